@@ -1,0 +1,186 @@
+package org.l4emu.emulator.arm;
+
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.PhysicalMemory;
+
+/**
+ * An ARM address space as real short-descriptor page tables in emulated physical memory: a
+ * 16 KiB L1 table whose user part (the low 3 GiB) points at coarse 1 KiB L2 tables, allocated
+ * four to a frame. Addresses from {@link #USER_LIMIT} up are the kernel's and are never mapped,
+ * so user code faults there.
+ *
+ * <p>The CPU caches translations and host writes to the tables do not flush that cache, so a
+ * change that removes or alters an existing mapping marks the space stale and the machine
+ * invalidates the TLB before running it again. New mappings need no flush: faults are not
+ * cached.
+ */
+public final class ArmAddressSpace implements AddressSpace {
+    /** First kernel address. */
+    public static final long USER_LIMIT = 0xC000_0000L;
+    private static final int USER_SECTIONS = (int) (USER_LIMIT >>> ShortDescriptor.SECTION_SHIFT);
+    private static final int SECTIONS_PER_L2_FRAME = PhysicalMemory.PAGE_SIZE / ShortDescriptor.L2_BYTES;
+
+    private final PhysicalMemory memory;
+    private final long l1Table;
+    private final int asid;
+    /** The rights as asked for, which the page tables can only approximate; per section, by page. */
+    private final byte[][] requestedRights = new byte[USER_SECTIONS][];
+    private boolean staleTranslations;
+    private boolean destroyed;
+
+    ArmAddressSpace(PhysicalMemory memory, int asid) throws OutOfPhysicalMemoryException {
+        this.memory = memory;
+        this.asid = asid;
+        this.l1Table = memory.allocateFrames(ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE,
+                ShortDescriptor.L1_BYTES);
+    }
+
+    /** The physical address of the L1 table, for TTBR0. */
+    long l1Table() {
+        return l1Table;
+    }
+
+    /** The address space ID, for CONTEXTIDR. */
+    int asid() {
+        return asid;
+    }
+
+    /** True once if a mapping was removed or changed since the last call. */
+    boolean takeStaleTranslations() {
+        boolean stale = staleTranslations;
+        staleTranslations = false;
+        return stale;
+    }
+
+    @Override
+    public void map(int virtualAddress, long frame, Access rights) {
+        checkAlive();
+        checkUserPage(virtualAddress);
+        if (frame < 0 || frame % PhysicalMemory.PAGE_SIZE != 0 || frame >= 1L << 32) {
+            throw new IllegalArgumentException("bad frame 0x" + Long.toHexString(frame));
+        }
+        int section = ShortDescriptor.l1Index(virtualAddress);
+        long entryAddress = l2EntryAddress(ensureL2Table(section), virtualAddress);
+        int old = memory.readWord(entryAddress);
+        int entry = ShortDescriptor.smallPage(frame, rights);
+        memory.writeWord(entryAddress, entry);
+        if (ShortDescriptor.isSmallPage(old) && old != entry) {
+            staleTranslations = true;
+        }
+        if (requestedRights[section] == null) {
+            requestedRights[section] = new byte[ShortDescriptor.L2_ENTRIES];
+        }
+        requestedRights[section][ShortDescriptor.l2Index(virtualAddress)] = (byte) rights.bits();
+    }
+
+    @Override
+    public void unmap(int virtualAddress) {
+        checkAlive();
+        checkUserPage(virtualAddress);
+        long entryAddress = existingL2EntryAddress(virtualAddress);
+        if (entryAddress < 0 || !ShortDescriptor.isSmallPage(memory.readWord(entryAddress))) {
+            return;
+        }
+        memory.writeWord(entryAddress, 0);
+        requestedRights[ShortDescriptor.l1Index(virtualAddress)][ShortDescriptor.l2Index(virtualAddress)] = 0;
+        staleTranslations = true;
+    }
+
+    @Override
+    public long translate(int virtualAddress) {
+        checkAlive();
+        long entryAddress = existingL2EntryAddress(virtualAddress);
+        if (entryAddress < 0) {
+            return -1;
+        }
+        int entry = memory.readWord(entryAddress);
+        if (!ShortDescriptor.isSmallPage(entry)) {
+            return -1;
+        }
+        return ShortDescriptor.smallPageFrame(entry) | (virtualAddress & (PhysicalMemory.PAGE_SIZE - 1));
+    }
+
+    @Override
+    public Access rights(int virtualAddress) {
+        checkAlive();
+        if (translate(virtualAddress) < 0) {
+            return Access.NONE;
+        }
+        return Access.of(requestedRights[ShortDescriptor.l1Index(virtualAddress)][ShortDescriptor.l2Index(virtualAddress)]);
+    }
+
+    @Override
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        for (int firstSection = 0; firstSection < USER_SECTIONS; firstSection += SECTIONS_PER_L2_FRAME) {
+            int l1Entry = memory.readWord(l1Table + 4L * firstSection);
+            if (ShortDescriptor.isCoarseTable(l1Entry)) {
+                memory.freeFrames(ShortDescriptor.coarseTableAddress(l1Entry), 1);
+            }
+        }
+        memory.freeFrames(l1Table, ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE);
+        destroyed = true;
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException("address space already destroyed");
+        }
+    }
+
+    private static void checkUserPage(int virtualAddress) {
+        if ((virtualAddress & (PhysicalMemory.PAGE_SIZE - 1)) != 0) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is not page aligned");
+        }
+        if (Integer.toUnsignedLong(virtualAddress) >= USER_LIMIT) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is in the kernel's range");
+        }
+    }
+
+    /** The L2 table of {@code section}, creating the frame of four tables it shares if needed. */
+    private long ensureL2Table(int section) {
+        long l1EntryAddress = l1Table + 4L * section;
+        int l1Entry = memory.readWord(l1EntryAddress);
+        if (ShortDescriptor.isCoarseTable(l1Entry)) {
+            return ShortDescriptor.coarseTableAddress(l1Entry);
+        }
+        long frame;
+        try {
+            frame = memory.allocateFrame();
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new IllegalStateException("no physical memory left for a page table", e);
+        }
+        int firstSection = section - section % SECTIONS_PER_L2_FRAME;
+        for (int i = 0; i < SECTIONS_PER_L2_FRAME; i++) {
+            memory.writeWord(l1Table + 4L * (firstSection + i),
+                    ShortDescriptor.coarseTable(frame + (long) i * ShortDescriptor.L2_BYTES));
+        }
+        return frame + (long) (section - firstSection) * ShortDescriptor.L2_BYTES;
+    }
+
+    /** The address of the L2 entry for {@code virtualAddress}, or -1 when it has no L2 table. */
+    private long existingL2EntryAddress(int virtualAddress) {
+        if (Integer.toUnsignedLong(virtualAddress) >= USER_LIMIT) {
+            return -1;
+        }
+        int l1Entry = memory.readWord(l1Table + 4L * ShortDescriptor.l1Index(virtualAddress));
+        if (!ShortDescriptor.isCoarseTable(l1Entry)) {
+            return -1;
+        }
+        return l2EntryAddress(ShortDescriptor.coarseTableAddress(l1Entry), virtualAddress);
+    }
+
+    private static long l2EntryAddress(long l2Table, int virtualAddress) {
+        return l2Table + 4L * ShortDescriptor.l2Index(virtualAddress);
+    }
+}

@@ -1,0 +1,211 @@
+package org.l4emu.emulator.arm;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.EmulatorUnavailableException;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.unicorn.UcError;
+
+/**
+ * Finds {@link EngineInternals} by running known user code in a scratch address space and
+ * looking for the values it must leave behind: the instruction limit passed to uc_emu_start in
+ * the engine struct (the counter is its neighbour), and a fault address that appears nowhere
+ * in the registers in the CPU state saved by the abort hook. Each finding is checked again
+ * with other values, and the count semantics l4emu relies on are checked too.
+ */
+final class EngineCalibration {
+    /** How far into {@code struct uc_struct} to look (the fields sit at about 1.3 KiB in 2.0.1). */
+    private static final int ENGINE_SCAN_BYTES = 4096;
+    private static final int CODE_ADDRESS = 0x1000;
+    private static final int SVC_AFTER_THREE_NOPS = CODE_ADDRESS;
+    private static final int LOAD = CODE_ADDRESS + 0x10;
+    private static final int STORE = CODE_ADDRESS + 0x14;
+    private static final int UNDEFINED = CODE_ADDRESS + 0x18;
+    private static final int YIELD = CODE_ADDRESS + 0x1C;
+    private static final int UNMAPPED_CODE = 0x7000;
+    private static final int[] CODE = {
+        0xE320F000, // nop
+        0xE320F000, // nop
+        0xE320F000, // nop
+        0xEF000000, // svc #0
+        0xE5901004, // ldr r1, [r0, #4]
+        0xE5801008, // str r1, [r0, #8]
+        0xE7F000F0, // udf #0
+        0xE320F001, // yield
+        0xEF000000, // svc #0
+    };
+    private static final long[] DISTINCT_LIMITS = {0x1234567L, 0x7654321L};
+    private static final int[] LOAD_BASES = {0x7E5D3A00, 0x5C1E9700};
+    private static final int[] STORE_BASES = {0x6B3C5E00, 0x4D7F2100};
+
+    private final ArmCpu cpu;
+    private final NativePhysicalMemory scratch;
+    /** uc_emu_start's result in the last {@link #run}. */
+    private int lastCode;
+
+    EngineCalibration(ArmCpu cpu, NativePhysicalMemory scratch) {
+        this.cpu = cpu;
+        this.scratch = scratch;
+    }
+
+    /**
+     * Runs the calibration; leaves the CPU with no address space loaded and no code translated
+     * from the scratch memory.
+     */
+    EngineInternals calibrate() {
+        ArmAddressSpace space;
+        try {
+            space = new ArmAddressSpace(scratch, 0);
+            long code = scratch.allocateFrame();
+            for (int i = 0; i < CODE.length; i++) {
+                scratch.writeWord(code + 4L * i, CODE[i]);
+            }
+            space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new IllegalStateException("calibration scratch memory too small", e);
+        }
+        try {
+            long[] counterOffsets = findInstructionCounter(space);
+            long faultAddressOffset = findFaultRecord(space);
+            EngineInternals internals = new EngineInternals(counterOffsets[0], counterOffsets[1],
+                    faultAddressOffset - 8, faultAddressOffset - 4, faultAddressOffset);
+            cpu.useInternals(internals);
+            checkPrefetchAbort(space);
+            checkUndefinedInstructionRecognised(space);
+            return internals;
+        } finally {
+            space.destroy();
+            cpu.unloadTranslation();
+            cpu.discardTranslations(scratch.base(), scratch.size());
+        }
+    }
+
+    /** Returns {emu_counter offset, emu_count offset}. */
+    private long[] findInstructionCounter(ArmAddressSpace space) {
+        MemorySegment engine = cpu.unicorn().handle().reinterpret(ENGINE_SCAN_BYTES);
+        List<long[]> candidates = null;
+        for (long limit : DISTINCT_LIMITS) {
+            ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, limit, 0);
+            expect(cpu.pendingException() == ArmException.SUPERVISOR_CALL && context.register(ArmCpuContext.PC) == 0x1010,
+                    "three nops and svc did not trap at the svc");
+            List<long[]> found = new ArrayList<>();
+            for (long offset = 8; offset + 16 <= ENGINE_SCAN_BYTES; offset += 8) {
+                if (engine.get(ValueLayout.JAVA_LONG, offset) != limit) {
+                    continue;
+                }
+                // The svc is counted: its count hook ran before it raised the exception.
+                for (long neighbour : new long[] {offset - 8, offset + 8}) {
+                    if (engine.get(ValueLayout.JAVA_LONG, neighbour) == 4) {
+                        found.add(new long[] {neighbour, offset});
+                    }
+                }
+            }
+            candidates = candidates == null ? found : intersect(candidates, found);
+        }
+        expect(candidates.size() == 1, "found " + candidates.size() + " candidates for emu_counter/emu_count");
+        long[] offsets = candidates.get(0);
+        ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, 2, 0);
+        expect(cpu.pendingException() == ArmException.NONE && context.register(ArmCpuContext.PC) == CODE_ADDRESS + 8
+                && engine.get(ValueLayout.JAVA_LONG, offsets[0]) == 3,
+                "a run limited to 2 instructions did not stop after 2 with the counter at 3");
+        return offsets;
+    }
+
+    private static List<long[]> intersect(List<long[]> a, List<long[]> b) {
+        List<long[]> both = new ArrayList<>();
+        for (long[] x : a) {
+            for (long[] y : b) {
+                if (x[0] == y[0] && x[1] == y[1]) {
+                    both.add(x);
+                }
+            }
+        }
+        return both;
+    }
+
+    /** Returns the offset of the fault address in a saved context. */
+    private long findFaultRecord(ArmAddressSpace space) {
+        List<Long> candidates = null;
+        for (int round = 0; round < LOAD_BASES.length; round++) {
+            List<Long> load = abortCandidates(space, LOAD, LOAD_BASES[round], LOAD_BASES[round] + 4, false);
+            List<Long> store = abortCandidates(space, STORE, STORE_BASES[round], STORE_BASES[round] + 8, true);
+            load.retainAll(store);
+            if (candidates == null) {
+                candidates = load;
+            } else {
+                candidates.retainAll(load);
+            }
+        }
+        expect(candidates.size() == 1, "found " + candidates.size() + " candidates for the exception record");
+        return candidates.get(0);
+    }
+
+    /**
+     * Offsets where the snapshot holds {@code faultAddress} as a 64-bit value, preceded by a
+     * translation-fault status with the right WnR bit and by a data-abort syndrome.
+     */
+    private List<Long> abortCandidates(ArmAddressSpace space, int instruction, int base, int faultAddress,
+            boolean write) {
+        ArmCpuContext context = run(space, instruction, 10, base);
+        expect(cpu.pendingException() == ArmException.DATA_ABORT && context.register(ArmCpuContext.PC) == instruction,
+                "access to unmapped 0x" + Integer.toHexString(faultAddress) + " was no data abort at the instruction");
+        MemorySegment saved = cpu.snapshot().bytes();
+        List<Long> found = new ArrayList<>();
+        for (long offset = 8; offset + 8 <= saved.byteSize(); offset += 4) {
+            if (saved.get(ValueLayout.JAVA_LONG_UNALIGNED, offset) != Integer.toUnsignedLong(faultAddress)) {
+                continue;
+            }
+            int status = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 4);
+            int syndrome = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 8);
+            if (FaultStatus.isTranslation(status) && FaultStatus.isWrite(status) == write
+                    && ExceptionSyndrome.isDataAbort(syndrome)) {
+                found.add(offset);
+            }
+        }
+        return found;
+    }
+
+    private void checkPrefetchAbort(ArmAddressSpace space) {
+        run(space, UNMAPPED_CODE, 10, 0);
+        expect(cpu.pendingException() == ArmException.PREFETCH_ABORT && cpu.faultAddress() == UNMAPPED_CODE
+                && FaultStatus.isTranslation(cpu.faultStatus()) && cpu.startedInstructions() == 0,
+                "a jump to unmapped code did not give a prefetch abort at it before counting it");
+    }
+
+    /**
+     * An undefined instruction must leave an undefined-instruction syndrome; a YIELD (which
+     * Unicorn also stops on with UC_ERR_INSN_INVALID, after it) must leave the poison alone.
+     */
+    private void checkUndefinedInstructionRecognised(ArmAddressSpace space) {
+        cpu.poisonSyndrome();
+        ArmCpuContext context = run(space, UNDEFINED, 10, 0);
+        expect(lastCode == UcError.INSN_INVALID.code() && context.register(ArmCpuContext.PC) == UNDEFINED
+                && cpu.undefinedInstructionRaised(), "udf was not reported as an undefined instruction");
+        context = run(space, YIELD, 10, 0);
+        boolean yieldStopped = lastCode == UcError.INSN_INVALID.code()
+                && context.register(ArmCpuContext.PC) == YIELD + 4 && !cpu.undefinedInstructionRaised();
+        boolean yieldIgnored = cpu.pendingException() == ArmException.SUPERVISOR_CALL;
+        expect(yieldStopped || yieldIgnored, "yield stopped the CPU in an unexpected way");
+    }
+
+    private ArmCpuContext run(ArmAddressSpace space, int address, long limit, int r0) {
+        ArmCpuContext context = new ArmCpuContext(address, 0);
+        context.setRegister(0, r0);
+        cpu.load(context, space);
+        lastCode = cpu.emulate(address, limit);
+        expect(lastCode == UcError.OK.code() || lastCode == UcError.INSN_INVALID.code(),
+                "uc_emu_start failed with uc_err " + lastCode);
+        cpu.saveInto(context);
+        return context;
+    }
+
+    private static void expect(boolean condition, String failure) {
+        if (!condition) {
+            throw new EmulatorUnavailableException("Unicorn engine internals not recognised (" + failure
+                    + "): l4emu needs the Debian libunicorn2 2.0.1 build or one laid out like it");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.l4emu.emulator.unicorn;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A 32-bit CP15 register as {@code struct uc_arm_cp_reg} names it:
+ * {@code {u32 cp, is64, sec, crn, crm, opc1, opc2; u64 val}} (40 bytes, val at offset 32).
+ * Always the non-secure bank ({@code sec = 0}).
+ */
+public record ArmCpRegister(String name, int crn, int crm, int opc1, int opc2) {
+    public static final ArmCpRegister SCTLR = new ArmCpRegister("SCTLR", 1, 0, 0, 0);
+    public static final ArmCpRegister TTBR0 = new ArmCpRegister("TTBR0", 2, 0, 0, 0);
+    public static final ArmCpRegister TTBCR = new ArmCpRegister("TTBCR", 2, 0, 0, 2);
+    public static final ArmCpRegister DACR = new ArmCpRegister("DACR", 3, 0, 0, 0);
+    public static final ArmCpRegister DFSR = new ArmCpRegister("DFSR", 5, 0, 0, 0);
+    public static final ArmCpRegister DFAR = new ArmCpRegister("DFAR", 6, 0, 0, 0);
+    public static final ArmCpRegister TLBIALL = new ArmCpRegister("TLBIALL", 8, 7, 0, 0);
+    public static final ArmCpRegister CONTEXTIDR = new ArmCpRegister("CONTEXTIDR", 13, 0, 0, 1);
+    public static final ArmCpRegister TPIDRURO = new ArmCpRegister("TPIDRURO", 13, 0, 0, 3);
+
+    private static final int COPROCESSOR = 15;
+
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            ValueLayout.JAVA_INT.withName("cp"),
+            ValueLayout.JAVA_INT.withName("is64"),
+            ValueLayout.JAVA_INT.withName("sec"),
+            ValueLayout.JAVA_INT.withName("crn"),
+            ValueLayout.JAVA_INT.withName("crm"),
+            ValueLayout.JAVA_INT.withName("opc1"),
+            ValueLayout.JAVA_INT.withName("opc2"),
+            MemoryLayout.paddingLayout(4),
+            ValueLayout.JAVA_LONG.withName("val"));
+
+    static final long VALUE_OFFSET = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("val"));
+
+    /** Fills {@code struct} (at least {@link #LAYOUT} bytes) so that it names this register, value 0. */
+    void describeIn(MemorySegment struct) {
+        struct.set(ValueLayout.JAVA_INT, 0, COPROCESSOR);
+        struct.set(ValueLayout.JAVA_INT, 4, 0);
+        struct.set(ValueLayout.JAVA_INT, 8, 0);
+        struct.set(ValueLayout.JAVA_INT, 12, crn);
+        struct.set(ValueLayout.JAVA_INT, 16, crm);
+        struct.set(ValueLayout.JAVA_INT, 20, opc1);
+        struct.set(ValueLayout.JAVA_INT, 24, opc2);
+        struct.set(ValueLayout.JAVA_LONG, VALUE_OFFSET, 0L);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

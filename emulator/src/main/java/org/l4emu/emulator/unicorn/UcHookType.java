@@ -1,0 +1,19 @@
+package org.l4emu.emulator.unicorn;
+
+/** Values of {@code uc_hook_type} that l4emu uses. */
+public enum UcHookType {
+    /** Interrupts and CPU exceptions; the callback gets the exception number. */
+    INTERRUPT(1),
+    /** Every instruction (expensive: about 20 ns each through Java). */
+    CODE(1 << 2);
+
+    private final int value;
+
+    UcHookType(int value) {
+        this.value = value;
+    }
+
+    public int value() {
+        return value;
+    }
+}

@@ -1,0 +1,382 @@
+package org.l4emu.emulator.unicorn;
+
+import static org.l4emu.emulator.unicorn.UnicornNative.check;
+import static org.l4emu.emulator.unicorn.UnicornNative.rethrow;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.emulator.EmulatorUnavailableException;
+
+/**
+ * One open Unicorn 2 engine ({@code uc_engine *}). Every failing call throws
+ * {@link UnicornException}. Not thread safe.
+ */
+public final class Unicorn implements AutoCloseable {
+    private static final int REQUIRED_MAJOR_VERSION = 2;
+    private static final MethodHandle INTERRUPT_UPCALL_TARGET = interruptUpcallTarget();
+
+    /** Owns the upcall stubs and buffers: they must live exactly as long as the engine. */
+    private final Arena arena;
+    private final MemorySegment handle;
+    private final MemorySegment scratch;
+    private final List<UnicornContext> contexts = new ArrayList<>();
+    private Throwable hookFailure;
+    private boolean closed;
+
+    private Unicorn(Arena arena, MemorySegment handle) {
+        this.arena = arena;
+        this.handle = handle;
+        this.scratch = arena.allocate(ArmCpRegister.LAYOUT);
+    }
+
+    /**
+     * Opens an engine.
+     *
+     * @throws org.l4emu.emulator.EmulatorUnavailableException when libunicorn 2 is not installed
+     */
+    public static Unicorn open(UcArch arch, UcMode mode) {
+        UnicornLibrary.requireAvailable();
+        requireVersion();
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
+            check((int) UnicornNative.OPEN.invokeExact(arch.value(), mode.value(), result), "uc_open");
+            return new Unicorn(arena, result.get(ValueLayout.ADDRESS, 0));
+        } catch (Throwable t) {
+            arena.close();
+            throw rethrow(t);
+        }
+    }
+
+    private static void requireVersion() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment major = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment minor = arena.allocate(ValueLayout.JAVA_INT);
+            int ignored = (int) UnicornNative.VERSION.invokeExact(major, minor);
+            int found = major.get(ValueLayout.JAVA_INT, 0);
+            if (found != REQUIRED_MAJOR_VERSION) {
+                throw new EmulatorUnavailableException(UnicornLibrary.DEFAULT_NAME + " is version " + found + "."
+                        + minor.get(ValueLayout.JAVA_INT, 0) + ", l4emu needs Unicorn 2: install libunicorn2");
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The text {@code uc_strerror} gives for an error code. */
+    public static String describe(int code) {
+        UnicornLibrary.requireAvailable();
+        return UnicornNative.describe(code);
+    }
+
+    /**
+     * The {@code uc_engine *} itself, sized 0. Only for reading engine internals whose offsets
+     * were calibrated (see the arm package).
+     */
+    public MemorySegment handle() {
+        return handle;
+    }
+
+    /** The {@code uc_errno} of the last failed call. */
+    public int errno() {
+        try {
+            return (int) UnicornNative.ERRNO.invokeExact(handle);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Selects the CPU model; only before the first call that needs the CPU. */
+    public void setCpuModel(ArmCpuModel model) {
+        try {
+            check((int) UnicornNative.CTL_INT_ARGUMENT.invokeExact(handle, UcControl.WRITE_CPU_MODEL, model.value()),
+                    "uc_ctl(CPU_MODEL)");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Drops every translated block (QEMU's {@code tb_flush}). Beware: in 2.0.1 this touches the
+     * whole translation buffer, committing about 1 GiB of host memory and taking 15 ms to
+     * seconds; {@link #removeTranslationBlocks} is the cheap way.
+     */
+    public void flushTranslationBlocks() {
+        try {
+            check((int) UnicornNative.CTL_NO_ARGUMENT.invokeExact(handle, UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Drops the blocks translated from the code at {@code [start, end)}. Unicorn takes these as
+     * virtual addresses and translates the first through the current MMU state.
+     */
+    public void removeTranslationBlocks(long start, long end) {
+        try {
+            check((int) UnicornNative.CTL_TWO_LONG_ARGUMENTS.invokeExact(handle, UcControl.WRITE_TB_REMOVE_CACHE, start,
+                    end), "uc_ctl(TB_REMOVE_CACHE)");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Maps host memory {@code host} (at least {@code size} bytes, page aligned) as guest physical memory. */
+    public void mapMemory(long address, long size, int protection, MemorySegment host) {
+        if (host.byteSize() < size) {
+            throw new IllegalArgumentException("host segment of " + host.byteSize() + " bytes cannot back " + size);
+        }
+        try {
+            check((int) UnicornNative.MEM_MAP_PTR.invokeExact(handle, address, size, protection, host),
+                    "uc_mem_map_ptr(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Maps {@code size} bytes of memory that Unicorn allocates itself. */
+    public void mapMemory(long address, long size, int protection) {
+        try {
+            check((int) UnicornNative.MEM_MAP.invokeExact(handle, address, size, protection),
+                    "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Writes through Unicorn, which invalidates translated code in the range (unlike direct host writes). */
+    public void writeMemory(long address, byte[] data) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment buffer = call.allocateFrom(ValueLayout.JAVA_BYTE, data);
+            check((int) UnicornNative.MEM_WRITE.invokeExact(handle, address, buffer, (long) data.length),
+                    "uc_mem_write(0x" + Long.toHexString(address) + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Like {@link #writeMemory(long, byte[])} from native memory, without copying. */
+    public void writeMemory(long address, MemorySegment source) {
+        try {
+            check((int) UnicornNative.MEM_WRITE.invokeExact(handle, address, source, source.byteSize()),
+                    "uc_mem_write(0x" + Long.toHexString(address) + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public byte[] readMemory(long address, int length) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment buffer = call.allocate(length);
+            check((int) UnicornNative.MEM_READ.invokeExact(handle, address, buffer, (long) length),
+                    "uc_mem_read(0x" + Long.toHexString(address) + ")");
+            return buffer.toArray(ValueLayout.JAVA_BYTE);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Reads a 32-bit register. */
+    public int readRegister(ArmRegister register) {
+        scratch.set(ValueLayout.JAVA_LONG, 0, 0L);
+        try {
+            check((int) UnicornNative.REG_READ.invokeExact(handle, register.id(), scratch), "uc_reg_read(" + register + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return scratch.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    /** Writes a 32-bit register. */
+    public void writeRegister(ArmRegister register, int value) {
+        scratch.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(value));
+        try {
+            check((int) UnicornNative.REG_WRITE.invokeExact(handle, register.id(), scratch), "uc_reg_write(" + register + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public int readCoprocessor(ArmCpRegister register) {
+        register.describeIn(scratch);
+        try {
+            check((int) UnicornNative.REG_READ.invokeExact(handle, ArmRegister.CP_REG.id(), scratch),
+                    "uc_reg_read(" + register + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return (int) scratch.get(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET);
+    }
+
+    /** Writes a CP15 register; writes that have side effects (TLBIALL) perform them. */
+    public void writeCoprocessor(ArmCpRegister register, int value) {
+        register.describeIn(scratch);
+        scratch.set(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET, Integer.toUnsignedLong(value));
+        try {
+            check((int) UnicornNative.REG_WRITE.invokeExact(handle, ArmRegister.CP_REG.id(), scratch),
+                    "uc_reg_write(" + register + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Reads the first {@code count} registers of {@code batch} into its buffers. */
+    public void read(RegisterBatch batch, int count) {
+        batch.checkCount(count);
+        try {
+            check((int) UnicornNative.REG_READ_BATCH.invokeExact(handle, batch.ids(), batch.pointers(), count),
+                    "uc_reg_read_batch");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Writes the first {@code count} registers of {@code batch} from its buffers, in order. */
+    public void write(RegisterBatch batch, int count) {
+        batch.checkCount(count);
+        try {
+            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(handle, batch.ids(), batch.pointers(), count),
+                    "uc_reg_write_batch");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Runs {@code uc_emu_start}. Returns its {@code uc_err} code rather than throwing, because
+     * codes such as {@link UcError#INSN_INVALID} report what the guest did; the caller decides
+     * which codes are failures. Rethrows whatever a hook threw during the run.
+     */
+    public int emulate(long begin, long until, long timeoutMicros, long instructionCount) {
+        int code;
+        try {
+            code = (int) UnicornNative.EMU_START.invokeExact(handle, begin, until, timeoutMicros, instructionCount);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (hookFailure != null) {
+            Throwable failure = hookFailure;
+            hookFailure = null;
+            throw new IllegalStateException("a Unicorn hook failed", failure);
+        }
+        return code;
+    }
+
+    /** Asks the running emulation to stop; inside a hook it takes effect when the hook returns. */
+    public void stop() {
+        try {
+            check((int) UnicornNative.EMU_STOP.invokeExact(handle), "uc_emu_stop");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Installs {@code hook} for every interrupt; returns the {@code uc_hook} handle. */
+    public long addInterruptHook(InterruptHook hook) {
+        MethodHandle target = MethodHandles.insertArguments(INTERRUPT_UPCALL_TARGET, 0, this, hook);
+        MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INTERRUPT_CALLBACK, arena);
+        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
+        try {
+            check((int) UnicornNative.HOOK_ADD.invokeExact(handle, hookHandle, UcHookType.INTERRUPT.value(), stub,
+                    MemorySegment.NULL, 1L, 0L), "uc_hook_add(INTR)");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    public void deleteHook(long hookHandle) {
+        try {
+            check((int) UnicornNative.HOOK_DEL.invokeExact(handle, hookHandle), "uc_hook_del");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public UnicornContext allocateContext() {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment result = call.allocate(ValueLayout.ADDRESS);
+            check((int) UnicornNative.CONTEXT_ALLOC.invokeExact(handle, result), "uc_context_alloc");
+            long size = (long) UnicornNative.CONTEXT_SIZE.invokeExact(handle);
+            UnicornContext context = new UnicornContext(this, result.get(ValueLayout.ADDRESS, 0), size);
+            contexts.add(context);
+            return context;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void saveContext(MemorySegment context) {
+        try {
+            check((int) UnicornNative.CONTEXT_SAVE.invokeExact(handle, context), "uc_context_save");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void restoreContext(MemorySegment context) {
+        try {
+            check((int) UnicornNative.CONTEXT_RESTORE.invokeExact(handle, context), "uc_context_restore");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void freeContext(MemorySegment context) {
+        try {
+            check((int) UnicornNative.CONTEXT_FREE.invokeExact(context), "uc_context_free");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Closes the engine, frees its contexts, hook stubs and buffers. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            for (UnicornContext context : contexts) {
+                context.free();
+            }
+            check((int) UnicornNative.CLOSE.invokeExact(handle), "uc_close");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        } finally {
+            arena.close();
+        }
+    }
+
+    /** Upcall entry: exceptions must not reach the native frames, so they stop the run instead. */
+    private static void dispatchInterrupt(Unicorn engine, InterruptHook hook, MemorySegment uc, int number,
+            MemorySegment userData) {
+        try {
+            hook.onInterrupt(number);
+        } catch (Throwable t) {
+            engine.hookFailure = t;
+            try {
+                int ignored = (int) UnicornNative.EMU_STOP.invokeExact(engine.handle);
+            } catch (Throwable stopFailure) {
+                t.addSuppressed(stopFailure);
+            }
+        }
+    }
+
+    private static MethodHandle interruptUpcallTarget() {
+        try {
+            return MethodHandles.lookup().findStatic(Unicorn.class, "dispatchInterrupt", MethodType.methodType(void.class,
+                    Unicorn.class, InterruptHook.class, MemorySegment.class, int.class, MemorySegment.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

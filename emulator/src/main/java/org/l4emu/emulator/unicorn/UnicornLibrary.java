@@ -1,0 +1,59 @@
+package org.l4emu.emulator.unicorn;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
+import org.l4emu.emulator.EmulatorUnavailableException;
+
+/** Finds the Unicorn 2 shared library, or explains in one line what to install. */
+public final class UnicornLibrary {
+    /** System property naming another library file or path to load instead of the default. */
+    public static final String LIBRARY_PROPERTY = "l4emu.unicorn.library";
+    public static final String DEFAULT_NAME = "libunicorn.so.2";
+
+    private UnicornLibrary() {
+    }
+
+    /**
+     * Opens {@code name} with the platform's library search rules. The library stays loaded for
+     * the life of the JVM.
+     *
+     * @throws EmulatorUnavailableException when it cannot be loaded
+     */
+    public static SymbolLookup load(String name) {
+        try {
+            return SymbolLookup.libraryLookup(name, Arena.global());
+        } catch (IllegalArgumentException | IllegalCallerException e) {
+            throw new EmulatorUnavailableException(notFoundMessage(name), e);
+        }
+    }
+
+    static String notFoundMessage(String name) {
+        return name + " not found: install the Debian package libunicorn2 (apt-get install libunicorn2)";
+    }
+
+    /** The library l4emu uses, loaded once. */
+    static SymbolLookup lookup() {
+        Loaded loaded = Loaded.INSTANCE;
+        if (loaded.failure != null) {
+            throw new EmulatorUnavailableException(loaded.failure.getMessage(), loaded.failure);
+        }
+        return loaded.lookup;
+    }
+
+    /** Throws {@link EmulatorUnavailableException} unless the library can be used. */
+    public static void requireAvailable() {
+        lookup();
+    }
+
+    private record Loaded(SymbolLookup lookup, EmulatorUnavailableException failure) {
+        static final Loaded INSTANCE = loadConfigured();
+
+        private static Loaded loadConfigured() {
+            try {
+                return new Loaded(load(System.getProperty(LIBRARY_PROPERTY, DEFAULT_NAME)), null);
+            } catch (EmulatorUnavailableException e) {
+                return new Loaded(null, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.l4emu.emulator.unicorn;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import org.l4emu.emulator.EmulatorUnavailableException;
+
+/**
+ * Downcall handles for the Unicorn C API. Load this class only after
+ * {@link UnicornLibrary#requireAvailable()} succeeded.
+ *
+ * <p>Calls that never call back into Java are linked "critical": they skip the JVM's thread
+ * state transition, which matters on the per-trap path.
+ */
+final class UnicornNative {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
+
+    static final MethodHandle VERSION = downcall("uc_version", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle OPEN = downcall("uc_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    static final MethodHandle CLOSE = downcall("uc_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle ERRNO = downcall("uc_errno", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
+    static final MethodHandle STRERROR = downcall("uc_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT), CRITICAL);
+    static final MethodHandle REG_READ = downcall("uc_reg_read",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CRITICAL);
+    static final MethodHandle REG_WRITE = downcall("uc_reg_write",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CRITICAL);
+    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), CRITICAL);
+    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), CRITICAL);
+    static final MethodHandle MEM_MAP = downcall("uc_mem_map",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS));
+    static final MethodHandle MEM_READ = downcall("uc_mem_read",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    static final MethodHandle MEM_WRITE = downcall("uc_mem_write",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    /** Not critical: the emulated code calls hooks, which are Java upcalls. */
+    static final MethodHandle EMU_START = downcall("uc_emu_start",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle EMU_STOP = downcall("uc_emu_stop", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
+    /** uc_hook_add is variadic (extra arguments for instruction hooks); l4emu passes none. */
+    static final MethodHandle HOOK_ADD = downcall("uc_hook_add",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(7));
+    static final MethodHandle HOOK_DEL = downcall("uc_hook_del", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle CONTEXT_ALLOC = downcall("uc_context_alloc",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle CONTEXT_SAVE = downcall("uc_context_save",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+    static final MethodHandle CONTEXT_RESTORE = downcall("uc_context_restore",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+    static final MethodHandle CONTEXT_SIZE = downcall("uc_context_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+    static final MethodHandle CONTEXT_FREE = downcall("uc_context_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    /** uc_ctl is variadic; one handle per argument shape used. */
+    static final MethodHandle CTL_NO_ARGUMENT = downcall("uc_ctl",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    static final MethodHandle CTL_INT_ARGUMENT = downcall("uc_ctl",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    static final MethodHandle CTL_TWO_LONG_ARGUMENTS = downcall("uc_ctl",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
+
+    /** The C type of interrupt hook callbacks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
+    static final FunctionDescriptor INTERRUPT_CALLBACK = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS);
+
+    private UnicornNative() {
+    }
+
+    static Linker linker() {
+        return LINKER;
+    }
+
+    private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        MemorySegment symbol = UnicornLibrary.lookup().find(name).orElseThrow(() -> new EmulatorUnavailableException(
+                UnicornLibrary.DEFAULT_NAME + " lacks " + name + ": install libunicorn2 version 2.0 or newer"));
+        return LINKER.downcallHandle(symbol, descriptor, options);
+    }
+
+    /** The text {@code uc_strerror} gives for {@code code}. */
+    static String describe(int code) {
+        try {
+            MemorySegment text = (MemorySegment) STRERROR.invokeExact(code);
+            return text.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Turns a non-zero {@code uc_err} into a {@link UnicornException}. */
+    static void check(int code, String operation) {
+        if (code != 0) {
+            throw new UnicornException(operation, code, describe(code));
+        }
+    }
+
+    /** Rethrows what a MethodHandle invocation threw, unchecked. */
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("native call failed", t);
+    }
+}

@@ -1,0 +1,28 @@
+#include <l4.h>
+
+const char *l4_error_name(l4_word error)
+{
+    static const char *const names[] = {
+        [L4_ERROR_NONE] = "no error",
+        [L4_ERROR_TIMEOUT] = "timeout",
+        [L4_ERROR_NO_PARTNER] = "no partner",
+        [L4_ERROR_CANCELLED] = "cancelled",
+        [L4_ERROR_MESSAGE_OVERFLOW] = "message overflow",
+        [L4_ERROR_DELAY_TIMEOUT] = "delay timeout",
+        [L4_ERROR_NOT_PERMITTED] = "not permitted",
+        [L4_ERROR_ABORTED] = "aborted",
+        [L4_ERROR_MONITOR] = "monitor error",
+        [L4_ERROR_INVALID_ARGUMENT] = "invalid argument",
+    };
+    return error < sizeof names / sizeof names[0] ? names[error] : "undefined error";
+}
+
+char *l4_describe_dope(l4_word dope, char text[L4_DOPE_TEXT_SIZE])
+{
+    l4_word error = l4_dope_error(dope);
+    if (error == L4_ERROR_NONE)
+        return l4_snprintf(text, L4_DOPE_TEXT_SIZE, "no error");
+    return l4_snprintf(text, L4_DOPE_TEXT_SIZE, "error %u (%s), phase %s", error,
+                       l4_error_name(error),
+                       l4_dope_phase(dope) == L4_PHASE_SEND ? "send" : "receive");
+}

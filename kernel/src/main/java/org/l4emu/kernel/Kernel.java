@@ -1,0 +1,268 @@
+package org.l4emu.kernel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import org.l4emu.emulator.Machine;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.Trap;
+import org.l4emu.kernel.boot.BootException;
+import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.kernel.boot.RuleInstaller;
+import org.l4emu.kernel.boot.SystemBuilder;
+import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.memory.Sigma0;
+import org.l4emu.kernel.memory.UserMemory;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.redirect.AllowRules;
+import org.l4emu.kernel.redirect.RedirectionTable;
+import org.l4emu.kernel.sched.Scheduler;
+import org.l4emu.kernel.sched.TimeoutQueue;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.syscall.KdebugCalls;
+import org.l4emu.kernel.syscall.RedirectCall;
+import org.l4emu.kernel.syscall.SyscallDispatcher;
+import org.l4emu.kernel.syscall.ThreadCalls;
+import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/**
+ * The kernel: builds the system on a machine and runs it until shutdown, until every thread has
+ * exited, until deadlock, or until a limit. The loop runs the scheduler's current thread for as
+ * many instructions as may pass before the next timeout or limit, then handles its trap.
+ */
+public final class Kernel implements KdebugCalls.Host {
+    private static final int NO_EXIT = Integer.MIN_VALUE;
+
+    private final Machine machine;
+    private final BootOptions options;
+    private final OutputStream console;
+    private final PrintStream log;
+    private final KernelEvents events;
+    private final ThreadTable threads = new ThreadTable();
+    private final Scheduler scheduler = new Scheduler();
+    private final TimeoutQueue timeouts = new TimeoutQueue();
+    private final VirtualClock clock = new VirtualClock();
+    private final Sigma0 sigma0;
+    private final RedirectionTable redirections = new RedirectionTable();
+    private final AllowRules allowRules = new AllowRules();
+    private final IpcEngine ipc;
+    private final SyscallDispatcher dispatcher;
+    private final long maxTimeNanos;
+    private long instructions;
+    private int exitCode = NO_EXIT;
+
+    private Kernel(Machine machine, SystemDescription description, BootOptions options, OutputStream console,
+                   PrintStream log, KernelEvents events) {
+        this.machine = machine;
+        this.options = options;
+        this.console = console;
+        this.log = log;
+        this.events = events;
+        Utcb utcb = new Utcb(machine.memory());
+        UserMemory userMemory = new UserMemory(machine.memory());
+        this.sigma0 = new Sigma0(machine.memory());
+        this.ipc = new IpcEngine(threads, scheduler, timeouts, clock, utcb, userMemory, events, redirections,
+                allowRules);
+        ThreadCalls threadCalls = new ThreadCalls(threads, scheduler, ipc.rendezvous());
+        this.dispatcher = new SyscallDispatcher(ipc, new KdebugCalls(userMemory, this, events), threadCalls,
+                new RedirectCall(threads, redirections), clock, events);
+        long maxMicros = options.maxTimeMicros() == BootOptions.FROM_DESCRIPTION
+                ? description.maxTimeUs() : options.maxTimeMicros();
+        this.maxTimeNanos = VirtualClock.microsecondsToNanos(maxMicros);
+    }
+
+    /** Builds {@code description} on {@code machine}; every thread starts in description order. */
+    public static Kernel boot(Machine machine, SystemDescription description, BootOptions options,
+                              OutputStream console, PrintStream log, KernelEvents events) throws BootException {
+        Kernel kernel = new Kernel(machine, description, options, console, log, events);
+        new SystemBuilder(machine, kernel.threads, kernel.sigma0, new Utcb(machine.memory())).build(description);
+        RuleInstaller.install(description, kernel.threads, kernel.redirections, kernel.allowRules);
+        for (Thread thread : kernel.threads.all()) {
+            kernel.scheduler.makeReady(thread);
+            events.threadStarted(thread);
+        }
+        return kernel;
+    }
+
+    public ThreadTable threads() {
+        return threads;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** Runs to the end and returns the exit code (ABI section 4). */
+    public int run() {
+        while (exitCode == NO_EXIT) {
+            step();
+        }
+        flushConsole();
+        return exitCode;
+    }
+
+    /** One scheduling step: expire timeouts, then run the current thread up to its next trap. */
+    private void step() {
+        expireTimeouts();
+        Thread current = scheduler.current();
+        if (current == null) {
+            idle();
+            return;
+        }
+        long before = machine.instructionsRetired();
+        Trap trap = machine.run(current.context(), current.task().space(), budgetFor(current));
+        long executed = machine.instructionsRetired() - before;
+        instructions += executed;
+        clock.advanceInstructions(executed);
+        current.addInstructions(executed);
+        current.setSliceRemaining(current.sliceRemaining() - executed);
+        handle(current, trap);
+        checkLimits();
+    }
+
+    private long budgetFor(Thread current) {
+        long budget = Math.min(current.sliceRemaining(), clock.instructionsUntil(Math.min(timeouts.earliest(), maxTimeNanos)));
+        if (options.maxInstructions() != BootOptions.UNLIMITED) {
+            budget = Math.min(budget, options.maxInstructions() - instructions);
+        }
+        return Math.max(1, budget);
+    }
+
+    private void handle(Thread current, Trap trap) {
+        switch (trap) {
+            case Trap.Syscall s -> {
+                clock.advanceSyscall();
+                dispatcher.dispatch(current);
+            }
+            case Trap.BudgetExhausted b -> {
+                if (current.sliceRemaining() <= 0) {
+                    scheduler.rotate(current);
+                }
+            }
+            case Trap.PageFault fault -> {
+                events.pageFault(current, fault.address(), fault.access().bits(), fault.instructionPointer());
+                if (!resolveBySigma0(current, fault)) {
+                    unhandledFault(current, trap);
+                }
+            }
+            case Trap.CpuException exception -> unhandledFault(current, trap);
+        }
+    }
+
+    private boolean resolveBySigma0(Thread thread, Trap.PageFault fault) {
+        try {
+            return sigma0.resolve(thread.task(), fault.address(), fault.access());
+        } catch (OutOfPhysicalMemoryException e) {
+            return false;
+        }
+    }
+
+    private void unhandledFault(Thread thread, Trap trap) {
+        log.println(FaultReport.line(thread, trap, clock.nowMicroseconds()));
+        if (options.stopOnFault()) {
+            exitCode = ExitCode.UNHANDLED_FAULT;
+            return;
+        }
+        retire(thread, ThreadState.STOPPED, "fault");
+    }
+
+    private void expireTimeouts() {
+        Thread expired;
+        while ((expired = timeouts.pollExpired(clock.now())) != null) {
+            ipc.timeoutExpired(expired);
+        }
+    }
+
+    /** Nothing can run: jump to the next timeout, or end the run. */
+    private void idle() {
+        long next = timeouts.earliest();
+        if (next != Thread.NO_DEADLINE) {
+            clock.jumpTo(Math.min(next, maxTimeNanos));
+            checkLimits();
+            return;
+        }
+        boolean anyBlocked = threads.all().stream().anyMatch(Thread::isAlive);
+        if (!anyBlocked) {
+            info("l4emu: every thread has exited at " + clock.nowMicroseconds() + " us after " + instructions
+                    + " instructions");
+            exitCode = ExitCode.ALL_EXITED;
+            return;
+        }
+        DeadlockReport.lines(threads, clock.nowMicroseconds()).forEach(log::println);
+        exitCode = ExitCode.DEADLOCK;
+    }
+
+    private void checkLimits() {
+        if (exitCode != NO_EXIT) {
+            return;
+        }
+        if (clock.now() >= maxTimeNanos) {
+            log.println("l4emu: virtual time limit of " + maxTimeNanos / VirtualClock.NANOS_PER_MICROSECOND
+                    + " us reached");
+            exitCode = ExitCode.LIMIT_REACHED;
+        } else if (options.maxInstructions() != BootOptions.UNLIMITED && instructions >= options.maxInstructions()) {
+            log.println("l4emu: instruction limit of " + options.maxInstructions() + " reached");
+            exitCode = ExitCode.LIMIT_REACHED;
+        }
+    }
+
+    private void retire(Thread thread, ThreadState state, String reason) {
+        scheduler.block(thread, state);
+        ipc.rendezvous().partnerGone(thread);
+        events.threadExited(thread, reason);
+    }
+
+    @Override
+    public void console(Thread thread, byte[] bytes) {
+        events.console(thread, bytes);
+        try {
+            console.write(bytes);
+            if (containsNewline(bytes)) {
+                console.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("console output failed", e);
+        }
+    }
+
+    private static boolean containsNewline(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void shutdown(int code) {
+        info("l4emu: shutdown(" + code + ") at " + clock.nowMicroseconds() + " us after " + instructions
+                + " instructions");
+        // A process exit status has 8 bits; make the truncation explicit rather than the OS's.
+        exitCode = code & 0xFF;
+    }
+
+    @Override
+    public void exitThread(Thread thread) {
+        retire(thread, ThreadState.DEAD, "exit");
+    }
+
+    private void info(String line) {
+        if (!options.quiet()) {
+            log.println(line);
+        }
+    }
+
+    private void flushConsole() {
+        try {
+            console.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("console output failed", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.l4emu.kernel.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.l4emu.emulator.Architecture;
+import org.l4emu.emulator.Machine;
+import org.l4emu.emulator.Machines;
+import org.l4emu.emulator.elf.ElfFormatException;
+import org.l4emu.emulator.elf.ElfImage;
+import org.l4emu.kernel.Kernel;
+import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.system.SystemDescriptionException;
+import org.l4emu.kernel.system.SystemDescriptionParser;
+import org.l4emu.kernel.system.SystemDescriptions;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/** {@code l4emu boot FILE}: reads an ELF image or a system description, builds it, runs it. */
+public final class Boot {
+    private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
+
+    private Boot() {}
+
+    /** Reads {@code file} as one ELF (a single privileged task) or as an XML system description. */
+    public static SystemDescription describe(Path file) throws BootException {
+        if (!Files.isRegularFile(file)) {
+            throw new BootException(file + ": no such file");
+        }
+        try {
+            if (startsWithElfMagic(file)) {
+                Architecture arch = ElfImage.read(file).architecture();
+                return SystemDescriptions.forSingleElf(file, arch);
+            }
+            return SystemDescriptionParser.parse(file);
+        } catch (ElfFormatException | SystemDescriptionException e) {
+            throw new BootException(e.getMessage());
+        } catch (IOException e) {
+            throw new BootException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Boots {@code file} and runs it to the end; returns the exit code of ABI section 4. */
+    public static int run(Path file, BootOptions options, OutputStream console, PrintStream log, KernelEvents events)
+            throws BootException {
+        SystemDescription description = describe(file);
+        try (Machine machine = Machines.open(description.arch())) {
+            return Kernel.boot(machine, description, options, console, log, events).run();
+        }
+    }
+
+    private static boolean startsWithElfMagic(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(ELF_MAGIC.length);
+            return java.util.Arrays.equals(head, ELF_MAGIC);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.l4emu.kernel.boot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.Machine;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.emulator.elf.ElfFormatException;
+import org.l4emu.emulator.elf.ElfImage;
+import org.l4emu.emulator.elf.Segment;
+import org.l4emu.kernel.memory.Sigma0;
+import org.l4emu.kernel.memory.UserLayout;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.system.MemorySpec;
+import org.l4emu.kernel.system.SharedMappingSpec;
+import org.l4emu.kernel.system.SharedRegionSpec;
+import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.system.TaskSpec;
+import org.l4emu.kernel.system.ThreadSpec;
+
+/**
+ * Builds the initial system from a description (ABI section 4): one task per {@code <task>} with
+ * its ELF segments, stacks, UTCBs, boot info page and shared regions mapped, and its threads
+ * created halted, numbered in manifest order from 16.
+ */
+public final class SystemBuilder {
+    public static final int SIGMA0_ID = ThreadId.of(ThreadId.SIGMA0_NUMBER, ThreadId.FIRST_VERSION);
+
+    private final Machine machine;
+    private final PhysicalMemory memory;
+    private final ThreadTable threads;
+    private final Sigma0 sigma0;
+    private final Utcb utcb;
+    private final Map<Path, ElfImage> images = new HashMap<>();
+
+    public SystemBuilder(Machine machine, ThreadTable threads, Sigma0 sigma0, Utcb utcb) {
+        this.machine = machine;
+        this.memory = machine.memory();
+        this.threads = threads;
+        this.sigma0 = sigma0;
+        this.utcb = utcb;
+    }
+
+    /** Builds every task and thread; the threads are left HALTED, in start order in {@link ThreadTable#all()}. */
+    public void build(SystemDescription description) throws BootException {
+        try {
+            Map<String, Integer> firstThreadIds = planFirstThreadIds(description);
+            List<BootInfoPage.Entry> entries = new ArrayList<>();
+            for (TaskSpec spec : description.tasks()) {
+                int pager = spec.pager().map(firstThreadIds::get).orElse(SIGMA0_ID);
+                buildTask(description, spec, firstThreadIds.get(spec.name()), pager, entries);
+            }
+            for (SharedRegionSpec region : description.sharedRegions()) {
+                mapShared(region);
+            }
+            if (entries.size() > BootInfoPage.MAX_ENTRIES) {
+                throw new BootException(description.source() + ": too many threads for the boot info page ("
+                        + entries.size() + ", at most " + BootInfoPage.MAX_ENTRIES + ")");
+            }
+            BootInfoPage bootInfo = BootInfoPage.write(memory, description.arch(), entries);
+            for (Task task : threads.tasks()) {
+                bootInfo.mapInto(task);
+            }
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new BootException(description.source() + ": out of physical memory while loading (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Map<String, Integer> planFirstThreadIds(SystemDescription description) {
+        Map<String, Integer> ids = new HashMap<>();
+        int number = ThreadId.FIRST_USER_NUMBER;
+        for (TaskSpec spec : description.tasks()) {
+            ids.put(spec.name(), ThreadId.of(number, ThreadId.FIRST_VERSION));
+            number += 1 + spec.threads().size();
+        }
+        return ids;
+    }
+
+    private void buildTask(SystemDescription description, TaskSpec spec, int firstId, int pager,
+                           List<BootInfoPage.Entry> entries) throws BootException, OutOfPhysicalMemoryException {
+        ElfImage image = image(description, spec);
+        AddressSpace space = machine.createAddressSpace();
+        Task task = new Task(spec.name(), space, spec.privileged(), spec.monitor());
+        threads.addTask(task);
+
+        int stackTop = UserLayout.MAIN_STACK_TOP;
+        int number = ThreadId.number(firstId);
+        createThread(task, spec.name(), ThreadId.of(number++, ThreadId.FIRST_VERSION), spec.priority(),
+                image.entry(), stackTop, UserLayout.MAIN_STACK_SIZE, pager);
+        stackTop -= UserLayout.MAIN_STACK_SIZE;
+        for (ThreadSpec threadSpec : spec.threads()) {
+            String name = spec.name() + "." + threadSpec.name();
+            int entry = resolveEntry(image, threadSpec, name);
+            int size = (int) UserLayout.roundUpToPage(threadSpec.stackSize());
+            createThread(task, name, ThreadId.of(number++, ThreadId.FIRST_VERSION), threadSpec.priority(),
+                    entry, stackTop, size, pager);
+            stackTop -= size;
+        }
+        loadSegments(task, image, stackTop);
+        for (MemorySpec region : spec.memory()) {
+            sigma0.declare(task, new Sigma0.Region(Integer.toUnsignedLong(region.virtualAddress()), region.size()));
+        }
+        for (Thread thread : task.threads()) {
+            entries.add(new BootInfoPage.Entry(thread.name(), thread.id(), spec.monitor(), spec.privileged()));
+        }
+    }
+
+    private ElfImage image(SystemDescription description, TaskSpec spec) throws BootException {
+        Path path = spec.image();
+        ElfImage image = images.get(path);
+        if (image == null) {
+            try {
+                image = ElfImage.read(path);
+            } catch (ElfFormatException e) {
+                throw new BootException(e.getMessage());
+            }
+            images.put(path, image);
+        }
+        if (image.architecture() != description.arch()) {
+            throw new BootException(path + ": image is for " + image.architecture().xmlName()
+                    + " but the system is " + description.arch().xmlName());
+        }
+        return image;
+    }
+
+    private static int resolveEntry(ElfImage image, ThreadSpec spec, String threadName) throws BootException {
+        OptionalInt address = spec.entryAddress();
+        if (address.isPresent()) {
+            return address.getAsInt();
+        }
+        OptionalInt symbol = image.symbol(spec.entry());
+        if (symbol.isEmpty()) {
+            throw new BootException(image.displayName() + ": no symbol '" + spec.entry() + "' for the entry of thread "
+                    + threadName);
+        }
+        return symbol.getAsInt();
+    }
+
+    private void createThread(Task task, String name, int id, int priority, int entry, int stackTop, int stackSize,
+                              int pager) throws OutOfPhysicalMemoryException {
+        mapFresh(task.space(), stackTop - stackSize, stackSize, Access.READ_WRITE);
+        int slot = task.takeUtcbSlot();
+        int utcbAddress = UserLayout.utcbAddress(slot);
+        int utcbPage = UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress));
+        if (task.space().translate(utcbPage) == -1) {
+            task.space().map(utcbPage, memory.allocateFrame(), Access.READ_WRITE);
+        }
+        CpuContext context = machine.createContext(entry, stackTop);
+        context.setThreadPointer(utcbAddress);
+        Thread thread = Thread.create(id, name, task, priority, context, utcbAddress,
+                task.space().translate(utcbAddress));
+        threads.add(thread);
+        utcb.write(thread, Utcb.MY_GLOBAL_ID, id);
+        utcb.write(thread, Utcb.PAGER, pager);
+        utcb.write(thread, Utcb.EXCEPTION_HANDLER, ThreadId.NIL);
+    }
+
+    private void loadSegments(Task task, ElfImage image, int lowestStack)
+            throws BootException, OutOfPhysicalMemoryException {
+        List<Segment> segments = image.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            long start = Integer.toUnsignedLong(segment.virtualAddress());
+            long end = start + Integer.toUnsignedLong(segment.memorySize());
+            if (start < UserLayout.USER_BASE || end > Integer.toUnsignedLong(lowestStack)) {
+                throw new BootException(String.format(
+                        "%s: segment %d (0x%08x-0x%08x) lies outside user memory for images (0x%08x-0x%08x)",
+                        image.displayName(), i, start, end, UserLayout.USER_BASE, Integer.toUnsignedLong(lowestStack)));
+            }
+            loadSegment(task.space(), segment);
+        }
+    }
+
+    private void loadSegment(AddressSpace space, Segment segment) throws OutOfPhysicalMemoryException {
+        long start = Integer.toUnsignedLong(segment.virtualAddress());
+        long end = start + Integer.toUnsignedLong(segment.memorySize());
+        byte[] bytes = segment.fileBytes();
+        for (long page = UserLayout.pageBase(start) & 0xFFFF_FFFFL; page < end; page += UserLayout.PAGE_SIZE) {
+            int pageAddress = (int) page;
+            long frame = space.translate(pageAddress);
+            if (frame == -1) {
+                frame = memory.allocateFrame();
+                space.map(pageAddress, frame, segment.rights());
+            } else {
+                // Two segments share this page: it gets the rights of both.
+                space.map(pageAddress, frame, Access.of(space.rights(pageAddress).bits() | segment.rights().bits()));
+            }
+            long copyFrom = Math.max(start, page);
+            long copyTo = Math.min(start + bytes.length, page + UserLayout.PAGE_SIZE);
+            if (copyTo > copyFrom) {
+                memory.write(frame + (copyFrom - page), bytes, (int) (copyFrom - start), (int) (copyTo - copyFrom));
+            }
+        }
+    }
+
+    private void mapFresh(AddressSpace space, int start, int size, Access rights) throws OutOfPhysicalMemoryException {
+        for (int offset = 0; offset < size; offset += UserLayout.PAGE_SIZE) {
+            space.map(start + offset, memory.allocateFrame(), rights);
+        }
+    }
+
+    private void mapShared(SharedRegionSpec region) throws OutOfPhysicalMemoryException {
+        int pages = (int) (UserLayout.roundUpToPage(region.size()) / UserLayout.PAGE_SIZE);
+        long frames = memory.allocateFrames(pages, PhysicalMemory.PAGE_SIZE);
+        for (SharedMappingSpec mapping : region.mappings()) {
+            Task task = threads.task(mapping.task());
+            for (int i = 0; i < pages; i++) {
+                task.space().map(mapping.virtualAddress() + i * UserLayout.PAGE_SIZE,
+                        frames + (long) i * UserLayout.PAGE_SIZE, mapping.perms());
+            }
+        }
+    }
+}

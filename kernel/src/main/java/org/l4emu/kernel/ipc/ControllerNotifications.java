@@ -1,0 +1,63 @@
+package org.l4emu.kernel.ipc;
+
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.sched.Scheduler;
+import org.l4emu.kernel.sched.TimeoutQueue;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/**
+ * Kernel-generated controller notifications (M6): from = nilthread, dope 0x5, MR0 = label 0 with
+ * the kernel flag and u = 4, MR1..MR4 = blocked source, true source, final receiver, error code.
+ * The kernel never blocks on them: they wait in the monitor's queue for its next open wait.
+ */
+final class ControllerNotifications {
+    static final int NOTIFICATION_OPTION = 2;
+    static final int DOPE = Dope.option(NOTIFICATION_OPTION);
+    private static final int TAG = MessageTag.make(0, MessageTag.KERNEL_FLAG, 0, 4);
+
+    private final Scheduler scheduler;
+    private final TimeoutQueue timeouts;
+    private final Utcb utcb;
+    private final KernelEvents events;
+
+    ControllerNotifications(Scheduler scheduler, TimeoutQueue timeouts, Utcb utcb, KernelEvents events) {
+        this.scheduler = scheduler;
+        this.timeouts = timeouts;
+        this.utcb = utcb;
+        this.events = events;
+    }
+
+    void notify(Thread monitor, int[] words) {
+        if (monitor.state() == ThreadState.RECEIVING && monitor.receiveFrom() == ThreadId.ANY) {
+            deliver(monitor, words);
+        } else {
+            monitor.notifications().addLast(words);
+        }
+    }
+
+    /** Delivers the oldest queued notification to a monitor starting an open wait; false when none is queued. */
+    boolean deliverQueued(Thread monitor) {
+        int[] words = monitor.notifications().pollFirst();
+        if (words == null) {
+            return false;
+        }
+        deliver(monitor, words);
+        return true;
+    }
+
+    private void deliver(Thread monitor, int[] words) {
+        utcb.write(monitor, Utcb.MR0, TAG);
+        for (int i = 0; i < words.length; i++) {
+            utcb.write(monitor, Utcb.MR0 + 1 + i, words[i]);
+        }
+        monitor.context().setResult(0, ThreadId.NIL);
+        monitor.context().setResult(1, DOPE);
+        monitor.setReceiveFrom(ThreadId.NIL);
+        timeouts.cancel(monitor);
+        scheduler.makeReady(monitor);
+        events.delivered(null, monitor, ThreadId.NIL, TAG, DOPE);
+    }
+}

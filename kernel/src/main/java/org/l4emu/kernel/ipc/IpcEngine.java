@@ -1,0 +1,201 @@
+package org.l4emu.kernel.ipc;
+
+import java.util.List;
+import org.l4emu.kernel.memory.BadUserAddressException;
+import org.l4emu.kernel.memory.UserMemory;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.redirect.AllowRules;
+import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.RedirectionTable;
+import org.l4emu.kernel.sched.Scheduler;
+import org.l4emu.kernel.sched.TimeoutQueue;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/**
+ * The ipc system call: argument and permission checks before any waiting (P1, P2), the send
+ * phase by option, and the receive phase that follows it in the same kernel step (S4).
+ */
+public final class IpcEngine {
+    private static final int NO_OPTION = -1;
+    private static final int UNRELIABLE = 0;
+    private static final int ERROR = 1;
+    private static final int NOTIFICATION = 2;
+    private static final int UNBLOCKING = 3;
+
+    private final ThreadTable threads;
+    private final Scheduler scheduler;
+    private final TimeoutQueue timeouts;
+    private final VirtualClock clock;
+    private final Utcb utcb;
+    private final UserMemory userMemory;
+    private final KernelEvents events;
+    private final RedirectionTable redirections;
+    private final AllowRules allowRules;
+    private final Rendezvous rendezvous;
+    private final SendRouter router;
+    private final MonitorOptions monitorOptions;
+
+    public IpcEngine(ThreadTable threads, Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock,
+                     Utcb utcb, UserMemory userMemory, KernelEvents events, RedirectionTable redirections,
+                     AllowRules allowRules) {
+        this.threads = threads;
+        this.scheduler = scheduler;
+        this.timeouts = timeouts;
+        this.clock = clock;
+        this.utcb = utcb;
+        this.userMemory = userMemory;
+        this.events = events;
+        this.redirections = redirections;
+        this.allowRules = allowRules;
+        this.rendezvous = new Rendezvous(threads, scheduler, timeouts, clock, utcb, events);
+        rendezvous.attach(this);
+        this.router = new SendRouter(scheduler, timeouts, clock, rendezvous);
+        this.monitorOptions = new MonitorOptions(threads, clock, utcb, redirections, rendezvous, router);
+    }
+
+    public Rendezvous rendezvous() {
+        return rendezvous;
+    }
+
+    /** ipc(to, from_spec, timeouts, snd_desc) for the running thread {@code caller}. */
+    public void ipc(Thread caller, int to, int fromSpec, int timeoutWord, int sendDescriptor) {
+        boolean hasSend = to != ThreadId.NIL;
+        int sendTimeout = Timeout.sendPart(timeoutWord);
+        int receiveTimeout = Timeout.receivePart(timeoutWord);
+        Phase firstPhase = hasSend ? Phase.SEND : Phase.RECEIVE;
+        if (!Timeout.isValid(sendTimeout) || !Timeout.isValid(receiveTimeout)) {
+            rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, firstPhase);
+            return;
+        }
+        caller.setFollowingReceive(fromSpec, receiveTimeout);
+        if (!hasSend) {
+            startReceive(caller, fromSpec, receiveTimeout);
+            return;
+        }
+        ParameterBlock block;
+        try {
+            block = readParameterBlock(caller, sendDescriptor);
+        } catch (BadUserAddressException e) {
+            rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
+            return;
+        }
+        if (!SendDescriptor.isValid(sendDescriptor) || !MessageTag.isValid(utcb.tag(caller))) {
+            rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
+            return;
+        }
+        events.sendStarted(caller, to, utcb.tag(caller), sendDescriptor);
+        int option = SendDescriptor.hasOption(sendDescriptor) ? SendDescriptor.optionCode(sendDescriptor) : NO_OPTION;
+        switch (option) {
+            case NO_OPTION, UNRELIABLE -> sourceSend(caller, to, sendTimeout, option == UNRELIABLE, block);
+            case ERROR, UNBLOCKING -> monitorOptions.endBlockedSource(caller, to, option == ERROR);
+            case NOTIFICATION -> monitorOptions.passNotification(caller, to, sendTimeout);
+            default -> monitorOptions.forward(caller, to, sendTimeout, option, block);
+        }
+    }
+
+    private ParameterBlock readParameterBlock(Thread caller, int sendDescriptor) throws BadUserAddressException {
+        int address = SendDescriptor.parameterBlock(sendDescriptor);
+        if (address == 0) {
+            return null;
+        }
+        var space = caller.task().space();
+        return new ParameterBlock(userMemory.readWord(space, address), userMemory.readWord(space, address + 4),
+                userMemory.readWord(space, address + 8), userMemory.readWord(space, address + 12));
+    }
+
+    /** A send by the thread itself (no deceit): direct, or to the first monitor of its path (R2). */
+    private void sourceSend(Thread caller, int to, int sendTimeout, boolean unreliable, ParameterBlock block) {
+        Thread destination = threads.lookup(to);
+        if (destination == null) {
+            rendezvous.fail(caller, IpcError.NO_PARTNER, Phase.SEND);
+            return;
+        }
+        List<PathHop> path = redirections.path(caller, destination.task());
+        if (path.isEmpty()) {
+            if (!allowRules.permits(caller.task(), destination.task())) {
+                rendezvous.fail(caller, IpcError.NOT_PERMITTED, Phase.SEND);
+                return;
+            }
+            PendingSend send = new PendingSend(caller, caller.id(), destination, null, List.of(), 0, 0, false,
+                    sendTimeout);
+            send.aim(destination, false, PendingSend.Stage.DIRECT, List.of());
+            router.offer(send, sendTimeout);
+            return;
+        }
+        long delay = block == null ? 0 : Integer.toUnsignedLong(block.delayTimeoutMicros());
+        MonitoredIpc ipc = new MonitoredIpc(caller, destination, path, sendTimeout, unreliable, delay);
+        caller.setMonitoredIpc(ipc);
+        int optionDope = unreliable ? Dope.option(UNRELIABLE) : 0;
+        router.route(new PendingSend(caller, caller.id(), destination, ipc, path, optionDope, 0, false, sendTimeout));
+    }
+
+    /** Starts a receive phase; also the second phase of a call or reply-and-wait (S4). */
+    void startReceive(Thread receiver, int fromSpec, int receiveTimeout) {
+        receiver.setFollowingReceive(ThreadId.NIL, 0);
+        if (fromSpec != ThreadId.ANY && fromSpec != receiver.id() && threads.lookup(fromSpec) == null) {
+            rendezvous.fail(receiver, IpcError.NO_PARTNER, Phase.RECEIVE);
+            return;
+        }
+        if (fromSpec == ThreadId.ANY && rendezvous.notifications().deliverQueued(receiver)) {
+            return;
+        }
+        PendingSend match;
+        while ((match = firstMatching(receiver, fromSpec)) != null) {
+            match.dequeue();
+            match.sender().setPendingSend(null);
+            if (rendezvous.deliver(match)) {
+                return;
+            }
+        }
+        if (Timeout.isZero(receiveTimeout)) {
+            rendezvous.fail(receiver, IpcError.TIMEOUT, Phase.RECEIVE);
+            return;
+        }
+        scheduler.block(receiver, ThreadState.RECEIVING);
+        receiver.setReceiveFrom(fromSpec);
+        long micros = Timeout.microseconds(receiveTimeout);
+        timeouts.schedule(receiver, micros == Timeout.NEVER
+                ? Thread.NO_DEADLINE
+                : clock.now() + VirtualClock.microsecondsToNanos(micros));
+        releaseReadinessWaiters(receiver, fromSpec);
+    }
+
+    private static PendingSend firstMatching(Thread receiver, int fromSpec) {
+        for (PendingSend send : receiver.incoming()) {
+            if (send.matches(fromSpec)) {
+                return send;
+            }
+        }
+        return null;
+    }
+
+    /** The receiver is now ready for these sources: IPCs waiting on it per M4 pass on. */
+    private void releaseReadinessWaiters(Thread receiver, int fromSpec) {
+        if (receiver.readinessWaiters().isEmpty()) {
+            return;
+        }
+        for (PendingSend send : List.copyOf(receiver.readinessWaiters())) {
+            if (send.matches(fromSpec) && receiver.state() == ThreadState.RECEIVING) {
+                router.finalReceiverReady(send);
+            }
+        }
+    }
+
+    /** A blocked thread's timeout expired: its IPC fails with error 1 in the phase it was in (S3). */
+    public void timeoutExpired(Thread thread) {
+        switch (thread.state()) {
+            case SENDING -> {
+                PendingSend send = thread.pendingSend();
+                thread.setPendingSend(null);
+                rendezvous.failSend(send, IpcError.TIMEOUT);
+            }
+            case RECEIVING -> rendezvous.fail(thread, IpcError.TIMEOUT, Phase.RECEIVE);
+            default -> throw new IllegalStateException("timeout for " + thread + " in state " + thread.state());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.l4emu.kernel.ipc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.RedirectionTable;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.system.MonitorClass;
+
+/**
+ * The options only monitors may use: deceit forwards (options 4-7, R3, R5, M5, M6), error and
+ * unblocking IPC to a blocked source (options 1 and 3, M3, M9), and passing a controller
+ * notification on (option 2, M6, M9). Every permission check happens before anything waits.
+ */
+final class MonitorOptions {
+    private static final int DECEIT_WITH_BLOCKED_SOURCE = 5;
+    private static final int DECEIT_WITH_CONTROLLING_MONITOR = 6;
+    private static final int DECEIT_WITH_BOTH = 7;
+
+    private final ThreadTable threads;
+    private final VirtualClock clock;
+    private final Utcb utcb;
+    private final RedirectionTable redirections;
+    private final Rendezvous rendezvous;
+    private final SendRouter router;
+
+    MonitorOptions(ThreadTable threads, VirtualClock clock, Utcb utcb, RedirectionTable redirections,
+                   Rendezvous rendezvous, SendRouter router) {
+        this.threads = threads;
+        this.clock = clock;
+        this.utcb = utcb;
+        this.redirections = redirections;
+        this.rendezvous = rendezvous;
+        this.router = router;
+    }
+
+    /** Options 1 and 3: end a blocked source's IPC with the monitor's error code (MR1), or release it. */
+    void endBlockedSource(Thread monitor, int to, boolean withError) {
+        Thread blocked = threads.lookup(to);
+        MonitoredIpc ipc = blocked == null ? null : blocked.monitoredIpc();
+        if (ipc == null || blocked.state() != ThreadState.AWAITING_DELIVERY || !ipc.onPath(monitor)) {
+            rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
+            return;
+        }
+        if (withError) {
+            rendezvous.failBlockedSource(ipc, IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + 1));
+        } else {
+            rendezvous.release(ipc);
+        }
+        rendezvous.completeSend(monitor);
+    }
+
+    /**
+     * Option 2: a monitor passes a notification on to another monitor of the same path; the path
+     * is that of the blocked source named in MR1. The receiver sees from = the sender, dope 0x5.
+     */
+    void passNotification(Thread monitor, int to, int sendTimeout) {
+        Thread target = threads.lookup(to);
+        if (target == null) {
+            rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
+            return;
+        }
+        Thread blocked = threads.lookup(utcb.read(monitor, Utcb.MR0 + 1));
+        MonitoredIpc ipc = blocked == null ? null : blocked.monitoredIpc();
+        if (ipc == null || !ipc.onPath(monitor) || !ipc.onPath(target)) {
+            rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
+            return;
+        }
+        PendingSend send = new PendingSend(monitor, monitor.id(), target, null, List.of(), 0,
+                ControllerNotifications.DOPE, false, sendTimeout);
+        send.aim(target, false, PendingSend.Stage.DIRECT, List.of());
+        router.offer(send, sendTimeout);
+    }
+
+    /** Options 4-7: forward as the true source, to the IPC's destination or a new one (R3, R5). */
+    void forward(Thread monitor, int to, int sendTimeout, int option, ParameterBlock block) {
+        if (block == null) {
+            rendezvous.fail(monitor, IpcError.INVALID_ARGUMENT, Phase.SEND);
+            return;
+        }
+        Thread destination = threads.lookup(to);
+        Thread trueSource = threads.lookup(block.trueSource());
+        if (destination == null || trueSource == null) {
+            rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
+            return;
+        }
+        boolean namesBlockedSource = option == DECEIT_WITH_BLOCKED_SOURCE || option == DECEIT_WITH_BOTH;
+        boolean namesController = option == DECEIT_WITH_CONTROLLING_MONITOR || option == DECEIT_WITH_BOTH;
+        Thread blocked = namesBlockedSource ? threads.lookup(block.blockedSource()) : trueSource;
+        MonitoredIpc ipc = awaitedIpcOnPath(blocked, monitor);
+        if (namesBlockedSource && ipc == null) {
+            rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
+            return;
+        }
+        List<PathHop> full = redirections.path(trueSource, destination.task());
+        int at = RedirectionTable.indexOf(full, monitor);
+        MonitorClass forwarderClass = classOf(monitor, ipc, full, at);
+        boolean permitted = at >= 0 || forwarderClass == MonitorClass.SYSTEM
+                && (redirections.isSystemMonitorFor(monitor, trueSource) || ipc != null);
+        Thread controller = namesController ? threads.lookup(block.controllingMonitor()) : null;
+        if (!permitted || namesController && !mayControl(controller, monitor, ipc)) {
+            rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
+            return;
+        }
+        List<PathHop> rest = at >= 0 ? new ArrayList<>(full.subList(at + 1, full.size())) : laterThan(full, forwarderClass);
+        if (ipc != null) {
+            ipc.redirect(monitor, destination, rest);
+            if (controller != null) {
+                ipc.setControllingMonitor(controller);
+            }
+            ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()), clock.now());
+        }
+        router.route(new PendingSend(monitor, trueSource.id(), destination, ipc, rest, Dope.option(option), 0, true,
+                sendTimeout));
+    }
+
+    /** The IPC {@code blocked} waits on, if its path holds {@code monitor}; else null. */
+    private static MonitoredIpc awaitedIpcOnPath(Thread blocked, Thread monitor) {
+        if (blocked == null || blocked.state() != ThreadState.AWAITING_DELIVERY) {
+            return null;
+        }
+        MonitoredIpc ipc = blocked.monitoredIpc();
+        return ipc != null && ipc.onPath(monitor) ? ipc : null;
+    }
+
+    private MonitorClass classOf(Thread monitor, MonitoredIpc ipc, List<PathHop> full, int at) {
+        if (ipc != null) {
+            int index = RedirectionTable.indexOf(ipc.path(), monitor);
+            return ipc.path().get(index).monitorClass();
+        }
+        if (at >= 0) {
+            return full.get(at).monitorClass();
+        }
+        return MonitorClass.SYSTEM;
+    }
+
+    /** M6: the controlling monitor named is the forwarder itself or a monitor already on the path. */
+    private static boolean mayControl(Thread controller, Thread monitor, MonitoredIpc ipc) {
+        return controller != null && (controller == monitor || ipc != null && ipc.onPath(controller));
+    }
+
+    /** R5 for a forwarder not on the new path: the monitors of a later class than its own. */
+    private static List<PathHop> laterThan(List<PathHop> path, MonitorClass monitorClass) {
+        List<PathHop> later = new ArrayList<>();
+        for (PathHop hop : path) {
+            if (hop.monitorClass().compareTo(monitorClass) > 0) {
+                later.add(hop);
+            }
+        }
+        return later;
+    }
+}

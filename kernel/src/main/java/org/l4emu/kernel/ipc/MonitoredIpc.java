@@ -1,0 +1,133 @@
+package org.l4emu.kernel.ipc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.RedirectionTable;
+
+/**
+ * One IPC on its way through monitors, from the true source's send to final delivery (M1): whose
+ * send waits for it, where it is going, who controls the unblocking, and its timing state.
+ */
+public final class MonitoredIpc {
+    private final Thread trueSource;
+    private final int sourceSendTimeout;
+    private final boolean unreliable;
+    private Thread blockedSource;
+    private Thread destination;
+    private Thread controllingMonitor;
+    private List<PathHop> path;
+    private long delayMicros;
+    private long delayDeadline = Thread.NO_DEADLINE;
+    private boolean checkedAgainstFinalReceiver;
+    private boolean finallyDelivered;
+
+    MonitoredIpc(Thread trueSource, Thread destination, List<PathHop> path, int sourceSendTimeout,
+                 boolean unreliable, long delayMicros) {
+        this.trueSource = trueSource;
+        this.blockedSource = trueSource;
+        this.destination = destination;
+        this.path = path;
+        this.sourceSendTimeout = sourceSendTimeout;
+        this.unreliable = unreliable;
+        this.delayMicros = delayMicros;
+    }
+
+    public Thread trueSource() {
+        return trueSource;
+    }
+
+    /** The thread whose send waits for final delivery, or null once released or gone. */
+    public Thread blockedSource() {
+        return blockedSource;
+    }
+
+    void setBlockedSource(Thread blockedSource) {
+        this.blockedSource = blockedSource;
+    }
+
+    public Thread destination() {
+        return destination;
+    }
+
+    public Thread controllingMonitor() {
+        return controllingMonitor;
+    }
+
+    void setControllingMonitor(Thread controllingMonitor) {
+        this.controllingMonitor = controllingMonitor;
+    }
+
+    public List<PathHop> path() {
+        return path;
+    }
+
+    public boolean onPath(Thread monitor) {
+        return RedirectionTable.contains(path, monitor);
+    }
+
+    int sourceSendTimeout() {
+        return sourceSendTimeout;
+    }
+
+    boolean unreliable() {
+        return unreliable;
+    }
+
+    boolean checkedAgainstFinalReceiver() {
+        return checkedAgainstFinalReceiver;
+    }
+
+    /** The M4 check passed at {@code now}: the delay timeout starts counting (M5). */
+    void passFinalReceiverCheck(long now) {
+        checkedAgainstFinalReceiver = true;
+        if (delayMicros > 0) {
+            delayDeadline = now + delayMicros * 1000;
+        }
+    }
+
+    /** A forwarding monitor's delay timeout: the smaller one wins (M5). */
+    void limitDelay(long micros, long now) {
+        if (micros <= 0 || (delayMicros > 0 && micros >= delayMicros)) {
+            return;
+        }
+        delayMicros = micros;
+        if (checkedAgainstFinalReceiver) {
+            delayDeadline = Math.min(delayDeadline, now + micros * 1000);
+        }
+    }
+
+    boolean delayExpired(long now) {
+        return delayDeadline != Thread.NO_DEADLINE && now > delayDeadline;
+    }
+
+    /** Remaining delay timeout in whole µs for a monitor's UTCB (0 = none, at least 1 while set). */
+    int remainingDelayMicros(long now) {
+        if (delayDeadline == Thread.NO_DEADLINE) {
+            return (int) Math.min(Integer.MAX_VALUE, delayMicros);
+        }
+        long remaining = (delayDeadline - now + 999) / 1000;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining));
+    }
+
+    boolean finallyDelivered() {
+        return finallyDelivered;
+    }
+
+    void markFinallyDelivered() {
+        finallyDelivered = true;
+    }
+
+    /**
+     * A monitor forwards to {@code newDestination}: the path keeps what lies up to and including
+     * the forwarder and continues with {@code rest} (R5).
+     */
+    void redirect(Thread forwarder, Thread newDestination, List<PathHop> rest) {
+        int at = RedirectionTable.indexOf(path, forwarder);
+        List<PathHop> updated = new ArrayList<>(path.subList(0, at + 1));
+        updated.addAll(rest);
+        path = updated;
+        destination = newDestination;
+    }
+}

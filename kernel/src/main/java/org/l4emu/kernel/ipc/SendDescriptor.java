@@ -1,0 +1,23 @@
+package org.l4emu.kernel.ipc;
+
+/** The send descriptor: bits 31..4 parameter block address, bit 0 = O, bits 3..1 option code. */
+public final class SendDescriptor {
+    private SendDescriptor() {}
+
+    public static int parameterBlock(int descriptor) {
+        return descriptor & ~0xF;
+    }
+
+    public static boolean hasOption(int descriptor) {
+        return (descriptor & 1) != 0;
+    }
+
+    public static int optionCode(int descriptor) {
+        return (descriptor >>> 1) & 7;
+    }
+
+    /** O = 0 with a non-zero option code is an invalid argument. */
+    public static boolean isValid(int descriptor) {
+        return hasOption(descriptor) || optionCode(descriptor) == 0;
+    }
+}

@@ -1,0 +1,132 @@
+package org.l4emu.kernel.ipc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.sched.Scheduler;
+import org.l4emu.kernel.sched.TimeoutQueue;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.system.MonitorClass;
+
+/**
+ * Moves a send toward its next hop along the monitors still ahead of it (R2): into source-class
+ * monitors without a timeout, through the check against the final receiver (M4), into
+ * system-class monitors, and on to the final receiver (M8) and beyond.
+ */
+final class SendRouter {
+    private static final int NEVER = 0;
+
+    private final Scheduler scheduler;
+    private final TimeoutQueue timeouts;
+    private final VirtualClock clock;
+    private final Rendezvous rendezvous;
+
+    SendRouter(Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock, Rendezvous rendezvous) {
+        this.scheduler = scheduler;
+        this.timeouts = timeouts;
+        this.clock = clock;
+        this.rendezvous = rendezvous;
+    }
+
+    void route(PendingSend send) {
+        List<PathHop> remaining = send.remaining();
+        MonitoredIpc ipc = send.ipc();
+        if (startsWith(remaining, MonitorClass.SOURCE)) {
+            // Source-class monitors act for the source and receive without a timeout (M4, M8).
+            send.aim(remaining.getFirst().monitor(), true, PendingSend.Stage.TO_MONITOR, rest(remaining));
+            offer(send, NEVER);
+            return;
+        }
+        boolean crossing = ipc != null && !ipc.checkedAgainstFinalReceiver();
+        boolean systemAhead = startsWith(remaining, MonitorClass.SYSTEM);
+        if (crossing && systemAhead) {
+            Thread finalReceiver = finalReceiver(send);
+            if (!finalReceiver.accepts(send.visibleFrom())) {
+                waitForFinalReceiver(send, finalReceiver, ipc.sourceSendTimeout());
+                return;
+            }
+            ipc.passFinalReceiverCheck(clock.now());
+        }
+        if (systemAhead) {
+            // Trusted system monitors are assumed to come: no timeout for the source past M4.
+            send.aim(remaining.getFirst().monitor(), true, PendingSend.Stage.TO_MONITOR, rest(remaining));
+            offer(send, crossing ? NEVER : send.senderTimeout());
+            return;
+        }
+        aimAtFinalSide(send);
+        offer(send, crossing ? ipc.sourceSendTimeout() : send.senderTimeout());
+    }
+
+    /** The final receiver's readiness was awaited and is here: the IPC passes on to the system monitors. */
+    void finalReceiverReady(PendingSend send) {
+        send.dequeue();
+        send.ipc().passFinalReceiverCheck(clock.now());
+        route(send);
+    }
+
+    private void aimAtFinalSide(PendingSend send) {
+        List<PathHop> remaining = send.remaining();
+        MonitoredIpc ipc = send.ipc();
+        PendingSend.Stage stage = ipc == null
+                ? PendingSend.Stage.DIRECT
+                : ipc.finallyDelivered() ? PendingSend.Stage.BEYOND_FINAL : PendingSend.Stage.FINAL;
+        if (remaining.isEmpty()) {
+            send.aim(send.intendedReceiver(), false, stage, List.of());
+        } else {
+            send.aim(remaining.getFirst().monitor(), true, stage, rest(remaining));
+        }
+    }
+
+    /** D, or the first destination-class monitor ahead (M4, M8). */
+    private static Thread finalReceiver(PendingSend send) {
+        for (PathHop hop : send.remaining()) {
+            if (hop.monitorClass() == MonitorClass.DESTINATION) {
+                return hop.monitor();
+            }
+        }
+        return send.intendedReceiver();
+    }
+
+    /** Delivers to the next hop if it is receiving, else waits for it under {@code timeout} (16-bit encoding). */
+    void offer(PendingSend send, int timeout) {
+        Thread hop = send.nextHop();
+        if (hop.accepts(send.visibleFrom())) {
+            rendezvous.deliver(send);
+            return;
+        }
+        if (Timeout.isZero(timeout)) {
+            rendezvous.failSend(send, IpcError.TIMEOUT);
+            return;
+        }
+        block(send, hop, timeout, false);
+    }
+
+    private void waitForFinalReceiver(PendingSend send, Thread finalReceiver, int timeout) {
+        if (Timeout.isZero(timeout)) {
+            rendezvous.failSend(send, IpcError.TIMEOUT);
+            return;
+        }
+        block(send, finalReceiver, timeout, true);
+    }
+
+    private void block(PendingSend send, Thread waitedFor, int timeout, boolean forReadiness) {
+        Thread sender = send.sender();
+        send.enqueue(forReadiness ? waitedFor.readinessWaiters() : waitedFor.incoming());
+        sender.setPendingSend(send);
+        scheduler.block(sender, ThreadState.SENDING);
+        long micros = Timeout.microseconds(timeout);
+        timeouts.schedule(sender, micros == Timeout.NEVER
+                ? Thread.NO_DEADLINE
+                : clock.now() + VirtualClock.microsecondsToNanos(micros));
+    }
+
+    private static boolean startsWith(List<PathHop> remaining, MonitorClass monitorClass) {
+        return !remaining.isEmpty() && remaining.getFirst().monitorClass() == monitorClass;
+    }
+
+    private static List<PathHop> rest(List<PathHop> remaining) {
+        return new ArrayList<>(remaining.subList(1, remaining.size()));
+    }
+}

@@ -1,0 +1,55 @@
+package org.l4emu.kernel.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.kernel.object.Task;
+
+/**
+ * The kernel-internal sigma0: the default pager. It serves each task's declared {@code <memory>}
+ * regions zero-filled on demand and refuses everything else.
+ */
+public final class Sigma0 {
+    /** A declared region [start, start + size). */
+    public record Region(long start, long size) {
+        boolean contains(long address) {
+            return address >= start && address < start + size;
+        }
+    }
+
+    private final PhysicalMemory memory;
+    private final Map<Task, List<Region>> regions = new HashMap<>();
+
+    public Sigma0(PhysicalMemory memory) {
+        this.memory = memory;
+    }
+
+    public void declare(Task task, Region region) {
+        regions.computeIfAbsent(task, t -> new ArrayList<>()).add(region);
+    }
+
+    /**
+     * Resolves a fault at {@code address} needing {@code access} in {@code task}: maps a zeroed
+     * frame when the address lies in a declared region. Returns false when sigma0 refuses.
+     */
+    public boolean resolve(Task task, int address, Access access) throws OutOfPhysicalMemoryException {
+        long unsigned = Integer.toUnsignedLong(address);
+        for (Region region : regions.getOrDefault(task, List.of())) {
+            if (region.contains(unsigned)) {
+                int page = UserLayout.pageBase(unsigned);
+                if (task.space().translate(page) != -1) {
+                    // Mapped already, so the fault was about rights sigma0 does not give.
+                    return false;
+                }
+                Access rights = access.executable() ? Access.ALL : Access.READ_WRITE;
+                task.space().map(page, memory.allocateFrame(), rights);
+                return true;
+            }
+        }
+        return false;
+    }
+}

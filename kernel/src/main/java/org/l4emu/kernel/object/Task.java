@@ -1,0 +1,60 @@
+package org.l4emu.kernel.object;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.emulator.AddressSpace;
+
+/** A task: one address space, its threads and its privileges. */
+public final class Task {
+    private final String name;
+    private final AddressSpace space;
+    private final boolean privileged;
+    private final boolean monitor;
+    private final List<Thread> threads = new ArrayList<>();
+    private int nextUtcbSlot;
+
+    public Task(String name, AddressSpace space, boolean privileged, boolean monitor) {
+        this.name = name;
+        this.space = space;
+        this.privileged = privileged;
+        this.monitor = monitor;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AddressSpace space() {
+        return space;
+    }
+
+    public boolean privileged() {
+        return privileged;
+    }
+
+    public boolean monitor() {
+        return monitor;
+    }
+
+    public List<Thread> threads() {
+        return threads;
+    }
+
+    public Thread firstThread() {
+        return threads.getFirst();
+    }
+
+    void addThread(Thread thread) {
+        threads.add(thread);
+    }
+
+    /** Hands out UTCB slots in creation order; slot i lies at {@code UTCB_AREA + 512 * i}. */
+    public int takeUtcbSlot() {
+        return nextUtcbSlot++;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

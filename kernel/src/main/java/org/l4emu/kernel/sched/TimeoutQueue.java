@@ -1,0 +1,46 @@
+package org.l4emu.kernel.sched;
+
+import java.util.Comparator;
+import java.util.TreeSet;
+import org.l4emu.kernel.object.Thread;
+
+/** Threads blocked with a finite timeout, ordered by deadline (ties by thread ID, for determinism). */
+public final class TimeoutQueue {
+    private final TreeSet<Thread> byDeadline =
+            new TreeSet<>(Comparator.comparingLong(Thread::deadline).thenComparingInt(Thread::id));
+
+    /** Sets {@code thread}'s deadline and queues it; {@link Thread#NO_DEADLINE} only clears. */
+    public void schedule(Thread thread, long deadline) {
+        cancel(thread);
+        thread.setDeadline(deadline);
+        if (deadline != Thread.NO_DEADLINE) {
+            byDeadline.add(thread);
+        }
+    }
+
+    public void cancel(Thread thread) {
+        if (thread.deadline() != Thread.NO_DEADLINE) {
+            byDeadline.remove(thread);
+            thread.setDeadline(Thread.NO_DEADLINE);
+        }
+    }
+
+    public boolean isEmpty() {
+        return byDeadline.isEmpty();
+    }
+
+    /** The earliest deadline, or {@link Thread#NO_DEADLINE}. */
+    public long earliest() {
+        return byDeadline.isEmpty() ? Thread.NO_DEADLINE : byDeadline.first().deadline();
+    }
+
+    /** Removes and returns the earliest thread whose deadline is at or before {@code now}, or null. */
+    public Thread pollExpired(long now) {
+        if (byDeadline.isEmpty() || byDeadline.first().deadline() > now) {
+            return null;
+        }
+        Thread thread = byDeadline.pollFirst();
+        thread.setDeadline(Thread.NO_DEADLINE);
+        return thread;
+    }
+}

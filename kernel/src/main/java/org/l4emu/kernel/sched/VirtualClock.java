@@ -1,0 +1,51 @@
+package org.l4emu.kernel.sched;
+
+/**
+ * Deterministic virtual time in nanoseconds. It advances by {@link #NANOS_PER_INSTRUCTION} per
+ * retired guest instruction (a 100 MIPS machine), by {@link #NANOS_PER_SYSCALL} per kernel
+ * entry, and jumps ahead when every thread is blocked.
+ */
+public final class VirtualClock {
+    public static final long NANOS_PER_INSTRUCTION = 10;
+    public static final long NANOS_PER_SYSCALL = 100;
+    public static final long NANOS_PER_MICROSECOND = 1000;
+    public static final int INSTRUCTIONS_PER_MICROSECOND = (int) (NANOS_PER_MICROSECOND / NANOS_PER_INSTRUCTION);
+
+    private long now;
+
+    public long now() {
+        return now;
+    }
+
+    public long nowMicroseconds() {
+        return now / NANOS_PER_MICROSECOND;
+    }
+
+    public void advanceInstructions(long instructions) {
+        now += instructions * NANOS_PER_INSTRUCTION;
+    }
+
+    public void advanceSyscall() {
+        now += NANOS_PER_SYSCALL;
+    }
+
+    /** Jumps to {@code time}; time never runs backwards. */
+    public void jumpTo(long time) {
+        if (time > now) {
+            now = time;
+        }
+    }
+
+    /** Instructions that can run before {@code time} is reached (at least 1). */
+    public long instructionsUntil(long time) {
+        long delta = time - now;
+        if (delta <= 0) {
+            return 1;
+        }
+        return (delta + NANOS_PER_INSTRUCTION - 1) / NANOS_PER_INSTRUCTION;
+    }
+
+    public static long microsecondsToNanos(long microseconds) {
+        return microseconds * NANOS_PER_MICROSECOND;
+    }
+}

@@ -1,0 +1,65 @@
+package org.l4emu.kernel.syscall;
+
+import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.kernel.memory.BadUserAddressException;
+import org.l4emu.kernel.memory.UserMemory;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/** kdebug: console output, shutdown, breakpoints and thread exit (ABI section 3). */
+public final class KdebugCalls {
+    public static final int PUTC = 0;
+    public static final int WRITE = 1;
+    public static final int SHUTDOWN = 2;
+    public static final int BREAKPOINT = 3;
+    public static final int EXIT_THREAD = 4;
+    /** Longest single console write; longer requests are invalid rather than a host allocation. */
+    public static final int MAX_WRITE = 64 * 1024;
+
+    /** What kdebug needs from the rest of the kernel. */
+    public interface Host {
+        void console(Thread thread, byte[] bytes);
+
+        void shutdown(int exitCode);
+
+        void exitThread(Thread thread);
+    }
+
+    private final UserMemory userMemory;
+    private final Host host;
+    private final KernelEvents events;
+
+    public KdebugCalls(UserMemory userMemory, Host host, KernelEvents events) {
+        this.userMemory = userMemory;
+        this.host = host;
+        this.events = events;
+    }
+
+    public void call(Thread caller, int op, int a, int b) {
+        int result = 0;
+        switch (op) {
+            case PUTC -> host.console(caller, new byte[] {(byte) a});
+            case WRITE -> result = write(caller, a, b);
+            case SHUTDOWN -> host.shutdown(a);
+            case BREAKPOINT -> events.breakpoint(caller, a);
+            case EXIT_THREAD -> {
+                host.exitThread(caller);
+                return;
+            }
+            default -> result = IpcError.INVALID_ARGUMENT.code();
+        }
+        caller.context().setResult(0, result);
+    }
+
+    private int write(Thread caller, int address, int length) {
+        if (length < 0 || length > MAX_WRITE) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+        try {
+            host.console(caller, userMemory.read(caller.task().space(), address, length));
+            return 0;
+        } catch (BadUserAddressException e) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+    }
+}

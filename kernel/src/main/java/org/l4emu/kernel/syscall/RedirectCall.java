@@ -1,0 +1,60 @@
+package org.l4emu.kernel.syscall;
+
+import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.redirect.RedirectionRule;
+import org.l4emu.kernel.redirect.RedirectionTable;
+import org.l4emu.kernel.system.MonitorClass;
+
+/**
+ * redirect(op, source, dest, monitor): the redirection controller (a privileged task) adds or
+ * removes rules at run time. op bits 1..0: 0 add, 1 remove; bits 9..8: the class for add.
+ */
+public final class RedirectCall {
+    private static final int ADD = 0;
+    private static final int REMOVE = 1;
+
+    private final ThreadTable threads;
+    private final RedirectionTable table;
+
+    public RedirectCall(ThreadTable threads, RedirectionTable table) {
+        this.threads = threads;
+        this.table = table;
+    }
+
+    /** Returns the result code: 0, or an error code of the IPC table. */
+    public int call(Thread caller, int op, int source, int dest, int monitor) {
+        if (!caller.task().privileged()) {
+            return IpcError.NOT_PERMITTED.code();
+        }
+        int action = op & 0xFF;
+        int classBits = (op >>> 8) & 3;
+        if ((action != ADD && action != REMOVE) || (op & ~0x3FF) != 0 || (op & 0xFC) != 0
+                || classBits >= MonitorClass.values().length) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+        Thread monitorThread = threads.lookup(monitor);
+        Task sourceTask = taskOf(source);
+        Task destTask = taskOf(dest);
+        if (monitorThread == null || (source != ThreadId.ANY && sourceTask == null)
+                || (dest != ThreadId.ANY && destTask == null)) {
+            return IpcError.NO_PARTNER.code();
+        }
+        if (action == ADD) {
+            table.add(new RedirectionRule(sourceTask, destTask, monitorThread, MonitorClass.values()[classBits]));
+            return 0;
+        }
+        return table.remove(sourceTask, destTask, monitorThread) ? 0 : IpcError.INVALID_ARGUMENT.code();
+    }
+
+    private Task taskOf(int id) {
+        if (id == ThreadId.ANY) {
+            return null;
+        }
+        Thread thread = threads.lookup(id);
+        return thread == null ? null : thread.task();
+    }
+}

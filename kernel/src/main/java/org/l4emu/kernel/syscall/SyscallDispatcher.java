@@ -1,0 +1,56 @@
+package org.l4emu.kernel.syscall;
+
+import org.l4emu.emulator.CpuContext;
+import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/** Decodes a system call from the trapping thread's registers and delegates it. Nothing else. */
+public final class SyscallDispatcher {
+    private final IpcEngine ipc;
+    private final KdebugCalls kdebug;
+    private final ThreadCalls threadCalls;
+    private final RedirectCall redirect;
+    private final VirtualClock clock;
+    private final KernelEvents events;
+
+    public SyscallDispatcher(IpcEngine ipc, KdebugCalls kdebug, ThreadCalls threadCalls, RedirectCall redirect,
+                             VirtualClock clock, KernelEvents events) {
+        this.ipc = ipc;
+        this.kdebug = kdebug;
+        this.threadCalls = threadCalls;
+        this.redirect = redirect;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public void dispatch(Thread caller) {
+        CpuContext registers = caller.context();
+        int number = registers.syscallNumber();
+        events.syscall(caller, number);
+        switch (number) {
+            case SyscallNumber.KDEBUG -> kdebug.call(caller, registers.argument(0), registers.argument(1),
+                    registers.argument(2));
+            case SyscallNumber.IPC -> ipc.ipc(caller, registers.argument(0), registers.argument(1),
+                    registers.argument(2), registers.argument(3));
+            case SyscallNumber.THREAD_SWITCH -> threadCalls.threadSwitch(caller, registers.argument(0));
+            case SyscallNumber.SYSTEM_CLOCK -> {
+                long micros = clock.nowMicroseconds();
+                registers.setResult(0, (int) micros);
+                registers.setResult(1, (int) (micros >>> 32));
+            }
+            case SyscallNumber.EXCHANGE_REGISTERS -> threadCalls.exchangeRegisters(caller, registers.argument(0),
+                    registers.argument(1), registers.argument(2), registers.argument(3));
+            case SyscallNumber.REDIRECT -> registers.setResult(0, redirect.call(caller, registers.argument(0),
+                    registers.argument(1), registers.argument(2), registers.argument(3)));
+            // thread_control is privileged (ABI section 3) before it is anything else.
+            case SyscallNumber.THREAD_CONTROL -> registers.setResult(0, caller.task().privileged()
+                    ? IpcError.INVALID_ARGUMENT.code() : IpcError.NOT_PERMITTED.code());
+            // unmap arrives with the address-space work; until then it answers like any call the
+            // kernel does not offer: invalid argument.
+            default -> registers.setResult(0, IpcError.INVALID_ARGUMENT.code());
+        }
+    }
+}

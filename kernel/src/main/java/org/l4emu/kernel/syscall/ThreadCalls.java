@@ -1,0 +1,79 @@
+package org.l4emu.kernel.syscall;
+
+import org.l4emu.emulator.CpuContext;
+import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.kernel.ipc.Phase;
+import org.l4emu.kernel.ipc.Rendezvous;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.sched.Scheduler;
+
+/** thread_switch and exchange_registers. */
+public final class ThreadCalls {
+    public static final int CONTROL_SET_SP_IP = 1;
+    public static final int CONTROL_RESUME = 2;
+    public static final int CONTROL_HALT = 4;
+
+    private final ThreadTable threads;
+    private final Scheduler scheduler;
+    private final Rendezvous rendezvous;
+
+    public ThreadCalls(ThreadTable threads, Scheduler scheduler, Rendezvous rendezvous) {
+        this.threads = threads;
+        this.scheduler = scheduler;
+        this.rendezvous = rendezvous;
+    }
+
+    /** Yields the rest of the time slice, to {@code dest} first when it is ready. */
+    public void threadSwitch(Thread caller, int dest) {
+        scheduler.rotate(caller);
+        if (dest != ThreadId.NIL) {
+            Thread target = threads.lookup(dest);
+            if (target != null) {
+                scheduler.runNext(target);
+            }
+        }
+    }
+
+    public void exchangeRegisters(Thread caller, int dest, int control, int sp, int ip) {
+        CpuContext results = caller.context();
+        Thread target = threads.lookup(dest);
+        if (target == null) {
+            results.setResult(0, IpcError.NO_PARTNER.code());
+            return;
+        }
+        if (target.task() != caller.task() && !caller.task().privileged()) {
+            results.setResult(0, IpcError.NOT_PERMITTED.code());
+            return;
+        }
+        CpuContext registers = target.context();
+        int oldSp = registers.stackPointer();
+        int oldIp = registers.instructionPointer();
+        if ((control & CONTROL_SET_SP_IP) != 0) {
+            // As in L4 X.2: new registers cancel an IPC the thread is blocked in.
+            cancelIpc(target);
+            registers.setStackPointer(sp);
+            registers.setInstructionPointer(ip);
+        }
+        if ((control & CONTROL_HALT) != 0) {
+            cancelIpc(target);
+            scheduler.block(target, ThreadState.HALTED);
+        }
+        if ((control & CONTROL_RESUME) != 0 && target.state() == ThreadState.HALTED) {
+            scheduler.makeReady(target);
+        }
+        results.setResult(0, 0);
+        results.setResult(1, oldSp);
+        results.setResult(2, oldIp);
+    }
+
+    private void cancelIpc(Thread target) {
+        switch (target.state()) {
+            case SENDING -> rendezvous.cancel(target, Phase.SEND);
+            case RECEIVING -> rendezvous.cancel(target, Phase.RECEIVE);
+            default -> { }
+        }
+    }
+}

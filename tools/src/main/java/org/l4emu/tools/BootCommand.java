@@ -1,0 +1,66 @@
+package org.l4emu.tools;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.l4emu.kernel.boot.Boot;
+import org.l4emu.kernel.boot.BootException;
+import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.kernel.trace.KernelEvents;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code l4emu boot FILE}: run an ELF image or a system description to the end. */
+@Command(name = "boot",
+        mixinStandardHelpOptions = true,
+        description = {"Boot an ELF image (one privileged task) or an XML system description and run it.",
+                "Console output goes to standard output unchanged; kernel messages to standard error."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every thread exited (or the guest's shutdown code)",
+                "2:bad input (image, description or options)",
+                "3:deadlock: every thread blocked with no timeout pending",
+                "4:a fault nothing resolved (with --stop-on-fault)",
+                "124:the virtual-time or instruction limit was reached"})
+final class BootCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "An ELF executable or a system description (.xml).")
+    private Path file;
+
+    @Option(names = "--max-time-us", paramLabel = "N",
+            description = "Stop after N microseconds of virtual time (default: the description's, else 60000000).")
+    private Long maxTimeMicros;
+
+    @Option(names = "--max-instructions", paramLabel = "N", description = "Stop after N guest instructions.")
+    private Long maxInstructions;
+
+    @Option(names = "--stop-on-fault", description = "End the run with exit code 4 at the first unresolved fault.")
+    private boolean stopOnFault;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no kernel messages except errors.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((maxTimeMicros != null && maxTimeMicros <= 0) || (maxInstructions != null && maxInstructions <= 0)) {
+            System.err.println("l4emu: --max-time-us and --max-instructions take a positive number");
+            return ExitCodes.USAGE;
+        }
+        BootOptions options = new BootOptions(
+                maxTimeMicros == null ? BootOptions.FROM_DESCRIPTION : maxTimeMicros,
+                maxInstructions == null ? BootOptions.UNLIMITED : maxInstructions,
+                stopOnFault, quiet);
+        // Console bytes pass through unchanged: no charset, no line translation.
+        OutputStream console = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+        try {
+            return Boot.run(file, options, console, System.err, KernelEvents.NONE);
+        } catch (BootException e) {
+            console.flush();
+            System.err.println("l4emu: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.l4emu.tools;
+
+import org.l4emu.emulator.EmulatorUnavailableException;
+import picocli.CommandLine;
+
+/**
+ * Failures the commands cannot turn into an exit code themselves: the emulator library is
+ * missing (one line naming the package) or an internal error (one line; the stack trace only
+ * with L4EMU_DEBUG set, because users should never have to read one).
+ */
+final class OneLineExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof EmulatorUnavailableException) {
+            commandLine.getErr().println("l4emu: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+        commandLine.getErr().println("l4emu: internal error: " + e + " (please report it; set L4EMU_DEBUG=1 for details)");
+        if (System.getenv("L4EMU_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+        }
+        return ExitCodes.INTERNAL;
+    }
+}
