@@ -10,7 +10,7 @@
 #include <l4.h>
 #include "common/scenario.h"
 
-#define PATIENT_US 1000
+#define LATE_CHECK_TIMEOUT_US 1000 /* what an argument checked too late would cost */
 #define KERNEL_ADDRESS 0xC0000000u /* user addresses end at 0xBFFFFFFF (ABI.md section 1) */
 #define TIMEOUT_BIT_15 0x8000u
 #define UNDEFINED_KDEBUG_OP 99
@@ -19,7 +19,7 @@
 int main(void)
 {
     l4_thread_id target = l4_lookup("target");
-    l4_timeout patient = l4_timeout_us(PATIENT_US);
+    l4_timeout patient = l4_timeout_us(LATE_CHECK_TIMEOUT_US);
     l4_word send_patiently = l4_timeouts(patient, L4_TIMEOUT_NEVER);
 
     settle();

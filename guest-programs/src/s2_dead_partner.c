@@ -9,7 +9,6 @@
 #include <l4.h>
 #include "common/scenario.h"
 
-#define PATIENT_US 5000
 #define DOOMED_LIFETIME_US 200
 #define VICTIM_LIFETIME_US 100
 #define NONEXISTENT_THREAD_NUMBER 1000
@@ -24,8 +23,7 @@ static void doomed(void)
 
 static void mortal(void)
 {
-    l4_load_message(LABEL_GOODBYE, 0, 0);
-    l4_send(l4_lookup("driver"));
+    send_signal(l4_lookup("driver"), LABEL_GOODBYE);
 }
 
 static void victim(void)

@@ -49,12 +49,6 @@ static struct timed_result receive_measured(l4_thread_id from_spec, l4_timeout r
                      L4_SND_DESC_NONE);
 }
 
-static void start(l4_thread_id late)
-{
-    l4_load_message(LABEL_START, 0, 0);
-    l4_send(late);
-}
-
 static void driver(void)
 {
     l4_thread_id sleeper = l4_lookup("sleeper");
@@ -75,14 +69,14 @@ static void driver(void)
                send_measured(sleeper, l4_timeout_us(700)),
                fails(L4_ERROR_TIMEOUT, L4_PHASE_SEND, expiring_after(700)));
 
-    start(late);
+    send_signal(late, LABEL_START);
     expect_ipc("S3 2000 us send timeout, receiver ready after 400 us",
                send_measured(late, l4_timeout_us(LONG_SEND_TIMEOUT_US)),
                succeeds(about(LATE_RECEIVER_US)));
-    start(late);
+    send_signal(late, LABEL_START);
     expect_ipc("S3 never send timeout, receiver ready after 3000 us",
                send_measured(late, L4_TIMEOUT_NEVER), succeeds(about(LATE_NEVER_RECEIVER_US)));
-    start(late);
+    send_signal(late, LABEL_START);
     expect_ipc("S3 never receive timeout, sender sends after 2500 us",
                receive_measured(late, L4_TIMEOUT_NEVER), succeeds(about(LATE_SENDER_US)));
 

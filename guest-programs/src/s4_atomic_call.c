@@ -12,7 +12,6 @@
 #include <l4.h>
 #include "common/scenario.h"
 
-#define PATIENT_US 5000
 #define ZERO_REPLY_CALLS 3
 #define SLOW_READY_US 400
 #define SLOW_RECEIVE_TIMEOUT_US 300
@@ -83,12 +82,6 @@ static struct timed_result call(l4_thread_id to, l4_word label, l4_word value, l
     return timed_ipc(to, to, l4_timeouts(send, receive), L4_SND_DESC_NONE);
 }
 
-static void start(l4_thread_id thread)
-{
-    l4_load_message(LABEL_START, 0, 0);
-    l4_send_timeout(thread, l4_timeout_us(PATIENT_US));
-}
-
 static void client(void)
 {
     l4_thread_id server = l4_lookup("server");
@@ -117,7 +110,7 @@ static void client(void)
                call(server, LABEL_REPLY_WAIT, 4, patient, patient), succeeds(unmeasured()));
     expect_ipc("S4 zero-timeout call right after the reply-and-wait",
                call(server, LABEL_REPLY_WAIT, 5, L4_TIMEOUT_ZERO, patient), succeeds(unmeasured()));
-    start(second);
+    send_signal(second, LABEL_START);
     l4_receive_timeout(second, patient);
     expect_ipc("S4 another client's zero-timeout call right after",
                untimed((l4_ipc_result){ server, l4_mr(1) }), succeeds(unmeasured()));
@@ -130,11 +123,11 @@ static void client(void)
                call(idle, LABEL_ZERO_REPLY, 8, l4_timeout_us(FAILING_SEND_TIMEOUT_US), patient),
                fails(L4_ERROR_TIMEOUT, L4_PHASE_SEND, expiring_after(FAILING_SEND_TIMEOUT_US)));
 
-    start(slow);
+    send_signal(slow, LABEL_START);
     expect_ipc("S4 300 us receive timeout, callee receives after 400 us and replies 200 us later",
                call(slow, LABEL_ZERO_REPLY, 9, patient, l4_timeout_us(SLOW_RECEIVE_TIMEOUT_US)),
                succeeds(unmeasured()));
-    start(slow);
+    send_signal(slow, LABEL_START);
     expect_ipc("S4 300 us receive timeout, callee receives after 400 us and replies 500 us later",
                call(slow, LABEL_ZERO_REPLY, 10, patient, l4_timeout_us(SLOW_RECEIVE_TIMEOUT_US)),
                fails(L4_ERROR_TIMEOUT, L4_PHASE_RECEIVE,

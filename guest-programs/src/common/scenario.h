@@ -4,5 +4,6 @@
 
 #include "expect.h"
 #include "roles.h"
+#include "signal.h"
 
 #endif

@@ -1,5 +1,6 @@
-/* Console printing through kdebug write. Each call makes one write of at most 128 bytes per
-   chunk, so a line printed with one call is not interleaved with other threads' output. */
+/* Console printing through kdebug write. l4_print is one write; l4_printf formats into
+   128-byte chunks, one write each, so a line printed with one call is not interleaved with other
+   threads' output. */
 #ifndef L4_PRINT_H
 #define L4_PRINT_H
 

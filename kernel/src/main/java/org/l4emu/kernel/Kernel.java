@@ -9,6 +9,7 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.Trap;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.kernel.boot.ImageSet;
 import org.l4emu.kernel.boot.RuleInstaller;
 import org.l4emu.kernel.boot.SystemBuilder;
 import org.l4emu.kernel.ipc.IpcEngine;
@@ -77,10 +78,11 @@ public final class Kernel implements KdebugCalls.Host {
     }
 
     /** Builds {@code description} on {@code machine}; every thread starts in description order. */
-    public static Kernel boot(Machine machine, SystemDescription description, BootOptions options,
+    public static Kernel boot(Machine machine, SystemDescription description, ImageSet images, BootOptions options,
                               OutputStream console, PrintStream log, KernelEvents events) throws BootException {
         Kernel kernel = new Kernel(machine, description, options, console, log, events);
-        new SystemBuilder(machine, kernel.threads, kernel.sigma0, new Utcb(machine.memory())).build(description);
+        new SystemBuilder(machine, images, kernel.threads, kernel.sigma0, new Utcb(machine.memory()))
+                .build(description);
         RuleInstaller.install(description, kernel.threads, kernel.redirections, kernel.allowRules);
         for (Thread thread : kernel.threads.all()) {
             kernel.scheduler.makeReady(thread);
@@ -188,8 +190,9 @@ public final class Kernel implements KdebugCalls.Host {
         }
         boolean anyBlocked = threads.all().stream().anyMatch(Thread::isAlive);
         if (!anyBlocked) {
-            info("l4emu: every thread has exited at " + clock.nowMicroseconds() + " us after " + instructions
-                    + " instructions");
+            long stopped = threads.all().stream().filter(t -> t.state() == ThreadState.STOPPED).count();
+            info("l4emu: every thread has " + (stopped == 0 ? "exited" : "ended (" + stopped + " stopped by a fault)")
+                    + " at " + clock.nowMicroseconds() + " us after " + instructions + " instructions");
             exitCode = ExitCode.ALL_EXITED;
             return;
         }

@@ -1,9 +1,5 @@
 package org.l4emu.tools;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.l4emu.kernel.boot.Boot;
@@ -13,6 +9,7 @@ import org.l4emu.kernel.trace.KernelEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code l4emu boot FILE}: run an ELF image or a system description to the end. */
 @Command(name = "boot",
@@ -27,6 +24,9 @@ import picocli.CommandLine.Parameters;
                 "4:a fault nothing resolved (with --stop-on-fault)",
                 "124:the virtual-time or instruction limit was reached"})
 final class BootCommand implements Callable<Integer> {
+    @ParentCommand
+    private L4emu l4emu;
+
     @Parameters(paramLabel = "FILE", description = "An ELF executable or a system description (.xml).")
     private Path file;
 
@@ -46,20 +46,17 @@ final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((maxTimeMicros != null && maxTimeMicros <= 0) || (maxInstructions != null && maxInstructions <= 0)) {
-            System.err.println("l4emu: --max-time-us and --max-instructions take a positive number");
+            l4emu.err().println("l4emu: --max-time-us and --max-instructions take a positive number");
             return ExitCodes.USAGE;
         }
         BootOptions options = new BootOptions(
                 maxTimeMicros == null ? BootOptions.FROM_DESCRIPTION : maxTimeMicros,
                 maxInstructions == null ? BootOptions.UNLIMITED : maxInstructions,
                 stopOnFault, quiet);
-        // Console bytes pass through unchanged: no charset, no line translation.
-        OutputStream console = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
         try {
-            return Boot.run(file, options, console, System.err, KernelEvents.NONE);
+            return Boot.run(file, options, l4emu.console(), l4emu.err(), KernelEvents.NONE);
         } catch (BootException e) {
-            console.flush();
-            System.err.println("l4emu: " + e.getMessage());
+            l4emu.err().println("l4emu: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }

@@ -1,5 +1,14 @@
 package org.l4emu.tools;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,20 +22,51 @@ public final class L4emu implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    private final OutputStream console;
+    private final PrintStream err;
+
+    private L4emu(OutputStream console, PrintStream err) {
+        this.console = console;
+        this.err = err;
     }
 
-    /** Runs the command line and returns the exit code, without exiting (for tests). */
-    public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new L4emu());
+    public static void main(String[] args) {
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+        int exit = execute(stdout, System.err, args);
+        try {
+            stdout.flush();
+        } catch (IOException e) {
+            System.err.println("l4emu: cannot write standard output: " + e.getMessage());
+            exit = ExitCodes.ENVIRONMENT;
+        }
+        System.exit(exit);
+    }
+
+    /**
+     * Runs the command line with {@code console} as standard output (guest console bytes pass
+     * through unchanged) and {@code err} for messages; returns the exit code.
+     */
+    public static int execute(OutputStream console, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(new L4emu(console, err));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(console, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
         commandLine.setExecutionExceptionHandler(new OneLineExecutionErrors());
         return commandLine.execute(args);
     }
 
+    /** Where guest console bytes go. */
+    OutputStream console() {
+        return console;
+    }
+
+    /** Where the kernel's and the tools' messages go. */
+    PrintStream err() {
+        return err;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'l4emu --help')");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 }

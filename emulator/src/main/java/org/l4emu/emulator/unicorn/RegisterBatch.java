@@ -21,6 +21,9 @@ public final class RegisterBatch {
     private final MemorySegment pointers;
     private final MemorySegment values;
     private final long[] valueOffsets;
+    /** ids and pointers viewed from each index, made once so that partial transfers allocate nothing. */
+    private final MemorySegment[] idsFrom;
+    private final MemorySegment[] pointersFrom;
 
     private RegisterBatch(Arena arena, List<Slot> slots) {
         this.size = slots.size();
@@ -28,17 +31,23 @@ public final class RegisterBatch {
         this.pointers = arena.allocate(ValueLayout.ADDRESS, size);
         this.values = arena.allocate(SLOT_SIZE * size, 8);
         this.valueOffsets = new long[size];
+        this.idsFrom = new MemorySegment[size + 1];
+        this.pointersFrom = new MemorySegment[size + 1];
         for (int i = 0; i < size; i++) {
             Slot slot = slots.get(i);
             MemorySegment value = values.asSlice(i * SLOT_SIZE, SLOT_SIZE);
             ids.setAtIndex(ValueLayout.JAVA_INT, i, slot.id);
             pointers.setAtIndex(ValueLayout.ADDRESS, i, value);
             if (slot.coprocessor != null) {
-                slot.coprocessor.describeIn(value);
+                slot.coprocessor.describeIn(value, slot.bank);
                 valueOffsets[i] = i * SLOT_SIZE + ArmCpRegister.VALUE_OFFSET;
             } else {
                 valueOffsets[i] = i * SLOT_SIZE;
             }
+        }
+        for (int i = 0; i <= size; i++) {
+            idsFrom[i] = ids.asSlice(i * ValueLayout.JAVA_INT.byteSize());
+            pointersFrom[i] = pointers.asSlice(i * ValueLayout.ADDRESS.byteSize());
         }
     }
 
@@ -60,6 +69,17 @@ public final class RegisterBatch {
         values.set(ValueLayout.JAVA_LONG_UNALIGNED, valueOffsets[index], Integer.toUnsignedLong(value));
     }
 
+    /**
+     * Makes coprocessor slot {@code index} name {@code register} in {@code bank} instead (value
+     * 0), so that one batch can reach whichever bank or operation a transfer needs.
+     */
+    public void setCoprocessor(int index, ArmCpRegister register, ArmCpRegister.Bank bank) {
+        if (ids.getAtIndex(ValueLayout.JAVA_INT, index) != ArmRegister.CP_REG.id()) {
+            throw new IllegalArgumentException("slot " + index + " is not a coprocessor register");
+        }
+        register.describeIn(values.asSlice(index * SLOT_SIZE, SLOT_SIZE), bank);
+    }
+
     MemorySegment ids() {
         return ids;
     }
@@ -68,13 +88,21 @@ public final class RegisterBatch {
         return pointers;
     }
 
-    void checkCount(int count) {
-        if (count < 0 || count > size) {
-            throw new IndexOutOfBoundsException("batch of " + size + " registers, asked for " + count);
+    MemorySegment idsFrom(int index) {
+        return idsFrom[index];
+    }
+
+    MemorySegment pointersFrom(int index) {
+        return pointersFrom[index];
+    }
+
+    void checkRange(int from, int count) {
+        if (from < 0 || count < 0 || from + count > size) {
+            throw new IndexOutOfBoundsException("batch of " + size + " registers, asked for " + count + " from " + from);
         }
     }
 
-    private record Slot(int id, ArmCpRegister coprocessor) {
+    private record Slot(int id, ArmCpRegister coprocessor, ArmCpRegister.Bank bank) {
     }
 
     /** Collects the registers of a batch in transfer order. */
@@ -85,12 +113,16 @@ public final class RegisterBatch {
             if (register == ArmRegister.CP_REG) {
                 throw new IllegalArgumentException("name the coprocessor register with addCoprocessor");
             }
-            slots.add(new Slot(register.id(), null));
+            slots.add(new Slot(register.id(), null, null));
             return this;
         }
 
         public Builder addCoprocessor(ArmCpRegister register) {
-            slots.add(new Slot(ArmRegister.CP_REG.id(), register));
+            return addCoprocessor(register, ArmCpRegister.Bank.NON_SECURE);
+        }
+
+        public Builder addCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank) {
+            slots.add(new Slot(ArmRegister.CP_REG.id(), register, bank));
             return this;
         }
 

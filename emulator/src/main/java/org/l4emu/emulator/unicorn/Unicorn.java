@@ -204,24 +204,33 @@ public final class Unicorn implements AutoCloseable {
         }
     }
 
+    /** Reads a CP15 register's non-secure (or only) copy. */
     public int readCoprocessor(ArmCpRegister register) {
-        register.describeIn(scratch);
+        return readCoprocessor(register, ArmCpRegister.Bank.NON_SECURE);
+    }
+
+    public int readCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank) {
+        register.describeIn(scratch, bank);
         try {
             check((int) UnicornNative.REG_READ.invokeExact(handle, ArmRegister.CP_REG.id(), scratch),
-                    "uc_reg_read(" + register + ")");
+                    "uc_reg_read(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
         }
         return (int) scratch.get(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET);
     }
 
-    /** Writes a CP15 register; writes that have side effects (TLBIALL) perform them. */
+    /** Writes a CP15 register's non-secure (or only) copy; operations (TLBIALL) take effect. */
     public void writeCoprocessor(ArmCpRegister register, int value) {
-        register.describeIn(scratch);
+        writeCoprocessor(register, ArmCpRegister.Bank.NON_SECURE, value);
+    }
+
+    public void writeCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank, int value) {
+        register.describeIn(scratch, bank);
         scratch.set(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET, Integer.toUnsignedLong(value));
         try {
             check((int) UnicornNative.REG_WRITE.invokeExact(handle, ArmRegister.CP_REG.id(), scratch),
-                    "uc_reg_write(" + register + ")");
+                    "uc_reg_write(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -229,7 +238,7 @@ public final class Unicorn implements AutoCloseable {
 
     /** Reads the first {@code count} registers of {@code batch} into its buffers. */
     public void read(RegisterBatch batch, int count) {
-        batch.checkCount(count);
+        batch.checkRange(0, count);
         try {
             check((int) UnicornNative.REG_READ_BATCH.invokeExact(handle, batch.ids(), batch.pointers(), count),
                     "uc_reg_read_batch");
@@ -240,10 +249,15 @@ public final class Unicorn implements AutoCloseable {
 
     /** Writes the first {@code count} registers of {@code batch} from its buffers, in order. */
     public void write(RegisterBatch batch, int count) {
-        batch.checkCount(count);
+        write(batch, 0, count);
+    }
+
+    /** Writes {@code count} registers of {@code batch} from index {@code from}, in order. */
+    public void write(RegisterBatch batch, int from, int count) {
+        batch.checkRange(from, count);
         try {
-            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(handle, batch.ids(), batch.pointers(), count),
-                    "uc_reg_write_batch");
+            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(handle, batch.idsFrom(from), batch.pointersFrom(from),
+                    count), "uc_reg_write_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -46,8 +46,9 @@ public final class Boot {
     public static int run(Path file, BootOptions options, OutputStream console, PrintStream log, KernelEvents events)
             throws BootException {
         SystemDescription description = describe(file);
+        ImageSet images = ImageSet.load(description);
         try (Machine machine = Machines.open(description.arch())) {
-            return Kernel.boot(machine, description, options, console, log, events).run();
+            return Kernel.boot(machine, description, images, options, console, log, events).run();
         }
     }
 

@@ -1,6 +1,5 @@
 package org.l4emu.kernel.boot;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
-import org.l4emu.emulator.elf.ElfFormatException;
 import org.l4emu.emulator.elf.ElfImage;
 import org.l4emu.emulator.elf.Segment;
 import org.l4emu.kernel.memory.Sigma0;
@@ -42,9 +40,10 @@ public final class SystemBuilder {
     private final ThreadTable threads;
     private final Sigma0 sigma0;
     private final Utcb utcb;
-    private final Map<Path, ElfImage> images = new HashMap<>();
+    private final ImageSet images;
 
-    public SystemBuilder(Machine machine, ThreadTable threads, Sigma0 sigma0, Utcb utcb) {
+    public SystemBuilder(Machine machine, ImageSet images, ThreadTable threads, Sigma0 sigma0, Utcb utcb) {
+        this.images = images;
         this.machine = machine;
         this.memory = machine.memory();
         this.threads = threads;
@@ -59,7 +58,7 @@ public final class SystemBuilder {
             List<BootInfoPage.Entry> entries = new ArrayList<>();
             for (TaskSpec spec : description.tasks()) {
                 int pager = spec.pager().map(firstThreadIds::get).orElse(SIGMA0_ID);
-                buildTask(description, spec, firstThreadIds.get(spec.name()), pager, entries);
+                buildTask(spec, firstThreadIds.get(spec.name()), pager, entries);
             }
             for (SharedRegionSpec region : description.sharedRegions()) {
                 mapShared(region);
@@ -87,9 +86,9 @@ public final class SystemBuilder {
         return ids;
     }
 
-    private void buildTask(SystemDescription description, TaskSpec spec, int firstId, int pager,
+    private void buildTask(TaskSpec spec, int firstId, int pager,
                            List<BootInfoPage.Entry> entries) throws BootException, OutOfPhysicalMemoryException {
-        ElfImage image = image(description, spec);
+        ElfImage image = images.image(spec);
         AddressSpace space = machine.createAddressSpace();
         Task task = new Task(spec.name(), space, spec.privileged(), spec.monitor());
         threads.addTask(task);
@@ -114,24 +113,6 @@ public final class SystemBuilder {
         for (Thread thread : task.threads()) {
             entries.add(new BootInfoPage.Entry(thread.name(), thread.id(), spec.monitor(), spec.privileged()));
         }
-    }
-
-    private ElfImage image(SystemDescription description, TaskSpec spec) throws BootException {
-        Path path = spec.image();
-        ElfImage image = images.get(path);
-        if (image == null) {
-            try {
-                image = ElfImage.read(path);
-            } catch (ElfFormatException e) {
-                throw new BootException(e.getMessage());
-            }
-            images.put(path, image);
-        }
-        if (image.architecture() != description.arch()) {
-            throw new BootException(path + ": image is for " + image.architecture().xmlName()
-                    + " but the system is " + description.arch().xmlName());
-        }
-        return image;
     }
 
     private static int resolveEntry(ElfImage image, ThreadSpec spec, String threadName) throws BootException {
