@@ -4,13 +4,7 @@
 #include <l4.h>
 #include "common/monitor.h"
 
-static void redirected(const struct intercepted *message)
-{
-    pass_through(message);
-}
-
 int main(void)
 {
-    static const struct monitor_policy policy = { redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(&pass_through_policy);
 }

@@ -5,13 +5,6 @@
 
 int main(void)
 {
-    char from[L4_NAME_SIZE];
-    char words[WORDS_TEXT_SIZE];
-    char dope[DOPE_TEXT_SIZE];
-    for (;;) {
-        l4_ipc_result received = l4_wait();
-        l4_printf("%s: label 0x%x from %s, words %s, dope %s\n", my_name(),
-                  l4_msg_tag_label(l4_msg_tag_current()), thread_text(received.from, from),
-                  words_text(words), dope_text(received.dope, dope));
-    }
+    for (;;)
+        print_message(my_name(), l4_wait());
 }

@@ -93,6 +93,9 @@ struct monitor_policy {
     void (*notified)(const struct intercepted *message); /* 0: notifications are ignored */
 };
 
+/* Forwards every message with pass_through() and ignores notifications. */
+extern const struct monitor_policy pass_through_policy;
+
 /* Waits for messages forever, handing each to the policy. Anything else is ignored. */
 __attribute__((noreturn)) void run_monitor(const struct monitor_policy *policy);
 

@@ -75,3 +75,18 @@ char *words_text(char text[WORDS_TEXT_SIZE])
         add_item(text, WORDS_TEXT_SIZE, &length, l4_snprintf(item, sizeof item, "%u", l4_mr(i)));
     return text;
 }
+
+void print_message(const char *who, l4_ipc_result received)
+{
+    char from[L4_NAME_SIZE];
+    char words[WORDS_TEXT_SIZE];
+    char dope[DOPE_TEXT_SIZE];
+    if (l4_ipc_failed(received)) {
+        char outcome[OUTCOME_TEXT_SIZE];
+        l4_printf("%s: receive: %s\n", who, outcome_text(received, outcome));
+        return;
+    }
+    l4_printf("%s: label 0x%x from %s, words %s, dope %s\n", who,
+              l4_msg_tag_label(l4_msg_tag_current()), thread_text(received.from, from),
+              words_text(words), dope_text(received.dope, dope));
+}

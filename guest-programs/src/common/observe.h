@@ -28,4 +28,8 @@ char *outcome_text(l4_ipc_result result, char text[OUTCOME_TEXT_SIZE]);
    messages "40 words, sum 820". */
 char *words_text(char text[WORDS_TEXT_SIZE]);
 
+/* "who: label 0x1 from client, words 1 2 3, dope 0x0" for a message just received, or
+   "who: receive: error 1 (timeout), phase receive, ErrorCode 0x1". */
+void print_message(const char *who, l4_ipc_result received);
+
 #endif

@@ -6,6 +6,11 @@
 #include <l4/thread_id.h>
 #include <l4/syscalls.h>
 
+/* Marks a function that a system description names as a <thread>'s entry. Only the description
+   refers to it, so this keeps the linker from discarding it as unused:
+       L4_THREAD_ENTRY void worker_main(void) { ... l4_exit_thread(); } */
+#define L4_THREAD_ENTRY __attribute__((used, section(".text.l4_entry")))
+
 /* Gives the processor to `dest`, or to anyone (nilthread). */
 static inline void l4_thread_switch(l4_thread_id dest)
 {

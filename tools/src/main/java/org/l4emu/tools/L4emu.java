@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.l4emu.tools.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Boot guest binaries on the l4emu L4 kernel and watch their IPC.",
-        subcommands = {BootCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BootCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class L4emu implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

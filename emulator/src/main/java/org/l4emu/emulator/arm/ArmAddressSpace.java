@@ -12,22 +12,26 @@ import org.l4emu.emulator.PhysicalMemory;
  * so user code faults there.
  *
  * <p>The CPU caches translations and host writes to the tables do not flush that cache, so a
- * change that removes or alters an existing mapping marks the space stale and the machine
- * invalidates the TLB before running it again. New mappings need no flush: faults are not
- * cached.
+ * change that removes or alters an existing mapping records the page, and the CPU invalidates
+ * it before it next runs anything. New mappings need no invalidation: faults are not cached.
  */
 public final class ArmAddressSpace implements AddressSpace {
     /** First kernel address. */
     public static final long USER_LIMIT = 0xC000_0000L;
     private static final int USER_SECTIONS = (int) (USER_LIMIT >>> ShortDescriptor.SECTION_SHIFT);
     private static final int SECTIONS_PER_L2_FRAME = PhysicalMemory.PAGE_SIZE / ShortDescriptor.L2_BYTES;
+    /** Beyond this many changed pages one full TLB flush is cheaper than page by page. */
+    private static final int MAX_CHANGED_PAGES = 16;
 
     private final PhysicalMemory memory;
     private final long l1Table;
     private final int asid;
     /** The rights as asked for, which the page tables can only approximate; per section, by page. */
     private final byte[][] requestedRights = new byte[USER_SECTIONS][];
-    private boolean staleTranslations;
+    /** Pages whose mapping changed since the CPU last caught up; past the limit, "everything". */
+    private final int[] changedPages = new int[MAX_CHANGED_PAGES];
+    private int changedPageCount;
+    private boolean everythingChanged;
     private boolean destroyed;
 
     ArmAddressSpace(PhysicalMemory memory, int asid) throws OutOfPhysicalMemoryException {
@@ -47,11 +51,35 @@ public final class ArmAddressSpace implements AddressSpace {
         return asid;
     }
 
-    /** True once if a mapping was removed or changed since the last call. */
-    boolean takeStaleTranslations() {
-        boolean stale = staleTranslations;
-        staleTranslations = false;
-        return stale;
+    /** True when a mapping was removed or changed since {@link #clearChangedPages()}. */
+    boolean hasChangedPages() {
+        return changedPageCount > 0 || everythingChanged;
+    }
+
+    /** True when so many pages changed that the whole TLB should go. */
+    boolean everythingChanged() {
+        return everythingChanged;
+    }
+
+    int changedPageCount() {
+        return changedPageCount;
+    }
+
+    int changedPage(int index) {
+        return changedPages[index];
+    }
+
+    void clearChangedPages() {
+        changedPageCount = 0;
+        everythingChanged = false;
+    }
+
+    private void pageChanged(int virtualAddress) {
+        if (changedPageCount == MAX_CHANGED_PAGES) {
+            everythingChanged = true;
+        } else {
+            changedPages[changedPageCount++] = virtualAddress;
+        }
     }
 
     @Override
@@ -67,7 +95,7 @@ public final class ArmAddressSpace implements AddressSpace {
         int entry = ShortDescriptor.smallPage(frame, rights);
         memory.writeWord(entryAddress, entry);
         if (ShortDescriptor.isSmallPage(old) && old != entry) {
-            staleTranslations = true;
+            pageChanged(virtualAddress);
         }
         if (requestedRights[section] == null) {
             requestedRights[section] = new byte[ShortDescriptor.L2_ENTRIES];
@@ -85,7 +113,7 @@ public final class ArmAddressSpace implements AddressSpace {
         }
         memory.writeWord(entryAddress, 0);
         requestedRights[ShortDescriptor.l1Index(virtualAddress)][ShortDescriptor.l2Index(virtualAddress)] = 0;
-        staleTranslations = true;
+        pageChanged(virtualAddress);
     }
 
     @Override

@@ -31,10 +31,14 @@ public final class ArmCpuContext implements CpuContext {
     private static final int RESULT_COUNT = 4;
     private static final int SYSCALL_NUMBER_REGISTER = 7;
 
+    /** Bit of {@link #changedRegisters()} for TPIDRURO; registers use their number. */
+    static final int THREAD_POINTER_BIT = REGISTER_COUNT;
+    private static final int EVERYTHING = (1 << (THREAD_POINTER_BIT + 1)) - 1;
+
     private final int[] registers = new int[REGISTER_COUNT];
     private int threadPointer;
-    /** Set when the kernel changed a register since the machine last saved this context. */
-    private boolean modified = true;
+    /** Registers the kernel changed since the machine last saved this context, one bit each. */
+    private int changed = EVERYTHING;
 
     ArmCpuContext(int entry, int stackPointer) {
         registers[SP] = stackPointer;
@@ -61,7 +65,7 @@ public final class ArmCpuContext implements CpuContext {
             throw new IndexOutOfBoundsException("syscall result " + index + " (arm has r0-r3)");
         }
         registers[index] = value;
-        modified = true;
+        changed |= 1 << index;
     }
 
     @Override
@@ -72,7 +76,7 @@ public final class ArmCpuContext implements CpuContext {
     @Override
     public void setStackPointer(int value) {
         registers[SP] = value;
-        modified = true;
+        changed |= 1 << SP;
     }
 
     @Override
@@ -89,13 +93,13 @@ public final class ArmCpuContext implements CpuContext {
         registers[PC] = value & ~1;
         int cpsr = registers[CPSR] & ~(CPSR_THUMB | CPSR_IF_THEN);
         registers[CPSR] = (value & 1) != 0 ? cpsr | CPSR_THUMB : cpsr;
-        modified = true;
+        changed |= 1 << PC | 1 << CPSR;
     }
 
     @Override
     public void setThreadPointer(int utcbAddress) {
         threadPointer = utcbAddress;
-        modified = true;
+        changed |= 1 << THREAD_POINTER_BIT;
     }
 
     /** TPIDRURO as the thread sees it. */
@@ -114,7 +118,7 @@ public final class ArmCpuContext implements CpuContext {
             throw new IndexOutOfBoundsException("register " + number + " is not r0-r14");
         }
         registers[number] = value;
-        modified = true;
+        changed |= 1 << number;
     }
 
     public boolean thumb() {
@@ -130,8 +134,9 @@ public final class ArmCpuContext implements CpuContext {
         return named;
     }
 
-    boolean modified() {
-        return modified;
+    /** One bit per register changed since the last save (bit = register number, 17 = TPIDRURO). */
+    int changedRegisters() {
+        return changed;
     }
 
     /** The CPSR to load: the user-controlled bits of the saved one, always USR mode with A, I, F masked. */
@@ -147,6 +152,6 @@ public final class ArmCpuContext implements CpuContext {
     /** Stores the registers read back after a run; the CPU now holds exactly these. */
     void saveFromCpu(int[] values) {
         System.arraycopy(values, 0, registers, 0, REGISTER_COUNT);
-        modified = false;
+        changed = 0;
     }
 }

@@ -58,8 +58,6 @@ public final class ArmMachine implements Machine {
     private final ArmCpu cpu;
     private final NativePhysicalMemory memory;
     private final EngineInternals internals;
-    private ArmAddressSpace currentSpace;
-    private ArmCpuContext loadedContext;
     private long instructionsRetired;
     /** Instructions completed by the last slice, set by {@link #classify}. */
     private long sliceExecuted;
@@ -149,12 +147,7 @@ public final class ArmMachine implements Machine {
         if (maxInstructions < 1) {
             throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
         }
-        boolean switchTranslation = armSpace != currentSpace | armSpace.takeStaleTranslations();
-        if (switchTranslation || thread != loadedContext || thread.modified()) {
-            cpu.load(thread, switchTranslation ? armSpace : null);
-            currentSpace = armSpace;
-            loadedContext = thread;
-        }
+        cpu.prepare(thread, armSpace);
         long remaining = maxInstructions;
         while (true) {
             Trap trap = classify(cpu.emulate(thread.resumeAddress(), remaining), thread, remaining);

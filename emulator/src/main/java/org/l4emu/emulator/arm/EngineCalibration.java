@@ -194,7 +194,7 @@ final class EngineCalibration {
     private ArmCpuContext run(ArmAddressSpace space, int address, long limit, int r0) {
         ArmCpuContext context = new ArmCpuContext(address, 0);
         context.setRegister(0, r0);
-        cpu.load(context, space);
+        cpu.prepare(context, space);
         lastCode = cpu.emulate(address, limit);
         expect(lastCode == UcError.OK.code() || lastCode == UcError.INSN_INVALID.code(),
                 "uc_emu_start failed with uc_err " + lastCode);

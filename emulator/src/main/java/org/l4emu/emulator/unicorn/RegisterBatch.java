@@ -21,6 +21,7 @@ public final class RegisterBatch {
     private final MemorySegment pointers;
     private final MemorySegment values;
     private final long[] valueOffsets;
+    private final MemorySegment[] slotValues;
     /** ids and pointers viewed from each index, made once so that partial transfers allocate nothing. */
     private final MemorySegment[] idsFrom;
     private final MemorySegment[] pointersFrom;
@@ -31,11 +32,13 @@ public final class RegisterBatch {
         this.pointers = arena.allocate(ValueLayout.ADDRESS, size);
         this.values = arena.allocate(SLOT_SIZE * size, 8);
         this.valueOffsets = new long[size];
+        this.slotValues = new MemorySegment[size];
         this.idsFrom = new MemorySegment[size + 1];
         this.pointersFrom = new MemorySegment[size + 1];
         for (int i = 0; i < size; i++) {
             Slot slot = slots.get(i);
             MemorySegment value = values.asSlice(i * SLOT_SIZE, SLOT_SIZE);
+            slotValues[i] = value;
             ids.setAtIndex(ValueLayout.JAVA_INT, i, slot.id);
             pointers.setAtIndex(ValueLayout.ADDRESS, i, value);
             if (slot.coprocessor != null) {
@@ -77,7 +80,7 @@ public final class RegisterBatch {
         if (ids.getAtIndex(ValueLayout.JAVA_INT, index) != ArmRegister.CP_REG.id()) {
             throw new IllegalArgumentException("slot " + index + " is not a coprocessor register");
         }
-        register.describeIn(values.asSlice(index * SLOT_SIZE, SLOT_SIZE), bank);
+        register.describeIn(slotValues[index], bank);
     }
 
     MemorySegment ids() {

@@ -15,6 +15,7 @@ final class Arm {
     static final int MOV_R7_6 = 0xE3A07006;
     static final int ADD_R0_R0_R1 = 0xE0800001;
     static final int ADD_R1_R1_1 = 0xE2811001;
+    static final int ADD_R0_R0_4096 = 0xE2800A01;
     static final int SUBS_R1_R1_1 = 0xE2511001;
     /** bne back two instructions (to the add of the loop). */
     static final int BNE_MINUS_2 = 0x1AFFFFFC;

@@ -1,0 +1,73 @@
+package org.l4emu.tools.bench;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.l4emu.kernel.boot.Boot;
+import org.l4emu.kernel.boot.BootOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code l4emu bench}: IPC and emulator figures on the project's benchmark guests, with their targets. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {"Measure IPC round trips, the trap floor and guest compute speed on benchmark guests.",
+                "Each figure is the median of --runs runs; host time is taken between two guest marks."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs per figure (default: 5).")
+    private int runs;
+
+    @Option(names = "--guests", paramLabel = "DIR",
+            description = "Where the benchmark guests are (default: guest-programs/target/arm of this installation).")
+    private Path guests;
+
+    @Option(names = "--markdown", description = "Print the results as a Markdown table (for BENCHMARKS.md).")
+    private boolean markdown;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (runs < 1) {
+            err.println("l4emu: --runs takes a positive number");
+            return 2;
+        }
+        Path directory = guests != null ? guests : Installation.guestDirectory();
+        if (!Files.isDirectory(directory)) {
+            err.println("l4emu: " + directory + ": no benchmark guests (build the project with mvn package)");
+            return 2;
+        }
+        List<Result> results = new ArrayList<>();
+        for (Benchmark benchmark : Benchmark.ALL) {
+            results.add(measure(benchmark, directory.resolve(benchmark.image())));
+        }
+        new ResultTable(results, markdown).print(spec.commandLine().getOut());
+        return 0;
+    }
+
+    private Result measure(Benchmark benchmark, Path image) throws Exception {
+        double[] figures = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            spec.commandLine().getErr().printf("l4emu bench: %s, run %d of %d%n", benchmark.name(), run + 1, runs);
+            MarkTimer timer = new MarkTimer();
+            int exit = Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
+                    new PrintStream(OutputStream.nullOutputStream()), timer);
+            if (exit != 0 || !timer.complete()) {
+                throw new IllegalStateException(image + " did not run to its end mark (exit " + exit + ")");
+            }
+            figures[run] = benchmark.figure(timer.nanos(), timer.instructions());
+        }
+        Arrays.sort(figures);
+        return new Result(benchmark, figures[runs / 2], figures[0], figures[runs - 1]);
+    }
+}

@@ -1,0 +1,42 @@
+package org.l4emu.tools.bench;
+
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/**
+ * Host time and guest instructions between the benchmark marks: kdebug breakpoint 1 starts the
+ * measured stretch, breakpoint 2 ends it (guest-programs/src/common/bench.h).
+ */
+final class MarkTimer implements KernelEvents {
+    static final int START = 1;
+    static final int END = 2;
+
+    private long startNanos = -1;
+    private long endNanos = -1;
+    private long startInstructions;
+    private long endInstructions;
+
+    @Override
+    public void breakpoint(Thread thread, int argument) {
+        long now = System.nanoTime();
+        if (argument == START) {
+            startNanos = now;
+            startInstructions = thread.instructionsRetired();
+        } else if (argument == END) {
+            endNanos = now;
+            endInstructions = thread.instructionsRetired();
+        }
+    }
+
+    boolean complete() {
+        return startNanos >= 0 && endNanos >= startNanos;
+    }
+
+    long nanos() {
+        return endNanos - startNanos;
+    }
+
+    long instructions() {
+        return endInstructions - startInstructions;
+    }
+}
