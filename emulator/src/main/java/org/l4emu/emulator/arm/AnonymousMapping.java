@@ -19,6 +19,7 @@ import java.lang.invoke.VarHandle;
  * physical range costs only what the guest uses. {@code Arena.allocate} would zero, and so
  * commit, every byte. Linux only.
  */
+@SuppressWarnings("restricted") // calling libc is this class's job
 final class AnonymousMapping implements AutoCloseable {
     private static final int PROT_READ = 1;
     private static final int PROT_WRITE = 2;
@@ -107,6 +108,6 @@ final class AnonymousMapping implements AutoCloseable {
         if (t instanceof Error e) {
             throw e;
         }
-        return new IllegalStateException(t);
+        return new IllegalStateException("libc call failed", t);
     }
 }

@@ -28,6 +28,7 @@ import org.l4emu.emulator.unicorn.UnicornContext;
  * switching between those two is a write of SCR.NS; only a third space evicts one of them.
  * The security state is invisible to user code.
  */
+@SuppressWarnings("restricted") // reading the calibrated counter in the engine struct
 final class ArmCpu implements InterruptHook, AutoCloseable {
     /** DACR: all 16 domains "client", so page permissions are checked. */
     private static final int ALL_DOMAINS_CLIENT = 0x5555_5555;

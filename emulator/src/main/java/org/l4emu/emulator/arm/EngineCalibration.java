@@ -16,6 +16,7 @@ import org.l4emu.emulator.unicorn.UcError;
  * in the registers in the CPU state saved by the abort hook. Each finding is checked again
  * with other values, and the count semantics l4emu relies on are checked too.
  */
+@SuppressWarnings("restricted") // reading the engine struct, whose size Unicorn does not publish
 final class EngineCalibration {
     /** How far into {@code struct uc_struct} to look (the fields sit at about 1.3 KiB in 2.0.1). */
     private static final int ENGINE_SCAN_BYTES = 4096;

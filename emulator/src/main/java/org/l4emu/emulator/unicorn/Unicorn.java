@@ -17,6 +17,7 @@ import org.l4emu.emulator.EmulatorUnavailableException;
  * One open Unicorn 2 engine ({@code uc_engine *}). Every failing call throws
  * {@link UnicornException}. Not thread safe.
  */
+@SuppressWarnings("restricted") // native pointers and upcalls are this class's job
 public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
     private static final MethodHandle INTERRUPT_UPCALL_TARGET = interruptUpcallTarget();

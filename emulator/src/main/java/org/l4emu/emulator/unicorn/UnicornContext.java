@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
  * A {@code uc_context}: a copy of the emulated CPU's internal state. Its byte layout belongs to
  * the library build; l4emu only reads fields whose offsets it calibrated at start-up.
  */
+@SuppressWarnings("restricted") // sizing a native pointer
 public final class UnicornContext {
     private final Unicorn engine;
     private final MemorySegment pointer;

@@ -5,6 +5,7 @@ import java.lang.foreign.SymbolLookup;
 import org.l4emu.emulator.EmulatorUnavailableException;
 
 /** Finds the Unicorn 2 shared library, or explains in one line what to install. */
+@SuppressWarnings("restricted") // loading the native library
 public final class UnicornLibrary {
     /** System property naming another library file or path to load instead of the default. */
     public static final String LIBRARY_PROPERTY = "l4emu.unicorn.library";

@@ -17,6 +17,7 @@ import org.l4emu.emulator.EmulatorUnavailableException;
  * <p>Calls that never call back into Java are linked "critical": they skip the JVM's thread
  * state transition, which matters on the per-trap path.
  */
+@SuppressWarnings("restricted") // binding the C library is this class's job
 final class UnicornNative {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
