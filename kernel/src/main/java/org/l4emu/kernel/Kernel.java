@@ -54,8 +54,10 @@ public final class Kernel implements KdebugCalls.Host {
     private final IpcEngine ipc;
     private final SyscallDispatcher dispatcher;
     private final long maxTimeNanos;
+    private final Utcb utcb;
     private long instructions;
     private int exitCode = NO_EXIT;
+    private boolean stopRequested;
 
     private Kernel(Machine machine, SystemDescription description, BootOptions options, OutputStream console,
                    PrintStream log, KernelEvents events) {
@@ -64,7 +66,7 @@ public final class Kernel implements KdebugCalls.Host {
         this.console = console;
         this.log = log;
         this.events = events;
-        Utcb utcb = new Utcb(machine.memory());
+        this.utcb = new Utcb(machine.memory());
         UserMemory userMemory = new UserMemory(machine.memory());
         this.sigma0 = new Sigma0(machine.memory());
         this.ipc = new IpcEngine(threads, scheduler, timeouts, clock, utcb, userMemory, events, redirections,
@@ -81,9 +83,9 @@ public final class Kernel implements KdebugCalls.Host {
     public static Kernel boot(Machine machine, SystemDescription description, ImageSet images, BootOptions options,
                               OutputStream console, PrintStream log, KernelEvents events) throws BootException {
         Kernel kernel = new Kernel(machine, description, options, console, log, events);
-        new SystemBuilder(machine, images, kernel.threads, kernel.sigma0, new Utcb(machine.memory()))
-                .build(description);
+        new SystemBuilder(machine, images, kernel.threads, kernel.sigma0, kernel.utcb).build(description);
         RuleInstaller.install(description, kernel.threads, kernel.redirections, kernel.allowRules);
+        events.booted(kernel);
         for (Thread thread : kernel.threads.all()) {
             kernel.scheduler.makeReady(thread);
             events.threadStarted(thread);
@@ -99,17 +101,64 @@ public final class Kernel implements KdebugCalls.Host {
         return clock;
     }
 
-    /** Runs to the end and returns the exit code (ABI section 4). */
-    public int run() {
-        while (exitCode == NO_EXIT) {
-            step();
-        }
-        flushConsole();
+    public Machine machine() {
+        return machine;
+    }
+
+    /** Instructions retired by every guest thread so far. */
+    public long instructions() {
+        return instructions;
+    }
+
+    /** The thread that runs next, or null when none is ready. */
+    public Thread currentThread() {
+        return scheduler.current();
+    }
+
+    /** Word {@code index} of {@code thread}'s UTCB (message registers, ErrorCode, ...). */
+    public int utcbWord(Thread thread, int index) {
+        return utcb.read(thread, index);
+    }
+
+    public boolean finished() {
+        return exitCode != NO_EXIT;
+    }
+
+    /** The exit code of ABI section 4, once {@link #finished()}. */
+    public int exitCode() {
         return exitCode;
     }
 
+    /** Asks the running loop to return after the current event (for steppers and debuggers). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Runs to the end and returns the exit code (ABI section 4). */
+    public int run() {
+        runUntil(Long.MAX_VALUE);
+        return exitCode;
+    }
+
+    /**
+     * Runs until the run ends, until {@code instructionCount} instructions have retired in all,
+     * or until an observer calls {@link #requestStop()}. Because runs are deterministic, running
+     * a fresh boot to the same count reproduces the same state: that is how steppers go back.
+     * Returns true when the run has ended.
+     */
+    public boolean runUntil(long instructionCount) {
+        stopRequested = false;
+        while (exitCode == NO_EXIT && !stopRequested && instructions < instructionCount) {
+            step(instructionCount);
+        }
+        if (exitCode != NO_EXIT && !stopRequested) {
+            flushConsole();
+        }
+        return exitCode != NO_EXIT;
+    }
+
     /** One scheduling step: expire timeouts, then run the current thread up to its next trap. */
-    private void step() {
+    private void step(long instructionCount) {
         expireTimeouts();
         Thread current = scheduler.current();
         if (current == null) {
@@ -117,7 +166,8 @@ public final class Kernel implements KdebugCalls.Host {
             return;
         }
         long before = machine.instructionsRetired();
-        Trap trap = machine.run(current.context(), current.task().space(), budgetFor(current));
+        long budget = Math.min(budgetFor(current), instructionCount - instructions);
+        Trap trap = machine.run(current.context(), current.task().space(), budget);
         long executed = machine.instructionsRetired() - before;
         instructions += executed;
         clock.advanceInstructions(executed);
@@ -167,7 +217,7 @@ public final class Kernel implements KdebugCalls.Host {
     private void unhandledFault(Thread thread, Trap trap) {
         log.println(FaultReport.line(thread, trap, clock.nowMicroseconds()));
         if (options.stopOnFault()) {
-            exitCode = ExitCode.UNHANDLED_FAULT;
+            finish(ExitCode.UNHANDLED_FAULT);
             return;
         }
         retire(thread, ThreadState.STOPPED, "fault");
@@ -193,11 +243,11 @@ public final class Kernel implements KdebugCalls.Host {
             long stopped = threads.all().stream().filter(t -> t.state() == ThreadState.STOPPED).count();
             info("l4emu: every thread has " + (stopped == 0 ? "exited" : "ended (" + stopped + " stopped by a fault)")
                     + " at " + clock.nowMicroseconds() + " us after " + instructions + " instructions");
-            exitCode = ExitCode.ALL_EXITED;
+            finish(ExitCode.ALL_EXITED);
             return;
         }
         DeadlockReport.lines(threads, clock.nowMicroseconds()).forEach(log::println);
-        exitCode = ExitCode.DEADLOCK;
+        finish(ExitCode.DEADLOCK);
     }
 
     private void checkLimits() {
@@ -207,11 +257,16 @@ public final class Kernel implements KdebugCalls.Host {
         if (clock.now() >= maxTimeNanos) {
             log.println("l4emu: virtual time limit of " + maxTimeNanos / VirtualClock.NANOS_PER_MICROSECOND
                     + " us reached");
-            exitCode = ExitCode.LIMIT_REACHED;
+            finish(ExitCode.LIMIT_REACHED);
         } else if (options.maxInstructions() != BootOptions.UNLIMITED && instructions >= options.maxInstructions()) {
             log.println("l4emu: instruction limit of " + options.maxInstructions() + " reached");
-            exitCode = ExitCode.LIMIT_REACHED;
+            finish(ExitCode.LIMIT_REACHED);
         }
+    }
+
+    private void finish(int code) {
+        exitCode = code;
+        events.finished(code);
     }
 
     private void retire(Thread thread, ThreadState state, String reason) {
@@ -247,7 +302,7 @@ public final class Kernel implements KdebugCalls.Host {
         info("l4emu: shutdown(" + code + ") at " + clock.nowMicroseconds() + " us after " + instructions
                 + " instructions");
         // A process exit status has 8 bits; make the truncation explicit rather than the OS's.
-        exitCode = code & 0xFF;
+        finish(code & 0xFF);
     }
 
     @Override

@@ -31,6 +31,7 @@ final class ControllerNotifications {
     }
 
     void notify(Thread monitor, int[] words) {
+        events.controllerNotified(monitor, words[0], words[1], words[2], words[3]);
         if (monitor.state() == ThreadState.RECEIVING && monitor.receiveFrom() == ThreadId.ANY) {
             deliver(monitor, words);
         } else {

@@ -54,7 +54,7 @@ public final class IpcEngine {
         this.allowRules = allowRules;
         this.rendezvous = new Rendezvous(threads, scheduler, timeouts, clock, utcb, events);
         rendezvous.attach(this);
-        this.router = new SendRouter(scheduler, timeouts, clock, rendezvous);
+        this.router = new SendRouter(scheduler, timeouts, clock, rendezvous, events);
         this.monitorOptions = new MonitorOptions(threads, clock, utcb, redirections, rendezvous, router);
     }
 

@@ -47,9 +47,10 @@ final class MonitorOptions {
             return;
         }
         if (withError) {
-            rendezvous.failBlockedSource(ipc, IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + 1));
+            rendezvous.failBlockedSource(ipc, IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + 1),
+                    "error IPC from " + monitor.name());
         } else {
-            rendezvous.release(ipc);
+            rendezvous.release(ipc, "unblocking IPC from " + monitor.name());
         }
         rendezvous.completeSend(monitor);
     }

@@ -160,24 +160,26 @@ public final class Rendezvous {
             return;
         }
         if (error == IpcError.NONE) {
-            release(ipc);
+            release(ipc, "final delivery");
         } else {
-            failBlockedSource(ipc, error, error.code());
+            failBlockedSource(ipc, error, error.code(), "final delivery");
         }
     }
 
-    /** The blocked source's send completes successfully (M2, or option 3). */
-    void release(MonitoredIpc ipc) {
+    /** The blocked source's send completes successfully (M2, or option 3); {@code cause} is for observers. */
+    void release(MonitoredIpc ipc, String cause) {
         Thread blocked = ipc.blockedSource();
         detachBlockedSource(ipc);
+        events.blockedSourceEnded(blocked, 0, cause);
         completeSend(blocked);
     }
 
     /** The blocked source's send fails with {@code error}; {@code errorCode} goes to its ErrorCode word (M3). */
-    void failBlockedSource(MonitoredIpc ipc, IpcError error, int errorCode) {
+    void failBlockedSource(MonitoredIpc ipc, IpcError error, int errorCode, String cause) {
         Thread blocked = ipc.blockedSource();
         detachBlockedSource(ipc);
         withdraw(blocked);
+        events.blockedSourceEnded(blocked, Dope.error(error, Phase.SEND), cause);
         fail(blocked, error, Phase.SEND);
         utcb.write(blocked, Utcb.ERROR_CODE, errorCode);
     }
@@ -241,7 +243,7 @@ public final class Rendezvous {
         boolean sourceTimeout = error == IpcError.TIMEOUT && ipc != null && !ipc.checkedAgainstFinalReceiver()
                 && ipc.blockedSource() != null && ipc.blockedSource() != sender;
         if (sourceTimeout) {
-            failBlockedSource(ipc, IpcError.TIMEOUT, IpcError.TIMEOUT.code());
+            failBlockedSource(ipc, IpcError.TIMEOUT, IpcError.TIMEOUT.code(), "send timeout at a source monitor");
         }
         fail(sender, error, Phase.SEND);
     }

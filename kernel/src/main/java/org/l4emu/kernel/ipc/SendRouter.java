@@ -9,6 +9,7 @@ import org.l4emu.kernel.sched.Scheduler;
 import org.l4emu.kernel.sched.TimeoutQueue;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /**
  * Moves a send toward its next hop along the monitors still ahead of it (R2): into source-class
@@ -22,12 +23,15 @@ final class SendRouter {
     private final TimeoutQueue timeouts;
     private final VirtualClock clock;
     private final Rendezvous rendezvous;
+    private final KernelEvents events;
 
-    SendRouter(Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock, Rendezvous rendezvous) {
+    SendRouter(Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock, Rendezvous rendezvous,
+               KernelEvents events) {
         this.scheduler = scheduler;
         this.timeouts = timeouts;
         this.clock = clock;
         this.rendezvous = rendezvous;
+        this.events = events;
     }
 
     void route(PendingSend send) {
@@ -35,7 +39,7 @@ final class SendRouter {
         MonitoredIpc ipc = send.ipc();
         if (startsWith(remaining, MonitorClass.SOURCE)) {
             // Source-class monitors act for the source and receive without a timeout (M4, M8).
-            send.aim(remaining.getFirst().monitor(), true, PendingSend.Stage.TO_MONITOR, rest(remaining));
+            aimAtMonitor(send, PendingSend.Stage.TO_MONITOR);
             offer(send, NEVER);
             return;
         }
@@ -51,7 +55,7 @@ final class SendRouter {
         }
         if (systemAhead) {
             // Trusted system monitors are assumed to come: no timeout for the source past M4.
-            send.aim(remaining.getFirst().monitor(), true, PendingSend.Stage.TO_MONITOR, rest(remaining));
+            aimAtMonitor(send, PendingSend.Stage.TO_MONITOR);
             offer(send, crossing ? NEVER : send.senderTimeout());
             return;
         }
@@ -75,8 +79,15 @@ final class SendRouter {
         if (remaining.isEmpty()) {
             send.aim(send.intendedReceiver(), false, stage, List.of());
         } else {
-            send.aim(remaining.getFirst().monitor(), true, stage, rest(remaining));
+            aimAtMonitor(send, stage);
         }
+    }
+
+    private void aimAtMonitor(PendingSend send, PendingSend.Stage stage) {
+        PathHop hop = send.remaining().getFirst();
+        send.aim(hop.monitor(), true, stage, rest(send.remaining()));
+        events.redirected(send.sender(), send.visibleFrom(), send.intendedReceiver(), hop.monitor(),
+                hop.monitorClass());
     }
 
     /** D, or the first destination-class monitor ahead (M4, M8). */
