@@ -110,6 +110,16 @@ public final class Kernel implements KdebugCalls.Host {
         return instructions;
     }
 
+    /** True when {@code thread} is queued to run (for invariant checks). */
+    public boolean isQueuedToRun(Thread thread) {
+        return scheduler.isQueued(thread);
+    }
+
+    /** True when {@code thread} waits in the timeout queue (for invariant checks). */
+    public boolean hasPendingTimeout(Thread thread) {
+        return timeouts.contains(thread);
+    }
+
     /** The thread that runs next, or null when none is ready. */
     public Thread currentThread() {
         return scheduler.current();
@@ -174,6 +184,7 @@ public final class Kernel implements KdebugCalls.Host {
         current.addInstructions(executed);
         current.setSliceRemaining(current.sliceRemaining() - executed);
         handle(current, trap);
+        events.trapHandled(current);
         checkLimits();
     }
 

@@ -46,6 +46,11 @@ public final class Scheduler {
         return entry == null ? null : entry.getValue().peekFirst();
     }
 
+    public boolean isQueued(Thread thread) {
+        ArrayDeque<Thread> queue = readyByPriority.get(thread.priority());
+        return queue != null && queue.contains(thread);
+    }
+
     /** Moves a READY thread to the tail of its queue with a fresh slice (end of slice, yield). */
     public void rotate(Thread thread) {
         if (thread.state() != ThreadState.READY) {

@@ -25,6 +25,10 @@ public final class TimeoutQueue {
         }
     }
 
+    public boolean contains(Thread thread) {
+        return thread.deadline() != Thread.NO_DEADLINE && byDeadline.contains(thread);
+    }
+
     public boolean isEmpty() {
         return byDeadline.isEmpty();
     }

@@ -57,6 +57,9 @@ public interface KernelEvents {
     /** A page was mapped into {@code task} (boot-time mappings are not reported). */
     default void mapped(Task task, int virtualAddress, int rightsBits) {}
 
+    /** The kernel finished handling {@code thread}'s trap (system call, fault or end of budget). */
+    default void trapHandled(Thread thread) {}
+
     /** The run ended with {@code exitCode}. */
     default void finished(int exitCode) {}
 }
