@@ -13,7 +13,6 @@ import org.l4emu.emulator.unicorn.UcArch;
 import org.l4emu.emulator.unicorn.UcMode;
 import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.Unicorn;
-import org.l4emu.emulator.unicorn.UnicornContext;
 
 /**
  * The emulated Cortex-A15: one Unicorn engine running user-mode code with the MMU on. It loads
@@ -54,8 +53,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     /** r0-r12, sp, lr, pc, cpsr: the order of {@link ArmCpuContext}'s registers. */
     private final RegisterBatch save;
     private final int[] saved = new int[ArmCpuContext.REGISTER_COUNT];
-    /** The CPU state at the last abort, saved inside the hook: the exception record lives there. */
-    private final UnicornContext snapshot;
+    private final ExceptionRecord record;
     private final int scrOtherBits;
     /** The address space whose translations each security state holds, by {@link Bank} ordinal. */
     private final ArmAddressSpace[] resident = new ArmAddressSpace[Bank.values().length];
@@ -83,7 +81,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
             unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
             unicorn.writeRegister(ArmRegister.CPSR, ArmCpuContext.CPSR_USER_MODE | ArmCpuContext.CPSR_MASKS);
             unicorn.addInterruptHook(this);
-            snapshot = unicorn.allocateContext();
+            record = new ExceptionRecord(unicorn.allocateContext());
             load = loadBatch(arena);
             save = saveBatch(arena);
         } catch (RuntimeException e) {
@@ -119,12 +117,13 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         return unicorn;
     }
 
-    UnicornContext snapshot() {
-        return snapshot;
+    ExceptionRecord record() {
+        return record;
     }
 
     void useInternals(EngineInternals calibrated) {
         this.internals = calibrated;
+        record.useOffsets(calibrated);
         this.engineStruct = unicorn.handle().reinterpret(calibrated.instructionCounterOffset() + Long.BYTES);
     }
 
@@ -276,46 +275,16 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
 
     /**
      * Runs inside uc_emu_start. Records the exception and stops; it must not write PC (that
-     * makes Unicorn resume there and cancels the stop). Aborts save the CPU state now, while
-     * QEMU's exception record holds this fault.
+     * makes Unicorn resume there and cancels the stop). Aborts capture the exception record
+     * now, while it describes this fault.
      */
     @Override
     public void onInterrupt(int number) {
         pendingException = number;
         if (number == ArmException.DATA_ABORT || number == ArmException.PREFETCH_ABORT) {
-            snapshot.save();
+            record.capture();
         }
         unicorn.stop();
-    }
-
-    int faultAddress() {
-        return (int) snapshot.bytes().get(ValueLayout.JAVA_LONG_UNALIGNED, internals.faultAddressOffset());
-    }
-
-    int faultStatus() {
-        return snapshot.bytes().get(ValueLayout.JAVA_INT_UNALIGNED, internals.faultStatusOffset());
-    }
-
-    /**
-     * After {@code UC_ERR_INSN_INVALID}: true when an undefined-instruction exception was
-     * raised, false when a YIELD/WFE hint stopped the run after completing. Every undefined
-     * instruction seen re-poisons the record so the next hint cannot be mistaken for one.
-     */
-    boolean undefinedInstructionRaised() {
-        snapshot.save();
-        int syndrome = snapshot.bytes().get(ValueLayout.JAVA_INT_UNALIGNED, internals.syndromeOffset());
-        if (!ExceptionSyndrome.isUndefinedInstruction(syndrome)) {
-            return false;
-        }
-        poisonSyndrome();
-        return true;
-    }
-
-    /** Overwrites QEMU's recorded syndrome with a value no exception produces. */
-    void poisonSyndrome() {
-        snapshot.save();
-        snapshot.bytes().set(ValueLayout.JAVA_INT_UNALIGNED, internals.syndromeOffset(), ExceptionSyndrome.POISON);
-        snapshot.restore();
     }
 
     /**

@@ -92,7 +92,7 @@ public final class ArmMachine implements Machine {
                 SCRATCH_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
         EngineInternals found = new EngineCalibration(cpu, scratch).calibrate();
         host.discard(SCRATCH_BASE, SCRATCH_SIZE);
-        cpu.poisonSyndrome();
+        cpu.record().poison();
         return found;
     }
 

@@ -18,7 +18,10 @@ import org.l4emu.emulator.unicorn.UcError;
  */
 @SuppressWarnings("restricted") // reading the engine struct, whose size Unicorn does not publish
 final class EngineCalibration {
-    /** How far into {@code struct uc_struct} to look (the fields sit at about 1.3 KiB in 2.0.1). */
+    /**
+     * How far into {@code struct uc_struct} to look: the fields sit at about 1.3 KiB in 2.0.1,
+     * and the struct, allocated early, is followed by the engine's other heap allocations.
+     */
     private static final int ENGINE_SCAN_BYTES = 4096;
     private static final int CODE_ADDRESS = 0x1000;
     private static final int SVC_AFTER_THREE_NOPS = CODE_ADDRESS;
@@ -90,7 +93,7 @@ final class EngineCalibration {
         List<long[]> candidates = null;
         for (long limit : DISTINCT_LIMITS) {
             ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, limit, 0);
-            expect(cpu.pendingException() == ArmException.SUPERVISOR_CALL && context.register(ArmCpuContext.PC) == 0x1010,
+            expect(cpu.pendingException() == ArmException.SUPERVISOR_CALL && context.register(ArmCpuContext.PC) == LOAD,
                     "three nops and svc did not trap at the svc");
             List<long[]> found = new ArrayList<>();
             for (long offset = 8; offset + 16 <= ENGINE_SCAN_BYTES; offset += 8) {
@@ -153,7 +156,7 @@ final class EngineCalibration {
         ArmCpuContext context = run(space, instruction, 10, base);
         expect(cpu.pendingException() == ArmException.DATA_ABORT && context.register(ArmCpuContext.PC) == instruction,
                 "access to unmapped 0x" + Integer.toHexString(faultAddress) + " was no data abort at the instruction");
-        MemorySegment saved = cpu.snapshot().bytes();
+        MemorySegment saved = cpu.record().bytes();
         List<Long> found = new ArrayList<>();
         for (long offset = 8; offset + 8 <= saved.byteSize(); offset += 4) {
             if (saved.get(ValueLayout.JAVA_LONG_UNALIGNED, offset) != Integer.toUnsignedLong(faultAddress)) {
@@ -171,8 +174,8 @@ final class EngineCalibration {
 
     private void checkPrefetchAbort(ArmAddressSpace space) {
         run(space, UNMAPPED_CODE, 10, 0);
-        expect(cpu.pendingException() == ArmException.PREFETCH_ABORT && cpu.faultAddress() == UNMAPPED_CODE
-                && FaultStatus.isTranslation(cpu.faultStatus()) && cpu.startedInstructions() == 0,
+        expect(cpu.pendingException() == ArmException.PREFETCH_ABORT && cpu.record().faultAddress() == UNMAPPED_CODE
+                && FaultStatus.isTranslation(cpu.record().faultStatus()) && cpu.startedInstructions() == 0,
                 "a jump to unmapped code did not give a prefetch abort at it before counting it");
     }
 
@@ -181,13 +184,13 @@ final class EngineCalibration {
      * Unicorn also stops on with UC_ERR_INSN_INVALID, after it) must leave the poison alone.
      */
     private void checkUndefinedInstructionRecognised(ArmAddressSpace space) {
-        cpu.poisonSyndrome();
+        cpu.record().poison();
         ArmCpuContext context = run(space, UNDEFINED, 10, 0);
         expect(lastCode == UcError.INSN_INVALID.code() && context.register(ArmCpuContext.PC) == UNDEFINED
-                && cpu.undefinedInstructionRaised(), "udf was not reported as an undefined instruction");
+                && cpu.record().undefinedInstructionRaised(), "udf was not reported as an undefined instruction");
         context = run(space, YIELD, 10, 0);
         boolean yieldStopped = lastCode == UcError.INSN_INVALID.code()
-                && context.register(ArmCpuContext.PC) == YIELD + 4 && !cpu.undefinedInstructionRaised();
+                && context.register(ArmCpuContext.PC) == YIELD + 4 && !cpu.record().undefinedInstructionRaised();
         boolean yieldIgnored = cpu.pendingException() == ArmException.SUPERVISOR_CALL;
         expect(yieldStopped || yieldIgnored, "yield stopped the CPU in an unexpected way");
     }

@@ -49,7 +49,7 @@ final class StopDecoder {
         }
         if (code == UcError.INSN_INVALID.code()) {
             // Unicorn reports undefined instructions and the YIELD/WFE hints alike, without the hook.
-            if (cpu.undefinedInstructionRaised()) {
+            if (cpu.record().undefinedInstructionRaised()) {
                 completed = started - 1;
                 return new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, pc, pc);
             }
@@ -84,12 +84,12 @@ final class StopDecoder {
             }
             case ArmException.PREFETCH_ABORT -> {
                 completed = started;
-                return abort(cpu.faultStatus(), cpu.faultAddress(), pc, Access.EXECUTE);
+                return abort(cpu.record().faultStatus(), cpu.record().faultAddress(), pc, Access.EXECUTE);
             }
             case ArmException.DATA_ABORT -> {
                 completed = started - 1;
-                int status = cpu.faultStatus();
-                return abort(status, cpu.faultAddress(), pc, FaultStatus.isWrite(status) ? Access.WRITE : Access.READ);
+                int status = cpu.record().faultStatus();
+                return abort(status, cpu.record().faultAddress(), pc, FaultStatus.isWrite(status) ? Access.WRITE : Access.READ);
             }
             case ArmException.BREAKPOINT -> {
                 completed = started - 1;

@@ -70,6 +70,14 @@ public final class Unicorn implements AutoCloseable {
         }
     }
 
+    /** The engine pointer, after checking that it still points at an open engine. */
+    private MemorySegment engine() {
+        if (closed) {
+            throw new IllegalStateException("Unicorn engine already closed");
+        }
+        return handle;
+    }
+
     /** The text {@code uc_strerror} gives for an error code. */
     public static String describe(int code) {
         UnicornLibrary.requireAvailable();
@@ -87,7 +95,7 @@ public final class Unicorn implements AutoCloseable {
     /** The {@code uc_errno} of the last failed call. */
     public int errno() {
         try {
-            return (int) UnicornNative.ERRNO.invokeExact(handle);
+            return (int) UnicornNative.ERRNO.invokeExact(engine());
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -96,7 +104,7 @@ public final class Unicorn implements AutoCloseable {
     /** Selects the CPU model; only before the first call that needs the CPU. */
     public void setCpuModel(ArmCpuModel model) {
         try {
-            check((int) UnicornNative.CTL_INT_ARGUMENT.invokeExact(handle, UcControl.WRITE_CPU_MODEL, model.value()),
+            check((int) UnicornNative.CTL_INT_ARGUMENT.invokeExact(engine(), UcControl.WRITE_CPU_MODEL, model.value()),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -110,7 +118,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTranslationBlocks() {
         try {
-            check((int) UnicornNative.CTL_NO_ARGUMENT.invokeExact(handle, UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
+            check((int) UnicornNative.CTL_NO_ARGUMENT.invokeExact(engine(), UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -122,7 +130,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void removeTranslationBlocks(long start, long end) {
         try {
-            check((int) UnicornNative.CTL_TWO_LONG_ARGUMENTS.invokeExact(handle, UcControl.WRITE_TB_REMOVE_CACHE, start,
+            check((int) UnicornNative.CTL_TWO_LONG_ARGUMENTS.invokeExact(engine(), UcControl.WRITE_TB_REMOVE_CACHE, start,
                     end), "uc_ctl(TB_REMOVE_CACHE)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -135,7 +143,7 @@ public final class Unicorn implements AutoCloseable {
             throw new IllegalArgumentException("host segment of " + host.byteSize() + " bytes cannot back " + size);
         }
         try {
-            check((int) UnicornNative.MEM_MAP_PTR.invokeExact(handle, address, size, protection, host),
+            check((int) UnicornNative.MEM_MAP_PTR.invokeExact(engine(), address, size, protection, host),
                     "uc_mem_map_ptr(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -145,7 +153,7 @@ public final class Unicorn implements AutoCloseable {
     /** Maps {@code size} bytes of memory that Unicorn allocates itself. */
     public void mapMemory(long address, long size, int protection) {
         try {
-            check((int) UnicornNative.MEM_MAP.invokeExact(handle, address, size, protection),
+            check((int) UnicornNative.MEM_MAP.invokeExact(engine(), address, size, protection),
                     "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -156,7 +164,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeMemory(long address, byte[] data) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocateFrom(ValueLayout.JAVA_BYTE, data);
-            check((int) UnicornNative.MEM_WRITE.invokeExact(handle, address, buffer, (long) data.length),
+            check((int) UnicornNative.MEM_WRITE.invokeExact(engine(), address, buffer, (long) data.length),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -166,7 +174,7 @@ public final class Unicorn implements AutoCloseable {
     /** Like {@link #writeMemory(long, byte[])} from native memory, without copying. */
     public void writeMemory(long address, MemorySegment source) {
         try {
-            check((int) UnicornNative.MEM_WRITE.invokeExact(handle, address, source, source.byteSize()),
+            check((int) UnicornNative.MEM_WRITE.invokeExact(engine(), address, source, source.byteSize()),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -176,7 +184,7 @@ public final class Unicorn implements AutoCloseable {
     public byte[] readMemory(long address, int length) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocate(length);
-            check((int) UnicornNative.MEM_READ.invokeExact(handle, address, buffer, (long) length),
+            check((int) UnicornNative.MEM_READ.invokeExact(engine(), address, buffer, (long) length),
                     "uc_mem_read(0x" + Long.toHexString(address) + ")");
             return buffer.toArray(ValueLayout.JAVA_BYTE);
         } catch (Throwable t) {
@@ -188,7 +196,7 @@ public final class Unicorn implements AutoCloseable {
     public int readRegister(ArmRegister register) {
         scratch.set(ValueLayout.JAVA_LONG, 0, 0L);
         try {
-            check((int) UnicornNative.REG_READ.invokeExact(handle, register.id(), scratch), "uc_reg_read(" + register + ")");
+            check((int) UnicornNative.REG_READ.invokeExact(engine(), register.id(), scratch), "uc_reg_read(" + register + ")");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -199,7 +207,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeRegister(ArmRegister register, int value) {
         scratch.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(value));
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(handle, register.id(), scratch), "uc_reg_write(" + register + ")");
+            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch), "uc_reg_write(" + register + ")");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -213,7 +221,7 @@ public final class Unicorn implements AutoCloseable {
     public int readCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank) {
         register.describeIn(scratch, bank);
         try {
-            check((int) UnicornNative.REG_READ.invokeExact(handle, ArmRegister.CP_REG.id(), scratch),
+            check((int) UnicornNative.REG_READ.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch),
                     "uc_reg_read(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -230,7 +238,7 @@ public final class Unicorn implements AutoCloseable {
         register.describeIn(scratch, bank);
         scratch.set(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET, Integer.toUnsignedLong(value));
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(handle, ArmRegister.CP_REG.id(), scratch),
+            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch),
                     "uc_reg_write(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -241,7 +249,7 @@ public final class Unicorn implements AutoCloseable {
     public void read(RegisterBatch batch, int count) {
         batch.checkRange(0, count);
         try {
-            check((int) UnicornNative.REG_READ_BATCH.invokeExact(handle, batch.ids(), batch.pointers(), count),
+            check((int) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.ids(), batch.pointers(), count),
                     "uc_reg_read_batch");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -257,7 +265,7 @@ public final class Unicorn implements AutoCloseable {
     public void write(RegisterBatch batch, int from, int count) {
         batch.checkRange(from, count);
         try {
-            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(handle, batch.idsFrom(from), batch.pointersFrom(from),
+            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsFrom(from), batch.pointersFrom(from),
                     count), "uc_reg_write_batch");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -272,7 +280,7 @@ public final class Unicorn implements AutoCloseable {
     public int emulate(long begin, long until, long timeoutMicros, long instructionCount) {
         int code;
         try {
-            code = (int) UnicornNative.EMU_START.invokeExact(handle, begin, until, timeoutMicros, instructionCount);
+            code = (int) UnicornNative.EMU_START.invokeExact(engine(), begin, until, timeoutMicros, instructionCount);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -287,7 +295,7 @@ public final class Unicorn implements AutoCloseable {
     /** Asks the running emulation to stop; inside a hook it takes effect when the hook returns. */
     public void stop() {
         try {
-            check((int) UnicornNative.EMU_STOP.invokeExact(handle), "uc_emu_stop");
+            check((int) UnicornNative.EMU_STOP.invokeExact(engine()), "uc_emu_stop");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -299,7 +307,7 @@ public final class Unicorn implements AutoCloseable {
         MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INTERRUPT_CALLBACK, arena);
         MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
         try {
-            check((int) UnicornNative.HOOK_ADD.invokeExact(handle, hookHandle, UcHookType.INTERRUPT.value(), stub,
+            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, UcHookType.INTERRUPT.value(), stub,
                     MemorySegment.NULL, 1L, 0L), "uc_hook_add(INTR)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -309,7 +317,7 @@ public final class Unicorn implements AutoCloseable {
 
     public void deleteHook(long hookHandle) {
         try {
-            check((int) UnicornNative.HOOK_DEL.invokeExact(handle, hookHandle), "uc_hook_del");
+            check((int) UnicornNative.HOOK_DEL.invokeExact(engine(), hookHandle), "uc_hook_del");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -318,8 +326,8 @@ public final class Unicorn implements AutoCloseable {
     public UnicornContext allocateContext() {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment result = call.allocate(ValueLayout.ADDRESS);
-            check((int) UnicornNative.CONTEXT_ALLOC.invokeExact(handle, result), "uc_context_alloc");
-            long size = (long) UnicornNative.CONTEXT_SIZE.invokeExact(handle);
+            check((int) UnicornNative.CONTEXT_ALLOC.invokeExact(engine(), result), "uc_context_alloc");
+            long size = (long) UnicornNative.CONTEXT_SIZE.invokeExact(engine());
             UnicornContext context = new UnicornContext(this, result.get(ValueLayout.ADDRESS, 0), size);
             contexts.add(context);
             return context;
@@ -330,7 +338,7 @@ public final class Unicorn implements AutoCloseable {
 
     void saveContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.CONTEXT_SAVE.invokeExact(handle, context), "uc_context_save");
+            check((int) UnicornNative.CONTEXT_SAVE.invokeExact(engine(), context), "uc_context_save");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -338,7 +346,7 @@ public final class Unicorn implements AutoCloseable {
 
     void restoreContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.CONTEXT_RESTORE.invokeExact(handle, context), "uc_context_restore");
+            check((int) UnicornNative.CONTEXT_RESTORE.invokeExact(engine(), context), "uc_context_restore");
         } catch (Throwable t) {
             throw rethrow(t);
         }

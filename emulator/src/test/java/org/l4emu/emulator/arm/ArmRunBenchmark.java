@@ -23,32 +23,44 @@ public final class ArmRunBenchmark {
         try (GuestMachine guest = new GuestMachine()) {
             AddressSpace a = guest.newSpace();
             AddressSpace b = guest.newSpace();
+            AddressSpace c = guest.newSpace();
             long code = guest.arm(a, GuestMachine.CODE, CLIENT);
             b.map(GuestMachine.CODE, code, Access.READ_EXECUTE);
+            c.map(GuestMachine.CODE, code, Access.READ_EXECUTE);
             guest.data(a, GuestMachine.DATA, Access.READ);
             guest.data(b, GuestMachine.DATA, Access.READ);
+            guest.data(c, GuestMachine.DATA, Access.READ);
             ArmCpuContext first = guest.context(GuestMachine.CODE);
             ArmCpuContext second = guest.context(GuestMachine.CODE);
-            ArmCpuContext other = guest.context(GuestMachine.CODE);
-            for (ArmCpuContext thread : new ArmCpuContext[] {first, second, other}) {
+            ArmCpuContext inB = guest.context(GuestMachine.CODE);
+            ArmCpuContext inC = guest.context(GuestMachine.CODE);
+            for (ArmCpuContext thread : new ArmCpuContext[] {first, second, inB, inC}) {
                 thread.setRegister(0, GuestMachine.DATA);
             }
             for (int round = 0; round < ROUNDS; round++) {
-                report("one thread, same space", measure(guest, first, a, first, a));
-                report("two threads, same space", measure(guest, first, a, second, a));
-                report("two threads, two spaces", measure(guest, first, a, other, b));
+                report("one thread, same space", measure(guest, first, a, first, a, first, a));
+                report("two threads, same space", measure(guest, first, a, second, a, first, a));
+                report("two threads, two spaces", measure(guest, first, a, inB, b, first, a));
+                report("three spaces in rotation", measure(guest, first, a, inB, b, inC, c));
             }
         }
     }
 
+    /** Cycles x, y, x, y... or, when z differs from x, x, y, z, x, y, z... */
     private static double measure(GuestMachine guest, ArmCpuContext x, AddressSpace xSpace, ArmCpuContext y,
-            AddressSpace ySpace) {
+            AddressSpace ySpace, ArmCpuContext z, AddressSpace zSpace) {
+        boolean three = z != x;
+        int step = three ? 3 : 2;
+        int iterations = ITERATIONS / step * step;
         long start = System.nanoTime();
-        for (int i = 0; i < ITERATIONS; i += 2) {
+        for (int i = 0; i < iterations; i += step) {
             syscall(guest, x, xSpace, i);
             syscall(guest, y, ySpace, i);
+            if (three) {
+                syscall(guest, z, zSpace, i);
+            }
         }
-        return (System.nanoTime() - start) / (double) ITERATIONS;
+        return (System.nanoTime() - start) / (double) iterations;
     }
 
     private static void syscall(GuestMachine guest, ArmCpuContext thread, AddressSpace space, int value) {
@@ -59,6 +71,6 @@ public final class ArmRunBenchmark {
     }
 
     private static void report(String what, double nanos) {
-        System.out.printf("%-26s %7.1f ns per svc round trip%n", what, nanos);
+        System.out.printf("%-26s %7.1f ns per run() that ends in a svc%n", what, nanos);
     }
 }
