@@ -5,18 +5,20 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import org.l4emu.emulator.Machine;
-import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.Trap;
 import org.l4emu.kernel.boot.BootException;
+import org.l4emu.kernel.boot.BootInfoPage;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.boot.ImageSet;
 import org.l4emu.kernel.boot.RuleInstaller;
 import org.l4emu.kernel.boot.SystemBuilder;
 import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserMemory;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadFactory;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.redirect.AllowRules;
@@ -26,6 +28,8 @@ import org.l4emu.kernel.sched.TimeoutQueue;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.syscall.KdebugCalls;
 import org.l4emu.kernel.syscall.RedirectCall;
+import org.l4emu.kernel.syscall.ThreadControlCall;
+import org.l4emu.kernel.syscall.UnmapCall;
 import org.l4emu.kernel.syscall.SyscallDispatcher;
 import org.l4emu.kernel.syscall.ThreadCalls;
 import org.l4emu.kernel.system.SystemDescription;
@@ -49,6 +53,8 @@ public final class Kernel implements KdebugCalls.Host {
     private final TimeoutQueue timeouts = new TimeoutQueue();
     private final VirtualClock clock = new VirtualClock();
     private final Sigma0 sigma0;
+    private final MappingDatabase mappings = new MappingDatabase();
+    private final FaultHandler faults;
     private final RedirectionTable redirections = new RedirectionTable();
     private final AllowRules allowRules = new AllowRules();
     private final IpcEngine ipc;
@@ -59,8 +65,8 @@ public final class Kernel implements KdebugCalls.Host {
     private int exitCode = NO_EXIT;
     private boolean stopRequested;
 
-    private Kernel(Machine machine, SystemDescription description, BootOptions options, OutputStream console,
-                   PrintStream log, KernelEvents events) {
+    private Kernel(Machine machine, SystemDescription description, ImageSet images, BootOptions options,
+                   OutputStream console, PrintStream log, KernelEvents events) throws BootException {
         this.machine = machine;
         this.options = options;
         this.console = console;
@@ -68,12 +74,19 @@ public final class Kernel implements KdebugCalls.Host {
         this.events = events;
         this.utcb = new Utcb(machine.memory());
         UserMemory userMemory = new UserMemory(machine.memory());
-        this.sigma0 = new Sigma0(machine.memory());
+        this.sigma0 = new Sigma0(machine.memory(), mappings);
+        this.faults = new FaultHandler(threads, utcb, sigma0, this::unhandledFault);
         this.ipc = new IpcEngine(threads, scheduler, timeouts, clock, utcb, userMemory, events, redirections,
-                allowRules);
+                allowRules, mappings, faults);
+        faults.attach(ipc);
+        BootInfoPage bootInfo = new SystemBuilder(machine, images, threads, sigma0, utcb, mappings).build(description);
+        RuleInstaller.install(description, threads, redirections, allowRules);
         ThreadCalls threadCalls = new ThreadCalls(threads, scheduler, ipc.rendezvous());
+        ThreadControlCall threadControl = new ThreadControlCall(machine, threads,
+                new ThreadFactory(machine, threads, mappings, utcb), mappings, bootInfo,
+                thread -> retire(thread, ThreadState.DEAD, "deleted"));
         this.dispatcher = new SyscallDispatcher(ipc, new KdebugCalls(userMemory, this, events), threadCalls,
-                new RedirectCall(threads, redirections), clock, events);
+                new RedirectCall(threads, redirections), threadControl, new UnmapCall(mappings), clock, events);
         long maxMicros = options.maxTimeMicros() == BootOptions.FROM_DESCRIPTION
                 ? description.maxTimeUs() : options.maxTimeMicros();
         this.maxTimeNanos = VirtualClock.microsecondsToNanos(maxMicros);
@@ -82,9 +95,7 @@ public final class Kernel implements KdebugCalls.Host {
     /** Builds {@code description} on {@code machine}; every thread starts in description order. */
     public static Kernel boot(Machine machine, SystemDescription description, ImageSet images, BootOptions options,
                               OutputStream console, PrintStream log, KernelEvents events) throws BootException {
-        Kernel kernel = new Kernel(machine, description, options, console, log, events);
-        new SystemBuilder(machine, images, kernel.threads, kernel.sigma0, kernel.utcb).build(description);
-        RuleInstaller.install(description, kernel.threads, kernel.redirections, kernel.allowRules);
+        Kernel kernel = new Kernel(machine, description, images, options, console, log, events);
         events.booted(kernel);
         for (Thread thread : kernel.threads.all()) {
             kernel.scheduler.makeReady(thread);
@@ -209,19 +220,9 @@ public final class Kernel implements KdebugCalls.Host {
             }
             case Trap.PageFault fault -> {
                 events.pageFault(current, fault.address(), fault.access().bits(), fault.instructionPointer());
-                if (!resolveBySigma0(current, fault)) {
-                    unhandledFault(current, trap);
-                }
+                faults.pageFault(current, fault);
             }
-            case Trap.CpuException exception -> unhandledFault(current, trap);
-        }
-    }
-
-    private boolean resolveBySigma0(Thread thread, Trap.PageFault fault) {
-        try {
-            return sigma0.resolve(thread.task(), fault.address(), fault.access());
-        } catch (OutOfPhysicalMemoryException e) {
-            return false;
+            case Trap.CpuException exception -> faults.exception(current, exception);
         }
     }
 

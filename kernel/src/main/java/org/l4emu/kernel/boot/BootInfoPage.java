@@ -6,6 +6,7 @@ import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.sched.VirtualClock;
@@ -59,9 +60,9 @@ public final class BootInfoPage {
     }
 
     /** Maps the page(s) read-only into {@code task} at the ABI address. */
-    public void mapInto(Task task) {
+    public void mapInto(Task task, MappingDatabase mappings) {
         for (int i = 0; i < pages; i++) {
-            task.space().map(UserLayout.BOOT_INFO + i * UserLayout.PAGE_SIZE,
+            mappings.mapFromSigma0(task, UserLayout.BOOT_INFO + i * UserLayout.PAGE_SIZE,
                     physical + (long) i * UserLayout.PAGE_SIZE, Access.READ);
         }
     }

@@ -13,11 +13,13 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.elf.ElfImage;
 import org.l4emu.emulator.elf.Segment;
+import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadFactory;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.system.MemorySpec;
@@ -41,9 +43,14 @@ public final class SystemBuilder {
     private final Sigma0 sigma0;
     private final Utcb utcb;
     private final ImageSet images;
+    private final MappingDatabase mappings;
+    private final ThreadFactory threadFactory;
 
-    public SystemBuilder(Machine machine, ImageSet images, ThreadTable threads, Sigma0 sigma0, Utcb utcb) {
+    public SystemBuilder(Machine machine, ImageSet images, ThreadTable threads, Sigma0 sigma0, Utcb utcb,
+                         MappingDatabase mappings) {
         this.images = images;
+        this.mappings = mappings;
+        this.threadFactory = new ThreadFactory(machine, threads, mappings, utcb);
         this.machine = machine;
         this.memory = machine.memory();
         this.threads = threads;
@@ -51,8 +58,11 @@ public final class SystemBuilder {
         this.utcb = utcb;
     }
 
-    /** Builds every task and thread; the threads are left HALTED, in start order in {@link ThreadTable#all()}. */
-    public void build(SystemDescription description) throws BootException {
+    /**
+     * Builds every task and thread; the threads are left HALTED, in start order in
+     * {@link ThreadTable#all()}. Returns the boot info page, for tasks created later.
+     */
+    public BootInfoPage build(SystemDescription description) throws BootException {
         try {
             Map<String, Integer> firstThreadIds = planFirstThreadIds(description);
             List<BootInfoPage.Entry> entries = new ArrayList<>();
@@ -69,8 +79,9 @@ public final class SystemBuilder {
             }
             BootInfoPage bootInfo = BootInfoPage.write(memory, description.arch(), entries);
             for (Task task : threads.tasks()) {
-                bootInfo.mapInto(task);
+                bootInfo.mapInto(task, mappings);
             }
+            return bootInfo;
         } catch (OutOfPhysicalMemoryException e) {
             throw new BootException(description.source() + ": out of physical memory while loading (" + e.getMessage() + ")");
         }
@@ -90,7 +101,7 @@ public final class SystemBuilder {
                            List<BootInfoPage.Entry> entries) throws BootException, OutOfPhysicalMemoryException {
         ElfImage image = images.image(spec);
         AddressSpace space = machine.createAddressSpace();
-        Task task = new Task(spec.name(), space, spec.privileged(), spec.monitor());
+        Task task = new Task(spec.name(), space, spec.privileged(), spec.monitor(), spec.quotas());
         threads.addTask(task);
 
         int stackTop = UserLayout.MAIN_STACK_TOP;
@@ -130,21 +141,9 @@ public final class SystemBuilder {
 
     private void createThread(Task task, String name, int id, int priority, int entry, int stackTop, int stackSize,
                               int pager) throws OutOfPhysicalMemoryException {
-        mapFresh(task.space(), stackTop - stackSize, stackSize, Access.READ_WRITE);
-        int slot = task.takeUtcbSlot();
-        int utcbAddress = UserLayout.utcbAddress(slot);
-        int utcbPage = UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress));
-        if (task.space().translate(utcbPage) == -1) {
-            task.space().map(utcbPage, memory.allocateFrame(), Access.READ_WRITE);
-        }
-        CpuContext context = machine.createContext(entry, stackTop);
-        context.setThreadPointer(utcbAddress);
-        Thread thread = Thread.create(id, name, task, priority, context, utcbAddress,
-                task.space().translate(utcbAddress));
-        threads.add(thread);
-        utcb.write(thread, Utcb.MY_GLOBAL_ID, id);
-        utcb.write(thread, Utcb.PAGER, pager);
-        utcb.write(thread, Utcb.EXCEPTION_HANDLER, ThreadId.NIL);
+        mapFresh(task, stackTop - stackSize, stackSize, Access.READ_WRITE);
+        int utcbAddress = UserLayout.utcbAddress(task.takeUtcbSlot());
+        threadFactory.create(task, name, id, priority, entry, stackTop, utcbAddress, pager);
     }
 
     private void loadSegments(Task task, ElfImage image, int lowestStack)
@@ -159,11 +158,12 @@ public final class SystemBuilder {
                         "%s: segment %d (0x%08x-0x%08x) lies outside user memory for images (0x%08x-0x%08x)",
                         image.displayName(), i, start, end, UserLayout.USER_BASE, Integer.toUnsignedLong(lowestStack)));
             }
-            loadSegment(task.space(), segment);
+            loadSegment(task, segment);
         }
     }
 
-    private void loadSegment(AddressSpace space, Segment segment) throws OutOfPhysicalMemoryException {
+    private void loadSegment(Task task, Segment segment) throws OutOfPhysicalMemoryException {
+        AddressSpace space = task.space();
         long start = Integer.toUnsignedLong(segment.virtualAddress());
         long end = start + Integer.toUnsignedLong(segment.memorySize());
         byte[] bytes = segment.fileBytes();
@@ -172,10 +172,11 @@ public final class SystemBuilder {
             long frame = space.translate(pageAddress);
             if (frame == -1) {
                 frame = memory.allocateFrame();
-                space.map(pageAddress, frame, segment.rights());
+                mappings.mapFromSigma0(task, pageAddress, frame, segment.rights());
             } else {
                 // Two segments share this page: it gets the rights of both.
-                space.map(pageAddress, frame, Access.of(space.rights(pageAddress).bits() | segment.rights().bits()));
+                mappings.mapFromSigma0(task, pageAddress, frame,
+                        Access.of(space.rights(pageAddress).bits() | segment.rights().bits()));
             }
             long copyFrom = Math.max(start, page);
             long copyTo = Math.min(start + bytes.length, page + UserLayout.PAGE_SIZE);
@@ -185,9 +186,9 @@ public final class SystemBuilder {
         }
     }
 
-    private void mapFresh(AddressSpace space, int start, int size, Access rights) throws OutOfPhysicalMemoryException {
+    private void mapFresh(Task task, int start, int size, Access rights) throws OutOfPhysicalMemoryException {
         for (int offset = 0; offset < size; offset += UserLayout.PAGE_SIZE) {
-            space.map(start + offset, memory.allocateFrame(), rights);
+            mappings.mapFromSigma0(task, start + offset, memory.allocateFrame(), rights);
         }
     }
 
@@ -197,7 +198,7 @@ public final class SystemBuilder {
         for (SharedMappingSpec mapping : region.mappings()) {
             Task task = threads.task(mapping.task());
             for (int i = 0; i < pages; i++) {
-                task.space().map(mapping.virtualAddress() + i * UserLayout.PAGE_SIZE,
+                mappings.mapFromSigma0(task, mapping.virtualAddress() + i * UserLayout.PAGE_SIZE,
                         frames + (long) i * UserLayout.PAGE_SIZE, mapping.perms());
             }
         }

@@ -2,6 +2,7 @@ package org.l4emu.kernel.ipc;
 
 import java.util.List;
 import org.l4emu.kernel.memory.BadUserAddressException;
+import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserMemory;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
@@ -39,10 +40,11 @@ public final class IpcEngine {
     private final Rendezvous rendezvous;
     private final SendRouter router;
     private final MonitorOptions monitorOptions;
+    private final MessageItems items;
 
     public IpcEngine(ThreadTable threads, Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock,
                      Utcb utcb, UserMemory userMemory, KernelEvents events, RedirectionTable redirections,
-                     AllowRules allowRules) {
+                     AllowRules allowRules, MappingDatabase mappings, FaultReplies faultReplies) {
         this.threads = threads;
         this.scheduler = scheduler;
         this.timeouts = timeouts;
@@ -52,8 +54,9 @@ public final class IpcEngine {
         this.events = events;
         this.redirections = redirections;
         this.allowRules = allowRules;
-        this.rendezvous = new Rendezvous(threads, scheduler, timeouts, clock, utcb, events);
-        rendezvous.attach(this);
+        this.items = new MessageItems(utcb, mappings, events);
+        this.rendezvous = new Rendezvous(threads, scheduler, timeouts, clock, utcb, events, items);
+        rendezvous.attach(this, faultReplies);
         this.router = new SendRouter(scheduler, timeouts, clock, rendezvous, events);
         this.monitorOptions = new MonitorOptions(threads, clock, utcb, redirections, rendezvous, router);
     }
@@ -84,7 +87,7 @@ public final class IpcEngine {
             rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
             return;
         }
-        if (!SendDescriptor.isValid(sendDescriptor) || !MessageTag.isValid(utcb.tag(caller))) {
+        if (!SendDescriptor.isValid(sendDescriptor) || !MessageTag.isValid(utcb.tag(caller)) || !items.valid(caller)) {
             rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
             return;
         }
@@ -106,6 +109,19 @@ public final class IpcEngine {
         var space = caller.task().space();
         return new ParameterBlock(userMemory.readWord(space, address), userMemory.readWord(space, address + 4),
                 userMemory.readWord(space, address + 8), userMemory.readWord(space, address + 12));
+    }
+
+    /**
+     * A call the kernel makes on {@code thread}'s behalf to {@code handler} (its pager or
+     * exception handler) with the message the kernel put in its UTCB: no monitors, no timeouts.
+     */
+    public void kernelCall(Thread thread, Thread handler) {
+        thread.setFollowingReceive(handler.id(), 0);
+        events.sendStarted(thread, handler.id(), utcb.tag(thread), 0);
+        PendingSend send = new PendingSend(thread, thread.id(), handler, null, List.of(), 0, 0, false, 0);
+        send.aim(handler, false, PendingSend.Stage.DIRECT, List.of());
+        send.markKernelMessage();
+        router.offer(send, 0);
     }
 
     /** A send by the thread itself (no deceit): direct, or to the first monitor of its path (R2). */

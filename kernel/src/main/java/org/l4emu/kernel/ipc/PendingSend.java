@@ -36,6 +36,7 @@ public final class PendingSend {
     private boolean nextHopIsMonitor;
     private Stage stage;
     private ArrayDeque<PendingSend> queue;
+    private boolean kernelMessage;
 
     PendingSend(Thread sender, int visibleFrom, Thread intendedReceiver, MonitoredIpc ipc, List<PathHop> remaining,
                 int optionDope, int plainDope, boolean deceit, int senderTimeout) {
@@ -107,6 +108,15 @@ public final class PendingSend {
         this.nextHopIsMonitor = isMonitor;
         this.stage = stage;
         this.remaining = remainingAfterHop;
+    }
+
+    /** The kernel composed this message (a fault message): its flag bits are delivered as they are. */
+    void markKernelMessage() {
+        kernelMessage = true;
+    }
+
+    boolean kernelMessage() {
+        return kernelMessage;
     }
 
     /** Records the queue this send waits in (a next hop's incoming queue or readiness waiters). */

@@ -23,10 +23,13 @@ public final class Rendezvous {
     private final Utcb utcb;
     private final KernelEvents events;
     private final ControllerNotifications notifications;
+    private final MessageItems items;
     private IpcEngine engine;
+    private FaultReplies faultReplies;
 
     Rendezvous(ThreadTable threads, Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock, Utcb utcb,
-               KernelEvents events) {
+               KernelEvents events, MessageItems items) {
+        this.items = items;
         this.threads = threads;
         this.scheduler = scheduler;
         this.timeouts = timeouts;
@@ -36,8 +39,9 @@ public final class Rendezvous {
         this.notifications = new ControllerNotifications(scheduler, timeouts, utcb, events);
     }
 
-    void attach(IpcEngine engine) {
+    void attach(IpcEngine engine, FaultReplies faultReplies) {
         this.engine = engine;
+        this.faultReplies = faultReplies;
     }
 
     ControllerNotifications notifications() {
@@ -60,8 +64,17 @@ public final class Rendezvous {
             }
         }
         Thread receiver = send.nextHop();
+        if (items.carriesMappings(send.sender())) {
+            IpcError error = items.transfer(send.sender(), receiver, receiver.faultIpc() != null);
+            if (error != IpcError.NONE) {
+                // S5: a receiver whose window cannot take a mapping gets the error, and so does the sender.
+                fail(receiver, error, Phase.RECEIVE);
+                failSend(send, error);
+                return true;
+            }
+        }
         int dope = send.nextHopIsMonitor() ? monitorDope(send) : send.plainDope();
-        transfer(send.sender(), receiver, send.visibleFrom(), dope);
+        transfer(send, receiver, dope);
         if (send.nextHopIsMonitor()) {
             writeMonitorWords(receiver, send);
         }
@@ -73,17 +86,18 @@ public final class Rendezvous {
         return Dope.REDIRECTED_BIT | (send.deceit() ? Dope.DECEIT_BIT : 0) | send.optionDope();
     }
 
-    private void transfer(Thread sender, Thread receiver, int from, int dope) {
+    private void transfer(PendingSend send, Thread receiver, int dope) {
+        Thread sender = send.sender();
+        int from = send.visibleFrom();
         int tag = utcb.tag(sender);
-        int delivered = MessageTag.asDelivered(tag);
+        int delivered = send.kernelMessage() ? tag : MessageTag.asDelivered(tag);
         utcb.write(receiver, Utcb.MR0, delivered);
         utcb.copyMessageRegisters(sender, receiver, MessageTag.wordCount(tag));
-        receiver.context().setResult(0, from);
-        receiver.context().setResult(1, dope);
         receiver.setReceiveFrom(ThreadId.NIL);
         timeouts.cancel(receiver);
         scheduler.makeReady(receiver);
         events.delivered(sender, receiver, from, delivered, dope);
+        setResults(receiver, from, dope);
     }
 
     /** IntendedReceiver, BlockedSource, ControllingMonitor and DelayTimeout for a monitor on the path (R2). */
@@ -208,9 +222,23 @@ public final class Rendezvous {
             engine.startReceive(sender, from, sender.followingReceiveTimeout());
             return;
         }
-        sender.context().setResult(0, ThreadId.NIL);
-        sender.context().setResult(1, 0);
         scheduler.makeReady(sender);
+        setResults(sender, ThreadId.NIL, 0);
+    }
+
+    /**
+     * The IPC of {@code thread} ended: from and dope go to its result registers, unless the
+     * kernel sent it on the thread's behalf (a fault), which then ends as the kernel decides.
+     */
+    private void setResults(Thread thread, int from, int dope) {
+        if (thread.faultIpc() == null) {
+            thread.context().setResult(0, from);
+            thread.context().setResult(1, dope);
+        } else if (Dope.errorCode(dope) == 0) {
+            faultReplies.replied(thread);
+        } else {
+            faultReplies.failed(thread, dope);
+        }
     }
 
     /** Ends {@code thread}'s IPC with {@code error}; a failed send phase has no receive phase (S4). */
@@ -224,11 +252,12 @@ public final class Rendezvous {
         thread.setReceiveFrom(ThreadId.NIL);
         timeouts.cancel(thread);
         int dope = Dope.error(error, phase);
-        utcb.write(thread, Utcb.ERROR_CODE, error.code());
-        thread.context().setResult(0, ThreadId.NIL);
-        thread.context().setResult(1, dope);
         scheduler.makeReady(thread);
         events.ipcFailed(thread, dope);
+        if (thread.faultIpc() == null) {
+            utcb.write(thread, Utcb.ERROR_CODE, error.code());
+        }
+        setResults(thread, ThreadId.NIL, dope);
     }
 
     /**

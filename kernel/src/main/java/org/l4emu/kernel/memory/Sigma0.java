@@ -22,10 +22,12 @@ public final class Sigma0 {
     }
 
     private final PhysicalMemory memory;
+    private final MappingDatabase mappings;
     private final Map<Task, List<Region>> regions = new HashMap<>();
 
-    public Sigma0(PhysicalMemory memory) {
+    public Sigma0(PhysicalMemory memory, MappingDatabase mappings) {
         this.memory = memory;
+        this.mappings = mappings;
     }
 
     public void declare(Task task, Region region) {
@@ -41,12 +43,15 @@ public final class Sigma0 {
         for (Region region : regions.getOrDefault(task, List.of())) {
             if (region.contains(unsigned)) {
                 int page = UserLayout.pageBase(unsigned);
-                if (task.space().translate(page) != -1) {
+                if (mappings.isMapped(task, page)) {
                     // Mapped already, so the fault was about rights sigma0 does not give.
                     return false;
                 }
+                if (mappings.count(task) >= task.quotas().mappings()) {
+                    return false;
+                }
                 Access rights = access.executable() ? Access.ALL : Access.READ_WRITE;
-                task.space().map(page, memory.allocateFrame(), rights);
+                mappings.mapFromSigma0(task, page, memory.allocateFrame(), rights);
                 return true;
             }
         }

@@ -10,14 +10,26 @@ public final class Task {
     private final AddressSpace space;
     private final boolean privileged;
     private final boolean monitor;
+    private final Quotas quotas;
     private final List<Thread> threads = new ArrayList<>();
     private int nextUtcbSlot;
+    private final java.util.Set<Integer> utcbPages = new java.util.HashSet<>();
 
-    public Task(String name, AddressSpace space, boolean privileged, boolean monitor) {
+    public Task(String name, AddressSpace space, boolean privileged, boolean monitor, Quotas quotas) {
         this.name = name;
         this.space = space;
         this.privileged = privileged;
         this.monitor = monitor;
+        this.quotas = quotas;
+    }
+
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    /** Threads of this task that have not exited. */
+    public long liveThreads() {
+        return threads.stream().filter(Thread::isAlive).count();
     }
 
     public String name() {
@@ -46,6 +58,15 @@ public final class Task {
 
     void addThread(Thread thread) {
         threads.add(thread);
+    }
+
+    /** Records that the page at {@code page} holds UTCBs: mappings never replace or remove it. */
+    public void addUtcbPage(int page) {
+        utcbPages.add(page);
+    }
+
+    public boolean isUtcbPage(int page) {
+        return utcbPages.contains(page);
     }
 
     /** Hands out UTCB slots in creation order; slot i lies at {@code UTCB_AREA + 512 * i}. */

@@ -38,6 +38,8 @@ public final class Thread {
     /** The receive phase that follows the send phase of a call or reply-and-wait, or NIL. */
     private int followingReceiveFrom = ThreadId.NIL;
     private int followingReceiveTimeout;
+    /** While the kernel speaks for this thread in a page-fault or exception IPC: what it asked. */
+    private FaultIpc faultIpc;
     private long sliceRemaining;
     private long instructionsRetired;
 
@@ -150,6 +152,14 @@ public final class Thread {
     public void setFollowingReceive(int from, int timeout) {
         this.followingReceiveFrom = from;
         this.followingReceiveTimeout = timeout;
+    }
+
+    public FaultIpc faultIpc() {
+        return faultIpc;
+    }
+
+    public void setFaultIpc(FaultIpc faultIpc) {
+        this.faultIpc = faultIpc;
     }
 
     public long sliceRemaining() {

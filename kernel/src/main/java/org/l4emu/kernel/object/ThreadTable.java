@@ -33,6 +33,12 @@ public final class ThreadTable {
         return thread;
     }
 
+    /** True when a live thread has this thread number. */
+    public boolean isNumberInUse(int number) {
+        Thread thread = byNumber.get(number);
+        return thread != null && thread.isAlive();
+    }
+
     public List<Thread> all() {
         return Collections.unmodifiableList(inOrder);
     }

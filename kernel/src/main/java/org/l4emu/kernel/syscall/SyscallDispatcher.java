@@ -13,11 +13,16 @@ public final class SyscallDispatcher {
     private final KdebugCalls kdebug;
     private final ThreadCalls threadCalls;
     private final RedirectCall redirect;
+    private final ThreadControlCall threadControl;
+    private final UnmapCall unmap;
     private final VirtualClock clock;
     private final KernelEvents events;
 
     public SyscallDispatcher(IpcEngine ipc, KdebugCalls kdebug, ThreadCalls threadCalls, RedirectCall redirect,
-                             VirtualClock clock, KernelEvents events) {
+                             ThreadControlCall threadControl, UnmapCall unmap, VirtualClock clock,
+                             KernelEvents events) {
+        this.threadControl = threadControl;
+        this.unmap = unmap;
         this.ipc = ipc;
         this.kdebug = kdebug;
         this.threadCalls = threadCalls;
@@ -45,11 +50,10 @@ public final class SyscallDispatcher {
                     registers.argument(1), registers.argument(2), registers.argument(3));
             case SyscallNumber.REDIRECT -> registers.setResult(0, redirect.call(caller, registers.argument(0),
                     registers.argument(1), registers.argument(2), registers.argument(3)));
-            // thread_control is privileged (ABI section 3) before it is anything else.
-            case SyscallNumber.THREAD_CONTROL -> registers.setResult(0, caller.task().privileged()
-                    ? IpcError.INVALID_ARGUMENT.code() : IpcError.NOT_PERMITTED.code());
-            // unmap arrives with the address-space work; until then it answers like any call the
-            // kernel does not offer: invalid argument.
+            case SyscallNumber.THREAD_CONTROL -> registers.setResult(0, threadControl.call(caller,
+                    registers.argument(0), registers.argument(1), registers.argument(2), registers.argument(3)));
+            case SyscallNumber.UNMAP -> unmap.call(caller, registers.argument(0), registers.argument(1));
+            // An unknown system call answers invalid argument and changes nothing else.
             default -> registers.setResult(0, IpcError.INVALID_ARGUMENT.code());
         }
     }

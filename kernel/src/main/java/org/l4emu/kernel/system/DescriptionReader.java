@@ -1,5 +1,6 @@
 package org.l4emu.kernel.system;
 
+import org.l4emu.kernel.object.Quotas;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.l4emu.emulator.Architecture;
  * the {@link SemanticCheck}s, which find the source of every spec in {@link #positions()}.
  */
 final class DescriptionReader {
+    /** Quotas are counts of kernel objects; a million of each is far beyond any guest system. */
+    private static final long MAX_QUOTA = 1_000_000;
+
     static final int PAGE_SIZE = 0x1000;
     private static final int STACK_ALIGNMENT = 16;
     private static final long MAX_UNSIGNED_32 = 0xffff_ffffL;
@@ -74,7 +78,11 @@ final class DescriptionReader {
                 task.attribute("pager"),
                 priority,
                 threads,
-                memory);
+                memory,
+                new Quotas(
+                        (int) optionalNumber(task, "max-threads", Quotas.DEFAULT_THREADS, 1, MAX_QUOTA),
+                        (int) optionalNumber(task, "max-mappings", Quotas.DEFAULT_MAPPINGS, 1, MAX_QUOTA),
+                        (int) optionalNumber(task, "max-notifications", Quotas.DEFAULT_NOTIFICATIONS, 1, MAX_QUOTA)));
         return positions.record(spec, task);
     }
 

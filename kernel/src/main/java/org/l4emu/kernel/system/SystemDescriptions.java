@@ -1,5 +1,6 @@
 package org.l4emu.kernel.system;
 
+import org.l4emu.kernel.object.Quotas;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public final class SystemDescriptions {
     public static SystemDescription forSingleElf(Path elf, Architecture arch) {
         String name = FileNames.baseName(elf);
         TaskSpec task = new TaskSpec(name, elf, true, false, Optional.empty(), TaskSpec.DEFAULT_PRIORITY,
-                List.of(), List.of());
+                List.of(), List.of(), Quotas.DEFAULTS);
         return new SystemDescription(elf, arch, name, SystemDescription.DEFAULT_MAX_TIME_US,
                 List.of(task), List.of(), List.of(), List.of());
     }

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.system;
 
+import org.l4emu.kernel.object.Quotas;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param pager the task whose first thread pages this one; empty for sigma0
  * @param threads the extra threads, not including the first
  * @param memory regions sigma0 serves zero-filled on demand
+ * @param quotas bounds on the task's threads, mappings and queued notifications (P3)
  */
 public record TaskSpec(
         String name,
@@ -22,7 +24,8 @@ public record TaskSpec(
         Optional<String> pager,
         int priority,
         List<ThreadSpec> threads,
-        List<MemorySpec> memory) {
+        List<MemorySpec> memory,
+        Quotas quotas) {
 
     public static final int DEFAULT_PRIORITY = 100;
     public static final int MAX_PRIORITY = 255;

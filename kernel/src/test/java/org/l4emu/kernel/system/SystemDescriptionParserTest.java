@@ -1,5 +1,6 @@
 package org.l4emu.kernel.system;
 
+import org.l4emu.kernel.object.Quotas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -51,11 +52,11 @@ class SystemDescriptionParserTest {
                 List.of(
                         new TaskSpec("client", dir.resolve("client.elf"), false, false, Optional.empty(), 100,
                                 List.of(new ThreadSpec("worker", "worker_main", 4096, 100)),
-                                List.of(new MemorySpec(0x40000000, 0x10000))),
+                                List.of(new MemorySpec(0x40000000, 0x10000)), Quotas.DEFAULTS),
                         new TaskSpec("pump", dir.resolve("pump.elf"), false, true, Optional.empty(), 100,
-                                List.of(), List.of()),
+                                List.of(), List.of(), Quotas.DEFAULTS),
                         new TaskSpec("fs", dir.resolve("fs.elf"), false, false, Optional.of("pump"), 100,
-                                List.of(), List.of())),
+                                List.of(), List.of(), Quotas.DEFAULTS)),
                 List.of(new SharedRegionSpec("ring", 0x1000, List.of(
                         new SharedMappingSpec("client", 0x50000000, Access.READ_WRITE),
                         new SharedMappingSpec("fs", 0x50000000, Access.READ)))),
@@ -167,7 +168,7 @@ class SystemDescriptionParserTest {
         assertEquals(new SystemDescription(Path.of("dir/hello.elf"), Architecture.ARM, "hello",
                 SystemDescription.DEFAULT_MAX_TIME_US,
                 List.of(new TaskSpec("hello", Path.of("dir/hello.elf"), true, false, Optional.empty(),
-                        TaskSpec.DEFAULT_PRIORITY, List.of(), List.of())),
+                        TaskSpec.DEFAULT_PRIORITY, List.of(), List.of(), Quotas.DEFAULTS)),
                 List.of(), List.of(), List.of()), description);
         assertEquals("hello", SystemDescriptions.forSingleElf(Path.of("hello"), Architecture.X86).name());
     }

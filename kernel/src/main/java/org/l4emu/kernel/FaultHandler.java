@@ -1,0 +1,125 @@
+package org.l4emu.kernel;
+
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.Trap;
+import org.l4emu.kernel.boot.SystemBuilder;
+import org.l4emu.kernel.ipc.FaultReplies;
+import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.ipc.MessageTag;
+import org.l4emu.kernel.memory.Sigma0;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.FaultIpc;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadTable;
+
+/**
+ * Faults become IPC (S6): a page fault goes to the thread's pager (UTCB word 101) — sigma0
+ * inside the kernel, or a guest pager as a message with label 0xFFE0 | rwx, MR1 the address
+ * and MR2 the ip — and a CPU exception to its exception handler (word 102) as label 0xFFC0 with
+ * MR1 ip, MR2 sp, MR3 the exception code and MR4 the address. The thread resumes when the
+ * handler replies; what nothing resolves goes to {@link Unhandled}.
+ */
+final class FaultHandler implements FaultReplies {
+    static final int PAGE_FAULT_LABEL = 0xFFE0;
+    static final int EXCEPTION_LABEL = 0xFFC0;
+    private static final int PAGE_FAULT_WORDS = 2;
+    private static final int EXCEPTION_WORDS = 4;
+
+    /** Where faults that nothing resolves end up. */
+    interface Unhandled {
+        void fault(Thread thread, Trap trap);
+    }
+
+    private final ThreadTable threads;
+    private final Utcb utcb;
+    private final Sigma0 sigma0;
+    private final Unhandled unhandled;
+    private IpcEngine ipc;
+
+    FaultHandler(ThreadTable threads, Utcb utcb, Sigma0 sigma0, Unhandled unhandled) {
+        this.threads = threads;
+        this.utcb = utcb;
+        this.sigma0 = sigma0;
+        this.unhandled = unhandled;
+    }
+
+    void attach(IpcEngine ipc) {
+        this.ipc = ipc;
+    }
+
+    void pageFault(Thread thread, Trap.PageFault fault) {
+        int pagerId = utcb.read(thread, Utcb.PAGER);
+        if (pagerId == SystemBuilder.SIGMA0_ID) {
+            if (!resolveBySigma0(thread, fault)) {
+                unhandled.fault(thread, fault);
+            }
+            return;
+        }
+        int label = PAGE_FAULT_LABEL | fault.access().bits();
+        send(thread, pagerId, FaultIpc.Kind.PAGE_FAULT, fault, label,
+                new int[] {fault.address(), fault.instructionPointer()});
+    }
+
+    void exception(Thread thread, Trap.CpuException exception) {
+        int sp = thread.context().stackPointer();
+        send(thread, utcb.read(thread, Utcb.EXCEPTION_HANDLER), FaultIpc.Kind.EXCEPTION, exception, EXCEPTION_LABEL,
+                new int[] {exception.instructionPointer(), sp, exceptionCode(exception.kind()), exception.address()});
+    }
+
+    /** The code in MR3 of an exception message. */
+    static int exceptionCode(Trap.Kind kind) {
+        return kind.ordinal() + 1;
+    }
+
+    private boolean resolveBySigma0(Thread thread, Trap.PageFault fault) {
+        try {
+            return sigma0.resolve(thread.task(), fault.address(), fault.access());
+        } catch (OutOfPhysicalMemoryException e) {
+            return false;
+        }
+    }
+
+    private void send(Thread thread, int handlerId, FaultIpc.Kind kind, Trap trap, int label, int[] words) {
+        Thread handler = threads.lookup(handlerId);
+        if (handler == null || handler == thread) {
+            unhandled.fault(thread, trap);
+            return;
+        }
+        int[] saved = new int[1 + words.length];
+        for (int i = 0; i < saved.length; i++) {
+            saved[i] = utcb.read(thread, Utcb.MR0 + i);
+        }
+        utcb.write(thread, Utcb.MR0, MessageTag.make(label, MessageTag.KERNEL_FLAG, 0, words.length));
+        for (int i = 0; i < words.length; i++) {
+            utcb.write(thread, Utcb.MR0 + 1 + i, words[i]);
+        }
+        thread.setFaultIpc(new FaultIpc(kind, trap, saved));
+        ipc.kernelCall(thread, handler);
+    }
+
+    @Override
+    public void replied(Thread thread) {
+        FaultIpc fault = thread.faultIpc();
+        if (fault.kind() == FaultIpc.Kind.EXCEPTION && MessageTag.untypedWords(utcb.tag(thread)) >= 2) {
+            // The handler chose where the thread goes on: MR1 ip, MR2 sp.
+            thread.context().setInstructionPointer(utcb.read(thread, Utcb.MR0 + 1));
+            thread.context().setStackPointer(utcb.read(thread, Utcb.MR0 + 2));
+        }
+        restore(thread, fault);
+    }
+
+    @Override
+    public void failed(Thread thread, int dope) {
+        FaultIpc fault = thread.faultIpc();
+        restore(thread, fault);
+        unhandled.fault(thread, fault.trap());
+    }
+
+    private void restore(Thread thread, FaultIpc fault) {
+        int[] saved = fault.savedWords();
+        for (int i = 0; i < saved.length; i++) {
+            utcb.write(thread, Utcb.MR0 + i, saved[i]);
+        }
+        thread.setFaultIpc(null);
+    }
+}

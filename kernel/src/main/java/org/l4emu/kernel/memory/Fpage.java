@@ -1,0 +1,34 @@
+package org.l4emu.kernel.memory;
+
+import org.l4emu.emulator.Access;
+
+/**
+ * A flexpage (ABI section 2): base (bits 31..10, aligned to its size), log2 size (bits 9..4,
+ * 12..32) and rights (bits 2..0). Size 0 is the nil fpage.
+ */
+public record Fpage(long base, int log2Size, Access rights) {
+    public static final int MIN_LOG2 = 12;
+    public static final int MAX_LOG2 = 32;
+    public static final Fpage WHOLE_SPACE = new Fpage(0, MAX_LOG2, Access.ALL);
+
+    public static Fpage of(int word) {
+        return new Fpage(Integer.toUnsignedLong(word & ~0x3FF), (word >>> 4) & 0x3F, Access.of(word & 7));
+    }
+
+    /** True when the word is nil or a well-formed fpage: legal size, base aligned to it. */
+    public static boolean isValid(int word) {
+        Fpage fpage = of(word);
+        if (fpage.isNil()) {
+            return true;
+        }
+        return fpage.log2Size >= MIN_LOG2 && fpage.log2Size <= MAX_LOG2 && (fpage.base & (fpage.size() - 1)) == 0;
+    }
+
+    public boolean isNil() {
+        return log2Size == 0;
+    }
+
+    public long size() {
+        return 1L << log2Size;
+    }
+}

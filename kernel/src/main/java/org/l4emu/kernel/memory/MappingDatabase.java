@@ -1,0 +1,173 @@
+package org.l4emu.kernel.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.l4emu.emulator.Access;
+import org.l4emu.kernel.object.Task;
+
+/**
+ * L4's mapping database (S5): every user page mapping, as a tree per frame rooted at sigma0.
+ * Mapping derives a child, granting moves a node, unmapping revokes rights from everything
+ * derived, recursively. It keeps the machine's page tables in step and counts each task's
+ * mappings against its quota (P3).
+ */
+public final class MappingDatabase {
+    private final Map<Task, Map<Integer, MappingNode>> byTask = new HashMap<>();
+
+    /** The result of a map or grant of one page. */
+    public enum Outcome { DONE, NOTHING_MAPPED_THERE, QUOTA_EXCEEDED }
+
+    /** A boot-time or sigma0 mapping: a root of the tree, owned by sigma0. */
+    public void mapFromSigma0(Task task, int page, long frame, Access rights) {
+        install(task, page, new MappingNode(task, page, frame, rights, null));
+    }
+
+    /** Maps the page at {@code fromPage} of {@code from} to {@code toPage} of {@code to}, rights masked. */
+    public Outcome map(Task from, int fromPage, Task to, int toPage, Access rights) {
+        MappingNode source = node(from, fromPage);
+        if (source == null) {
+            return Outcome.NOTHING_MAPPED_THERE;
+        }
+        Access granted = source.rights().intersect(rights);
+        if (granted.bits() == 0) {
+            return Outcome.NOTHING_MAPPED_THERE;
+        }
+        if (source.task() == to && source.page() == toPage) {
+            return Outcome.DONE;
+        }
+        if (!makeRoom(to, toPage)) {
+            return Outcome.QUOTA_EXCEEDED;
+        }
+        install(to, toPage, source.addChild(to, toPage, granted));
+        return Outcome.DONE;
+    }
+
+    /** Grants the page: it leaves {@code from} and appears in {@code to}, with what was derived from it. */
+    public Outcome grant(Task from, int fromPage, Task to, int toPage, Access rights) {
+        MappingNode node = node(from, fromPage);
+        if (node == null || node.rights().intersect(rights).bits() == 0) {
+            return Outcome.NOTHING_MAPPED_THERE;
+        }
+        if (from == to && fromPage == toPage) {
+            return Outcome.DONE;
+        }
+        if (!makeRoom(to, toPage)) {
+            return Outcome.QUOTA_EXCEEDED;
+        }
+        remove(from, fromPage);
+        node.moveTo(to, toPage);
+        node.setRights(node.rights().intersect(rights));
+        install(to, toPage, node);
+        return Outcome.DONE;
+    }
+
+    /**
+     * Revokes {@code revoked} rights from every mapping derived from {@code task}'s page, and
+     * from the page itself when {@code includingOwn}. A mapping left without rights disappears.
+     */
+    public void unmap(Task task, int page, Access revoked, boolean includingOwn) {
+        MappingNode node = node(task, page);
+        if (node == null) {
+            return;
+        }
+        for (MappingNode child : List.copyOf(node.children())) {
+            revoke(child, revoked);
+        }
+        if (includingOwn) {
+            revoke(node, revoked);
+        }
+    }
+
+    /** Removes every mapping of {@code task} and what was derived from it (task deletion). */
+    public void removeAll(Task task) {
+        Map<Integer, MappingNode> pages = byTask.get(task);
+        if (pages == null) {
+            return;
+        }
+        for (MappingNode node : new ArrayList<>(pages.values())) {
+            revoke(node, Access.ALL);
+        }
+        byTask.remove(task);
+    }
+
+    public int count(Task task) {
+        Map<Integer, MappingNode> pages = byTask.get(task);
+        return pages == null ? 0 : pages.size();
+    }
+
+    /** The pages of {@code task} mapped in [start, start + length), in ascending order. */
+    public List<Integer> mappedPages(Task task, long start, long length) {
+        Map<Integer, MappingNode> pages = byTask.get(task);
+        List<Integer> found = new ArrayList<>();
+        if (pages == null) {
+            return found;
+        }
+        long end = start + length;
+        if (length / UserLayout.PAGE_SIZE <= pages.size()) {
+            for (long page = start; page < end; page += UserLayout.PAGE_SIZE) {
+                if (pages.containsKey((int) page)) {
+                    found.add((int) page);
+                }
+            }
+            return found;
+        }
+        for (int page : pages.keySet()) {
+            long unsigned = Integer.toUnsignedLong(page);
+            if (unsigned >= start && unsigned < end) {
+                found.add(page);
+            }
+        }
+        found.sort(Integer::compareUnsigned);
+        return found;
+    }
+
+    public boolean isMapped(Task task, int page) {
+        return node(task, page) != null;
+    }
+
+    private void revoke(MappingNode node, Access revoked) {
+        for (MappingNode child : List.copyOf(node.children())) {
+            revoke(child, revoked);
+        }
+        Access left = Access.of(node.rights().bits() & ~revoked.bits());
+        if (left.bits() == 0) {
+            for (MappingNode child : List.copyOf(node.children())) {
+                child.detachFromParent();
+            }
+            node.detachFromParent();
+            remove(node.task(), node.page());
+        } else {
+            node.setRights(left);
+            node.task().space().map(node.page(), node.frame(), left);
+        }
+    }
+
+    /** Frees the target page for a new mapping; false when the task's mapping quota is used up. */
+    private boolean makeRoom(Task task, int page) {
+        MappingNode existing = node(task, page);
+        if (existing != null) {
+            revoke(existing, Access.ALL);
+            return true;
+        }
+        return count(task) < task.quotas().mappings();
+    }
+
+    private void install(Task task, int page, MappingNode node) {
+        byTask.computeIfAbsent(task, t -> new HashMap<>()).put(page, node);
+        task.space().map(page, node.frame(), node.rights());
+    }
+
+    private void remove(Task task, int page) {
+        Map<Integer, MappingNode> pages = byTask.get(task);
+        if (pages != null && pages.remove(page) != null) {
+            task.space().unmap(page);
+        }
+    }
+
+    private MappingNode node(Task task, int page) {
+        Map<Integer, MappingNode> pages = byTask.get(task);
+        return pages == null ? null : pages.get(page);
+    }
+}

@@ -1,0 +1,43 @@
+package org.l4emu.kernel.object;
+
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.Machine;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.kernel.memory.MappingDatabase;
+import org.l4emu.kernel.memory.UserLayout;
+import org.l4emu.kernel.memory.Utcb;
+
+/** Creates threads, at boot and by thread_control: registers, UTCB page and UTCB words. */
+public final class ThreadFactory {
+    private final Machine machine;
+    private final ThreadTable threads;
+    private final MappingDatabase mappings;
+    private final Utcb utcb;
+
+    public ThreadFactory(Machine machine, ThreadTable threads, MappingDatabase mappings, Utcb utcb) {
+        this.machine = machine;
+        this.threads = threads;
+        this.mappings = mappings;
+        this.utcb = utcb;
+    }
+
+    /** A HALTED thread with its UTCB at {@code utcbAddress} (512-byte aligned, mapped here if need be). */
+    public Thread create(Task task, String name, int id, int priority, int entry, int stackPointer, int utcbAddress,
+                         int pager) throws OutOfPhysicalMemoryException {
+        int utcbPage = UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress));
+        if (!mappings.isMapped(task, utcbPage)) {
+            mappings.mapFromSigma0(task, utcbPage, machine.memory().allocateFrame(), Access.READ_WRITE);
+        }
+        task.addUtcbPage(utcbPage);
+        CpuContext context = machine.createContext(entry, stackPointer);
+        context.setThreadPointer(utcbAddress);
+        Thread thread = Thread.create(id, name, task, priority, context, utcbAddress,
+                task.space().translate(utcbAddress));
+        threads.add(thread);
+        utcb.write(thread, Utcb.MY_GLOBAL_ID, id);
+        utcb.write(thread, Utcb.PAGER, pager);
+        utcb.write(thread, Utcb.EXCEPTION_HANDLER, ThreadId.NIL);
+        return thread;
+    }
+}

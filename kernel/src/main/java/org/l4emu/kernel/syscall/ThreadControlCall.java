@@ -1,0 +1,103 @@
+package org.l4emu.kernel.syscall;
+
+import org.l4emu.emulator.Machine;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.kernel.boot.BootInfoPage;
+import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.kernel.memory.MappingDatabase;
+import org.l4emu.kernel.memory.UserLayout;
+import org.l4emu.kernel.object.Quotas;
+import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadFactory;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.system.TaskSpec;
+
+/**
+ * thread_control(dest, space, pager, utcb), privileged: space = nilthread deletes dest;
+ * otherwise dest is created halted in the task of thread {@code space}, or in a new empty task
+ * when space = dest, with the given pager and UTCB address. exchange_registers starts it.
+ */
+public final class ThreadControlCall {
+    /** How the kernel ends a thread's life (kdebug exit does the same). */
+    public interface Retirement {
+        void delete(Thread thread);
+    }
+
+    private final Machine machine;
+    private final ThreadTable threads;
+    private final ThreadFactory factory;
+    private final MappingDatabase mappings;
+    private final BootInfoPage bootInfo;
+    private final Retirement retirement;
+
+    public ThreadControlCall(Machine machine, ThreadTable threads, ThreadFactory factory, MappingDatabase mappings,
+                             BootInfoPage bootInfo, Retirement retirement) {
+        this.machine = machine;
+        this.threads = threads;
+        this.factory = factory;
+        this.mappings = mappings;
+        this.bootInfo = bootInfo;
+        this.retirement = retirement;
+    }
+
+    /** Returns the result code: 0, or an error code of the IPC table. */
+    public int call(Thread caller, int dest, int space, int pager, int utcbAddress) {
+        if (!caller.task().privileged()) {
+            return IpcError.NOT_PERMITTED.code();
+        }
+        if (space == ThreadId.NIL) {
+            return delete(dest);
+        }
+        if (dest == ThreadId.ANY || ThreadId.number(dest) < ThreadId.FIRST_USER_NUMBER || ThreadId.version(dest) == 0
+                || threads.isNumberInUse(ThreadId.number(dest)) || !validUtcb(utcbAddress)) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+        Task task;
+        if (space == dest) {
+            task = new Task("task" + ThreadId.number(dest), machine.createAddressSpace(), false, false, Quotas.DEFAULTS);
+            threads.addTask(task);
+            bootInfo.mapInto(task, mappings);
+        } else {
+            Thread inSpace = threads.lookup(space);
+            if (inSpace == null) {
+                return IpcError.NO_PARTNER.code();
+            }
+            task = inSpace.task();
+            if (task.liveThreads() >= task.quotas().threads()) {
+                return IpcError.NOT_PERMITTED.code();
+            }
+        }
+        if (task.isUtcbPage(UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress)))
+                && utcbTaken(task, utcbAddress)) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+        try {
+            factory.create(task, task.name() + ".t" + ThreadId.number(dest), dest, TaskSpec.DEFAULT_PRIORITY, 0, 0,
+                    utcbAddress, pager);
+        } catch (OutOfPhysicalMemoryException e) {
+            return IpcError.NOT_PERMITTED.code();
+        }
+        return 0;
+    }
+
+    private int delete(int dest) {
+        Thread thread = threads.lookup(dest);
+        if (thread == null) {
+            return IpcError.NO_PARTNER.code();
+        }
+        retirement.delete(thread);
+        return 0;
+    }
+
+    /** 512-byte aligned and inside user memory below the boot info page. */
+    private static boolean validUtcb(int address) {
+        long unsigned = Integer.toUnsignedLong(address);
+        return (address & (512 - 1)) == 0 && unsigned >= UserLayout.USER_BASE && unsigned < UserLayout.BOOT_INFO;
+    }
+
+    private static boolean utcbTaken(Task task, int address) {
+        return task.threads().stream().anyMatch(t -> t.isAlive() && t.utcbAddress() == address);
+    }
+}

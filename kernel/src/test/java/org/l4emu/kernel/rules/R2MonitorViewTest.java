@@ -1,0 +1,72 @@
+package org.l4emu.kernel.rules;
+
+import static org.l4emu.kernel.monitors.Transcript.assertInOrder;
+import static org.l4emu.kernel.monitors.Transcript.assertLinesStartingWith;
+import static org.l4emu.kernel.monitors.Transcript.assertPassed;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.l4emu.kernel.GuestRun;
+
+/** SEMANTICS.md R2, through guest-programs/src/r2_monitor_view.c. */
+@DisplayName("R2 What a monitor sees")
+class R2MonitorViewTest {
+    private static GuestRun run;
+
+    @BeforeAll
+    static void boot() {
+        run = GuestRun.boot("r2_monitor_view.xml");
+    }
+
+    @Test
+    @DisplayName("R2: the first monitor gets the source's IPC with R, from = S, IntendedReceiver = D, and the IPC's words")
+    void firstMonitorView() {
+        assertLinesStartingWith(run, "R2 first, label 0x21:",
+                "R2 first, label 0x21: from client, dope 0x10 (R)",
+                "R2 first, label 0x21: intended receiver server",
+                "R2 first, label 0x21: blocked source client",
+                "R2 first, label 0x21: controlling monitor nilthread",
+                "R2 first, label 0x21: delay timeout remaining 5000 us");
+    }
+
+    @Test
+    @DisplayName("R2: the next monitor sees the forwarder's option, blocked source, controlling monitor and smaller delay")
+    void secondMonitorView() {
+        assertLinesStartingWith(run, "R2 second, label 0x21:",
+                "R2 second, label 0x21: from client, dope 0x3f (R D option 7)",
+                "R2 second, label 0x21: intended receiver server",
+                "R2 second, label 0x21: blocked source client",
+                "R2 second, label 0x21: controlling monitor first",
+                "R2 second, label 0x21: delay timeout remaining 3000 us");
+    }
+
+    @Test
+    @DisplayName("R2: without a parameter block or controlling monitor the words say none")
+    void wordsWithoutBlock() {
+        assertLinesStartingWith(run, "R2 second, label 0x22:",
+                "R2 second, label 0x22: from client, dope 0x39 (R D option 4)",
+                "R2 second, label 0x22: intended receiver server",
+                "R2 second, label 0x22: blocked source client",
+                "R2 second, label 0x22: controlling monitor nilthread",
+                "R2 second, label 0x22: delay timeout remaining 0 us");
+    }
+
+    @Test
+    @DisplayName("R2: the IPC reaches the monitors before D, and D only after them")
+    void monitorsBeforeDestination() {
+        assertInOrder(run,
+                "R2 first, label 0x21: from client, dope 0x10 (R)",
+                "R2 second, label 0x21: from client, dope 0x3f (R D option 7)",
+                "server: label 0x21 from client, words (none), dope 0x0",
+                "R2 first, label 0x22: from client, dope 0x10 (R)",
+                "R2 second, label 0x22: from client, dope 0x39 (R D option 4)",
+                "server: label 0x22 from client, words (none), dope 0x0");
+    }
+
+    @Test
+    @DisplayName("R2: both sends succeed and the scenario passes")
+    void passes() {
+        assertPassed(run, "R2");
+    }
+}
