@@ -29,8 +29,7 @@ static void slow_redirected(const struct intercepted *message)
 
 static void slow(void)
 {
-    static const struct monitor_policy policy = { slow_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(slow_redirected, 0);
 }
 
 static void fast_redirected(const struct intercepted *message)
@@ -45,14 +44,13 @@ static void fast_redirected(const struct intercepted *message)
 
 static void fast(void)
 {
-    static const struct monitor_policy policy = { fast_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(fast_redirected, 0);
 }
 
 static void busy(void)
 {
     sleep_until(BUSY_READY_AT_US);
-    run_monitor(&pass_through_policy);
+    run_monitor(forward_unchanged, 0);
 }
 
 /* Receives one message and reports when it was received to the client. */

@@ -65,8 +65,7 @@ static void proxy_notified(const struct intercepted *message)
 
 static void proxy(void)
 {
-    static const struct monitor_policy policy = { proxy_redirected, proxy_notified };
-    run_monitor(&policy);
+    run_monitor(proxy_redirected, proxy_notified);
 }
 
 static void alias(void)

@@ -68,8 +68,7 @@ static void gate_redirected(const struct intercepted *message)
 
 static void gate(void)
 {
-    static const struct monitor_policy policy = { gate_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(gate_redirected, 0);
 }
 
 static void server(void)

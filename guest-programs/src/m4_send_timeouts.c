@@ -55,9 +55,8 @@ static void sysmon_redirected(const struct intercepted *message)
 
 static void sysmon(void)
 {
-    static const struct monitor_policy policy = { sysmon_redirected, 0 };
     sleep_until(SYSMON_START_US);
-    run_monitor(&policy);
+    run_monitor(sysmon_redirected, 0);
 }
 
 static void srcmon_redirected(const struct intercepted *message)
@@ -70,8 +69,7 @@ static void srcmon_redirected(const struct intercepted *message)
 
 static void srcmon(void)
 {
-    static const struct monitor_policy policy = { srcmon_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(srcmon_redirected, 0);
 }
 
 static void server(void)

@@ -25,18 +25,23 @@ struct delay_case {
     const char *what;
     enum l4_error error;
     l4_word error_code;
+    l4_word slow_delay_us; /* slow's own delay timeout when it forwards, 0 = none */
 };
 
 static const struct delay_case cases[] = {
     { 0x51, 500, 5000, 0, "source's 500 us, tight's 5000 us", L4_ERROR_DELAY_TIMEOUT,
-      L4_ERROR_DELAY_TIMEOUT },
-    { 0x52, 2000, 5000, 0, "source's 2000 us, tight's 5000 us", L4_ERROR_NONE, 0 },
+      L4_ERROR_DELAY_TIMEOUT, 0 },
+    { 0x52, 2000, 5000, 0, "source's 2000 us, tight's 5000 us", L4_ERROR_NONE, 0, 0 },
     { 0x53, 5000, 300, 0, "source's 5000 us, tight's 300 us", L4_ERROR_DELAY_TIMEOUT,
-      L4_ERROR_DELAY_TIMEOUT },
+      L4_ERROR_DELAY_TIMEOUT, 0 },
     { 0x54, 0, 300, 0, "no source delay timeout, tight's 300 us", L4_ERROR_DELAY_TIMEOUT,
-      L4_ERROR_DELAY_TIMEOUT },
+      L4_ERROR_DELAY_TIMEOUT, 0 },
     { 0x55, 5000, 300, 1, "source's 5000 us, tight's 300 us, tight controlling",
-      L4_ERROR_MONITOR, CONTROLLER_CODE },
+      L4_ERROR_MONITOR, CONTROLLER_CODE, 0 },
+    /* slow gives 500 us only after holding the message for 1000 us: the 500 us count from the
+       check, not from slow's forward, so they have run out. */
+    { 0x56, 0, 0, 0, "slow's 500 us, given after it held the message 1000 us", L4_ERROR_DELAY_TIMEOUT,
+      L4_ERROR_DELAY_TIMEOUT, 500 },
 };
 
 #define CASE_COUNT (sizeof cases / sizeof cases[0])
@@ -66,22 +71,22 @@ static void tight_notified(const struct intercepted *message)
 
 static void tight(void)
 {
-    static const struct monitor_policy policy = { tight_redirected, tight_notified };
-    run_monitor(&policy);
+    run_monitor(tight_redirected, tight_notified);
 }
 
 static void slow_redirected(const struct intercepted *message)
 {
     char what[40];
+    struct forwarding how = deceit();
+    how.delay_timeout_us = case_of(message_label(message))->slow_delay_us;
     l4_sleep(SLOW_US);
     l4_snprintf(what, sizeof what, "forward of label 0x%x", message_label(message));
-    print_result("M5 slow", what, forward(message, message->intended_receiver, deceit()));
+    print_result("M5 slow", what, forward(message, message->intended_receiver, how));
 }
 
 static void slow(void)
 {
-    static const struct monitor_policy policy = { slow_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(slow_redirected, 0);
 }
 
 static void client(void)

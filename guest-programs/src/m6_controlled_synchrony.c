@@ -53,8 +53,7 @@ static void ctl_notified(const struct intercepted *message)
 
 static void ctl(void)
 {
-    static const struct monitor_policy policy = { ctl_redirected, ctl_notified };
-    run_monitor(&policy);
+    run_monitor(ctl_redirected, ctl_notified);
 }
 
 static l4_thread_id inner_displaced; /* the controlling monitor before inner */
@@ -74,8 +73,7 @@ static void inner_notified(const struct intercepted *message)
 
 static void inner(void)
 {
-    static const struct monitor_policy policy = { inner_redirected, inner_notified };
-    run_monitor(&policy);
+    run_monitor(inner_redirected, inner_notified);
 }
 
 static void outer_redirected(const struct intercepted *message)
@@ -92,8 +90,7 @@ static void outer_notified(const struct intercepted *message)
 
 static void outer(void)
 {
-    static const struct monitor_policy policy = { outer_redirected, outer_notified };
-    run_monitor(&policy);
+    run_monitor(outer_redirected, outer_notified);
 }
 
 /* Answers calls at once with a zero-timeout reply, which must fail while the caller is held,

@@ -26,8 +26,7 @@ static void slow_redirected(const struct intercepted *message)
 
 static void slow(void)
 {
-    static const struct monitor_policy policy = { slow_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(slow_redirected, 0);
 }
 
 static struct timed_result send_to(const char *name, l4_word label, l4_word descriptor)

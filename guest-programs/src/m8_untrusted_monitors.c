@@ -9,6 +9,8 @@
  *    client is released when dguard receives, and its 500 us delay timeout is met there.
  * c  client -> server2 passes `sysctl` (system, controlling monitor), then dguard: sysctl is
  *    notified when dguard receives, naming dguard as the final receiver.
+ * d  client -> absent passes sysctl, then dguard; `absent` never receives. The send timeout is
+ *    checked against dguard, the final receiver, so a zero-timeout send succeeds.
  */
 #include <l4.h>
 #include "common/monitor.h"
@@ -23,11 +25,12 @@
 #define LABEL_A 0x8A
 #define LABEL_B 0x8B
 #define LABEL_C 0x8C
+#define LABEL_D 0x8D
 
 static void srcmon(void)
 {
     sleep_until(SRCMON_START_US);
-    run_monitor(&pass_through_policy);
+    run_monitor(forward_unchanged, 0);
 }
 
 static void dguard_redirected(const struct intercepted *message)
@@ -39,8 +42,7 @@ static void dguard_redirected(const struct intercepted *message)
 
 static void dguard(void)
 {
-    static const struct monitor_policy policy = { dguard_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(dguard_redirected, 0);
 }
 
 static void sysctl_redirected(const struct intercepted *message)
@@ -56,8 +58,7 @@ static void sysctl_notified(const struct intercepted *message)
 
 static void sysctl(void)
 {
-    static const struct monitor_policy policy = { sysctl_redirected, sysctl_notified };
-    run_monitor(&policy);
+    run_monitor(sysctl_redirected, sysctl_notified);
 }
 
 static struct timed_result send_to(const char *name, l4_word label, l4_timeout send,
@@ -90,11 +91,22 @@ static void client(void)
                sent, succeeds(unmeasured()));
     expect_yes("M8 c: released when the destination monitor received", sent.elapsed_us < HOLD_US);
     l4_sleep(2 * HOLD_US);
+
+    sent = send_to("absent", LABEL_D, L4_TIMEOUT_ZERO, L4_SND_DESC_NONE);
+    expect_ipc("M8 d: zero send timeout to a destination that never receives, through a system "
+               "monitor and a waiting destination monitor", sent, succeeds(unmeasured()));
+    settle();
     finish("M8");
 }
 
+static void absent(void)
+{
+    l4_sleep_forever();
+}
+
 static const struct role roles[] = {
-    { "client", client }, { "srcmon", srcmon }, { "dguard", dguard }, { "sysctl", sysctl },
+    { "client", client }, { "srcmon", srcmon }, { "dguard", dguard },
+    { "sysctl", sysctl }, { "absent", absent },
 };
 
 int main(void)

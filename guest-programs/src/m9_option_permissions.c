@@ -110,8 +110,7 @@ static void holder_redirected(const struct intercepted *message)
 
 static void holder(void)
 {
-    static const struct monitor_policy policy = { holder_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(holder_redirected, 0);
 }
 
 static void receiver(void)

@@ -6,5 +6,5 @@
 
 int main(void)
 {
-    run_monitor(&pass_through_policy);
+    run_monitor(forward_unchanged, 0);
 }

@@ -29,8 +29,7 @@ static void gate_redirected(const struct intercepted *message)
 
 static void gate(void)
 {
-    static const struct monitor_policy policy = { gate_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(gate_redirected, 0);
 }
 
 static struct timed_result send_to(const char *name, l4_word label)

@@ -74,6 +74,5 @@ static void notified(const struct intercepted *message)
 
 int main(void)
 {
-    static const struct monitor_policy policy = { redirected, notified };
-    run_monitor(&policy);
+    run_monitor(redirected, notified);
 }

@@ -22,6 +22,5 @@ static void redirected(const struct intercepted *message)
 
 int main(void)
 {
-    static const struct monitor_policy policy = { redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(redirected, 0);
 }

@@ -62,8 +62,7 @@ static void first_notified(const struct intercepted *message)
 
 static void first(void)
 {
-    static const struct monitor_policy policy = { first_redirected, first_notified };
-    run_monitor(&policy);
+    run_monitor(first_redirected, first_notified);
 }
 
 static void second_redirected(const struct intercepted *message)
@@ -74,8 +73,7 @@ static void second_redirected(const struct intercepted *message)
 
 static void second(void)
 {
-    static const struct monitor_policy policy = { second_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(second_redirected, 0);
 }
 
 static void client(void)

@@ -17,7 +17,7 @@
 
 #define HOLD_US 1000
 #define ROGUE_START_US 50
-#define END_US 2000
+#define HOLDER_DONE_US 2000 /* after holder has forwarded the waiter's message */
 #define LABEL_TWICE 0xA
 #define LABEL_TO_SERVER3 0xB
 #define LABEL_WAITER 0xC
@@ -62,8 +62,7 @@ static void fwd_redirected(const struct intercepted *message)
 
 static void fwd(void)
 {
-    static const struct monitor_policy policy = { fwd_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(fwd_redirected, 0);
 }
 
 static void srcmon_redirected(const struct intercepted *message)
@@ -78,8 +77,7 @@ static void srcmon_redirected(const struct intercepted *message)
 
 static void srcmon(void)
 {
-    static const struct monitor_policy policy = { srcmon_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(srcmon_redirected, 0);
 }
 
 static void holder_redirected(const struct intercepted *message)
@@ -90,8 +88,7 @@ static void holder_redirected(const struct intercepted *message)
 
 static void holder(void)
 {
-    static const struct monitor_policy policy = { holder_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(holder_redirected, 0);
 }
 
 static void rogue(void)
@@ -127,7 +124,7 @@ static void client(void)
     l4_load_message(LABEL_TO_SERVER3, 0, 0);
     expect_ipc("R3 client: send to server3 through srcmon", untimed(l4_send(l4_lookup("server3"))),
                succeeds(unmeasured()));
-    l4_sleep(END_US); /* holder has forwarded the waiter's message */
+    l4_sleep(HOLDER_DONE_US);
     finish("R3");
 }
 

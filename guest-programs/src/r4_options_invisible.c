@@ -55,8 +55,7 @@ static void opt_notified(const struct intercepted *message)
 
 static void opt(void)
 {
-    static const struct monitor_policy policy = { opt_redirected, opt_notified };
-    run_monitor(&policy);
+    run_monitor(opt_redirected, opt_notified);
 }
 
 static void client(void)

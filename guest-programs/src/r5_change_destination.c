@@ -29,8 +29,7 @@ static void redirector_redirected(const struct intercepted *message)
 
 static void redirector(void)
 {
-    static const struct monitor_policy policy = { redirector_redirected, 0 };
-    run_monitor(&policy);
+    run_monitor(redirector_redirected, 0);
 }
 
 static void client(void)

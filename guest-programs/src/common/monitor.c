@@ -147,23 +147,21 @@ void print_result(const char *who, const char *what, l4_ipc_result result)
     l4_printf("%s: %s: %s\n", who, what, l4_describe_dope(result.dope, outcome));
 }
 
-static void pass_through_redirected(const struct intercepted *message)
+void forward_unchanged(const struct intercepted *message)
 {
     pass_through(message);
 }
 
-const struct monitor_policy pass_through_policy = { pass_through_redirected, 0 };
-
-void run_monitor(const struct monitor_policy *policy)
+void run_monitor(monitor_handler *redirected, monitor_handler *notified)
 {
     static struct intercepted message;
     for (;;) {
         monitor_wait(&message);
         if (is_notification(&message)) {
-            if (policy->notified)
-                policy->notified(&message);
+            if (notified)
+                notified(&message);
         } else if (is_redirected(&message)) {
-            policy->redirected(&message);
+            redirected(&message);
         }
     }
 }

@@ -88,15 +88,14 @@ void print_notification(const char *who, const struct intercepted *message);
 /* "who: what: no error" or "who: what: error 2 (no partner), phase send" */
 void print_result(const char *who, const char *what, l4_ipc_result result);
 
-struct monitor_policy {
-    void (*redirected)(const struct intercepted *message);
-    void (*notified)(const struct intercepted *message); /* 0: notifications are ignored */
-};
+/* What a monitor does with a redirected message, or with a controller notification. */
+typedef void monitor_handler(const struct intercepted *message);
 
-/* Forwards every message with pass_through() and ignores notifications. */
-extern const struct monitor_policy pass_through_policy;
+/* A handler that forwards with pass_through(). */
+void forward_unchanged(const struct intercepted *message);
 
-/* Waits for messages forever, handing each to the policy. Anything else is ignored. */
-__attribute__((noreturn)) void run_monitor(const struct monitor_policy *policy);
+/* Waits for messages forever and hands each redirected message to `redirected` and each
+   notification to `notified` (0: ignore them). Anything else is ignored. */
+__attribute__((noreturn)) void run_monitor(monitor_handler *redirected, monitor_handler *notified);
 
 #endif

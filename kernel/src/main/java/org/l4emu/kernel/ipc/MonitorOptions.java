@@ -113,7 +113,7 @@ final class MonitorOptions {
             if (controller != null) {
                 ipc.setControllingMonitor(controller);
             }
-            ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()), clock.now());
+            ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()));
         }
         router.route(new PendingSend(monitor, trueSource.id(), destination, ipc, rest, Dope.option(option), 0, true,
                 sendTimeout));

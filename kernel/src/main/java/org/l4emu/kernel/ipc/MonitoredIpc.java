@@ -19,9 +19,10 @@ public final class MonitoredIpc {
     private Thread controllingMonitor;
     private List<PathHop> path;
     private long delayMicros;
-    private long delayDeadline = Thread.NO_DEADLINE;
+    private long checkedAt;
     private boolean checkedAgainstFinalReceiver;
     private boolean finallyDelivered;
+    private Thread holder;
 
     MonitoredIpc(Thread trueSource, Thread destination, List<PathHop> path, int sourceSendTimeout,
                  boolean unreliable, long delayMicros) {
@@ -79,36 +80,47 @@ public final class MonitoredIpc {
         return checkedAgainstFinalReceiver;
     }
 
-    /** The M4 check passed at {@code now}: the delay timeout starts counting (M5). */
+    /** The M4 check passed at {@code now}: the delay timeout counts from here (M5). */
     void passFinalReceiverCheck(long now) {
         checkedAgainstFinalReceiver = true;
-        if (delayMicros > 0) {
-            delayDeadline = now + delayMicros * 1000;
+        checkedAt = now;
+    }
+
+    /** A forwarding monitor's delay timeout: the smallest of all wins, still counted from the M4 check (M5). */
+    void limitDelay(long micros) {
+        if (micros > 0 && (delayMicros == 0 || micros < delayMicros)) {
+            delayMicros = micros;
         }
     }
 
-    /** A forwarding monitor's delay timeout: the smaller one wins (M5). */
-    void limitDelay(long micros, long now) {
-        if (micros <= 0 || (delayMicros > 0 && micros >= delayMicros)) {
-            return;
+    private long delayDeadline() {
+        if (delayMicros == 0 || !checkedAgainstFinalReceiver) {
+            return Thread.NO_DEADLINE;
         }
-        delayMicros = micros;
-        if (checkedAgainstFinalReceiver) {
-            delayDeadline = Math.min(delayDeadline, now + micros * 1000);
-        }
+        return checkedAt + delayMicros * 1000;
     }
 
     boolean delayExpired(long now) {
-        return delayDeadline != Thread.NO_DEADLINE && now > delayDeadline;
+        return now > delayDeadline();
     }
 
     /** Remaining delay timeout in whole µs for a monitor's UTCB (0 = none, at least 1 while set). */
     int remainingDelayMicros(long now) {
-        if (delayDeadline == Thread.NO_DEADLINE) {
+        long deadline = delayDeadline();
+        if (deadline == Thread.NO_DEADLINE) {
             return (int) Math.min(Integer.MAX_VALUE, delayMicros);
         }
-        long remaining = (delayDeadline - now + 999) / 1000;
+        long remaining = (deadline - now + 999) / 1000;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining));
+    }
+
+    /** The monitor that received this IPC last and has not passed it on to the next one yet. */
+    Thread holder() {
+        return holder;
+    }
+
+    void setHolder(Thread holder) {
+        this.holder = holder;
     }
 
     boolean finallyDelivered() {

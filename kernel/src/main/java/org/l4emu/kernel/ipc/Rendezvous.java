@@ -119,6 +119,9 @@ public final class Rendezvous {
         switch (send.stage()) {
             case DIRECT, BEYOND_FINAL -> completeSend(sender);
             case TO_MONITOR -> {
+                if (ipc != null) {
+                    ipc.setHolder(send.nextHop());
+                }
                 if (ipc != null && sender == ipc.blockedSource()) {
                     if (ipc.unreliable()) {
                         // M7: an unreliable send is done once the first hop has it.
@@ -164,13 +167,10 @@ public final class Rendezvous {
      */
     private void concludeForBlockedSource(MonitoredIpc ipc, Thread finalReceiver, IpcError error) {
         Thread blocked = ipc.blockedSource();
-        Thread controller = ipc.controllingMonitor();
-        if (controller != null && controller.isAlive()) {
+        if (notifyController(ipc, blocked, finalReceiver, error)) {
             if (blocked.state() != ThreadState.AWAITING_DELIVERY) {
                 awaitDelivery(blocked);
             }
-            notifications.notify(controller, new int[] {blocked.id(), ipc.trueSource().id(), finalReceiver.id(),
-                    error.code()});
             return;
         }
         if (error == IpcError.NONE) {
@@ -178,6 +178,17 @@ public final class Rendezvous {
         } else {
             failBlockedSource(ipc, error, error.code(), "final delivery");
         }
+    }
+
+    /** Sends the controlling monitor, if there is a live one, a controller notification (M6). */
+    private boolean notifyController(MonitoredIpc ipc, Thread blocked, Thread finalReceiver, IpcError error) {
+        Thread controller = ipc.controllingMonitor();
+        if (controller == null || !controller.isAlive()) {
+            return false;
+        }
+        notifications.notify(controller, new int[] {blocked.id(), ipc.trueSource().id(), finalReceiver.id(),
+                error.code()});
+        return true;
     }
 
     /** The blocked source's send completes successfully (M2, or option 3); {@code cause} is for observers. */
@@ -272,7 +283,10 @@ public final class Rendezvous {
         boolean sourceTimeout = error == IpcError.TIMEOUT && ipc != null && !ipc.checkedAgainstFinalReceiver()
                 && ipc.blockedSource() != null && ipc.blockedSource() != sender;
         if (sourceTimeout) {
+            Thread blocked = ipc.blockedSource();
             failBlockedSource(ipc, IpcError.TIMEOUT, IpcError.TIMEOUT.code(), "send timeout at a source monitor");
+            // M4 fails the source itself; a controlling monitor still hears of the error (M6).
+            notifyController(ipc, blocked, send.intendedReceiver(), IpcError.TIMEOUT);
         }
         fail(sender, error, Phase.SEND);
     }
@@ -312,6 +326,26 @@ public final class Rendezvous {
         for (Thread thread : threads.all()) {
             if (thread.state() == ThreadState.RECEIVING && thread.receiveFrom() == gone.id() && thread != gone) {
                 fail(thread, IpcError.NO_PARTNER, Phase.RECEIVE);
+            }
+        }
+        releaseIpcsHeldBy(gone);
+    }
+
+    /**
+     * A monitor vanished: an IPC it held before final delivery can never be delivered, so its
+     * blocked source fails with error 2 (S2, M1); a source held only for a dead controlling
+     * monitor's decision is released, as its message was delivered (M2 without a controller).
+     */
+    private void releaseIpcsHeldBy(Thread gone) {
+        for (Thread thread : threads.all()) {
+            MonitoredIpc ipc = thread.monitoredIpc();
+            if (thread.state() != ThreadState.AWAITING_DELIVERY || ipc == null || ipc.blockedSource() != thread) {
+                continue;
+            }
+            if (!ipc.finallyDelivered() && ipc.holder() == gone) {
+                failBlockedSource(ipc, IpcError.NO_PARTNER, IpcError.NO_PARTNER.code(), gone.name() + " died");
+            } else if (ipc.finallyDelivered() && ipc.controllingMonitor() == gone) {
+                release(ipc, "controlling monitor " + gone.name() + " died");
             }
         }
     }

@@ -38,6 +38,14 @@ class M5DelayTimeoutTest {
     }
 
     @Test
+    @DisplayName("M5: a monitor's delay timeout counts from the send-timeout check, not from its own forward")
+    void monitorDelayCountsFromCheck() {
+        assertInOrder(run,
+                "M5 slow: forward of label 0x56: error 5 (delay timeout), phase send",
+                "M5 slow's 500 us, given after it held the message 1000 us: error 5 (delay timeout), phase send");
+    }
+
+    @Test
     @DisplayName("M5: on expiry a controlling monitor is notified with MR4 = 5 and decides")
     void controllingMonitorDecides() {
         assertInOrder(run,

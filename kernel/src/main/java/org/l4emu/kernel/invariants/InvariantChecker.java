@@ -1,0 +1,42 @@
+package org.l4emu.kernel.invariants;
+
+import org.l4emu.kernel.Kernel;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.trace.KernelEvents;
+
+/**
+ * Checks every {@link Invariant} over every thread after each trap the kernel handles, and
+ * throws an {@link InvariantViolationException} naming the first that does not hold. For
+ * fuzzing and hostile-guest tests: it costs a walk over all threads and their queues per trap.
+ */
+public final class InvariantChecker implements KernelEvents {
+    private Kernel kernel;
+    private long checks;
+
+    @Override
+    public void booted(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public void trapHandled(Thread thread) {
+        check();
+    }
+
+    /** Checks every invariant now; the kernel must have booted. */
+    public void check() {
+        ThreadTable threads = kernel.threads();
+        WaitQueues queues = new WaitQueues(threads.all());
+        for (Thread thread : threads.all()) {
+            ThreadStateChecks.check(kernel, thread);
+            WaitChecks.check(threads, queues, thread);
+        }
+        checks++;
+    }
+
+    /** How many times every invariant was checked. */
+    public long checks() {
+        return checks;
+    }
+}
