@@ -24,6 +24,34 @@ public interface Machine extends AutoCloseable {
      */
     Trap run(CpuContext context, AddressSpace space, long maxInstructions);
 
+    /**
+     * As {@link #run(CpuContext, AddressSpace, long)}, but system calls go to {@code handler}
+     * inside the trap, which may continue with another thread without leaving the emulator; the
+     * run then ends with the trap of whichever thread runs last (never {@link Trap.Syscall}:
+     * a system call the handler ended the run on is {@link Trap#HANDLED}). The instruction
+     * budget of each thread is the one its continuation gave.
+     */
+    default Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
+        // Correct for any machine: leaves the emulator at every system call. Machines override
+        // it to continue inside the trap.
+        TrapHandler.Continuation next = new TrapHandler.Continuation();
+        CpuContext running = context;
+        AddressSpace runningSpace = space;
+        long budget = maxInstructions;
+        while (true) {
+            Trap trap = run(running, runningSpace, budget);
+            if (!(trap instanceof Trap.Syscall)) {
+                return trap;
+            }
+            if (!handler.handleSyscall(running, next)) {
+                return Trap.HANDLED;
+            }
+            running = next.context();
+            runningSpace = next.space();
+            budget = next.budget();
+        }
+    }
+
     /** Instructions retired by every {@link #run} so far; exact, and the basis of virtual time. */
     long instructionsRetired();
 

@@ -5,6 +5,9 @@ public sealed interface Trap {
     /** The thread executed the system call instruction; its context is positioned after it. */
     record Syscall() implements Trap {}
 
+    /** A {@link TrapHandler} handled a system call and ended the run there. */
+    record Handled() implements Trap {}
+
     /** The instruction budget given to {@link Machine#run} was used up. */
     record BudgetExhausted() implements Trap {}
 
@@ -27,5 +30,6 @@ public sealed interface Trap {
     }
 
     Syscall SYSCALL = new Syscall();
+    Handled HANDLED = new Handled();
     BudgetExhausted BUDGET_EXHAUSTED = new BudgetExhausted();
 }
