@@ -167,11 +167,20 @@ public final class Rendezvous {
      */
     private void concludeForBlockedSource(MonitoredIpc ipc, Thread finalReceiver, IpcError error) {
         Thread blocked = ipc.blockedSource();
-        if (notifyController(ipc, blocked, finalReceiver, error)) {
-            if (blocked.state() != ThreadState.AWAITING_DELIVERY) {
-                awaitDelivery(blocked);
+        switch (notifyController(ipc, blocked, finalReceiver, error)) {
+            case NOTIFIED -> {
+                if (blocked.state() != ThreadState.AWAITING_DELIVERY) {
+                    awaitDelivery(blocked);
+                }
+                return;
             }
-            return;
+            case QUEUE_FULL -> {
+                // P3: nobody could release the source, so its send ends with the quota's error.
+                failBlockedSource(ipc, IpcError.MESSAGE_OVERFLOW, IpcError.MESSAGE_OVERFLOW.code(),
+                        "controlling monitor's notification queue full");
+                return;
+            }
+            case NO_CONTROLLER -> { }
         }
         if (error == IpcError.NONE) {
             release(ipc, "final delivery");
@@ -180,15 +189,17 @@ public final class Rendezvous {
         }
     }
 
+    private enum Notified { NO_CONTROLLER, NOTIFIED, QUEUE_FULL }
+
     /** Sends the controlling monitor, if there is a live one, a controller notification (M6). */
-    private boolean notifyController(MonitoredIpc ipc, Thread blocked, Thread finalReceiver, IpcError error) {
+    private Notified notifyController(MonitoredIpc ipc, Thread blocked, Thread finalReceiver, IpcError error) {
         Thread controller = ipc.controllingMonitor();
         if (controller == null || !controller.isAlive()) {
-            return false;
+            return Notified.NO_CONTROLLER;
         }
-        notifications.notify(controller, new int[] {blocked.id(), ipc.trueSource().id(), finalReceiver.id(),
-                error.code()});
-        return true;
+        boolean queued = notifications.notify(controller, new int[] {blocked.id(), ipc.trueSource().id(),
+                finalReceiver.id(), error.code()});
+        return queued ? Notified.NOTIFIED : Notified.QUEUE_FULL;
     }
 
     /** The blocked source's send completes successfully (M2, or option 3); {@code cause} is for observers. */
@@ -293,6 +304,12 @@ public final class Rendezvous {
 
     /** Ends a blocked thread's IPC with error 3 (cancelled), as exchange_registers does. */
     public void cancel(Thread thread, Phase phase) {
+        MonitoredIpc ipc = thread.monitoredIpc();
+        if (thread.state() == ThreadState.AWAITING_DELIVERY && ipc != null) {
+            // Its message goes on through the monitors, but final delivery will release nobody.
+            failBlockedSource(ipc, IpcError.CANCELLED, IpcError.CANCELLED.code(), "cancelled");
+            return;
+        }
         withdraw(thread);
         fail(thread, IpcError.CANCELLED, phase);
     }

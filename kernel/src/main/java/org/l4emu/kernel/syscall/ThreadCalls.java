@@ -71,7 +71,8 @@ public final class ThreadCalls {
 
     private void cancelIpc(Thread target) {
         switch (target.state()) {
-            case SENDING -> rendezvous.cancel(target, Phase.SEND);
+            // A source whose message a monitor holds is still in its send phase (M1).
+            case SENDING, AWAITING_DELIVERY -> rendezvous.cancel(target, Phase.SEND);
             case RECEIVING -> rendezvous.cancel(target, Phase.RECEIVE);
             default -> { }
         }
