@@ -1,7 +1,9 @@
 # Shared set-up for ./l4emu and ./run-tests: finds JDK 25 and Maven, and installs the Debian
 # packages l4emu needs (when root) or says in one line what to install. Sourced, not run.
 
-L4EMU_PACKAGES_NEEDED=(libunicorn2 gcc-arm-none-eabi)
+# libcapstone4: disassembly in 'l4emu step'; gdb-multiarch: the GDB stub's test drives the real debugger;
+# gcc-multilib: the host gcc builds the x86 guests with -m32 and needs the 32-bit libgcc.
+L4EMU_PACKAGES_NEEDED=(libunicorn2 gcc-arm-none-eabi gcc-multilib libcapstone4 gdb-multiarch)
 
 l4emu_die() {
     echo "l4emu: $*" >&2
@@ -24,6 +26,9 @@ l4emu_package_present() {
     case "$1" in
         libunicorn2) ldconfig -p 2>/dev/null | grep -q 'libunicorn\.so\.2' ;;
         gcc-arm-none-eabi) command -v arm-none-eabi-gcc >/dev/null 2>&1 ;;
+        gcc-multilib) test -f "$(gcc -m32 -print-libgcc-file-name 2>/dev/null)" ;;
+        libcapstone4) ldconfig -p 2>/dev/null | grep -q 'libcapstone\.so\.[45]' ;;
+        gdb-multiarch) command -v gdb-multiarch >/dev/null 2>&1 ;;
         *) dpkg -s "$1" >/dev/null 2>&1 ;;
     esac
 }

@@ -8,6 +8,7 @@
 #include <l4/utcb.h>
 #include <l4/message.h>
 #include <l4/fpage.h>
+#include <l4/fault.h>
 #include <l4/timeout.h>
 #include <l4/dope.h>
 #include <l4/send_descriptor.h>

@@ -1,5 +1,6 @@
 /* Shared parts of the benchmark programs run by `l4emu bench`. The measured stretch lies
-   between two kdebug breakpoints: BENCH_MARK_START and BENCH_MARK_END; the host measures it. */
+   between two kdebug breakpoints: BENCH_MARK_START and BENCH_MARK_END; the host measures it.
+   A program may mark one more point, BENCH_MARK_SAMPLE, where the host reads its memory use. */
 #ifndef BENCH_H
 #define BENCH_H
 
@@ -7,6 +8,7 @@
 
 #define BENCH_MARK_START 1
 #define BENCH_MARK_END 2
+#define BENCH_MARK_SAMPLE 3 /* the host samples its resident memory here */
 #define BENCH_WARM_UP 1000
 
 /* Serves calls for ever: open wait, then reply-and-wait with MR1 + 1. */

@@ -53,13 +53,18 @@ static enum fuzz_role role_of(const struct l4_bootinfo_entry *entry)
     return FUZZ_ROLE_FUZZER;
 }
 
-static l4_word index_of(l4_thread_id id)
+l4_thread_id fuzz_current_id(l4_word index)
+{
+    l4_thread_id id = fuzz_slot(index)->id;
+    return id != L4_NILTHREAD ? id : fuzz_entry(index)->id;
+}
+
+l4_word fuzz_index_of(l4_thread_id id)
 {
     for (l4_word i = 0; i < fuzz_thread_count(); i++)
-        if (fuzz_entry(i)->id == id)
+        if (l4_thread_number(fuzz_entry(i)->id) == l4_thread_number(id))
             return i;
-    l4_printf("fuzz: thread %x is not in the boot info page\n", id);
-    l4_shutdown(1);
+    return FUZZ_MAX_THREADS;
 }
 
 static void start(struct fuzz_thread *me, l4_thread_id myself, l4_word index)
@@ -73,16 +78,23 @@ static void start(struct fuzz_thread *me, l4_thread_id myself, l4_word index)
     me->privileged = (entry->flags & L4_BOOTINFO_PRIVILEGED) != 0;
     fuzz_random_seed(&me->random, seed, myself);
     me->lifetime = fuzz_between(&me->random, LIFETIME_MIN, LIFETIME_MAX);
+    static const l4_word serving[] = { 0, 20, 50, 80 };
+    me->serving_percent = serving[fuzz_below(&me->random, sizeof serving / sizeof serving[0])];
     me->started = 1;
 }
 
 struct fuzz_thread *fuzz_me(void)
 {
     l4_thread_id myself = l4_myself();
-    l4_word index = index_of(myself);
+    l4_word index = fuzz_index_of(myself);
+    if (index == FUZZ_MAX_THREADS) {
+        l4_printf("fuzz: thread %x is not in the boot info page\n", myself);
+        l4_shutdown(1);
+    }
     struct fuzz_thread *me = &threads[index];
     if (!me->started)
         start(me, myself, index);
+    me->myself = myself;
     return me;
 }
 

@@ -19,11 +19,13 @@
 #define FUZZ_WINDOW_LOG2 16
 #define FUZZ_MAX_THREADS 128
 
-/* One per boot info entry, in the shared progress page. */
+/* One per boot info entry, in the shared progress page. A thread deleted and created anew
+   (thread_control) keeps its number and its slot but gets a new version: `id` is the current one. */
 struct fuzz_slot {
-    volatile l4_word syscalls;  /* bumped by the thread after each system call */
-    volatile l4_word stack_top; /* where a restart puts its stack pointer; 0 until known */
-    l4_word reserved[2];
+    volatile l4_word syscalls;     /* bumped by the thread after each system call */
+    volatile l4_word stack_top;    /* where a restart puts its stack pointer; 0 until known */
+    volatile l4_thread_id id;      /* the thread's current ID; 0 until it first ran */
+    volatile l4_word utcb_address; /* where its UTCB is, for creating it anew */
 };
 
 enum fuzz_role {
@@ -52,6 +54,7 @@ struct fuzz_thread {
     int monitor;    /* the task is marked monitor="true" */
     int privileged;
     l4_word lifetime; /* system calls before a doomed thread exits or a crasher faults */
+    l4_word serving_percent; /* how often it waits for calls and answers them, like a server */
     l4_word syscalls;
     struct fuzz_random random;
     struct fuzz_kept kept;
@@ -62,8 +65,13 @@ l4_word fuzz_thread_count(void);
 const struct l4_bootinfo_entry *fuzz_entry(l4_word index);
 struct fuzz_slot *fuzz_slot(l4_word index);
 l4_thread_id fuzz_keeper(void);
+/* The current ID of boot info entry `index`'s thread (its slot's, once it has run). */
+l4_thread_id fuzz_current_id(l4_word index);
+/* The boot info entry of thread number `number`, or FUZZ_MAX_THREADS. */
+l4_word fuzz_index_of(l4_thread_id id);
 
-/* The calling thread's state, set up at its first start and kept across restarts. */
+/* The calling thread's state, set up at its first start and kept across restarts and
+   re-creations (found by thread number). */
 struct fuzz_thread *fuzz_me(void);
 
 /* Counts one system call of the calling thread where the keeper sees it. */

@@ -4,8 +4,13 @@
 
 #include <l4/types.h>
 #include <l4/syscalls.h>
+#include <l4/utcb.h>
+#include <l4/message.h>
 
 typedef l4_word l4_fpage;
+
+#define L4_PAGE_LOG2 12
+#define L4_PAGE_SIZE (1u << L4_PAGE_LOG2)
 
 #define L4_FPAGE_NIL ((l4_fpage)0) /* size 0: nil; as BR0, accept no mappings */
 
@@ -28,6 +33,12 @@ static inline l4_fpage l4_fpage_make(l4_word base, l4_word log2_size, l4_word ri
 static inline l4_fpage l4_fpage_complete(l4_word rights)
 {
     return l4_fpage_make(0, 32, rights);
+}
+
+/* The 4 KiB page holding `address`. */
+static inline l4_fpage l4_fpage_page(l4_word address, l4_word rights)
+{
+    return l4_fpage_make(address & ~(L4_PAGE_SIZE - 1), L4_PAGE_LOG2, rights);
 }
 
 static inline l4_word l4_fpage_base(l4_fpage page)
@@ -54,6 +65,34 @@ enum l4_typed_item_type {
 static inline l4_word l4_typed_item_word0(l4_word send_base, enum l4_typed_item_type type)
 {
     return (send_base & ~0x3FFu) | (l4_word)type << 1;
+}
+
+/* MR(first) and MR(first + 1): one map or grant item. */
+static inline void l4_set_typed_item(unsigned first, enum l4_typed_item_type type, l4_word send_base,
+                                     l4_fpage page)
+{
+    l4_set_mr(first, l4_typed_item_word0(send_base, type));
+    l4_set_mr(first + 1, page);
+}
+
+/* A message of one typed item and no untyped words: MR0 = tag (label, u = 0, t = 2), MR1-MR2.
+   The pager's reply to a page fault is such a map item, placed by its send base. */
+static inline void l4_load_item_message(l4_word label, enum l4_typed_item_type type,
+                                        l4_word send_base, l4_fpage page)
+{
+    l4_set_mr(0, l4_msg_tag_make(label, 0, 2));
+    l4_set_typed_item(1, type, send_base, page);
+}
+
+/* BR0: where mappings sent to this thread may land; L4_FPAGE_NIL accepts none. */
+static inline void l4_set_receive_window(l4_fpage window)
+{
+    l4_set_br(0, window);
+}
+
+static inline l4_fpage l4_receive_window(void)
+{
+    return l4_br(0);
 }
 
 #define L4_UNMAP_ALSO_OWN 1u /* unmap flag bit 0: remove the fpage from the caller's space too */

@@ -1,6 +1,7 @@
 package org.l4emu.emulator;
 
 import org.l4emu.emulator.arm.ArmMachine;
+import org.l4emu.emulator.x86.X86Machine;
 
 /** Creates machines by architecture. */
 public final class Machines {
@@ -15,7 +16,7 @@ public final class Machines {
     public static Machine open(Architecture architecture) {
         return switch (architecture) {
             case ARM -> new ArmMachine();
-            case X86 -> throw new UnsupportedOperationException("x86 is not implemented yet");
+            case X86 -> new X86Machine();
         };
     }
 
@@ -23,7 +24,7 @@ public final class Machines {
     public static Machine open(Architecture architecture, long memoryBytes) {
         return switch (architecture) {
             case ARM -> new ArmMachine(memoryBytes);
-            case X86 -> throw new UnsupportedOperationException("x86 is not implemented yet");
+            case X86 -> new X86Machine(memoryBytes);
         };
     }
 }

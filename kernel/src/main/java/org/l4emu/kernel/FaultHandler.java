@@ -3,7 +3,9 @@ package org.l4emu.kernel;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.Trap;
 import org.l4emu.kernel.boot.SystemBuilder;
+import org.l4emu.kernel.ipc.Dope;
 import org.l4emu.kernel.ipc.FaultReplies;
+import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.ipc.IpcEngine;
 import org.l4emu.kernel.ipc.MessageTag;
 import org.l4emu.kernel.memory.Sigma0;
@@ -73,7 +75,7 @@ final class FaultHandler implements FaultReplies {
 
     private boolean resolveBySigma0(Thread thread, Trap.PageFault fault) {
         try {
-            return sigma0.resolve(thread.task(), fault.address(), fault.access());
+            return sigma0.resolve(thread.task(), fault.address());
         } catch (OutOfPhysicalMemoryException e) {
             return false;
         }
@@ -112,6 +114,10 @@ final class FaultHandler implements FaultReplies {
     public void failed(Thread thread, int dope) {
         FaultIpc fault = thread.faultIpc();
         restore(thread, fault);
+        if (Dope.errorCode(dope) == IpcError.CANCELLED.code()) {
+            // exchange_registers ended the fault IPC (L4 X.2): it sets the thread going or halts it.
+            return;
+        }
         unhandled.fault(thread, fault.trap());
     }
 

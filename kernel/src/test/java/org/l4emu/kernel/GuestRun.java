@@ -5,20 +5,31 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.l4emu.emulator.Architecture;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.trace.KernelEvents;
 
 /**
- * Boots a guest program built by guest-programs (in {@code guest-programs/target/arm/}) the way
- * {@code l4emu boot} does, and captures what it printed.
+ * Boots a guest program built by guest-programs (in {@code guest-programs/target/ARCH/}) the way
+ * {@code l4emu boot} does, and captures what it printed. The architecture is the system property
+ * {@value #ARCHITECTURE_PROPERTY} ({@code arm} when unset): Maven runs the guest-level tests once
+ * per architecture, so a rule that holds on one and breaks on the other fails the build.
  *
  * @param console the guest's console output
  * @param log the kernel's messages (standard error of {@code l4emu boot})
  */
 public record GuestRun(int exitCode, String console, String log) {
-    public static final Path GUEST_DIRECTORY = Path.of("..", "guest-programs", "target", "arm");
+    public static final String ARCHITECTURE_PROPERTY = "l4emu.test.arch";
+    public static final Architecture ARCHITECTURE =
+            Architecture.fromXmlName(System.getProperty(ARCHITECTURE_PROPERTY, Architecture.ARM.xmlName()));
+    public static final Path GUEST_DIRECTORY = Path.of("..", "guest-programs", "target", ARCHITECTURE.xmlName());
+
+    /** For {@link ArmOnly}: true when the guests under test are ARM ones. */
+    public static boolean armGuests() {
+        return ARCHITECTURE == Architecture.ARM;
+    }
 
     /** Boots {@code systemFile} with options spelled as on the command line, e.g. "--max-time-us=5000". */
     public static GuestRun boot(String systemFile, String... cliOptions) {

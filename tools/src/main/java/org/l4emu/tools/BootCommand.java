@@ -1,11 +1,20 @@
 package org.l4emu.tools;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.system.SystemDescription;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.tools.trace.TraceException;
+import org.l4emu.tools.trace.IoProblems;
+import org.l4emu.tools.trace.TraceHeader;
+import org.l4emu.tools.trace.TraceRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +52,10 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no kernel messages except errors.")
     private boolean quiet;
 
+    @Option(names = "--trace", paramLabel = "TRACE",
+            description = "Record every kernel event into TRACE (see 'l4emu trace --help' and docs/trace-format.md).")
+    private Path trace;
+
     @Override
     public Integer call() throws Exception {
         if ((maxTimeMicros != null && maxTimeMicros <= 0) || (maxInstructions != null && maxInstructions <= 0)) {
@@ -54,10 +67,30 @@ final class BootCommand implements Callable<Integer> {
                 maxInstructions == null ? BootOptions.UNLIMITED : maxInstructions,
                 stopOnFault, quiet);
         try {
-            return Boot.run(file, options, l4emu.console(), l4emu.err(), KernelEvents.NONE);
+            if (trace == null) {
+                return Boot.run(file, options, l4emu.console(), l4emu.err(), KernelEvents.NONE);
+            }
+            return runRecording(options);
         } catch (BootException e) {
             l4emu.err().println("l4emu: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (TraceException e) {
+            l4emu.err().println("l4emu: " + e.getMessage());
+            return ExitCodes.ENVIRONMENT;
+        }
+    }
+
+    private int runRecording(BootOptions options) throws BootException {
+        SystemDescription description = Boot.describe(file);
+        OutputStream sink;
+        try {
+            sink = Files.newOutputStream(trace);
+        } catch (IOException e) {
+            throw new TraceException(trace + ": cannot create trace (" + IoProblems.describe(e) + ")", e);
+        }
+        try (TraceRecorder recorder = new TraceRecorder(sink, trace.toString(),
+                TraceHeader.of(description, VirtualClock.NANOS_PER_INSTRUCTION))) {
+            return Boot.run(description, options, l4emu.console(), l4emu.err(), recorder);
         }
     }
 }

@@ -10,6 +10,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.l4emu.tools.bench.BenchCommand;
+import org.l4emu.tools.gdb.GdbCommand;
+import org.l4emu.tools.step.StepCommand;
+import org.l4emu.tools.trace.TraceCommand;
+import org.l4emu.tools.fuzz.FuzzCommand;
+import org.l4emu.tools.harness.TestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +23,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Boot guest binaries on the l4emu L4 kernel and watch their IPC.",
-        subcommands = {BootCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BootCommand.class, TraceCommand.class, StepCommand.class, GdbCommand.class, BenchCommand.class, FuzzCommand.class, TestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class L4emu implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

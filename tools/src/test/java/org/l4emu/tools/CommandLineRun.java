@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** One in-process run of the l4emu command line, with what it printed. */
-record CommandLineRun(int exitCode, String out, String err) {
-    static final Path GUESTS = Path.of("..", "guest-programs", "target", "arm");
+public record CommandLineRun(int exitCode, String out, String err) {
+    public static final Path GUESTS = Path.of("..", "guest-programs", "target", "arm");
 
-    static CommandLineRun of(String... args) {
+    public static CommandLineRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
@@ -20,11 +20,11 @@ record CommandLineRun(int exitCode, String out, String err) {
         return new CommandLineRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static String guest(String name) {
+    public static String guest(String name) {
         return GUESTS.resolve(name).toString();
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().toList();
     }
 }

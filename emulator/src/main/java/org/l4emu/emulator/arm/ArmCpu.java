@@ -2,7 +2,7 @@ package org.l4emu.emulator.arm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import org.l4emu.emulator.engine.InstructionCounter;
 import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmCpuModel;
@@ -27,7 +27,6 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * switching between those two is a write of SCR.NS; only a third space evicts one of them.
  * The security state is invisible to user code.
  */
-@SuppressWarnings("restricted") // reading the calibrated counter in the engine struct
 final class ArmCpu implements InterruptHook, AutoCloseable {
     /** DACR: all 16 domains "client", so page permissions are checked. */
     private static final int ALL_DOMAINS_CLIENT = 0x5555_5555;
@@ -59,9 +58,12 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private final ArmAddressSpace[] resident = new ArmAddressSpace[Bank.values().length];
     private Bank active = Bank.NON_SECURE;
     private ArmCpuContext loaded;
-    private MemorySegment engineStruct;
-    private EngineInternals internals;
+    private InstructionCounter counter;
     private int pendingException = ArmException.NONE;
+    /** Where the counter stood when the thread now running began its budget (0 at uc_emu_start). */
+    private long segmentStart;
+    /** Takes system calls inside the hook, or null when every exception stops the CPU. */
+    private SyscallContinuation syscalls;
 
     ArmCpu(MemorySegment physicalMemory) {
         unicorn = Unicorn.open(UcArch.ARM, UcMode.ARM);
@@ -122,9 +124,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     }
 
     void useInternals(EngineInternals calibrated) {
-        this.internals = calibrated;
         record.useOffsets(calibrated);
-        this.engineStruct = unicorn.handle().reinterpret(calibrated.instructionCounterOffset() + Long.BYTES);
+        this.counter = new InstructionCounter(unicorn, calibrated.counter());
     }
 
     /**
@@ -250,6 +251,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      */
     int emulate(int address, long instructions) {
         pendingException = ArmException.NONE;
+        segmentStart = 0;
         return unicorn.emulate(Integer.toUnsignedLong(address), 0, 0, instructions);
     }
 
@@ -258,9 +260,43 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         return pendingException;
     }
 
-    /** Instructions the count hook saw start during the last run. */
+    /**
+     * Instructions the count hook saw start since the running thread began its budget: since
+     * uc_emu_start, or since the last {@link #continueWith} inside the hook.
+     */
     long startedInstructions() {
-        return engineStruct.get(ValueLayout.JAVA_LONG, internals.instructionCounterOffset());
+        return counter.started() - segmentStart;
+    }
+
+    /**
+     * Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly
+     * {@code budget} more instructions, without leaving uc_emu_start. Registers are loaded as
+     * {@link #prepare} does; the PC is written only when it must change, because a PC write
+     * makes Unicorn leave and re-enter its CPU loop.
+     */
+    void continueWith(ArmCpuContext context, ArmAddressSpace space, long budget) {
+        boolean samePosition = context == loaded && bankHolding(space) == active
+                && (context.changedRegisters() & 1 << ArmCpuContext.PC) == 0;
+        prepare(context, space);
+        if (!samePosition) {
+            unicorn.writeRegister(ArmRegister.PC, context.resumeAddress());
+        }
+        segmentStart = counter.started();
+        counter.allowMore(budget);
+    }
+
+    /**
+     * Inside the hook: makes sure the CPU stops before its next instruction, even if a PC write
+     * in this hook cancelled {@link Unicorn#stop()}.
+     */
+    void stopBeforeNextInstruction() {
+        counter.stopBeforeNext();
+        unicorn.stop();
+    }
+
+    /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */
+    void takeSyscallsWith(SyscallContinuation continuation) {
+        this.syscalls = continuation;
     }
 
     /** Reads the registers back into {@code context}, which the CPU now holds. */
@@ -274,12 +310,16 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     }
 
     /**
-     * Runs inside uc_emu_start. Records the exception and stops; it must not write PC (that
-     * makes Unicorn resume there and cancels the stop). Aborts capture the exception record
-     * now, while it describes this fault.
+     * Runs inside uc_emu_start. A system call may be handled and continued from right here;
+     * anything else records the exception and stops, without writing PC (that makes Unicorn
+     * resume there and cancels the stop). Aborts capture the exception record now, while it
+     * describes this fault.
      */
     @Override
     public void onInterrupt(int number) {
+        if (number == ArmException.SUPERVISOR_CALL && syscalls != null && syscalls.continueAfterSyscall()) {
+            return;
+        }
         pendingException = number;
         if (number == ArmException.DATA_ABORT || number == ArmException.PREFETCH_ABORT) {
             record.capture();

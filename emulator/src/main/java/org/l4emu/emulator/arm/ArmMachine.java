@@ -7,6 +7,9 @@ import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.TrapHandler;
+import org.l4emu.emulator.physical.AnonymousMapping;
+import org.l4emu.emulator.physical.NativePhysicalMemory;
 
 /**
  * An ARMv7-A machine (Cortex-A15) on one Unicorn engine: user-mode code runs with the MMU on
@@ -49,7 +52,8 @@ public final class ArmMachine implements Machine {
     private final StopDecoder stops;
     private final EngineInternals internals;
     private final NativePhysicalMemory memory;
-    private long instructionsRetired;
+    private final RetiredInstructions retired = new RetiredInstructions();
+    private final SyscallContinuation syscalls;
     private int lastAsid;
     private boolean closed;
 
@@ -79,6 +83,8 @@ public final class ArmMachine implements Machine {
         try {
             internals = calibrate();
             stops = new StopDecoder(cpu);
+            syscalls = new SyscallContinuation(cpu, retired);
+            cpu.takeSyscallsWith(syscalls);
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         } catch (RuntimeException | Error e) {
@@ -139,34 +145,76 @@ public final class ArmMachine implements Machine {
 
     @Override
     public Trap run(CpuContext context, AddressSpace space, long maxInstructions) {
+        return run(context, space, maxInstructions, null);
+    }
+
+    /**
+     * Runs with system calls handled inside Unicorn's interrupt hook, so that a call and the
+     * switch to the next thread never leave the emulator loop (see {@link SyscallContinuation}).
+     * A {@code null} handler makes every system call end the run as {@link Trap.Syscall}.
+     */
+    @Override
+    public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
         checkOpen();
-        if (!(context instanceof ArmCpuContext thread)) {
-            throw new IllegalArgumentException("not an arm context: " + context);
-        }
-        if (!(space instanceof ArmAddressSpace armSpace) || armSpace.isDestroyed()) {
-            throw new IllegalArgumentException("not a live arm address space: " + space);
-        }
-        if (maxInstructions < 1) {
-            throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
-        }
+        ArmCpuContext thread = armContext(context);
+        ArmAddressSpace armSpace = liveArmSpace(space);
+        long budget = validBudget(maxInstructions);
         cpu.prepare(thread, armSpace);
-        long remaining = maxInstructions;
+        syscalls.begin(handler, thread, budget);
+        try {
+            return runUntilTrap();
+        } finally {
+            syscalls.end();
+        }
+    }
+
+    /** Emulates until a trap the caller must see, for whichever thread the CPU runs by then. */
+    private Trap runUntilTrap() {
         while (true) {
-            Trap trap = stops.decode(cpu.emulate(thread.resumeAddress(), remaining), thread, remaining);
-            instructionsRetired += stops.completed();
-            remaining -= stops.completed();
+            int code = cpu.emulate(syscalls.running().resumeAddress(), syscalls.budget());
+            syscalls.rethrowFailure();
+            if (syscalls.endedByHandler()) {
+                // The hook saved the registers and retired the instructions before the handler ran.
+                return Trap.HANDLED;
+            }
+            long budget = syscalls.budget();
+            Trap trap = stops.decode(code, syscalls.running(), budget);
+            retired.add(stops.completed());
             if (trap != null) {
                 return trap;
             }
+            long remaining = budget - stops.completed();
             if (remaining == 0) {
                 return Trap.BUDGET_EXHAUSTED;
             }
+            syscalls.resumeWith(remaining);
         }
+    }
+
+    static ArmCpuContext armContext(CpuContext context) {
+        if (!(context instanceof ArmCpuContext thread)) {
+            throw new IllegalArgumentException("not an arm context: " + context);
+        }
+        return thread;
+    }
+
+    static ArmAddressSpace liveArmSpace(AddressSpace space) {
+        if (!(space instanceof ArmAddressSpace armSpace) || armSpace.isDestroyed()) {
+            throw new IllegalArgumentException("not a live arm address space: " + space);
+        }
+        return armSpace;
+    }
+
+    static long validBudget(long maxInstructions) {
+        if (maxInstructions < 1) {
+            throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
+        }
+        return maxInstructions;
     }
 
     @Override
     public long instructionsRetired() {
-        return instructionsRetired;
+        return retired.count();
     }
 
     /**

@@ -1,28 +1,26 @@
 package org.l4emu.emulator.arm;
 
+import static org.l4emu.emulator.engine.InternalsCheck.expect;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.emulator.Access;
-import org.l4emu.emulator.EmulatorUnavailableException;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.engine.CounterCalibration;
+import org.l4emu.emulator.engine.CounterOffsets;
+import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.UcError;
 
 /**
  * Finds {@link EngineInternals} by running known user code in a scratch address space and
- * looking for the values it must leave behind: the instruction limit passed to uc_emu_start in
- * the engine struct (the counter is its neighbour), and a fault address that appears nowhere
+ * looking for the values it must leave behind: the instruction counter (the shared
+ * {@link CounterCalibration}, with an ARM probe), and a fault address that appears nowhere
  * in the registers in the CPU state saved by the abort hook. Each finding is checked again
  * with other values, and the count semantics l4emu relies on are checked too.
  */
-@SuppressWarnings("restricted") // reading the engine struct, whose size Unicorn does not publish
 final class EngineCalibration {
-    /**
-     * How far into {@code struct uc_struct} to look: the fields sit at about 1.3 KiB in 2.0.1,
-     * and the struct, allocated early, is followed by the engine's other heap allocations.
-     */
-    private static final int ENGINE_SCAN_BYTES = 4096;
     private static final int CODE_ADDRESS = 0x1000;
     private static final int SVC_AFTER_THREE_NOPS = CODE_ADDRESS;
     private static final int LOAD = CODE_ADDRESS + 0x10;
@@ -41,7 +39,6 @@ final class EngineCalibration {
         0xE320F001, // yield
         0xEF000000, // svc #0
     };
-    private static final long[] DISTINCT_LIMITS = {0x1234567L, 0x7654321L};
     private static final int[] LOAD_BASES = {0x7E5D3A00, 0x5C1E9700};
     private static final int[] STORE_BASES = {0x6B3C5E00, 0x4D7F2100};
 
@@ -72,10 +69,10 @@ final class EngineCalibration {
             throw new IllegalStateException("calibration scratch memory too small", e);
         }
         try {
-            long[] counterOffsets = findInstructionCounter(space);
+            CounterOffsets counter = CounterCalibration.find(cpu.unicorn(), counterProbe(space));
             long faultAddressOffset = findFaultRecord(space);
-            EngineInternals internals = new EngineInternals(counterOffsets[0], counterOffsets[1],
-                    faultAddressOffset - 8, faultAddressOffset - 4, faultAddressOffset);
+            EngineInternals internals = new EngineInternals(counter, faultAddressOffset - 8, faultAddressOffset - 4,
+                    faultAddressOffset);
             cpu.useInternals(internals);
             checkPrefetchAbort(space);
             checkUndefinedInstructionRecognised(space);
@@ -87,47 +84,23 @@ final class EngineCalibration {
         }
     }
 
-    /** Returns {emu_counter offset, emu_count offset}. */
-    private long[] findInstructionCounter(ArmAddressSpace space) {
-        MemorySegment engine = cpu.unicorn().handle().reinterpret(ENGINE_SCAN_BYTES);
-        List<long[]> candidates = null;
-        for (long limit : DISTINCT_LIMITS) {
-            ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, limit, 0);
-            expect(cpu.pendingException() == ArmException.SUPERVISOR_CALL && context.register(ArmCpuContext.PC) == LOAD,
-                    "three nops and svc did not trap at the svc");
-            List<long[]> found = new ArrayList<>();
-            for (long offset = 8; offset + 16 <= ENGINE_SCAN_BYTES; offset += 8) {
-                if (engine.get(ValueLayout.JAVA_LONG, offset) != limit) {
-                    continue;
-                }
-                // The svc is counted: its count hook ran before it raised the exception.
-                for (long neighbour : new long[] {offset - 8, offset + 8}) {
-                    if (engine.get(ValueLayout.JAVA_LONG, neighbour) == 4) {
-                        found.add(new long[] {neighbour, offset});
-                    }
-                }
+    /** The ARM probe: three nops and a svc at {@link #SVC_AFTER_THREE_NOPS}. */
+    private CounterCalibration.Probe counterProbe(ArmAddressSpace space) {
+        return new CounterCalibration.Probe() {
+            @Override
+            public boolean trapsAfterThreeInstructions(long limit) {
+                ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, limit, 0);
+                return cpu.pendingException() == ArmException.SUPERVISOR_CALL
+                        && context.register(ArmCpuContext.PC) == LOAD;
             }
-            candidates = candidates == null ? found : intersect(candidates, found);
-        }
-        expect(candidates.size() == 1, "found " + candidates.size() + " candidates for emu_counter/emu_count");
-        long[] offsets = candidates.get(0);
-        ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, 2, 0);
-        expect(cpu.pendingException() == ArmException.NONE && context.register(ArmCpuContext.PC) == CODE_ADDRESS + 8
-                && engine.get(ValueLayout.JAVA_LONG, offsets[0]) == 3,
-                "a run limited to 2 instructions did not stop after 2 with the counter at 3");
-        return offsets;
-    }
 
-    private static List<long[]> intersect(List<long[]> a, List<long[]> b) {
-        List<long[]> both = new ArrayList<>();
-        for (long[] x : a) {
-            for (long[] y : b) {
-                if (x[0] == y[0] && x[1] == y[1]) {
-                    both.add(x);
-                }
+            @Override
+            public boolean stopsAfterTwoInstructions() {
+                ArmCpuContext context = run(space, SVC_AFTER_THREE_NOPS, 2, 0);
+                return cpu.pendingException() == ArmException.NONE
+                        && context.register(ArmCpuContext.PC) == CODE_ADDRESS + 8;
             }
-        }
-        return both;
+        };
     }
 
     /** Returns the offset of the fault address in a saved context. */
@@ -204,12 +177,5 @@ final class EngineCalibration {
                 "uc_emu_start failed with uc_err " + lastCode);
         cpu.saveInto(context);
         return context;
-    }
-
-    private static void expect(boolean condition, String failure) {
-        if (!condition) {
-            throw new EmulatorUnavailableException("Unicorn engine internals not recognised (" + failure
-                    + "): l4emu needs the Debian libunicorn2 2.0.1 build or one laid out like it");
-        }
     }
 }

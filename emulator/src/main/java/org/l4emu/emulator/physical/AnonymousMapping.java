@@ -1,4 +1,4 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.physical;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -20,7 +20,7 @@ import java.lang.invoke.VarHandle;
  * commit, every byte. Linux only.
  */
 @SuppressWarnings("restricted") // calling libc is this class's job
-final class AnonymousMapping implements AutoCloseable {
+public final class AnonymousMapping implements AutoCloseable {
     private static final int PROT_READ = 1;
     private static final int PROT_WRITE = 2;
     private static final int MAP_PRIVATE = 0x02;
@@ -46,7 +46,7 @@ final class AnonymousMapping implements AutoCloseable {
     }
 
     /** Reserves {@code size} bytes of zeroed, lazily committed, read-write host memory. */
-    static AnonymousMapping reserve(long size) {
+    public static AnonymousMapping reserve(long size) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment state = call.allocate(CALL_STATE);
             MemorySegment address = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, size,
@@ -60,12 +60,12 @@ final class AnonymousMapping implements AutoCloseable {
         }
     }
 
-    MemorySegment segment() {
+    public MemorySegment segment() {
         return segment;
     }
 
     /** Gives the pages back to the host; they read as zero afterwards. */
-    void discard(long offset, long length) {
+    public void discard(long offset, long length) {
         MemorySegment range = segment.asSlice(offset, length);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment state = call.allocate(CALL_STATE);

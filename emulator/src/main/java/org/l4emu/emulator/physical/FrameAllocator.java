@@ -1,4 +1,4 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.physical;
 
 import java.util.ArrayDeque;
 import java.util.BitSet;

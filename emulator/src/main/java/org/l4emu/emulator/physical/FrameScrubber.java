@@ -1,7 +1,7 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.physical;
 
 /** Zeroes freed physical memory before it is handed out again. */
 @FunctionalInterface
-interface FrameScrubber {
+public interface FrameScrubber {
     void zero(long address, long length);
 }

@@ -1,4 +1,4 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.physical;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,7 +10,7 @@ import org.l4emu.emulator.PhysicalMemory;
  * CPU emulator also maps, with its own frame allocator. Accesses outside the window throw
  * {@link IndexOutOfBoundsException}. Writes bypass the emulator's self-modifying-code tracking.
  */
-final class NativePhysicalMemory implements PhysicalMemory {
+public final class NativePhysicalMemory implements PhysicalMemory {
     private final MemorySegment whole;
     private final long base;
     private final long size;
@@ -23,7 +23,7 @@ final class NativePhysicalMemory implements PhysicalMemory {
      * @param firstAllocatable lowest frame the allocator may hand out (lets physical address 0
      *                 never be a frame, so that 0 can never be mistaken for one)
      */
-    NativePhysicalMemory(MemorySegment whole, long base, long size, long firstAllocatable, FrameScrubber scrubber) {
+    public NativePhysicalMemory(MemorySegment whole, long base, long size, long firstAllocatable, FrameScrubber scrubber) {
         if (base < 0 || size <= 0 || base + size > whole.byteSize()) {
             throw new IllegalArgumentException("window 0x" + Long.toHexString(base) + "+0x" + Long.toHexString(size)
                     + " outside host memory of 0x" + Long.toHexString(whole.byteSize()));
@@ -42,7 +42,7 @@ final class NativePhysicalMemory implements PhysicalMemory {
     }
 
     /** Lowest physical address of this memory. */
-    long base() {
+    public long base() {
         return base;
     }
 
@@ -103,7 +103,7 @@ final class NativePhysicalMemory implements PhysicalMemory {
     }
 
     /** The host memory of physical {@code [address, address + length)}, for the emulator's own use. */
-    MemorySegment hostSlice(long address, long length) {
+    public MemorySegment hostSlice(long address, long length) {
         if (address < base || address + length > base + size) {
             throw new IndexOutOfBoundsException("0x" + Long.toHexString(address) + " outside this memory");
         }

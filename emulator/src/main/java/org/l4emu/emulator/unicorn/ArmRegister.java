@@ -1,7 +1,7 @@
 package org.l4emu.emulator.unicorn;
 
 /** Values of {@code uc_arm_reg} that l4emu uses (unicorn/arm.h of Unicorn 2.0). */
-public enum ArmRegister {
+public enum ArmRegister implements EngineRegister {
     CPSR(3),
     LR(10),
     PC(11),
@@ -33,6 +33,7 @@ public enum ArmRegister {
         this.id = id;
     }
 
+    @Override
     public int id() {
         return id;
     }

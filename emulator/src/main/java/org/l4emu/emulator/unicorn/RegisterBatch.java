@@ -112,7 +112,7 @@ public final class RegisterBatch {
     public static final class Builder {
         private final List<Slot> slots = new ArrayList<>();
 
-        public Builder add(ArmRegister register) {
+        public Builder add(EngineRegister register) {
             if (register == ArmRegister.CP_REG) {
                 throw new IllegalArgumentException("name the coprocessor register with addCoprocessor");
             }

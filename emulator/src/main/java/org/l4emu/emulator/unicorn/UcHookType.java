@@ -5,7 +5,9 @@ public enum UcHookType {
     /** Interrupts and CPU exceptions; the callback gets the exception number. */
     INTERRUPT(1),
     /** Every instruction (expensive: about 20 ns each through Java). */
-    CODE(1 << 2);
+    CODE(1 << 2),
+    /** Accesses to unmapped memory or against a region's protection (UC_HOOK_MEM_INVALID). */
+    MEM_INVALID(0x3F0);
 
     private final int value;
 

@@ -20,7 +20,12 @@ import org.l4emu.emulator.EmulatorUnavailableException;
 @SuppressWarnings("restricted") // native pointers and upcalls are this class's job
 public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
-    private static final MethodHandle INTERRUPT_UPCALL_TARGET = interruptUpcallTarget();
+    private static final MethodHandle INTERRUPT_UPCALL_TARGET = upcallTarget("dispatchInterrupt",
+            MethodType.methodType(void.class, Unicorn.class, InterruptHook.class, MemorySegment.class, int.class,
+                    MemorySegment.class));
+    private static final MethodHandle INVALID_MEMORY_UPCALL_TARGET = upcallTarget("dispatchInvalidMemory",
+            MethodType.methodType(boolean.class, Unicorn.class, InvalidMemoryHook.class, MemorySegment.class,
+                    int.class, long.class, int.class, long.class, MemorySegment.class));
 
     /** Owns the upcall stubs and buffers: they must live exactly as long as the engine. */
     private final Arena arena;
@@ -160,6 +165,26 @@ public final class Unicorn implements AutoCloseable {
         }
     }
 
+    /** Removes the mapping of {@code [address, address + size)} (page aligned); Unicorn splits regions as needed. */
+    public void unmapMemory(long address, long size) {
+        try {
+            check((int) UnicornNative.MEM_UNMAP.invokeExact(engine(), address, size),
+                    "uc_mem_unmap(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Sets the {@link UcProt} bits of mapped {@code [address, address + size)} (page aligned). */
+    public void protectMemory(long address, long size, int protection) {
+        try {
+            check((int) UnicornNative.MEM_PROTECT.invokeExact(engine(), address, size, protection),
+                    "uc_mem_protect(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** Writes through Unicorn, which invalidates translated code in the range (unlike direct host writes). */
     public void writeMemory(long address, byte[] data) {
         try (Arena call = Arena.ofConfined()) {
@@ -193,7 +218,7 @@ public final class Unicorn implements AutoCloseable {
     }
 
     /** Reads a 32-bit register. */
-    public int readRegister(ArmRegister register) {
+    public int readRegister(EngineRegister register) {
         scratch.set(ValueLayout.JAVA_LONG, 0, 0L);
         try {
             check((int) UnicornNative.REG_READ.invokeExact(engine(), register.id(), scratch), "uc_reg_read(" + register + ")");
@@ -204,8 +229,21 @@ public final class Unicorn implements AutoCloseable {
     }
 
     /** Writes a 32-bit register. */
-    public void writeRegister(ArmRegister register, int value) {
+    public void writeRegister(EngineRegister register, int value) {
         scratch.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(value));
+        try {
+            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch), "uc_reg_write(" + register + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Writes an x86 descriptor table register (GDTR or IDTR): its linear base and limit. */
+    public void writeDescriptorTable(X86Register register, long base, int limit) {
+        if (register != X86Register.GDTR && register != X86Register.IDTR) {
+            throw new IllegalArgumentException(register + " is not a descriptor table register");
+        }
+        X86DescriptorTable.describeIn(scratch, base, limit);
         try {
             check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch), "uc_reg_write(" + register + ")");
         } catch (Throwable t) {
@@ -315,6 +353,20 @@ public final class Unicorn implements AutoCloseable {
         return hookHandle.get(ValueLayout.JAVA_LONG, 0);
     }
 
+    /** Installs {@code hook} for every access to unmapped or protected memory; returns the {@code uc_hook} handle. */
+    public long addInvalidMemoryHook(InvalidMemoryHook hook) {
+        MethodHandle target = MethodHandles.insertArguments(INVALID_MEMORY_UPCALL_TARGET, 0, this, hook);
+        MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INVALID_MEMORY_CALLBACK, arena);
+        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
+        try {
+            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, UcHookType.MEM_INVALID.value(), stub,
+                    MemorySegment.NULL, 1L, 0L), "uc_hook_add(MEM_INVALID)");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+    }
+
     public void deleteHook(long hookHandle) {
         try {
             check((int) UnicornNative.HOOK_DEL.invokeExact(engine(), hookHandle), "uc_hook_del");
@@ -385,19 +437,33 @@ public final class Unicorn implements AutoCloseable {
         try {
             hook.onInterrupt(number);
         } catch (Throwable t) {
-            engine.hookFailure = t;
-            try {
-                int ignored = (int) UnicornNative.EMU_STOP.invokeExact(engine.handle);
-            } catch (Throwable stopFailure) {
-                t.addSuppressed(stopFailure);
-            }
+            engine.failInHook(t);
         }
     }
 
-    private static MethodHandle interruptUpcallTarget() {
+    /** Upcall entry like {@link #dispatchInterrupt}; a failing hook refuses the access, which stops the run too. */
+    private static boolean dispatchInvalidMemory(Unicorn engine, InvalidMemoryHook hook, MemorySegment uc, int type,
+            long address, int size, long value, MemorySegment userData) {
         try {
-            return MethodHandles.lookup().findStatic(Unicorn.class, "dispatchInterrupt", MethodType.methodType(void.class,
-                    Unicorn.class, InterruptHook.class, MemorySegment.class, int.class, MemorySegment.class));
+            return hook.onInvalidAccess(type, address, size);
+        } catch (Throwable t) {
+            engine.failInHook(t);
+            return false;
+        }
+    }
+
+    private void failInHook(Throwable t) {
+        hookFailure = t;
+        try {
+            int ignored = (int) UnicornNative.EMU_STOP.invokeExact(handle);
+        } catch (Throwable stopFailure) {
+            t.addSuppressed(stopFailure);
+        }
+    }
+
+    private static MethodHandle upcallTarget(String name, MethodType type) {
+        try {
+            return MethodHandles.lookup().findStatic(Unicorn.class, name, type);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -1,6 +1,7 @@
 package org.l4emu.emulator.unicorn;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -39,6 +40,10 @@ final class UnicornNative {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
     static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS));
+    static final MethodHandle MEM_UNMAP = downcall("uc_mem_unmap",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle MEM_PROTECT = downcall("uc_mem_protect",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
     static final MethodHandle MEM_READ = downcall("uc_mem_read",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
     static final MethodHandle MEM_WRITE = downcall("uc_mem_write",
@@ -70,6 +75,13 @@ final class UnicornNative {
 
     /** The C type of interrupt hook callbacks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
     static final FunctionDescriptor INTERRUPT_CALLBACK = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS);
+
+    /**
+     * The C type of invalid-memory hook callbacks: {@code bool (uc_engine *, uc_mem_type type,
+     * uint64_t address, int size, int64_t value, void *user_data)}.
+     */
+    static final FunctionDescriptor INVALID_MEMORY_CALLBACK = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT,
+            JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS);
 
     private UnicornNative() {
     }

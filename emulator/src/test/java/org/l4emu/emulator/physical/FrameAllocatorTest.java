@@ -1,4 +1,4 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.physical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -45,7 +45,12 @@ public final class Boot {
     /** Boots {@code file} and runs it to the end; returns the exit code of ABI section 4. */
     public static int run(Path file, BootOptions options, OutputStream console, PrintStream log, KernelEvents events)
             throws BootException {
-        SystemDescription description = describe(file);
+        return run(describe(file), options, console, log, events);
+    }
+
+    /** Boots an already read description and runs it to the end (for callers that look at it first). */
+    public static int run(SystemDescription description, BootOptions options, OutputStream console, PrintStream log,
+                          KernelEvents events) throws BootException {
         ImageSet images = ImageSet.load(description);
         try (Machine machine = Machines.open(description.arch())) {
             return Kernel.boot(machine, description, images, options, console, log, events).run();

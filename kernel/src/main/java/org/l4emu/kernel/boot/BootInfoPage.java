@@ -24,7 +24,7 @@ public final class BootInfoPage {
     public static final int FLAG_MONITOR = 1;
     public static final int FLAG_PRIVILEGED = 2;
     public static final int MAX_ENTRIES =
-            (int) ((UserLayout.USER_END - UserLayout.BOOT_INFO - HEADER_SIZE) / ENTRY_SIZE);
+            (int) ((UserLayout.USER_END - Integer.toUnsignedLong(UserLayout.BOOT_INFO) - HEADER_SIZE) / ENTRY_SIZE);
 
     /** One thread as the boot info page lists it. */
     public record Entry(String name, int threadId, boolean monitor, boolean privileged) {}

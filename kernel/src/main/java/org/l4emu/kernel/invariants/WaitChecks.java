@@ -21,8 +21,12 @@ final class WaitChecks {
                 }
             }
         }
-        checkQueuedSends(thread, thread.incoming(), true);
-        checkQueuedSends(thread, thread.readinessWaiters(), false);
+        if (!thread.incoming().isEmpty()) {
+            checkQueuedSends(thread, thread.incoming(), true);
+        }
+        if (!thread.readinessWaiters().isEmpty()) {
+            checkQueuedSends(thread, thread.readinessWaiters(), false);
+        }
         if (thread.notifications().size() > thread.task().quotas().notifications()) {
             throw new InvariantViolationException(Invariant.NOTIFICATIONS_BOUNDED, thread,
                     thread.notifications().size() + " notifications queued, quota "
@@ -54,16 +58,20 @@ final class WaitChecks {
             throw new InvariantViolationException(Invariant.RECEIVER_WAITS_ON_LIVE_PARTNER, receiver,
                     "waits on " + threads.describe(from) + ", which is not a live thread");
         }
-        for (PendingSend send : receiver.incoming()) {
-            if (send.matches(from)) {
-                throw new InvariantViolationException(Invariant.NO_MISSED_WAKEUP, receiver,
-                        "accepts the waiting message of " + send.sender());
+        if (!receiver.incoming().isEmpty()) {
+            for (PendingSend send : receiver.incoming()) {
+                if (send.matches(from)) {
+                    throw new InvariantViolationException(Invariant.NO_MISSED_WAKEUP, receiver,
+                            "accepts the waiting message of " + send.sender());
+                }
             }
         }
-        for (PendingSend send : receiver.readinessWaiters()) {
-            if (send.matches(from)) {
-                throw new InvariantViolationException(Invariant.NO_MISSED_WAKEUP, receiver,
-                        "is ready for the IPC of " + send.sender() + " that waits for it (M4)");
+        if (!receiver.readinessWaiters().isEmpty()) {
+            for (PendingSend send : receiver.readinessWaiters()) {
+                if (send.matches(from)) {
+                    throw new InvariantViolationException(Invariant.NO_MISSED_WAKEUP, receiver,
+                            "is ready for the IPC of " + send.sender() + " that waits for it (M4)");
+                }
             }
         }
         if (from == ThreadId.ANY && !receiver.notifications().isEmpty()) {

@@ -11,12 +11,17 @@ final class WaitQueues {
     private final Map<PendingSend, Integer> occurrences = new IdentityHashMap<>();
 
     WaitQueues(Iterable<Thread> threads) {
+        // Most threads wait on nothing: the isEmpty tests keep a check over thousands of them cheap.
         for (Thread thread : threads) {
-            for (PendingSend send : thread.incoming()) {
-                record(send, thread);
+            if (!thread.incoming().isEmpty()) {
+                for (PendingSend send : thread.incoming()) {
+                    record(send, thread);
+                }
             }
-            for (PendingSend send : thread.readinessWaiters()) {
-                record(send, thread);
+            if (!thread.readinessWaiters().isEmpty()) {
+                for (PendingSend send : thread.readinessWaiters()) {
+                    record(send, thread);
+                }
             }
         }
     }

@@ -11,7 +11,8 @@ import org.l4emu.kernel.trace.KernelEvents;
 /**
  * Kernel-generated controller notifications (M6): from = nilthread, dope 0x5, MR0 = label 0 with
  * the kernel flag and u = 4, MR1..MR4 = blocked source, true source, final receiver, error code.
- * The kernel never blocks on them: they wait in the monitor's queue for its next open wait.
+ * The kernel never blocks on them: they wait in the monitor's queue for its next open wait,
+ * at most the task's quota of them (P3).
  */
 final class ControllerNotifications {
     static final int NOTIFICATION_OPTION = 2;
@@ -30,13 +31,22 @@ final class ControllerNotifications {
         this.events = events;
     }
 
-    void notify(Thread monitor, int[] words) {
+    /**
+     * Delivers the notification, or queues it until the monitor's next open wait. Returns false,
+     * changing nothing, when it would have to queue it and the queue is at its quota (P3).
+     */
+    boolean notify(Thread monitor, int[] words) {
+        boolean waiting = monitor.state() == ThreadState.RECEIVING && monitor.receiveFrom() == ThreadId.ANY;
+        if (!waiting && monitor.notifications().size() >= monitor.task().quotas().notifications()) {
+            return false;
+        }
         events.controllerNotified(monitor, words[0], words[1], words[2], words[3]);
-        if (monitor.state() == ThreadState.RECEIVING && monitor.receiveFrom() == ThreadId.ANY) {
+        if (waiting) {
             deliver(monitor, words);
         } else {
             monitor.notifications().addLast(words);
         }
+        return true;
     }
 
     /** Delivers the oldest queued notification to a monitor starting an open wait; false when none is queued. */

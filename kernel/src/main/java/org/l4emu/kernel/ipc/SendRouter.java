@@ -103,6 +103,9 @@ final class SendRouter {
     /** Delivers to the next hop if it is receiving, else waits for it under {@code timeout} (16-bit encoding). */
     void offer(PendingSend send, int timeout) {
         Thread hop = send.nextHop();
+        if (failedAsGone(send, hop)) {
+            return;
+        }
         if (hop.accepts(send.visibleFrom())) {
             rendezvous.deliver(send);
             return;
@@ -115,11 +118,26 @@ final class SendRouter {
     }
 
     private void waitForFinalReceiver(PendingSend send, Thread finalReceiver, int timeout) {
+        if (failedAsGone(send, finalReceiver)) {
+            return;
+        }
         if (Timeout.isZero(timeout)) {
             rendezvous.failSend(send, IpcError.TIMEOUT);
             return;
         }
         block(send, finalReceiver, timeout, true);
+    }
+
+    /**
+     * A rule can still name a monitor that has died: the IPC fails with error 2 rather than
+     * waiting in a dead thread's queue, or slipping past the monitor (S2, fail-closed).
+     */
+    private boolean failedAsGone(PendingSend send, Thread waitedFor) {
+        if (waitedFor.isAlive()) {
+            return false;
+        }
+        rendezvous.failSend(send, IpcError.NO_PARTNER);
+        return true;
     }
 
     private void block(PendingSend send, Thread waitedFor, int timeout, boolean forReadiness) {

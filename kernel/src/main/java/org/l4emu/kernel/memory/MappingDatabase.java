@@ -37,6 +37,10 @@ public final class MappingDatabase {
         if (source.task() == to && source.page() == toPage) {
             return Outcome.DONE;
         }
+        if (derivesFrom(source, node(to, toPage))) {
+            // Replacing it would revoke the source itself, leaving the new mapping outside the tree.
+            return Outcome.NOTHING_MAPPED_THERE;
+        }
         if (!makeRoom(to, toPage)) {
             return Outcome.QUOTA_EXCEEDED;
         }
@@ -53,14 +57,35 @@ public final class MappingDatabase {
         if (from == to && fromPage == toPage) {
             return Outcome.DONE;
         }
+        if (derivesFrom(node, node(to, toPage))) {
+            return Outcome.NOTHING_MAPPED_THERE;
+        }
         if (!makeRoom(to, toPage)) {
             return Outcome.QUOTA_EXCEEDED;
         }
         remove(from, fromPage);
         node.moveTo(to, toPage);
-        node.setRights(node.rights().intersect(rights));
+        Access kept = node.rights().intersect(rights);
+        Access dropped = Access.of(node.rights().bits() & ~kept.bits());
+        node.setRights(kept);
         install(to, toPage, node);
+        if (dropped.bits() != 0) {
+            // What was derived from the page has no rights the page itself lacks.
+            for (MappingNode child : List.copyOf(node.children())) {
+                revoke(child, dropped);
+            }
+        }
         return Outcome.DONE;
+    }
+
+    /** True when {@code node} is {@code ancestor} or was derived from it, directly or not. */
+    private static boolean derivesFrom(MappingNode node, MappingNode ancestor) {
+        for (MappingNode at = node; at != null && ancestor != null; at = at.parent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -35,10 +35,10 @@ public final class Sigma0 {
     }
 
     /**
-     * Resolves a fault at {@code address} needing {@code access} in {@code task}: maps a zeroed
-     * frame when the address lies in a declared region. Returns false when sigma0 refuses.
+     * Resolves a fault at {@code address} in {@code task}: maps a zeroed frame when the address
+     * lies in a declared region. Returns false when sigma0 refuses.
      */
-    public boolean resolve(Task task, int address, Access access) throws OutOfPhysicalMemoryException {
+    public boolean resolve(Task task, int address) throws OutOfPhysicalMemoryException {
         long unsigned = Integer.toUnsignedLong(address);
         for (Region region : regions.getOrDefault(task, List.of())) {
             if (region.contains(unsigned)) {
@@ -50,8 +50,9 @@ public final class Sigma0 {
                 if (mappings.count(task) >= task.quotas().mappings()) {
                     return false;
                 }
-                Access rights = access.executable() ? Access.ALL : Access.READ_WRITE;
-                mappings.mapFromSigma0(task, page, memory.allocateFrame(), rights);
+                // All rights, as L4's sigma0 gives: a task that pages others from its region
+                // (a loader, a user-level pager) decides what they may do with each page.
+                mappings.mapFromSigma0(task, page, memory.allocateFrame(), Access.ALL);
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.kernel.boot.BootInfoPage;
@@ -56,7 +57,11 @@ public final class ThreadControlCall {
         }
         Task task;
         if (space == dest) {
-            task = new Task("task" + ThreadId.number(dest), machine.createAddressSpace(), false, false, Quotas.DEFAULTS);
+            AddressSpace addressSpace = newAddressSpace();
+            if (addressSpace == null) {
+                return IpcError.NOT_PERMITTED.code();
+            }
+            task = new Task("task" + ThreadId.number(dest), addressSpace, false, false, Quotas.DEFAULTS);
             threads.addTask(task);
             bootInfo.mapInto(task, mappings);
         } else {
@@ -91,10 +96,23 @@ public final class ThreadControlCall {
         return 0;
     }
 
+    /** A new, empty address space, or null when physical memory has no room for its page table. */
+    private AddressSpace newAddressSpace() {
+        try {
+            return machine.createAddressSpace();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof OutOfPhysicalMemoryException) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** 512-byte aligned and inside user memory below the boot info page. */
     private static boolean validUtcb(int address) {
         long unsigned = Integer.toUnsignedLong(address);
-        return (address & (512 - 1)) == 0 && unsigned >= UserLayout.USER_BASE && unsigned < UserLayout.BOOT_INFO;
+        return (address & (512 - 1)) == 0 && unsigned >= UserLayout.USER_BASE
+                && unsigned < Integer.toUnsignedLong(UserLayout.BOOT_INFO);
     }
 
     private static boolean utcbTaken(Task task, int address) {

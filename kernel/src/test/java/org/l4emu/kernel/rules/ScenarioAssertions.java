@@ -10,16 +10,16 @@ import org.l4emu.kernel.GuestRun;
  * and a scenario that saw everything it expected prints "RULE verdict: PASS" and shuts down with 0.
  * Failures show the whole run.
  */
-final class ScenarioAssertions {
+public final class ScenarioAssertions {
     private ScenarioAssertions() {
     }
 
-    static void assertLine(GuestRun run, String expectedLine) {
+    public static void assertLine(GuestRun run, String expectedLine) {
         assertTrue(run.lines().contains(expectedLine),
                 () -> "no console line \"" + expectedLine + "\"" + transcript(run));
     }
 
-    static void assertPassed(GuestRun run, String ruleId) {
+    public static void assertPassed(GuestRun run, String ruleId) {
         assertLine(run, ruleId + " verdict: PASS");
         assertEquals(0, run.exitCode(), () -> "exit code" + transcript(run));
     }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.l4emu.emulator.Architecture;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.tools.Installation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +31,13 @@ public final class BenchCommand implements Callable<Integer> {
     private int runs;
 
     @Option(names = "--guests", paramLabel = "DIR",
-            description = "Where the benchmark guests are (default: guest-programs/target/arm of this installation).")
+            description = "Where the benchmark guests are, in DIR/arm and DIR/x86 (default: guest-programs/target of"
+                    + " this installation).")
     private Path guests;
+
+    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "all",
+            description = "arm, x86 or all (default: all, the figures of each architecture side by side).")
+    private String arch;
 
     @Option(names = "--markdown", description = "Print the results as a Markdown table (for BENCHMARKS.md).")
     private boolean markdown;
@@ -42,32 +49,45 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("l4emu: --runs takes a positive number");
             return 2;
         }
-        Path directory = guests != null ? guests : Installation.guestDirectory();
-        if (!Files.isDirectory(directory)) {
-            err.println("l4emu: " + directory + ": no benchmark guests (build the project with mvn package)");
+        List<Architecture> architectures;
+        try {
+            architectures = arch.equals("all") ? List.of(Architecture.values())
+                    : List.of(Architecture.fromXmlName(arch));
+        } catch (IllegalArgumentException e) {
+            err.println("l4emu: --arch takes arm, x86 or all");
             return 2;
         }
+        Path root = guests != null ? guests : Installation.guestDirectory().getParent();
         List<Result> results = new ArrayList<>();
-        for (Benchmark benchmark : Benchmark.ALL) {
-            results.add(measure(benchmark, directory.resolve(benchmark.image())));
+        for (Architecture architecture : architectures) {
+            Path directory = root.resolve(architecture.xmlName());
+            if (!Files.isDirectory(directory)) {
+                err.println("l4emu: " + directory + ": no benchmark guests (build the project with mvn package)");
+                return 2;
+            }
+            for (Benchmark benchmark : Benchmark.ALL) {
+                results.add(measure(benchmark, architecture, directory.resolve(benchmark.image())));
+            }
         }
         new ResultTable(results, markdown).print(spec.commandLine().getOut());
         return 0;
     }
 
-    private Result measure(Benchmark benchmark, Path image) throws Exception {
+    private Result measure(Benchmark benchmark, Architecture architecture, Path image) throws Exception {
         double[] figures = new double[runs];
         for (int run = 0; run < runs; run++) {
-            spec.commandLine().getErr().printf("l4emu bench: %s, run %d of %d%n", benchmark.name(), run + 1, runs);
+            spec.commandLine().getErr().printf("l4emu bench: %s on %s, run %d of %d%n", benchmark.name(),
+                    architecture.xmlName(), run + 1, runs);
             MarkTimer timer = new MarkTimer();
-            int exit = Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
+            int exit = benchmark.recordsTrace() ? TracedRun.run(image, timer)
+                    : Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
                     new PrintStream(OutputStream.nullOutputStream()), timer);
             if (exit != 0 || !timer.complete()) {
                 throw new IllegalStateException(image + " did not run to its end mark (exit " + exit + ")");
             }
-            figures[run] = benchmark.figure(timer.nanos(), timer.instructions());
+            figures[run] = benchmark.figure(timer);
         }
         Arrays.sort(figures);
-        return new Result(benchmark, figures[runs / 2], figures[0], figures[runs - 1]);
+        return new Result(benchmark, architecture, figures[runs / 2], figures[0], figures[runs - 1]);
     }
 }

@@ -6,21 +6,31 @@ import java.util.List;
  * One figure {@code l4emu bench} measures: a guest image, how many operations lie between its
  * marks, and the target (ABI targets from BENCHMARKS.md).
  */
-record Benchmark(String name, String image, long operations, Kind kind, double target) {
+record Benchmark(String name, String image, long operations, Kind kind, double target, boolean recordsTrace) {
     enum Kind {
         /** Host nanoseconds per operation; lower is better. */
-        NANOS_PER_OPERATION("ns/op"),
+        NANOS_PER_OPERATION("ns/op", true),
+        /** Host microseconds per operation; lower is better. */
+        MICROS_PER_OPERATION("us/op", true),
         /** Guest instructions per host second, in millions; higher is better. */
-        MILLION_INSTRUCTIONS_PER_SECOND("M instr/s");
+        MILLION_INSTRUCTIONS_PER_SECOND("M instr/s", false),
+        /** The host process's resident memory at the guest's sample mark, in MiB; lower is better. */
+        RESIDENT_MEBIBYTES("MiB RSS", true);
 
         final String unit;
+        final boolean lowerIsBetter;
 
-        Kind(String unit) {
+        Kind(String unit, boolean lowerIsBetter) {
             this.unit = unit;
+            this.lowerIsBetter = lowerIsBetter;
         }
     }
 
     static final double NO_TARGET = Double.NaN;
+
+    Benchmark(String name, String image, long operations, Kind kind, double target) {
+        this(name, image, operations, kind, target, false);
+    }
 
     static final List<Benchmark> ALL = List.of(
             new Benchmark("trap floor (system call that returns at once)", "bench_trap.elf", 1_000_000,
@@ -29,24 +39,36 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
                     Kind.NANOS_PER_OPERATION, 600),
             new Benchmark("cross-space call/reply round trip", "bench_cross.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, 1800),
-            new Benchmark("guest compute", "bench_compute.elf", 0, Kind.MILLION_INSTRUCTIONS_PER_SECOND, 500));
+            // Recording costs at most 1.3x the round trip it records (BENCHMARKS.md): 1.3 x 1800 ns.
+            new Benchmark("cross-space round trip with trace recording", "bench_cross.xml", 100_000,
+                    Kind.NANOS_PER_OPERATION, 2340, true),
+            new Benchmark("guest compute", "bench_compute.elf", 0, Kind.MILLION_INSTRUCTIONS_PER_SECOND, 500),
+            new Benchmark("task creation (thread_control + exchange_registers)", "bench_tasks.xml", 1_000,
+                    Kind.MICROS_PER_OPERATION, 10),
+            new Benchmark("1,000 tasks that each called one server", "bench_tasks.xml", 1_000,
+                    Kind.RESIDENT_MEBIBYTES, 512));
 
     boolean hasTarget() {
         return !Double.isNaN(target);
     }
 
     /** The figure of one run. */
-    double figure(long nanos, long instructions) {
+    double figure(MarkTimer timer) {
         return switch (kind) {
-            case NANOS_PER_OPERATION -> (double) nanos / operations;
-            case MILLION_INSTRUCTIONS_PER_SECOND -> instructions * 1e3 / nanos;
+            case NANOS_PER_OPERATION -> (double) timer.nanos() / operations;
+            case MICROS_PER_OPERATION -> timer.nanos() / 1e3 / operations;
+            case MILLION_INSTRUCTIONS_PER_SECOND -> timer.instructions() * 1e3 / timer.nanos();
+            case RESIDENT_MEBIBYTES -> {
+                if (timer.residentBytes() < 0) {
+                    throw new IllegalStateException(image + ": no resident memory sampled (no sample mark, or no"
+                            + " /proc/self/status)");
+                }
+                yield timer.residentBytes() / (double) (1 << 20);
+            }
         };
     }
 
     boolean meets(double figure) {
-        return switch (kind) {
-            case NANOS_PER_OPERATION -> figure <= target;
-            case MILLION_INSTRUCTIONS_PER_SECOND -> figure >= target;
-        };
+        return kind.lowerIsBetter ? figure <= target : figure >= target;
     }
 }

@@ -5,16 +5,19 @@ import org.l4emu.kernel.trace.KernelEvents;
 
 /**
  * Host time and guest instructions between the benchmark marks: kdebug breakpoint 1 starts the
- * measured stretch, breakpoint 2 ends it (guest-programs/src/common/bench.h).
+ * measured stretch, breakpoint 2 ends it (guest-programs/src/common/bench.h). Breakpoint 3, if
+ * a guest marks it, is where the host's resident memory is read.
  */
 final class MarkTimer implements KernelEvents {
     static final int START = 1;
     static final int END = 2;
+    static final int SAMPLE = 3;
 
     private long startNanos = -1;
     private long endNanos = -1;
     private long startInstructions;
     private long endInstructions;
+    private long residentBytes = -1;
 
     @Override
     public void breakpoint(Thread thread, int argument) {
@@ -25,7 +28,14 @@ final class MarkTimer implements KernelEvents {
         } else if (argument == END) {
             endNanos = now;
             endInstructions = thread.instructionsRetired();
+        } else if (argument == SAMPLE) {
+            residentBytes = ResidentMemory.bytes();
         }
+    }
+
+    /** The host's resident memory at the sample mark, or -1 when there was none. */
+    long residentBytes() {
+        return residentBytes;
     }
 
     boolean complete() {

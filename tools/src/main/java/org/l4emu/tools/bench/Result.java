@@ -1,7 +1,9 @@
 package org.l4emu.tools.bench;
 
-/** The median, lowest and highest figure of a benchmark's runs. */
-record Result(Benchmark benchmark, double median, double lowest, double highest) {
+import org.l4emu.emulator.Architecture;
+
+/** The median, lowest and highest figure of a benchmark's runs on one architecture's guests. */
+record Result(Benchmark benchmark, Architecture architecture, double median, double lowest, double highest) {
     String verdict() {
         if (!benchmark.hasTarget()) {
             return "-";

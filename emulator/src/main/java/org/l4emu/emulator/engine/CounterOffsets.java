@@ -1,0 +1,18 @@
+package org.l4emu.emulator.engine;
+
+/**
+ * Where {@code uc_emu_start(..., count)} keeps its instruction count inside Unicorn's private
+ * {@code struct uc_struct}, found by {@link CounterCalibration}. The struct is the same for
+ * every architecture of one library build.
+ *
+ * @param instructionCounterOffset {@code uint64_t emu_counter}: the count hook increments it
+ *                                 before each instruction and stops once it exceeds the count
+ * @param instructionLimitOffset   {@code uint64_t emu_count}, the count itself
+ */
+public record CounterOffsets(long instructionCounterOffset, long instructionLimitOffset) {
+
+    @Override
+    public String toString() {
+        return "uc_struct.emu_counter at +" + instructionCounterOffset + ", emu_count at +" + instructionLimitOffset;
+    }
+}

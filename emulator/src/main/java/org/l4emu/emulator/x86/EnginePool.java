@@ -1,0 +1,117 @@
+package org.l4emu.emulator.x86;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.l4emu.emulator.engine.CounterOffsets;
+
+/**
+ * The engines ({@link X86Cpu}) of one machine, lent to address spaces. A space gets one when a
+ * thread first runs in it, so spaces that never run (created and left halted) cost no engine.
+ * At most {@link #MAX_ENGINES} exist: each holds a few MiB of host memory, and a guest may
+ * create tens of thousands of spaces. Past the limit, the space that ran least recently gives
+ * its engine back (its pages are unmapped from it, the CPU state reset) and gets another when
+ * it runs again. Engines of destroyed spaces are reused the same way rather than closed, as
+ * opening one costs milliseconds.
+ */
+final class EnginePool implements AutoCloseable {
+    static final int MAX_ENGINES = 64;
+
+    private final CounterOffsets counterOffsets;
+    private final List<X86Cpu> all = new ArrayList<>();
+    private final ArrayDeque<X86Cpu> idle = new ArrayDeque<>();
+    /** Spaces holding an engine, least recently run first. */
+    private final LinkedHashSet<X86AddressSpace> holders = new LinkedHashSet<>();
+    private X86AddressSpace mostRecent;
+    private boolean closed;
+
+    /** Opens the first engine, which calibrates the instruction counter for all. */
+    EnginePool() {
+        X86Cpu first = new X86Cpu(null);
+        counterOffsets = first.counterOffsets();
+        all.add(first);
+        idle.push(first);
+    }
+
+    CounterOffsets counterOffsets() {
+        return counterOffsets;
+    }
+
+    /** Engines open now, idle or held. */
+    int engines() {
+        return all.size();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Spaces that hold an engine now. */
+    Iterable<X86AddressSpace> holders() {
+        return holders;
+    }
+
+    /** An engine with no user pages for {@code space}, which now holds it. */
+    X86Cpu lend(X86AddressSpace space) {
+        X86Cpu cpu = idle.poll();
+        if (cpu == null) {
+            cpu = all.size() < MAX_ENGINES ? open() : reclaimLeastRecent();
+        }
+        holders.add(space);
+        mostRecent = space;
+        return cpu;
+    }
+
+    /** {@code space} is about to run: it becomes the last to give its engine back. */
+    void ran(X86AddressSpace space) {
+        if (space != mostRecent) {
+            holders.remove(space);
+            holders.add(space);
+            mostRecent = space;
+        }
+    }
+
+    /** Takes back the engine of {@code space}, which it already emptied of its pages. */
+    void giveBack(X86AddressSpace space, X86Cpu cpu) {
+        holders.remove(space);
+        if (mostRecent == space) {
+            mostRecent = null;
+        }
+        idle.push(cpu);
+    }
+
+    private X86Cpu open() {
+        X86Cpu cpu = new X86Cpu(counterOffsets);
+        all.add(cpu);
+        return cpu;
+    }
+
+    private X86Cpu reclaimLeastRecent() {
+        Iterator<X86AddressSpace> oldest = holders.iterator();
+        X86AddressSpace victim = oldest.next();
+        victim.releaseEngine();
+        return idle.pop();
+    }
+
+    /** Closes every engine, held or idle; the spaces holding them can no longer run. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (X86Cpu cpu : all) {
+            try {
+                cpu.close();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.l4emu.emulator.x86;
+
+import static org.l4emu.emulator.engine.InternalsCheck.expect;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.l4emu.emulator.unicorn.UcProt;
+import org.l4emu.emulator.unicorn.Unicorn;
+import org.l4emu.emulator.unicorn.X86Register;
+
+/**
+ * Puts a fresh engine into ring 3 for good. The host can load ring-0 selectors but not a DPL-3
+ * SS, so a ring-0 stub on the entry page does it with {@code iret}. The stub also sets the
+ * control bits only ring-0 code can make take effect (host writes to CR0 and CR4 do not update
+ * QEMU's cached flags): CR0.EM, so that x87 and MMX instructions fault and threads need no FPU
+ * state (guests are soft-float, as on arm); CR4.TSD, so that {@code rdtsc}, which reads the
+ * host's clock, faults rather than break determinism; and CR4.OSFXSR and OSXMMEXCPT clear, so
+ * that SSE instructions are undefined. The {@code iret} lands on the calibration probe, also on
+ * the entry page, and the run stops before executing it; no user code is ever translated in
+ * ring 0.
+ */
+final class UserModeEntry {
+    /** Three instructions and a system call, run in ring 3 to calibrate the instruction counter. */
+    static final long PROBE = KernelLayout.ENTRY_PAGE + 0x40;
+    static final int PROBE_LENGTH = 5;
+    private static final byte[] PROBE_CODE = {
+        (byte) 0x90, (byte) 0x90, (byte) 0x90, // nop; nop; nop
+        (byte) 0xCD, (byte) 0x80,              // int $0x80
+    };
+    private static final long STUB = KernelLayout.ENTRY_PAGE;
+    private static final long IRET_FRAME = KernelLayout.ENTRY_PAGE + 0x100;
+    private static final byte[] STUB_CODE = {
+        0x0F, 0x20, (byte) 0xC0,                                 // mov %cr0, %eax
+        (byte) 0x83, (byte) 0xC8, 0x04,                          // or $CR0_EM, %eax
+        0x0F, 0x22, (byte) 0xC0,                                 // mov %eax, %cr0
+        0x0F, 0x20, (byte) 0xE0,                                 // mov %cr4, %eax
+        (byte) 0x83, (byte) 0xC8, 0x04,                          // or $CR4_TSD, %eax
+        0x25, (byte) 0xFF, (byte) 0xF9, (byte) 0xFF, (byte) 0xFF, // and $~(OSFXSR | OSXMMEXCPT), %eax
+        0x0F, 0x22, (byte) 0xE0,                                 // mov %eax, %cr4
+        (byte) 0xCF,                                             // iret
+    };
+    private static final int STUB_INSTRUCTIONS = 8;
+    private static final int CPL_MASK = 3;
+
+    private UserModeEntry() {
+    }
+
+    /** Maps the entry page, runs the stub, and loads the user data selectors. The CPU is then at {@link #PROBE} in ring 3. */
+    static void enter(Unicorn engine) {
+        engine.mapMemory(KernelLayout.ENTRY_PAGE, KernelLayout.PAGE_SIZE, UcProt.ALL);
+        engine.writeMemory(STUB, STUB_CODE);
+        engine.writeMemory(PROBE, PROBE_CODE);
+        engine.writeMemory(IRET_FRAME, iretFrame());
+        engine.writeDescriptorTable(X86Register.GDTR, KernelLayout.GDT, GlobalDescriptorTable.LIMIT);
+        engine.writeRegister(X86Register.SS, GlobalDescriptorTable.KERNEL_DATA);
+        engine.writeRegister(X86Register.DS, GlobalDescriptorTable.KERNEL_DATA);
+        engine.writeRegister(X86Register.ESP, (int) IRET_FRAME);
+        int code = engine.emulate(STUB, 0, 0, STUB_INSTRUCTIONS);
+        expect(code == 0 && (engine.readRegister(X86Register.CS) & CPL_MASK) == 3
+                && Integer.toUnsignedLong(engine.readRegister(X86Register.EIP)) == PROBE,
+                "the ring-0 stub did not enter ring 3 (uc_err " + code + ")");
+        engine.writeRegister(X86Register.DS, GlobalDescriptorTable.USER_DATA);
+        engine.writeRegister(X86Register.ES, GlobalDescriptorTable.USER_DATA);
+        engine.writeRegister(X86Register.FS, GlobalDescriptorTable.USER_DATA);
+        engine.writeRegister(X86Register.GS, GlobalDescriptorTable.USER_THREAD_POINTER);
+    }
+
+    /** Drops the entry page and everything translated from it. */
+    static void leave(Unicorn engine) {
+        engine.removeTranslationBlocks(KernelLayout.ENTRY_PAGE, KernelLayout.ENTRY_PAGE + KernelLayout.PAGE_SIZE);
+        engine.unmapMemory(KernelLayout.ENTRY_PAGE, KernelLayout.PAGE_SIZE);
+    }
+
+    /** What {@code iret} pops to enter ring 3 at the probe: eip, cs, eflags, esp, ss. */
+    private static byte[] iretFrame() {
+        ByteBuffer frame = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+        frame.putInt((int) PROBE).putInt(GlobalDescriptorTable.USER_CODE).putInt(X86CpuContext.EFLAGS_FIXED)
+                .putInt(0).putInt(GlobalDescriptorTable.USER_DATA);
+        return frame.array();
+    }
+}

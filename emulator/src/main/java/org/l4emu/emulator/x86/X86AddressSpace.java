@@ -1,0 +1,178 @@
+package org.l4emu.emulator.x86;
+
+import java.lang.foreign.MemorySegment;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.unicorn.UcProt;
+
+/**
+ * An x86 address space: its pages, kept in Java ({@link UserPages}), and, once a thread runs in
+ * it, an engine ({@link X86Cpu}) whose memory regions are exactly those pages, each mapped onto
+ * its frame's host memory with the rights as region permissions. Every right is exact, read,
+ * write and execute alike. Addresses from 0xC0000000 up are the kernel's and are never mapped.
+ *
+ * <p>A space owns {@link #DIRECTORY_FRAMES} physical frames, the four page directories real
+ * IA-32 hardware would need for it (PAE paging, which execute rights require), so that guest
+ * physical memory bounds the number of spaces as it does on arm, whose L1 table is as large.
+ */
+public final class X86AddressSpace implements AddressSpace {
+    static final int DIRECTORY_FRAMES = 4;
+
+    private final EnginePool engines;
+    private final NativePhysicalMemory memory;
+    private final long directoryFrames;
+    private final UserPages pages = new UserPages();
+    /** The engine holding this space, or null while it holds none. */
+    private X86Cpu cpu;
+    private boolean destroyed;
+
+    X86AddressSpace(EnginePool engines, NativePhysicalMemory memory, long directoryFrames) {
+        this.engines = engines;
+        this.memory = memory;
+        this.directoryFrames = directoryFrames;
+    }
+
+    /** The CPU to run a thread of this space on: its engine, borrowed and filled with the pages if need be. */
+    X86Cpu cpuToRun() {
+        if (cpu != null) {
+            engines.ran(this);
+            return cpu;
+        }
+        X86Cpu lent = engines.lend(this);
+        pages.forEach((virtualAddress, frame, rights) ->
+                lent.mapPage(Integer.toUnsignedLong(virtualAddress), host(frame), protection(rights)));
+        cpu = lent;
+        return lent;
+    }
+
+    /** Empties this space's engine of its pages and gives it back to the pool. */
+    void releaseEngine() {
+        X86Cpu held = cpu;
+        pages.forEach((virtualAddress, frame, rights) ->
+                held.unmapPage(Integer.toUnsignedLong(virtualAddress), protection(rights)));
+        held.forgetException();
+        cpu = null;
+        engines.giveBack(this, held);
+    }
+
+    @Override
+    public void map(int virtualAddress, long frame, Access rights) {
+        checkAlive();
+        checkUserPage(virtualAddress);
+        if (frame < 0 || frame % PhysicalMemory.PAGE_SIZE != 0 || frame + PhysicalMemory.PAGE_SIZE > memory.size()) {
+            throw new IllegalArgumentException("bad frame 0x" + Long.toHexString(frame));
+        }
+        if (cpu != null) {
+            long address = Integer.toUnsignedLong(virtualAddress);
+            long oldFrame = pages.frame(virtualAddress);
+            int protection = protection(rights);
+            int oldProtection = protection(pages.rights(virtualAddress));
+            if (oldFrame == frame) {
+                if (oldProtection != protection) {
+                    cpu.protectPage(address, oldProtection, protection);
+                }
+            } else {
+                if (oldFrame >= 0) {
+                    cpu.unmapPage(address, oldProtection);
+                }
+                cpu.mapPage(address, host(frame), protection);
+            }
+        }
+        pages.set(virtualAddress, frame, rights);
+    }
+
+    @Override
+    public void unmap(int virtualAddress) {
+        checkAlive();
+        checkUserPage(virtualAddress);
+        if (pages.frame(virtualAddress) < 0) {
+            return;
+        }
+        if (cpu != null) {
+            cpu.unmapPage(Integer.toUnsignedLong(virtualAddress), protection(pages.rights(virtualAddress)));
+        }
+        pages.clear(virtualAddress);
+    }
+
+    @Override
+    public long translate(int virtualAddress) {
+        checkAlive();
+        long frame = pages.frame(virtualAddress);
+        return frame < 0 ? -1 : frame | (virtualAddress & (PhysicalMemory.PAGE_SIZE - 1));
+    }
+
+    @Override
+    public Access rights(int virtualAddress) {
+        checkAlive();
+        return pages.rights(virtualAddress);
+    }
+
+    /** The byte at user address {@code virtualAddress}, or 0 when it is unmapped. */
+    byte readByte(int virtualAddress) {
+        long physical = translate(virtualAddress);
+        return physical < 0 ? 0 : memory.readByte(physical);
+    }
+
+    /** Drops the code translated from every executable page, which host writes to frames do not. */
+    void discardTranslations() {
+        if (cpu == null) {
+            return;
+        }
+        pages.forEach((virtualAddress, frame, rights) -> {
+            if (rights.executable()) {
+                cpu.discardTranslations(Integer.toUnsignedLong(virtualAddress), PhysicalMemory.PAGE_SIZE);
+            }
+        });
+    }
+
+    /**
+     * Gives the engine back and frees the page-directory frames. The mapped frames are the
+     * owner's business. After the machine closed, nothing is left to free.
+     */
+    @Override
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        if (engines.isClosed()) {
+            return;
+        }
+        if (cpu != null) {
+            releaseEngine();
+        }
+        memory.freeFrames(directoryFrames, DIRECTORY_FRAMES);
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private MemorySegment host(long frame) {
+        return memory.hostSlice(frame, PhysicalMemory.PAGE_SIZE);
+    }
+
+    private static int protection(Access rights) {
+        return (rights.readable() ? UcProt.READ : 0) | (rights.writable() ? UcProt.WRITE : 0)
+                | (rights.executable() ? UcProt.EXEC : 0);
+    }
+
+    private void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException("address space already destroyed");
+        }
+    }
+
+    private static void checkUserPage(int virtualAddress) {
+        if ((virtualAddress & (PhysicalMemory.PAGE_SIZE - 1)) != 0) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is not page aligned");
+        }
+        if (Integer.toUnsignedLong(virtualAddress) >= KernelLayout.USER_LIMIT) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is in the kernel's range");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.l4emu.emulator.x86;
+
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.unicorn.UcError;
+import org.l4emu.emulator.unicorn.UcMemType;
+import org.l4emu.emulator.unicorn.Unicorn;
+import org.l4emu.emulator.unicorn.UnicornException;
+
+/**
+ * Works out why one {@code uc_emu_start} on an x86 CPU returned: the {@link Trap}, and how many
+ * instructions completed.
+ *
+ * <p>Counting, as on arm: the count hook increments {@code emu_counter} before each
+ * instruction, so the counter is the number of instructions started. {@code int $0x80}
+ * completes (EIP is after it). An instruction that faults on data, is undefined or raises a
+ * fault-class exception (#DE, #BR, #NM, #GP) had its hook run but did not complete, and EIP is
+ * still at it, so it is not counted. A fetch fault happens while translating, before any hook
+ * of the block, so nothing is subtracted; if the faulting instruction straddles into the page
+ * and is not the first of its block, EIP is at the block's first instruction, which resuming
+ * runs again from there, consistently. {@code int3} is reported like arm's {@code bkpt}: the
+ * thread stays at the breakpoint, uncounted, and resumes by running it again unless its
+ * handler moves it on. Any other {@code int n} is refused as a real CPU without a user gate
+ * would, as a privileged instruction at the {@code int}.
+ */
+final class X86StopDecoder {
+    private static final int INT3_OPCODE = 0xCC;
+    private static final int INT3_LENGTH = 1;
+    /** {@code int imm8} ({@code CD ib}), also how {@code int $3} can be written. */
+    private static final int INT_N_LENGTH = 2;
+
+    private long completed;
+
+    /** Instructions completed in the run last decoded. */
+    long completed() {
+        return completed;
+    }
+
+    /**
+     * Saves the registers into {@code thread} and returns why the run that returned
+     * {@code code} stopped, or {@code null} when it should go on.
+     */
+    Trap decode(X86AddressSpace space, X86Cpu cpu, int code, X86CpuContext thread, long budget) {
+        int vector = cpu.pendingVector();
+        long started = cpu.startedInstructions();
+        cpu.saveInto(thread);
+        int eip = thread.instructionPointer();
+        if (cpu.faultPending()) {
+            int type = cpu.faultType();
+            completed = UcMemType.isFetch(type) ? started : started - 1;
+            Access access = UcMemType.isFetch(type) ? Access.EXECUTE : UcMemType.isWrite(type) ? Access.WRITE : Access.READ;
+            return new Trap.PageFault(cpu.faultAddress(), access, eip);
+        }
+        if (vector != X86Vector.NONE) {
+            if (code != UcError.OK.code()) {
+                throw new UnicornException("uc_emu_start", code, Unicorn.describe(code));
+            }
+            if (vector == X86Vector.SYSCALL) {
+                completed = started;
+                return Trap.SYSCALL;
+            }
+            cpu.forgetException();
+            return exception(space, vector, thread, started, eip);
+        }
+        if (code == UcError.INSN_INVALID.code()) {
+            completed = started - 1;
+            return new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, eip, eip);
+        }
+        if (code == UcError.EXCEPTION.code()) {
+            completed = started - 1;
+            cpu.forgetException();
+            return new Trap.CpuException(Trap.Kind.OTHER, eip, eip);
+        }
+        if (code != UcError.OK.code()) {
+            throw new UnicornException("uc_emu_start", code, Unicorn.describe(code));
+        }
+        if (started > budget) {
+            completed = budget;
+            return Trap.BUDGET_EXHAUSTED;
+        }
+        if (started == 0) {
+            throw new IllegalStateException("the CPU stopped at 0x" + Integer.toHexString(eip) + " without progress");
+        }
+        completed = started;
+        return null;
+    }
+
+    private Trap exception(X86AddressSpace space, int vector, X86CpuContext thread, long started, int eip) {
+        if (X86Vector.onlyFromSoftwareInterrupt(vector)) {
+            return uncountedAt(thread, INT_N_LENGTH, Trap.Kind.PRIVILEGED_INSTRUCTION, started);
+        }
+        switch (vector) {
+            case X86Vector.BREAKPOINT -> {
+                int length = Byte.toUnsignedInt(space.readByte(eip - INT3_LENGTH)) == INT3_OPCODE
+                        ? INT3_LENGTH : INT_N_LENGTH;
+                return uncountedAt(thread, length, Trap.Kind.BREAKPOINT, started);
+            }
+            case X86Vector.DEBUG -> {
+                // A single-step trap after a completed instruction: the thread is at the next one.
+                completed = started;
+                return new Trap.CpuException(Trap.Kind.BREAKPOINT, eip, eip);
+            }
+            case X86Vector.OVERFLOW -> {
+                completed = started;
+                return new Trap.CpuException(Trap.Kind.OTHER, eip, eip);
+            }
+            default -> {
+                completed = started - 1;
+                return new Trap.CpuException(faultKind(vector), eip, eip);
+            }
+        }
+    }
+
+    /** A trap-class exception reported like a fault: back at the instruction, which does not count. */
+    private Trap uncountedAt(X86CpuContext thread, int instructionLength, Trap.Kind kind, long started) {
+        thread.rewind(instructionLength);
+        completed = started - 1;
+        int at = thread.instructionPointer();
+        return new Trap.CpuException(kind, at, at);
+    }
+
+    private static Trap.Kind faultKind(int vector) {
+        return switch (vector) {
+            case X86Vector.DIVIDE_ERROR -> Trap.Kind.DIVIDE_ERROR;
+            case X86Vector.INVALID_OPCODE, X86Vector.DEVICE_NOT_AVAILABLE -> Trap.Kind.UNDEFINED_INSTRUCTION;
+            case X86Vector.GENERAL_PROTECTION -> Trap.Kind.PRIVILEGED_INSTRUCTION;
+            case X86Vector.ALIGNMENT_CHECK -> Trap.Kind.ALIGNMENT;
+            default -> Trap.Kind.OTHER;
+        };
+    }
+}

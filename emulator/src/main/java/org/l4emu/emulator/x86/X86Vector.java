@@ -1,0 +1,45 @@
+package org.l4emu.emulator.x86;
+
+/**
+ * Interrupt vectors Unicorn passes to interrupt hooks on x86, as IA-32 numbers them. Unicorn
+ * reports #UD mostly not through the hook but as {@code UC_ERR_INSN_INVALID} from
+ * {@code uc_emu_start}. With paging off there are no page faults (14): memory faults arrive at
+ * the invalid-memory hook instead.
+ */
+final class X86Vector {
+    static final int DIVIDE_ERROR = 0;
+    /** #DB: single step (EFLAGS.TF) or {@code icebp}; a trap, raised after the instruction. */
+    static final int DEBUG = 1;
+    /** {@code int3}: a trap, raised after the instruction. */
+    static final int BREAKPOINT = 3;
+    /** {@code into}: a trap. */
+    static final int OVERFLOW = 4;
+    static final int BOUND_RANGE = 5;
+    static final int INVALID_OPCODE = 6;
+    /** #NM: x87 instructions, as CR0.EM is set. */
+    static final int DEVICE_NOT_AVAILABLE = 7;
+    static final int GENERAL_PROTECTION = 13;
+    static final int ALIGNMENT_CHECK = 17;
+    /** {@code int $0x80}, the system call (ABI section 1). */
+    static final int SYSCALL = 0x80;
+
+    /** No hook call happened during the run. */
+    static final int NONE = -1;
+
+    private X86Vector() {
+    }
+
+    /**
+     * True when {@code vector} can only have come from an {@code int n} instruction: in the
+     * state l4emu keeps the CPU in (no paging, no IDT use, flat present segments) the CPU
+     * raises no other exception with it. A real CPU would raise #GP at such an {@code int n},
+     * as no gate but the system call's lets user mode in.
+     */
+    static boolean onlyFromSoftwareInterrupt(int vector) {
+        return switch (vector) {
+            case DIVIDE_ERROR, DEBUG, BREAKPOINT, OVERFLOW, BOUND_RANGE, INVALID_OPCODE, DEVICE_NOT_AVAILABLE,
+                    GENERAL_PROTECTION, ALIGNMENT_CHECK, SYSCALL -> false;
+            default -> true;
+        };
+    }
+}

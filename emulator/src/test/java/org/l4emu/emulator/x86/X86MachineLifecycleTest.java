@@ -1,0 +1,50 @@
+package org.l4emu.emulator.x86;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.l4emu.emulator.Architecture;
+import org.l4emu.emulator.Machine;
+import org.l4emu.emulator.Machines;
+
+class X86MachineLifecycleTest {
+    @Test
+    void factoryOpensX86() {
+        try (Machine machine = Machines.open(Architecture.X86)) {
+            assertInstanceOf(X86Machine.class, machine);
+            assertEquals(Architecture.X86, machine.architecture());
+            assertEquals(X86Machine.DEFAULT_MEMORY_SIZE, machine.memory().size());
+        }
+    }
+
+    @Test
+    void newContextsStartInRingThreeWithOnlyEipAndEsp() {
+        try (Machine machine = Machines.open(Architecture.X86, 1L << 20)) {
+            var registers = machine.createContext(0x1_0000, 0x8_0000).registers();
+            assertEquals(0x1_0000, registers.get("eip"));
+            assertEquals(0x8_0000, registers.get("esp"));
+            assertEquals(0, registers.get("eax"));
+            assertEquals(0x202, registers.get("eflags"));
+            assertEquals(0x1b, registers.get("cs"));
+            assertEquals(0x23, registers.get("ss"));
+        }
+    }
+
+    @Test
+    void runRejectsForeignArgumentsAndClosedMachines() {
+        Machine machine = Machines.open(Architecture.X86, 1L << 20);
+        var space = machine.createAddressSpace();
+        var context = machine.createContext(0x1_0000, 0);
+        try (Machine arm = Machines.open(Architecture.ARM, 1L << 20)) {
+            assertThrows(IllegalArgumentException.class, () -> machine.run(arm.createContext(0, 0), space, 1));
+            assertThrows(IllegalArgumentException.class, () -> machine.run(context, arm.createAddressSpace(), 1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> machine.run(context, space, 0));
+        machine.close();
+        machine.close();
+        assertThrows(IllegalStateException.class, () -> machine.run(context, space, 1));
+        assertThrows(IllegalStateException.class, machine::createAddressSpace);
+    }
+}

@@ -1,0 +1,161 @@
+package org.l4emu.emulator.x86;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.Trap;
+
+/**
+ * What one engine per address space costs (not a unit test): opening an engine, the host memory
+ * it keeps, mapping pages into it, taking it back from a space, and {@link X86Machine#run}
+ * round trips within and across spaces (comparable with {@code ArmRunBenchmark}). Run with
+ * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes
+ * org.l4emu.emulator.x86.X86SpaceCostBenchmark}.
+ */
+public final class X86SpaceCostBenchmark {
+    private static final int ITERATIONS = 2_000_000;
+    private static final int ROUNDS = 5;
+    private static final int ENGINES = 40;
+    /** Reads a word of its data page, traps, loops: like a thread doing IPC. */
+    private static final byte[][] CLIENT = {X86.LOAD_ECX_FROM_EBX, X86.INT_80, X86.jmpShort(-6)};
+
+    private X86SpaceCostBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        engineCosts();
+        mappingCosts();
+        runCosts();
+    }
+
+    /** Opens engines by running a thread in each of many fresh spaces. */
+    private static void engineCosts() throws IOException {
+        try (X86Guest guest = new X86Guest()) {
+            long code = guest.frame();
+            byte[] client = X86.concat(CLIENT);
+            guest.memory.write(code, client, 0, client.length);
+            List<AddressSpace> spaces = new ArrayList<>();
+            List<X86CpuContext> threads = new ArrayList<>();
+            for (int i = 0; i < ENGINES + 1; i++) {
+                AddressSpace space = guest.newSpace();
+                space.map(X86Guest.CODE, code, Access.READ_EXECUTE);
+                guest.data(space, X86Guest.DATA, Access.READ);
+                spaces.add(space);
+                threads.add(reader(guest));
+            }
+            run(guest, threads.get(0), spaces.get(0));
+            long rssBefore = residentBytes();
+            long start = System.nanoTime();
+            for (int i = 1; i <= ENGINES; i++) {
+                run(guest, threads.get(i), spaces.get(i));
+            }
+            long nanos = System.nanoTime() - start;
+            long rssAfter = residentBytes();
+            System.out.printf("engine opened for a space's first run: %.2f ms each%n", nanos / 1e6 / ENGINES);
+            System.out.printf("host memory per engine:                %.2f MiB resident%n",
+                    (rssAfter - rssBefore) / (double) ENGINES / (1 << 20));
+        }
+    }
+
+    /** Maps n pages into a running space, then takes its engine back and gives it again. */
+    private static void mappingCosts() {
+        for (int pages : new int[] {32, 256, 1024}) {
+            try (X86Guest guest = new X86Guest()) {
+                AddressSpace space = guest.newSpace();
+                guest.code(space, X86Guest.CODE, CLIENT);
+                guest.data(space, X86Guest.DATA, Access.READ);
+                X86CpuContext thread = reader(guest);
+                run(guest, thread, space);
+                long start = System.nanoTime();
+                for (int i = 0; i < pages; i++) {
+                    guest.data(space, 0x0100_0000 + i * 0x1000, Access.READ_WRITE);
+                }
+                long mapNanos = System.nanoTime() - start;
+                X86AddressSpace x86 = (X86AddressSpace) space;
+                start = System.nanoTime();
+                x86.releaseEngine();
+                long releaseNanos = System.nanoTime() - start;
+                start = System.nanoTime();
+                run(guest, thread, space);
+                long refillNanos = System.nanoTime() - start;
+                System.out.printf("%5d pages: map %.1f us per page; engine taken back in %.2f ms, refilled in %.2f ms%n",
+                        pages, mapNanos / 1e3 / pages, releaseNanos / 1e6, refillNanos / 1e6);
+            }
+        }
+    }
+
+    private static void runCosts() {
+        try (X86Guest guest = new X86Guest()) {
+            AddressSpace a = guest.newSpace();
+            AddressSpace b = guest.newSpace();
+            AddressSpace c = guest.newSpace();
+            long code = guest.code(a, X86Guest.CODE, CLIENT);
+            b.map(X86Guest.CODE, code, Access.READ_EXECUTE);
+            c.map(X86Guest.CODE, code, Access.READ_EXECUTE);
+            for (AddressSpace space : new AddressSpace[] {a, b, c}) {
+                guest.data(space, X86Guest.DATA, Access.READ);
+            }
+            X86CpuContext first = reader(guest);
+            X86CpuContext second = reader(guest);
+            X86CpuContext inB = reader(guest);
+            X86CpuContext inC = reader(guest);
+            for (int round = 0; round < ROUNDS; round++) {
+                report("one thread, same space", measure(guest, first, a, first, a, first, a));
+                report("two threads, same space", measure(guest, first, a, second, a, first, a));
+                report("two threads, two spaces", measure(guest, first, a, inB, b, first, a));
+                report("three spaces in rotation", measure(guest, first, a, inB, b, inC, c));
+            }
+        }
+    }
+
+    /** Cycles x, y, x, y... or, when z differs from x, x, y, z, x, y, z... */
+    private static double measure(X86Guest guest, X86CpuContext x, AddressSpace xSpace, X86CpuContext y,
+            AddressSpace ySpace, X86CpuContext z, AddressSpace zSpace) {
+        boolean three = z != x;
+        int step = three ? 3 : 2;
+        int iterations = ITERATIONS / step * step;
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i += step) {
+            syscall(guest, x, xSpace, i);
+            syscall(guest, y, ySpace, i);
+            if (three) {
+                syscall(guest, z, zSpace, i);
+            }
+        }
+        return (System.nanoTime() - start) / (double) iterations;
+    }
+
+    private static void syscall(X86Guest guest, X86CpuContext thread, AddressSpace space, int value) {
+        run(guest, thread, space);
+        thread.setResult(2, value);
+    }
+
+    private static void run(X86Guest guest, X86CpuContext thread, AddressSpace space) {
+        if (guest.machine.run(thread, space, 1000) != Trap.SYSCALL) {
+            throw new AssertionError("expected a syscall");
+        }
+    }
+
+    private static X86CpuContext reader(X86Guest guest) {
+        X86CpuContext thread = guest.context(X86Guest.CODE);
+        thread.setRegister(X86CpuContext.EBX, X86Guest.DATA);
+        return thread;
+    }
+
+    private static void report(String what, double nanos) {
+        System.out.printf("%-26s %7.1f ns per run() that ends in int $0x80%n", what, nanos);
+    }
+
+    private static long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,11 @@
+/* The keeper: a privileged thread that sleeps in short steps and kicks (halt and resume, which
+   cancels any IPC with error 3) every thread whose system call count has not moved since its
+   last look, so that no fuzzer waits for ever and the run reaches its syscall budget. */
+#ifndef FUZZ_KEEPER_H
+#define FUZZ_KEEPER_H
+
+#include "fuzz_world.h"
+
+__attribute__((noreturn)) void fuzz_keep_everyone_going(struct fuzz_thread *me);
+
+#endif

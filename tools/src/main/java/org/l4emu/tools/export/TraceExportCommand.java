@@ -1,0 +1,87 @@
+package org.l4emu.tools.export;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.l4emu.tools.trace.EventFilter;
+import org.l4emu.tools.trace.FilterOptions;
+import org.l4emu.tools.trace.TraceFiles;
+import org.l4emu.tools.trace.TraceReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code l4emu trace export --format F FILE -o OUT}: a trace as a Perfetto trace or a sequence diagram. */
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        description = {"Export a trace as a picture or for a trace viewer:",
+                "  perfetto  Chrome/Perfetto trace event JSON (open in ui.perfetto.dev or chrome://tracing)",
+                "  mermaid   a Mermaid sequence diagram (text)",
+                "  svg       a sequence diagram drawn as an SVG picture"})
+public final class TraceExportCommand implements Callable<Integer> {
+    enum Format { perfetto, mermaid, svg }
+
+    private static final int DEFAULT_ROWS = 2000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A trace written by 'l4emu boot --trace'.")
+    private Path file;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "perfetto, mermaid or svg.")
+    private Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Where to write (default: standard output).")
+    private Path output;
+
+    @Option(names = "--limit", paramLabel = "ROWS",
+            description = "Diagrams: at most ROWS arrows and notes (default: " + DEFAULT_ROWS + ").")
+    private int limit = DEFAULT_ROWS;
+
+    @Option(names = "--console", description = "Diagrams: show guest console output as notes.")
+    private boolean console;
+
+    @Mixin
+    private FilterOptions filter;
+
+    @Override
+    public Integer call() {
+        EventFilter selection;
+        try {
+            selection = filter.toFilter();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("l4emu: " + e.getMessage());
+            return TraceFiles.BAD_INPUT;
+        }
+        if (limit < 1) {
+            spec.commandLine().getErr().println("l4emu: --limit takes a positive number");
+            return TraceFiles.BAD_INPUT;
+        }
+        try (Writer target = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            PrintWriter out = target == null ? spec.commandLine().getOut() : new PrintWriter(target);
+            int exit = TraceFiles.read(spec, file, reader -> export(reader, selection, out));
+            out.flush();
+            return exit;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("l4emu: " + output + ": cannot write (" + e.getMessage() + ")");
+            return TraceFiles.BAD_INPUT;
+        }
+    }
+
+    private void export(TraceReader reader, EventFilter selection, PrintWriter out) {
+        switch (format) {
+            case perfetto -> new PerfettoExporter(out).export(reader, selection);
+            case mermaid -> MermaidRenderer.render(new SequenceDiagramBuilder(selection, console, limit).build(reader), out);
+            case svg -> SvgRenderer.render(new SequenceDiagramBuilder(selection, console, limit).build(reader), out);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.l4emu.tools.fuzz;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.l4emu.kernel.ipc.IpcError;
+
+/** The summary of a fuzz run: what ran, what the kernel answered, and whether anything broke. */
+final class FuzzReport {
+    /** System calls 0..7 of ABI.md section 3; every other number counts as undefined. */
+    static final int NAMED_SYSCALLS = 8;
+    private static final String[] SYSCALL_NAMES = {"kdebug", "ipc", "thread_switch", "system_clock",
+            "exchange_registers", "thread_control", "unmap", "redirect"};
+
+    private FuzzReport() {}
+
+    static void print(FuzzOptions options, FuzzOutcome outcome, PrintWriter out) {
+        FuzzStatistics statistics = outcome.statistics();
+        double seconds = outcome.wallNanos() / 1e9;
+        out.printf(Locale.ROOT, "l4emu fuzz: seed %d, %d threads (%d fuzzers): %,d system calls in %.1f s (%,.0f per second)%n",
+                options.seed(), outcome.threads(), options.fuzzers(), statistics.syscalls(), seconds,
+                statistics.syscalls() / Math.max(seconds, 1e-9));
+        out.println("  system calls: " + String.join(", ", syscallCounts(statistics)));
+        out.printf(Locale.ROOT, "  ipc: %,d messages delivered, %,d errors: %s%n", statistics.deliveries(),
+                statistics.ipcFailures(), String.join(", ", errorCounts(statistics.ipcErrors())));
+        out.printf(Locale.ROOT, "  threads: %d exited, %d stopped by a fault; console: %,d bytes; virtual time %,d us, "
+                        + "%,d guest instructions%n", statistics.threadsExited(), statistics.threadsFaulted(),
+                statistics.consoleBytes(), outcome.virtualMicros(), outcome.instructions());
+        out.printf(Locale.ROOT, "  invariant checks: %,d (after every trap); invariant violations: %d; host exceptions: %d%n",
+                outcome.invariantChecks(), outcome.violation() == null ? 0 : 1, outcome.hostException() == null ? 0 : 1);
+        if (outcome.violation() != null) {
+            out.println("  INVARIANT VIOLATION after system call " + statistics.syscalls() + ": "
+                    + outcome.violation().getMessage());
+        }
+        if (outcome.hostException() != null) {
+            out.println("  HOST EXCEPTION after system call " + statistics.syscalls() + ": " + outcome.hostException());
+        }
+        if (outcome.endedEarly() != null) {
+            out.println("  the system ended by itself (exit code " + outcome.endedEarly() + ") before its budget");
+        }
+        if (!outcome.clean()) {
+            out.println("  reproduce with: " + options.reproduction());
+        }
+    }
+
+    private static List<String> syscallCounts(FuzzStatistics statistics) {
+        List<String> counts = new ArrayList<>();
+        for (int number = 0; number < NAMED_SYSCALLS; number++) {
+            counts.add(String.format(Locale.ROOT, "%s %,d", SYSCALL_NAMES[number], statistics.syscalls(number)));
+        }
+        counts.add(String.format(Locale.ROOT, "undefined %,d", statistics.syscalls(NAMED_SYSCALLS)));
+        return counts;
+    }
+
+    private static List<String> errorCounts(Map<Integer, long[]> errors) {
+        List<String> counts = new ArrayList<>();
+        for (Map.Entry<Integer, long[]> entry : errors.entrySet()) {
+            int code = entry.getKey();
+            String name = code < IpcError.values().length
+                    ? IpcError.values()[code].name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    : "undefined";
+            counts.add(String.format(Locale.ROOT, "%d %s (send %,d, receive %,d)", code, name, entry.getValue()[0],
+                    entry.getValue()[1]));
+        }
+        return counts;
+    }
+}

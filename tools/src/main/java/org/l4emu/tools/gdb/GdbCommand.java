@@ -1,0 +1,70 @@
+package org.l4emu.tools.gdb;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.l4emu.kernel.boot.BootException;
+import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.tools.replay.Replay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code l4emu gdb FILE --port N}: a GDB remote stub over a replayable run. */
+@Command(name = "gdb",
+        mixinStandardHelpOptions = true,
+        description = {"Boot FILE halted and wait for GDB (gdb-multiarch) on localhost:PORT.",
+                "Threads are the system's threads; breakpoints, stepping and continuing work as usual, and so",
+                "do reverse-stepi and reverse-continue (by replaying the deterministic run).",
+                "Example: gdb-multiarch -ex 'file guest-programs/target/arm/hello.elf' -ex 'target remote :1234'"})
+public final class GdbCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "An ELF executable or a system description (.xml).")
+    private Path file;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "1234",
+            description = "TCP port on localhost (default: 1234; 0 picks a free one and prints it).")
+    private int port;
+
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "Breakpoints apply to this task only (default: every task that maps the address).")
+    private String task;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("l4emu: --port takes 0..65535");
+            return 2;
+        }
+        DebugTarget target = new DebugTarget();
+        BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
+        try (Replay replay = Replay.open(file, options, target);
+             ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            if (task != null && replay.description().task(task).isEmpty()) {
+                err.println("l4emu: no task '" + task + "' in " + file);
+                return 2;
+            }
+            target.attach(replay);
+            err.println("l4emu: waiting for gdb on localhost:" + server.getLocalPort() + " (target remote :"
+                    + server.getLocalPort() + ")");
+            err.flush();
+            try (Socket socket = server.accept()) {
+                socket.setTcpNoDelay(true);
+                new GdbSession(new RspChannel(socket.getInputStream(), socket.getOutputStream()), target, task).serve();
+            }
+            return 0;
+        } catch (BootException e) {
+            err.println("l4emu: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.l4emu.tools.gdb;
+
+import java.nio.charset.StandardCharsets;
+
+/** The hex encodings of the remote protocol: bytes, little-endian register words, text. */
+final class Hex {
+    private Hex() {}
+
+    static String bytes(byte[] bytes) {
+        StringBuilder hex = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+
+    static byte[] parseBytes(String hex) {
+        if (hex.length() % 2 != 0) {
+            throw new IllegalArgumentException("odd hex length");
+        }
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return bytes;
+    }
+
+    /** A 32-bit register value as GDB sends it on little-endian targets. */
+    static String word(int value) {
+        return bytes(new byte[] {(byte) value, (byte) (value >> 8), (byte) (value >> 16), (byte) (value >> 24)});
+    }
+
+    static int parseWord(String hex) {
+        byte[] b = parseBytes(hex);
+        return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
+    }
+
+    static String text(String text) {
+        return bytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long number(String hex) {
+        return Long.parseUnsignedLong(hex, 16);
+    }
+}

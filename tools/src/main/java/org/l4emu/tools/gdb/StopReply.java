@@ -1,0 +1,25 @@
+package org.l4emu.tools.gdb;
+
+/** Why the target stopped, as GDB's stop reply packets say it. */
+sealed interface StopReply {
+    /** SIGTRAP in {@code thread} (a GDB thread ID); {@code reason} adds e.g. "swbreak:;". */
+    record Trap(int thread, String reason) implements StopReply {}
+
+    /** Reverse execution reached the start of the run. */
+    record HistoryBegin(int thread) implements StopReply {}
+
+    /** SIGINT: the debugger interrupted a running target. */
+    record Interrupted(int thread) implements StopReply {}
+
+    /** The run ended with this exit code. */
+    record Exited(int code) implements StopReply {}
+
+    default String packet() {
+        return switch (this) {
+            case Trap trap -> String.format("T05thread:%x;%s", trap.thread(), trap.reason());
+            case HistoryBegin begin -> String.format("T05thread:%x;replaylog:begin;", begin.thread());
+            case Interrupted interrupted -> String.format("T02thread:%x;", interrupted.thread());
+            case Exited exited -> String.format("W%02x", exited.code() & 0xFF);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package org.l4emu.tools.harness;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.l4emu.kernel.ExitCode;
+import org.l4emu.kernel.boot.Boot;
+import org.l4emu.kernel.boot.BootException;
+
+/**
+ * Boots a case's system on a machine of its own, as {@code l4emu boot} would, and captures what
+ * the run showed. Safe to call from several threads at once: nothing is shared between runs.
+ */
+public final class CaseRunner {
+    private CaseRunner() {}
+
+    public static CaseRun run(TestCase testCase) {
+        long start = System.nanoTime();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        IpcTranscript transcript = new IpcTranscript();
+        int exit;
+        try (PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8)) {
+            try {
+                exit = Boot.run(testCase.system(), testCase.options(), console, logStream, transcript);
+            } catch (BootException e) {
+                // A case may expect bad input: it sees what the command line would show.
+                logStream.println("l4emu: " + e.getMessage());
+                exit = ExitCode.BAD_INPUT;
+            }
+        }
+        return new CaseRun(exit, console.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8),
+                transcript.lines(), Duration.ofNanos(System.nanoTime() - start));
+    }
+}

@@ -1,0 +1,146 @@
+package org.l4emu.tools.replay;
+
+import org.l4emu.kernel.Kernel;
+import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.tools.trace.TraceEvent;
+import org.l4emu.tools.trace.TraceHeader;
+import org.l4emu.tools.trace.TraceReader;
+import org.l4emu.tools.trace.TraceRecorder;
+
+/**
+ * Records the replayed run with the trace recorder and decodes it straight back, so the stepper
+ * and the debugger see the very events (same numbers, same words) that {@code boot --trace} writes.
+ */
+final class DecodingEvents implements KernelEvents {
+    private final BytePipe pipe = new BytePipe();
+    private final TraceRecorder recorder;
+    private final TraceReader reader;
+    private final BreakpointMachine machine;
+    private final EventListener listener;
+
+    DecodingEvents(TraceHeader header, BreakpointMachine machine, EventListener listener) {
+        this.recorder = new TraceRecorder(pipe.sink, "replay", header);
+        recorder.flush();
+        this.reader = new TraceReader(pipe.source, "replay");
+        this.machine = machine;
+        this.listener = listener;
+    }
+
+    TraceReader reader() {
+        return reader;
+    }
+
+    private void deliver() {
+        recorder.flush();
+        TraceEvent event;
+        while ((event = reader.next()) != null) {
+            listener.event(event);
+        }
+    }
+
+    @Override
+    public void booted(Kernel kernel) {
+        recorder.booted(kernel);
+        deliver();
+    }
+
+    @Override
+    public void threadStarted(Thread thread) {
+        recorder.threadStarted(thread);
+        deliver();
+    }
+
+    @Override
+    public void threadExited(Thread thread, String reason) {
+        recorder.threadExited(thread, reason);
+        deliver();
+    }
+
+    @Override
+    public void syscall(Thread thread, int number) {
+        recorder.syscall(thread, number);
+        deliver();
+    }
+
+    @Override
+    public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
+        recorder.sendStarted(sender, to, tag, sendDescriptor);
+        deliver();
+    }
+
+    @Override
+    public void redirected(Thread sender, int trueSource, Thread intendedReceiver, Thread monitor,
+                           MonitorClass monitorClass) {
+        recorder.redirected(sender, trueSource, intendedReceiver, monitor, monitorClass);
+        deliver();
+    }
+
+    @Override
+    public void delivered(Thread sender, Thread receiver, int from, int tag, int dope) {
+        recorder.delivered(sender, receiver, from, tag, dope);
+        deliver();
+    }
+
+    @Override
+    public void blockedSourceEnded(Thread blockedSource, int dope, String cause) {
+        recorder.blockedSourceEnded(blockedSource, dope, cause);
+        deliver();
+    }
+
+    @Override
+    public void controllerNotified(Thread monitor, int blockedSource, int trueSource, int finalReceiver,
+                                   int errorCode) {
+        recorder.controllerNotified(monitor, blockedSource, trueSource, finalReceiver, errorCode);
+        deliver();
+    }
+
+    @Override
+    public void ipcFailed(Thread thread, int dope) {
+        recorder.ipcFailed(thread, dope);
+        deliver();
+    }
+
+    @Override
+    public void console(Thread thread, byte[] bytes) {
+        recorder.console(thread, bytes);
+        deliver();
+    }
+
+    @Override
+    public void breakpoint(Thread thread, int argument) {
+        recorder.breakpoint(thread, argument);
+        deliver();
+    }
+
+    @Override
+    public void pageFault(Thread thread, int address, int accessBits, int instructionPointer) {
+        recorder.pageFault(thread, address, accessBits, instructionPointer);
+        deliver();
+    }
+
+    @Override
+    public void mapped(Task task, int virtualAddress, int rightsBits) {
+        recorder.mapped(task, virtualAddress, rightsBits);
+        deliver();
+    }
+
+    @Override
+    public void trapHandled(Thread thread) {
+        recorder.trapHandled(thread);
+        deliver();
+        BreakpointMachine.Hit hit = machine.takeHit();
+        if (hit != null && hit.context() == thread.context()) {
+            listener.codeBreakpoint(thread, hit.address());
+        }
+        listener.trapHandled(thread);
+    }
+
+    @Override
+    public void finished(int exitCode) {
+        recorder.finished(exitCode);
+        deliver();
+    }
+}

@@ -1,0 +1,117 @@
+package org.l4emu.tools.step;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.l4emu.kernel.Kernel;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.tools.disasm.Capstone;
+import org.l4emu.tools.disasm.DisassemblerUnavailableException;
+import org.l4emu.tools.disasm.Instruction;
+import org.l4emu.tools.replay.Replay;
+import org.l4emu.tools.trace.Message;
+import org.l4emu.tools.trace.Words;
+
+/** What the stepper shows of a thread: registers, UTCB message registers, memory and disassembly. */
+final class ThreadViews {
+    private static final int[] SPECIAL_WORDS = {Utcb.ERROR_CODE, Utcb.INTENDED_RECEIVER, Utcb.BLOCKED_SOURCE,
+        Utcb.CONTROLLING_MONITOR, Utcb.DELAY_TIMEOUT};
+    private static final String[] SPECIAL_NAMES = {"ErrorCode", "IntendedReceiver", "BlockedSource",
+        "ControllingMonitor", "DelayTimeout"};
+
+    private final Replay replay;
+    private final PrintWriter out;
+
+    ThreadViews(Replay replay, PrintWriter out) {
+        this.replay = replay;
+        this.out = out;
+    }
+
+    void registers(Thread thread) {
+        Map<String, Integer> registers = thread.context().registers();
+        out.println("registers of " + thread.name() + " (" + thread.state().name().toLowerCase(Locale.ROOT) + "):");
+        List<String> cells = new ArrayList<>();
+        registers.forEach((name, value) -> cells.add(String.format(Locale.ROOT, "%-4s %s", name, Words.address(value))));
+        for (int i = 0; i < cells.size(); i += 4) {
+            out.println("  " + String.join("   ", cells.subList(i, Math.min(cells.size(), i + 4))));
+        }
+    }
+
+    void messageRegisters(Thread thread, int extra) {
+        Kernel kernel = replay.kernel();
+        int tag = kernel.utcbWord(thread, Utcb.MR0);
+        Message message = new Message(tag, new int[0]);
+        int count = Math.min(63, Math.max(message.untypedWords() + message.typedWords(), extra));
+        out.printf(Locale.ROOT, "UTCB of %s at %s: MR0 %s (label 0x%x, u %d, t %d)%n", thread.name(),
+                Words.address(thread.utcbAddress()), Words.address(tag), message.label(), message.untypedWords(),
+                message.typedWords());
+        for (int i = 1; i <= count; i++) {
+            out.printf(Locale.ROOT, "  MR%-2d %s%n", i, Words.address(kernel.utcbWord(thread, Utcb.MR0 + i)));
+        }
+        for (int i = 0; i < SPECIAL_WORDS.length; i++) {
+            int word = kernel.utcbWord(thread, SPECIAL_WORDS[i]);
+            out.printf(Locale.ROOT, "  %-18s %s%n", SPECIAL_NAMES[i], Words.address(word));
+        }
+    }
+
+    void memory(Thread thread, int address, int words) {
+        var memory = replay.memory();
+        for (int i = 0; i < words; i += 4) {
+            StringBuilder line = new StringBuilder(Words.address(address + 4 * i) + ":");
+            for (int j = i; j < Math.min(words, i + 4); j++) {
+                Integer word = memory.readWord(thread.task().space(), address + 4 * j);
+                line.append(' ').append(word == null ? "(unmapped)" : Words.address(word));
+            }
+            out.println(line);
+        }
+    }
+
+    /** {@code count} instructions around {@code address}, marking the thread's PC. */
+    void disassemble(Thread thread, Integer address, int count) {
+        Capstone capstone;
+        try {
+            capstone = Capstone.get();
+        } catch (DisassemblerUnavailableException e) {
+            out.println("l4emu: " + e.getMessage());
+            return;
+        }
+        int pcWithMode = thread.context().instructionPointer();
+        boolean thumb = address == null ? (pcWithMode & 1) != 0 : (address & 1) != 0 || (pcWithMode & 1) != 0;
+        int pc = pcWithMode & ~1;
+        int around = address == null ? pc : address & ~1;
+        int before = thumb ? 8 : 12;
+        List<Instruction> instructions = decode(capstone, thread, around - before, thumb, count + 6);
+        if (instructions.stream().noneMatch(i -> i.address() == around)) {
+            instructions = decode(capstone, thread, around, thumb, count);
+        }
+        int start = 0;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).address() == around) {
+                start = Math.max(0, i - 3);
+            }
+        }
+        out.println("code of " + thread.name() + " (" + (thumb ? "Thumb" : "ARM") + "):");
+        if (instructions.isEmpty()) {
+            out.println("  (no code mapped at " + Words.address(around) + ")");
+        }
+        for (Instruction instruction : instructions.subList(start, Math.min(instructions.size(), start + count))) {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : instruction.bytes()) {
+                hex.append(String.format(Locale.ROOT, "%02x", b));
+            }
+            out.printf(Locale.ROOT, "%s %s  %-9s %s%n", instruction.address() == pc ? "=>" : "  ",
+                    Words.address(instruction.address()), hex, instruction);
+        }
+    }
+
+    private List<Instruction> decode(Capstone capstone, Thread thread, int address, boolean thumb, int count) {
+        byte[] code = replay.memory().read(thread.task().space(), address, count * 4);
+        if (code == null) {
+            return List.of();
+        }
+        return capstone.disassemble(code, address, thumb, count);
+    }
+}

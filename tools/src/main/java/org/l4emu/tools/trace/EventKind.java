@@ -1,0 +1,83 @@
+package org.l4emu.tools.trace;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of trace event, with their wire code (docs/trace-format.md) and the name the JSON
+ * form and the command line use. Codes are part of the format: never renumber, only append.
+ */
+public enum EventKind {
+    THREAD_START(0x10, Group.LIFECYCLE),
+    THREAD_EXIT(0x11, Group.LIFECYCLE),
+    SYSCALL(0x12, Group.DETAIL),
+    SEND(0x13, Group.IPC),
+    FORWARD(0x14, Group.IPC),
+    REDIRECT(0x15, Group.IPC),
+    DELIVER(0x16, Group.IPC),
+    UNBLOCK(0x17, Group.IPC),
+    NOTIFY(0x18, Group.IPC),
+    ERROR(0x19, Group.IPC),
+    TIMEOUT(0x1A, Group.IPC),
+    CONSOLE(0x1B, Group.LIFECYCLE),
+    BREAKPOINT(0x1C, Group.LIFECYCLE),
+    PAGE_FAULT(0x1D, Group.LIFECYCLE),
+    MAP(0x1E, Group.LIFECYCLE),
+    STATE(0x1F, Group.DETAIL),
+    SWITCH(0x20, Group.DETAIL),
+    END(0x21, Group.LIFECYCLE);
+
+    /** How prominent a kind is: IPC events are what the stepper's "next" stops at. */
+    public enum Group {
+        IPC,
+        LIFECYCLE,
+        /** Shown only on request: a row per system call, thread state change or CPU switch. */
+        DETAIL
+    }
+
+    private static final EventKind[] BY_CODE = new EventKind[0x22];
+
+    static {
+        for (EventKind kind : values()) {
+            BY_CODE[kind.code] = kind;
+        }
+    }
+
+    private final int code;
+    private final Group group;
+    private final String jsonName;
+
+    EventKind(int code, Group group) {
+        this.code = code;
+        this.group = group;
+        this.jsonName = name().toLowerCase(Locale.ROOT);
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    public boolean isIpc() {
+        return group == Group.IPC;
+    }
+
+    /** The name in the JSON form and on the command line: {@code page_fault}, {@code deliver}, ... */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The kind with wire code {@code code}, or null for a code this version does not know. */
+    static EventKind ofCode(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    public static Optional<EventKind> named(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(values()).filter(k -> k.jsonName.equals(wanted)).findFirst();
+    }
+}

@@ -1,0 +1,103 @@
+package org.l4emu.tools.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** One line of plain words for an event, as tables and the stepper show it. */
+public final class EventText {
+    private EventText() {}
+
+    public static String describe(TraceEvent event) {
+        return switch (event.detail()) {
+            case EventDetail.ThreadStart start -> "starts at " + Words.address(start.entry());
+            case EventDetail.ThreadExit exit -> "exits (" + exit.reason() + ")";
+            case EventDetail.Syscall syscall -> syscall(syscall);
+            case EventDetail.Send send -> send(event.kind(), send);
+            case EventDetail.Redirect redirect -> "message from " + redirect.trueSource() + " for "
+                    + redirect.intendedReceiver() + " goes to monitor " + redirect.monitor() + " ("
+                    + redirect.monitorClass() + ")";
+            case EventDetail.Deliver deliver -> deliver(deliver);
+            case EventDetail.Unblock unblock -> unblock.dope() == 0
+                    ? "released (" + unblock.cause() + ")"
+                    : "send fails: " + new DopeBits(unblock.dope()).describe() + " (" + unblock.cause() + ")";
+            case EventDetail.Notify notify -> "controller notification queued: blocked source "
+                    + notify.blockedSource() + ", true source " + notify.trueSource() + ", final receiver "
+                    + notify.finalReceiver() + (notify.errorCode() == 0 ? "" : ", error " + notify.errorCode()
+                    + " " + DopeBits.errorName(notify.errorCode()));
+            case EventDetail.Failure failure -> event.kind() == EventKind.TIMEOUT
+                    ? "timeout (" + new DopeBits(failure.dope()).phase() + " phase)"
+                    : new DopeBits(failure.dope()).describe();
+            case EventDetail.Console console -> "prints " + quoted(console.text());
+            case EventDetail.Breakpoint breakpoint -> "kdebug breakpoint " + breakpoint.argument();
+            case EventDetail.PageFault fault -> "page fault at " + Words.address(fault.address()) + " ("
+                    + AccessText.of(fault.accessBits()) + ") ip " + Words.address(fault.instructionPointer());
+            case EventDetail.Mapping mapping -> "maps " + Words.address(mapping.address()) + " "
+                    + AccessText.of(mapping.rightsBits()) + " in " + mapping.task().name();
+            case EventDetail.StateChange change -> "-> " + change.state();
+            case EventDetail.Switch ignored -> event.thread() == null ? "CPU idle" : "runs";
+            case EventDetail.End end -> "run ends, exit code " + end.exitCode();
+        };
+    }
+
+    private static String syscall(EventDetail.Syscall syscall) {
+        List<String> arguments = new ArrayList<>();
+        for (int argument : syscall.arguments()) {
+            arguments.add(Words.hex(argument));
+        }
+        return syscall.name() + "(" + String.join(", ", arguments) + ")";
+    }
+
+    private static String send(EventKind kind, EventDetail.Send send) {
+        StringBuilder text = new StringBuilder(kind == EventKind.FORWARD ? "forwards to " : "sends to ");
+        text.append(send.to()).append(": ").append(send.message().describe());
+        IpcOption option = send.option();
+        if (option != null) {
+            text.append(" [option ").append(option.jsonName());
+            EventDetail.ParameterBlock block = send.block();
+            if (block != null && option.code() >= IpcOption.DECEIT.code()) {
+                text.append(", true source ").append(block.trueSource());
+                if (option == IpcOption.DECEIT_BLOCKED_SOURCE
+                        || option == IpcOption.DECEIT_BLOCKED_SOURCE_CONTROLLING_MONITOR) {
+                    text.append(", blocked source ").append(block.blockedSource());
+                }
+            }
+            text.append(']');
+        }
+        return text.toString();
+    }
+
+    private static String deliver(EventDetail.Deliver deliver) {
+        String sender = deliver.sender() == null ? "the kernel" : deliver.sender().name();
+        StringBuilder text = new StringBuilder("receives from ").append(sender);
+        if (deliver.sender() != null && !deliver.from().name().equals(sender)) {
+            text.append(" (from ").append(deliver.from()).append(')');
+        }
+        text.append(": ").append(deliver.message().describe());
+        String dope = deliver.dopeBits().describe();
+        if (!dope.isEmpty()) {
+            text.append(" [").append(dope).append(']');
+        }
+        return text.toString();
+    }
+
+    /** Console text with newlines and other controls escaped, so that a row stays one line. */
+    public static String quoted(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '"' -> quoted.append("\\\"");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,30 @@
+package org.l4emu.tools.trace;
+
+import java.util.Locale;
+
+/** A message as MR0 (the tag) and MR1..MRn; {@code words} holds MR1 onwards. */
+public record Message(int tag, int[] words) {
+    public int label() {
+        return tag >>> 16;
+    }
+
+    public int untypedWords() {
+        return tag & 0x3F;
+    }
+
+    public int typedWords() {
+        return (tag >>> 6) & 0x3F;
+    }
+
+    /** "label 0x4c, MR1..2 = 0x1 0x2" style text for tables and diagrams. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "label 0x%x", label()));
+        if (words.length > 0) {
+            text.append(", MR1..").append(words.length).append(" =");
+            for (int word : words) {
+                text.append(' ').append(Words.hex(word));
+            }
+        }
+        return text.toString();
+    }
+}

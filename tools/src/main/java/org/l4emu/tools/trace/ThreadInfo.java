@@ -1,0 +1,15 @@
+package org.l4emu.tools.trace;
+
+import org.l4emu.kernel.object.ThreadId;
+
+/** A thread as a trace defines it: its number in the trace (from 1), L4 thread ID, name and task. */
+public record ThreadInfo(int number, int id, String name, TaskInfo task) {
+    public String idText() {
+        return ThreadId.format(id);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,15 @@
+package org.l4emu.tools.trace;
+
+import org.l4emu.kernel.system.SystemDescription;
+
+/**
+ * What a trace says about its run before the first event: the system's name, architecture and
+ * image file (its name only: a trace never holds an absolute path, so the same run gives the same
+ * bytes anywhere), and the virtual clock's rate.
+ */
+public record TraceHeader(int version, String system, String arch, String image, long nanosPerInstruction) {
+    public static TraceHeader of(SystemDescription description, long nanosPerInstruction) {
+        return new TraceHeader(TraceFormat.VERSION, description.name(), description.arch().xmlName(),
+                description.source().getFileName().toString(), nanosPerInstruction);
+    }
+}

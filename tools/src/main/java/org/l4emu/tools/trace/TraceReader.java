@@ -1,0 +1,219 @@
+package org.l4emu.tools.trace;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams the events of a binary trace one at a time, so traces larger than memory can be shown,
+ * counted and exported. Only the thread and task tables are kept.
+ */
+public final class TraceReader implements AutoCloseable {
+    private final InputStream stream;
+    private final TraceInput in;
+    private final TraceHeader header;
+    private final List<TaskInfo> tasks = new ArrayList<>();
+    private final List<ThreadInfo> threads = new ArrayList<>();
+    private final Map<Integer, ThreadInfo> threadsById = new HashMap<>();
+    private long seq;
+    private long instructions;
+    private long time;
+    private boolean ended;
+
+    /** Reads the header from {@code stream}; {@code name} is for error messages. */
+    public TraceReader(InputStream stream, String name) {
+        this.stream = stream;
+        this.in = new TraceInput(stream, name);
+        this.header = readHeader(name);
+    }
+
+    public static TraceReader open(Path file) {
+        try {
+            return new TraceReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new TraceException(file + ": no such file");
+        } catch (IOException e) {
+            throw new TraceException(file + ": cannot read (" + IoProblems.describe(e) + ")", e);
+        }
+    }
+
+    private TraceHeader readHeader(String name) {
+        for (byte expected : TraceFormat.MAGIC) {
+            int b = in.u8OrEnd();
+            if (b != (expected & 0xFF)) {
+                throw new TraceException(name + ": not an l4emu trace (written by 'l4emu boot --trace')");
+            }
+        }
+        int version = in.count(Integer.MAX_VALUE, "version");
+        if (version != TraceFormat.VERSION) {
+            throw new TraceException(name + ": trace format version " + version + " (this l4emu reads version "
+                    + TraceFormat.VERSION + ")");
+        }
+        return new TraceHeader(version, in.string(), in.string(), in.string(), in.varint());
+    }
+
+    public TraceHeader header() {
+        return header;
+    }
+
+    /** The threads defined so far, in trace order. */
+    public List<ThreadInfo> threads() {
+        return Collections.unmodifiableList(threads);
+    }
+
+    public List<TaskInfo> tasks() {
+        return Collections.unmodifiableList(tasks);
+    }
+
+    /** True once the end event (the run's exit code) was read: the trace is complete. */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** The next event, or null at the end of the input. */
+    public TraceEvent next() {
+        while (true) {
+            int tag = in.u8OrEnd();
+            if (tag < 0) {
+                return null;
+            }
+            switch (tag) {
+                case TraceFormat.DEFINE_TASK -> defineTask();
+                case TraceFormat.DEFINE_THREAD -> defineThread();
+                default -> {
+                    return event(tag);
+                }
+            }
+        }
+    }
+
+    private void defineTask() {
+        String name = in.string();
+        int flags = in.u8();
+        tasks.add(new TaskInfo(tasks.size() + 1, name, (flags & TraceFormat.TASK_PRIVILEGED) != 0,
+                (flags & TraceFormat.TASK_MONITOR) != 0));
+    }
+
+    private void defineThread() {
+        int id = in.word();
+        String name = in.string();
+        TaskInfo task = tasks.get(in.count(tasks.size(), "task number") - 1);
+        ThreadInfo thread = new ThreadInfo(threads.size() + 1, id, name, task);
+        threads.add(thread);
+        threadsById.put(id, thread);
+    }
+
+    private TraceEvent event(int tag) {
+        EventKind kind = EventKind.ofCode(tag);
+        if (kind == null) {
+            throw in.malformed("unknown record type 0x" + Integer.toHexString(tag));
+        }
+        instructions += in.varint();
+        time += in.varint();
+        ThreadInfo thread = optionalThread();
+        EventDetail detail = detail(kind);
+        if (kind == EventKind.END) {
+            ended = true;
+        }
+        return new TraceEvent(seq++, time, instructions, kind, thread, detail);
+    }
+
+    private EventDetail detail(EventKind kind) {
+        return switch (kind) {
+            case THREAD_START -> new EventDetail.ThreadStart(in.word());
+            case THREAD_EXIT -> new EventDetail.ThreadExit(in.string());
+            case SYSCALL -> new EventDetail.Syscall(in.word(), words());
+            case SEND, FORWARD -> new EventDetail.Send(ref(), in.word(), in.word(), words(), parameterBlock());
+            case REDIRECT -> new EventDetail.Redirect(ref(), thread(), thread(), monitorClass());
+            case DELIVER -> new EventDetail.Deliver(optionalThread(), ref(), in.word(), in.word(), words());
+            case UNBLOCK -> new EventDetail.Unblock(in.word(), in.string());
+            case NOTIFY -> new EventDetail.Notify(ref(), ref(), ref(), in.word());
+            case ERROR, TIMEOUT -> new EventDetail.Failure(in.word());
+            case CONSOLE -> new EventDetail.Console(in.bytes());
+            case BREAKPOINT -> new EventDetail.Breakpoint(in.word());
+            case PAGE_FAULT -> new EventDetail.PageFault(in.word(), in.word(), in.word());
+            case MAP -> new EventDetail.Mapping(tasks.get(in.count(tasks.size(), "task number") - 1), in.word(),
+                    in.word());
+            case STATE -> new EventDetail.StateChange(state());
+            case SWITCH -> new EventDetail.Switch();
+            case END -> new EventDetail.End(in.word());
+        };
+    }
+
+    private int[] words() {
+        int count = in.count(1 << 16, "word count");
+        int[] words = new int[count];
+        for (int i = 0; i < count; i++) {
+            words[i] = in.word();
+        }
+        return words;
+    }
+
+    private EventDetail.ParameterBlock parameterBlock() {
+        if (in.u8() == 0) {
+            return null;
+        }
+        return new EventDetail.ParameterBlock(ref(), ref(), ref(), in.word());
+    }
+
+    private ThreadRef ref() {
+        return thread(in.word());
+    }
+
+    /** A thread ID as a reference to the thread the trace defined with it, if any. */
+    public ThreadRef thread(int id) {
+        return new ThreadRef(id, threadsById.get(id));
+    }
+
+    private ThreadInfo optionalThread() {
+        int number = in.count(threads.size(), "thread number");
+        return number == TraceFormat.NO_THREAD ? null : threads.get(number - 1);
+    }
+
+    private ThreadInfo thread() {
+        ThreadInfo thread = optionalThread();
+        if (thread == null) {
+            throw in.malformed("missing thread");
+        }
+        return thread;
+    }
+
+    private String monitorClass() {
+        int code = in.u8();
+        if (code >= TraceFormat.MONITOR_CLASSES.size()) {
+            throw in.malformed("unknown monitor class " + code);
+        }
+        return TraceFormat.MONITOR_CLASSES.get(code);
+    }
+
+    private String state() {
+        int code = in.u8();
+        if (code >= TraceFormat.STATES.size()) {
+            throw in.malformed("unknown thread state " + code);
+        }
+        return TraceFormat.STATES.get(code);
+    }
+
+    @Override
+    public void close() {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            throw new TraceException("cannot close trace (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TraceReader" + Arrays.asList(header.system(), header.image());
+    }
+}

@@ -1,0 +1,116 @@
+package org.l4emu.tools.step;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l4emu.tools.CommandLineRun;
+
+/** {@code l4emu step} driven by a script: forward, back, breakpoints, and what it reports. */
+class StepCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The output of each command of the script, by command. */
+    private List<Block> run(String... commands) throws IOException {
+        Path script = Files.writeString(dir.resolve("script"), String.join("\n", commands) + "\n");
+        CommandLineRun run = CommandLineRun.of("step", "--batch", "-x", script.toString(),
+                CommandLineRun.guest("pump.xml"));
+        assertEquals(0, run.exitCode(), run.err());
+        List<Block> blocks = new ArrayList<>();
+        for (String line : run.out().lines().toList()) {
+            if (line.startsWith("(step) ")) {
+                blocks.add(new Block(line.substring(7), new ArrayList<>()));
+            } else if (!blocks.isEmpty()) {
+                blocks.getLast().lines().add(line);
+            }
+        }
+        assertEquals(commands.length, blocks.size(), run.out());
+        return blocks;
+    }
+
+    record Block(String command, List<String> lines) {
+        String position() {
+            return lines.stream().filter(l -> l.startsWith("position: ")).reduce((a, b) -> b).orElseThrow(
+                    () -> new AssertionError("no position after " + command + ": " + lines));
+        }
+
+        String stop() {
+            return lines.stream().filter(l -> l.startsWith("stopped: ")).findFirst().orElse("");
+        }
+
+        String text() {
+            return String.join("\n", lines);
+        }
+    }
+
+    @Test
+    @DisplayName("next stops after each IPC event; back then next returns to the same state")
+    void backAndForth() throws IOException {
+        List<Block> blocks = run("next", "next", "next", "regs", "mrs", "back", "next", "regs", "mrs");
+        assertEquals("stopped: IPC event 36", blocks.get(0).stop());
+        assertTrue(blocks.get(0).text().contains("client_mon deliver      receives from client: label 0x4c"),
+                blocks.get(0).text());
+        assertEquals("stopped: IPC event 49", blocks.get(1).stop());
+        assertEquals("stopped: IPC event 57", blocks.get(2).stop());
+        assertTrue(blocks.get(2).position().startsWith("position: instruction 2526, event 61, time 124.780 us"),
+                blocks.get(2).position());
+        assertEquals("stopped: back at IPC event 49", blocks.get(5).stop());
+        assertEquals(blocks.get(1).position(), blocks.get(5).position());
+        assertEquals(blocks.get(2).position(), blocks.get(6).position());
+        assertEquals(blocks.get(3).lines(), blocks.get(7).lines(), "registers after back and forth");
+        assertEquals(blocks.get(4).lines(), blocks.get(8).lines(), "message registers after back and forth");
+        assertTrue(blocks.get(4).text().contains("MR0 0x004c0001 (label 0x4c, u 1, t 0)"), blocks.get(4).text());
+    }
+
+    @Test
+    @DisplayName("a code breakpoint at a symbol, instruction steps, and reverse steps to the same state")
+    void codeBreakpointAndInstructions() throws IOException {
+        List<Block> blocks = run("break main in fs2", "continue", "regs", "stepi 3", "reverse-stepi 3", "regs",
+                "disas");
+        assertEquals("breakpoint 1: 0x00010014 in fs2", blocks.get(0).lines().getFirst());
+        assertEquals("stopped: breakpoint 1 at 0x00010014 in fs2", blocks.get(1).stop());
+        assertTrue(blocks.get(1).position().contains("focus fs2 pc 0x00010014"), blocks.get(1).position());
+        assertTrue(blocks.get(3).position().startsWith("position: instruction 233,"), blocks.get(3).position());
+        assertEquals(blocks.get(1).position(), blocks.get(4).position());
+        assertEquals(blocks.get(2).lines(), blocks.get(5).lines());
+        assertTrue(blocks.get(6).lines().stream().anyMatch(l -> l.startsWith("=> 0x00010014")), blocks.get(6).text());
+    }
+
+    @Test
+    @DisplayName("event breakpoints on kind, label, option and thread; continue past a breakpoint; reverse-continue")
+    void eventBreakpoints() throws IOException {
+        List<Block> blocks = run("break kind forward", "continue", "continue", "delete", "break option unblocking",
+                "continue", "delete", "break thread fs2", "continue", "reverse-continue", "goto 100", "break label 0x4c",
+                "continue");
+        assertEquals("stopped: breakpoint 1 (kind forward) at event 49", blocks.get(1).stop());
+        assertEquals("stopped: breakpoint 1 (kind forward) at event 57", blocks.get(2).stop());
+        assertEquals("stopped: breakpoint 2 (option unblocking) at event 112", blocks.get(5).stop());
+        assertTrue(blocks.get(8).stop().startsWith("stopped: breakpoint 3 (thread fs2) at event"), blocks.get(8).text());
+        assertTrue(blocks.get(8).text().contains("fs2        deliver      receives from redirector (from client)"),
+                blocks.get(8).text());
+        assertEquals("stopped: back at the start of the run: no breakpoint stop before", blocks.get(9).stop());
+        assertTrue(blocks.get(9).position().startsWith("position: instruction 0, event 18,"), blocks.get(9).position());
+        assertEquals("stopped: after event 100", blocks.get(10).stop());
+        assertTrue(blocks.get(10).position().contains("event 102,"), "the end of event 100's kernel step");
+        assertTrue(blocks.get(12).stop().contains("(label 0x4c)"), blocks.get(12).text());
+    }
+
+    @Test
+    @DisplayName("bad commands are one line each and the session goes on")
+    void badCommands() throws IOException {
+        List<Block> blocks = run("frobnicate", "break thread", "break nosuchsymbol", "x zz", "next");
+        assertEquals(List.of("l4emu: unknown command 'frobnicate' (try help)"), blocks.get(0).lines());
+        assertEquals(List.of("l4emu: missing a value"), blocks.get(1).lines());
+        assertEquals(List.of("l4emu: no task has 'nosuchsymbol'"), blocks.get(2).lines());
+        assertEquals(List.of("l4emu: 'zz' is not an address"), blocks.get(3).lines());
+        assertEquals("stopped: IPC event 36", blocks.get(4).stop());
+    }
+}
