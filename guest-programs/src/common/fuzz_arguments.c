@@ -47,6 +47,16 @@ l4_thread_id fuzz_thread_id(struct fuzz_thread *me)
     }
 }
 
+l4_thread_id fuzz_server(struct fuzz_thread *me)
+{
+    for (int tries = 0; tries < 4; tries++) {
+        l4_word index = fuzz_below(&me->random, fuzz_thread_count());
+        if (fuzz_slot(index)->serving_percent >= 50)
+            return fuzz_current_id(index);
+    }
+    return fuzz_known_thread(me);
+}
+
 l4_thread_id fuzz_from_spec(struct fuzz_thread *me)
 {
     static const l4_word weights[] = { 30, 15, 10, 45 };

@@ -11,6 +11,8 @@ l4_thread_id fuzz_thread_id(struct fuzz_thread *me);
 /* A thread of the boot info page (alive or not; mostly its current ID, sometimes the boot one). */
 l4_thread_id fuzz_known_thread(struct fuzz_thread *me);
 l4_thread_id fuzz_from_spec(struct fuzz_thread *me);
+/* A thread that serves at least half of the time, if one turns up in a few tries: a call to it can succeed. */
+l4_thread_id fuzz_server(struct fuzz_thread *me);
 
 /* One 16-bit timeout: never, zero, short, long, reserved bit 15 set, or noise. */
 l4_word fuzz_timeout(struct fuzz_thread *me);

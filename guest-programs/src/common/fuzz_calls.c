@@ -33,7 +33,7 @@ void fuzz_call_ipc(struct fuzz_thread *me)
         fuzz_ipc(me, fuzz_thread_id(me), fuzz_from_spec(me), fuzz_timeouts(me), fuzz_send_descriptor(me));
         return;
     case 1: { /* a call that can succeed */
-        l4_thread_id to = fuzz_known_thread(me);
+        l4_thread_id to = fuzz_server(me);
         l4_word timeout = fuzz_short_timeout(me);
         fuzz_ipc(me, to, to, l4_timeouts(timeout, timeout), L4_SND_DESC_NONE);
         return;
@@ -173,7 +173,9 @@ static int same_task(const struct l4_bootinfo_entry *a, const struct l4_bootinfo
 }
 
 /* Deletes a thread and creates it anew in its task under a new version, restarted where it was:
-   every partner it had sees it die (S2, monitor deaths), and its old ID goes stale. */
+   every partner it had sees it die (S2, monitor deaths), and its old ID goes stale. The new
+   thread is created beside any sibling still alive (thread_control needs a live thread of the
+   task); one alone in its task is spared, as it could not come back. */
 static void delete_and_recreate(struct fuzz_thread *me)
 {
     struct fuzz_random *r = &me->random;
@@ -182,18 +184,25 @@ static void delete_and_recreate(struct fuzz_thread *me)
     struct fuzz_slot *slot = fuzz_slot(victim);
     if (old == fuzz_keeper() || old == me->myself || slot->stack_top == 0)
         return;
-    l4_word sibling = fuzz_thread_count();
+    int has_sibling = 0;
     for (l4_word i = 0; i < fuzz_thread_count(); i++)
-        if (i != victim && same_task(fuzz_entry(i), fuzz_entry(victim)))
-            sibling = i;
-    if (sibling == fuzz_thread_count())
-        return; /* alone in its task: it could not come back */
+        has_sibling |= i != victim && same_task(fuzz_entry(i), fuzz_entry(victim));
+    if (!has_sibling)
+        return;
     syscall(me, L4_SYSCALL_THREAD_CONTROL, old, L4_NILTHREAD, 0, 0);
     l4_word version = l4_thread_version(old) + 1;
     l4_thread_id renewed = l4_thread_id_make(l4_thread_number(old), version > L4_THREAD_VERSION_MASK ? 1 : version);
-    if (syscall(me, L4_SYSCALL_THREAD_CONTROL, renewed, fuzz_current_id(sibling), l4_pager(), slot->utcb_address).value[0] == 0)
-        syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, renewed, L4_EXREGS_SET_SP_IP | L4_EXREGS_RESUME, slot->stack_top,
-                (l4_word)fuzz_restart);
+    for (l4_word i = 0; i < fuzz_thread_count(); i++) {
+        if (i == victim || !same_task(fuzz_entry(i), fuzz_entry(victim)))
+            continue;
+        l4_word created = syscall(me, L4_SYSCALL_THREAD_CONTROL, renewed, fuzz_current_id(i), l4_pager(),
+                                  slot->utcb_address).value[0];
+        if (created == 0) {
+            syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, renewed, L4_EXREGS_SET_SP_IP | L4_EXREGS_RESUME,
+                    slot->stack_top, (l4_word)fuzz_restart);
+            return;
+        }
+    }
 }
 
 void fuzz_call_thread_control(struct fuzz_thread *me)

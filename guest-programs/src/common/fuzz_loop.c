@@ -60,6 +60,7 @@ void fuzz_run(void)
         slot->stack_top = stack_top_here();
     slot->utcb_address = (l4_word)l4_arch_utcb();
     slot->id = me->myself;
+    slot->serving_percent = me->serving_percent;
     if (me->role == FUZZ_ROLE_KEEPER)
         fuzz_keep_everyone_going(me);
     for (;;) {

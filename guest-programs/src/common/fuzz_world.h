@@ -26,6 +26,8 @@ struct fuzz_slot {
     volatile l4_word stack_top;    /* where a restart puts its stack pointer; 0 until known */
     volatile l4_thread_id id;      /* the thread's current ID; 0 until it first ran */
     volatile l4_word utcb_address; /* where its UTCB is, for creating it anew */
+    volatile l4_word serving_percent; /* so that clients can find the servers */
+    l4_word reserved[3];
 };
 
 enum fuzz_role {

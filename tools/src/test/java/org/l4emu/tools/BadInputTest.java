@@ -24,7 +24,7 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private static void assertOneLineError(CommandLineRun run, String fragment) {
+    static void assertOneLineError(CommandLineRun run, String fragment) {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().startsWith("l4emu: "), run.err());

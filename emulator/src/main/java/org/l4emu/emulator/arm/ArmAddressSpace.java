@@ -24,8 +24,8 @@ public final class ArmAddressSpace implements AddressSpace {
     private static final int MAX_CHANGED_PAGES = 16;
 
     private final PhysicalMemory memory;
+    private final CodeFrames codeFrames;
     private final long l1Table;
-    private final int asid;
     /** The rights as asked for, which the page tables can only approximate; per section, by page. */
     private final byte[][] requestedRights = new byte[USER_SECTIONS][];
     /** Pages whose mapping changed since the CPU last caught up; past the limit, "everything". */
@@ -34,9 +34,9 @@ public final class ArmAddressSpace implements AddressSpace {
     private boolean everythingChanged;
     private boolean destroyed;
 
-    ArmAddressSpace(PhysicalMemory memory, int asid) throws OutOfPhysicalMemoryException {
+    ArmAddressSpace(PhysicalMemory memory, CodeFrames codeFrames) throws OutOfPhysicalMemoryException {
         this.memory = memory;
-        this.asid = asid;
+        this.codeFrames = codeFrames;
         this.l1Table = memory.allocateFrames(ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE,
                 ShortDescriptor.L1_BYTES);
     }
@@ -44,11 +44,6 @@ public final class ArmAddressSpace implements AddressSpace {
     /** The physical address of the L1 table, for TTBR0. */
     long l1Table() {
         return l1Table;
-    }
-
-    /** The address space ID, for CONTEXTIDR. */
-    int asid() {
-        return asid;
     }
 
     /** True when a mapping was removed or changed since {@link #clearChangedPages()}. */
@@ -93,6 +88,9 @@ public final class ArmAddressSpace implements AddressSpace {
         long entryAddress = l2EntryAddress(ensureL2Table(section), virtualAddress);
         int old = memory.readWord(entryAddress);
         int entry = ShortDescriptor.smallPage(frame, rights);
+        if (rights.executable()) {
+            codeFrames.markExecutable(frame);
+        }
         memory.writeWord(entryAddress, entry);
         if (ShortDescriptor.isSmallPage(old) && old != entry) {
             pageChanged(virtualAddress);

@@ -16,16 +16,20 @@ import org.l4emu.emulator.unicorn.Unicorn;
 
 /**
  * The emulated Cortex-A15: one Unicorn engine running user-mode code with the MMU on. It loads
- * a thread's registers (and, when needed, an address space's translation registers) with one
- * batch call, runs, records the exception that stopped it, and reads the registers back.
+ * a thread's registers (and, when needed, an address space's translation registers), runs,
+ * records the exception that stopped it, and reads the registers back. The core registers go
+ * straight to and from QEMU's CPU state ({@link LiveCpuState}); CPSR, the thread register and
+ * the translation registers go through one Unicorn batch call, and only when they change.
  *
  * <p>Two address spaces stay cached at once. QEMU's TLB has no ASIDs, so switching spaces
  * would mean flushing it, and refilling it (page walks, code lookups) is what makes a switch
  * expensive: about 700 ns against 70. But QEMU keeps a separate TLB per translation regime, and
  * the Security Extensions give user mode two of them, secure and non-secure, each with its own
- * banked TTBR0, CONTEXTIDR and TPIDRURO. So the CPU holds one space per security state and
- * switching between those two is a write of SCR.NS; only a third space evicts one of them.
- * The security state is invisible to user code.
+ * banked TTBR0 and TPIDRURO. So the CPU holds one space per security state and switching
+ * between those two is a write of SCR.NS; only a third space evicts one of them
+ * ({@link ResidentSpaces} says which). CONTEXTIDR stays 0: QEMU's TLB ignores ASIDs, and a
+ * changed CONTEXTIDR flushes the TLBs of both states. The security state is invisible to user
+ * code.
  */
 final class ArmCpu implements InterruptHook, AutoCloseable {
     /** DACR: all 16 domains "client", so page permissions are checked. */
@@ -33,30 +37,29 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private static final int SCTLR_MMU_ENABLE = 1;
     private static final int SCR_NON_SECURE = 1;
 
-    // Load batch, in write order: SCR, then CPSR, whose write makes QEMU recompute the cached
-    // state (security state and user mode) that translation uses, then the rest.
-    private static final int LOAD_SCR = 0;
-    private static final int LOAD_CPSR = 1;
-    private static final int LOAD_R0 = 2;
-    private static final int LOAD_TPIDRURO = 17;
-    private static final int LOAD_TTBR0 = 18;
-    private static final int LOAD_CONTEXTIDR = 19;
-    private static final int LOAD_TLB_FLUSH = 20;
-    private static final int LOAD_SIZE = 21;
-    private static final int LOAD_THREAD_COUNT = LOAD_TTBR0 - LOAD_CPSR;
-    private static final int LOAD_THREAD_AND_STATE_COUNT = LOAD_TTBR0 - LOAD_SCR;
+    // The state batch, in write order: an entering space's TTBR0 and the TLB flush, then SCR,
+    // then CPSR, whose write makes QEMU recompute the cached state (security state and user
+    // mode) that translation uses, then the thread register. A write starts where the change
+    // starts: at TTBR0 to enter a space, at SCR to change state, at CPSR for another thread.
+    private static final int STATE_TTBR0 = 0;
+    private static final int STATE_TLB_FLUSH = 1;
+    private static final int STATE_SCR = 2;
+    private static final int STATE_CPSR = 3;
+    private static final int STATE_TPIDRURO = 4;
+    private static final int STATE_SIZE = 5;
+    private static final int CPSR_OR_THREAD_POINTER = 1 << ArmCpuContext.CPSR | 1 << ArmCpuContext.THREAD_POINTER_BIT;
 
     private final Unicorn unicorn;
     private final Arena arena;
-    private final RegisterBatch load;
-    /** r0-r12, sp, lr, pc, cpsr: the order of {@link ArmCpuContext}'s registers. */
-    private final RegisterBatch save;
+    private final RegisterBatch state;
+    private final LiveCpuState live;
+    /** r0-r15 and CPSR, the order of {@link ArmCpuContext}'s registers, as last saved. */
     private final int[] saved = new int[ArmCpuContext.REGISTER_COUNT];
     private final ExceptionRecord record;
+    private final CodeFrames codeFrames;
     private final int scrOtherBits;
-    /** The address space whose translations each security state holds, by {@link Bank} ordinal. */
-    private final ArmAddressSpace[] resident = new ArmAddressSpace[Bank.values().length];
-    private Bank active = Bank.NON_SECURE;
+    private final ResidentSpaces spaces = new ResidentSpaces();
+    private FastStores fastStores;
     private ArmCpuContext loaded;
     private InstructionCounter counter;
     private int pendingException = ArmException.NONE;
@@ -65,7 +68,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     /** Takes system calls inside the hook, or null when every exception stops the CPU. */
     private SyscallContinuation syscalls;
 
-    ArmCpu(MemorySegment physicalMemory) {
+    ArmCpu(MemorySegment physicalMemory, CodeFrames codeFrames) {
+        this.codeFrames = codeFrames;
         unicorn = Unicorn.open(UcArch.ARM, UcMode.ARM);
         arena = Arena.ofShared();
         try {
@@ -75,6 +79,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
                 unicorn.writeCoprocessor(ArmCpRegister.TTBCR, bank, 0);
                 unicorn.writeCoprocessor(ArmCpRegister.DACR, bank, ALL_DOMAINS_CLIENT);
                 unicorn.writeCoprocessor(ArmCpRegister.TTBR0, bank, 0);
+                unicorn.writeCoprocessor(ArmCpRegister.CONTEXTIDR, bank, 0);
                 unicorn.writeCoprocessor(ArmCpRegister.SCTLR, bank,
                         unicorn.readCoprocessor(ArmCpRegister.SCTLR, bank) | SCTLR_MMU_ENABLE);
             }
@@ -82,37 +87,16 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
             unicorn.writeCoprocessor(ArmCpRegister.SCR, Bank.SECURE, scrOtherBits | SCR_NON_SECURE);
             unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
             unicorn.writeRegister(ArmRegister.CPSR, ArmCpuContext.CPSR_USER_MODE | ArmCpuContext.CPSR_MASKS);
+            live = LiveCpuState.locate(unicorn, ReadableMemory.ofThisProcess());
             unicorn.addInterruptHook(this);
             record = new ExceptionRecord(unicorn.allocateContext());
-            load = loadBatch(arena);
-            save = saveBatch(arena);
+            state = RegisterBatch.builder().addCoprocessor(ArmCpRegister.TTBR0).addCoprocessor(ArmCpRegister.TLBIALL)
+                    .addCoprocessor(ArmCpRegister.SCR, Bank.SECURE).add(ArmRegister.CPSR)
+                    .addCoprocessor(ArmCpRegister.TPIDRURO).build(arena);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-    }
-
-    private static RegisterBatch loadBatch(Arena arena) {
-        RegisterBatch.Builder builder = RegisterBatch.builder().addCoprocessor(ArmCpRegister.SCR, Bank.SECURE)
-                .add(ArmRegister.CPSR);
-        for (int r = 0; r <= 12; r++) {
-            builder.add(ArmRegister.general(r));
-        }
-        RegisterBatch batch = builder.add(ArmRegister.SP).add(ArmRegister.LR).addCoprocessor(ArmCpRegister.TPIDRURO)
-                .addCoprocessor(ArmCpRegister.TTBR0).addCoprocessor(ArmCpRegister.CONTEXTIDR)
-                .addCoprocessor(ArmCpRegister.TLBIALL).build(arena);
-        if (batch.size() != LOAD_SIZE) {
-            throw new AssertionError("load batch layout");
-        }
-        return batch;
-    }
-
-    private static RegisterBatch saveBatch(Arena arena) {
-        RegisterBatch.Builder builder = RegisterBatch.builder();
-        for (int r = 0; r <= 12; r++) {
-            builder.add(ArmRegister.general(r));
-        }
-        return builder.add(ArmRegister.SP).add(ArmRegister.LR).add(ArmRegister.PC).add(ArmRegister.CPSR).build(arena);
     }
 
     Unicorn unicorn() {
@@ -128,98 +112,67 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         this.counter = new InstructionCounter(unicorn, calibrated.counter());
     }
 
+    LiveCpuState live() {
+        return live;
+    }
+
+    /** From now on threads that are loaded get fast stores to their UTCB and stack. */
+    void useFastStores(FastStores calibrated) {
+        this.fastStores = calibrated;
+    }
+
+    /** The security state whose TLB holds {@code space}, or null (for the calibration). */
+    Bank bankHolding(ArmAddressSpace space) {
+        return spaces.holding(space);
+    }
+
     /**
-     * Makes the CPU run {@code context} in {@code space}: catches the TLB up with changed
-     * mappings, then writes only what differs from what the CPU holds.
+     * Makes the CPU run {@code context} in {@code space} (PC included): catches the TLB up with
+     * changed mappings, then writes only what differs from what the CPU holds.
      */
     void prepare(ArmCpuContext context, ArmAddressSpace space) {
         invalidateChangedPages();
-        Bank bank = bankHolding(space);
-        if (bank == active && context == loaded) {
-            loadChangedRegisters(context);
-            return;
-        }
-        boolean enter = bank == null;
-        if (enter) {
-            bank = active == Bank.NON_SECURE ? Bank.SECURE : Bank.NON_SECURE;
-            resident[bank.ordinal()] = space;
+        Bank bank = spaces.holding(space);
+        int from;
+        if (bank == null) {
+            bank = spaces.enter(space);
             space.clearChangedPages();
-            load.setCoprocessor(LOAD_TTBR0, ArmCpRegister.TTBR0, bank);
-            load.setCoprocessor(LOAD_CONTEXTIDR, ArmCpRegister.CONTEXTIDR, bank);
-            // Only the entering state's TLB must go. TLBIALLNSNH flushes just the non-secure
-            // one; for the secure one QEMU has nothing narrower than TLBIALL.
-            load.setCoprocessor(LOAD_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH
+            state.setCoprocessor(STATE_TTBR0, ArmCpRegister.TTBR0, bank);
+            state.set(STATE_TTBR0, (int) space.l1Table());
+            state.setCoprocessor(STATE_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH
                     : ArmCpRegister.TLBIALL, Bank.NON_SECURE);
-            load.set(LOAD_TTBR0, (int) space.l1Table());
-            load.set(LOAD_CONTEXTIDR, space.asid());
-        }
-        if (bank != active || enter) {
-            load.setCoprocessor(LOAD_TPIDRURO, ArmCpRegister.TPIDRURO, bank);
-            load.set(LOAD_SCR, scrOtherBits | (bank == Bank.NON_SECURE ? SCR_NON_SECURE : 0));
-        }
-        for (int index = LOAD_CPSR; index <= LOAD_TPIDRURO; index++) {
-            fill(context, index);
-        }
-        if (enter) {
-            unicorn.write(load, LOAD_SCR, LOAD_SIZE);
-        } else if (bank != active) {
-            unicorn.write(load, LOAD_SCR, LOAD_THREAD_AND_STATE_COUNT);
+            from = STATE_TTBR0;
+        } else if (bank != spaces.active()) {
+            from = STATE_SCR;
+        } else if (context != loaded || (context.changedRegisters() & CPSR_OR_THREAD_POINTER) != 0) {
+            from = STATE_CPSR;
         } else {
-            unicorn.write(load, LOAD_CPSR, LOAD_THREAD_COUNT);
+            from = STATE_SIZE;
         }
-        active = bank;
+        if (from <= STATE_SCR) {
+            state.set(STATE_SCR, scrOtherBits | (bank == Bank.NON_SECURE ? SCR_NON_SECURE : 0));
+            state.setCoprocessor(STATE_TPIDRURO, ArmCpRegister.TPIDRURO, bank);
+        }
+        if (from < STATE_SIZE) {
+            state.set(STATE_CPSR, context.cpsrToLoad());
+            state.set(STATE_TPIDRURO, context.threadPointer());
+            unicorn.write(state, from, STATE_SIZE - from);
+        }
+        live.writeCoreRegisters(context.coreRegisters());
+        spaces.activate(bank);
         loaded = context;
-    }
-
-    /**
-     * The CPU still holds {@code context} but for what the kernel changed since: write the
-     * smallest run of the batch that covers those registers (often just r0-r1, the results).
-     */
-    private void loadChangedRegisters(ArmCpuContext context) {
-        int changed = context.changedRegisters() & ~(1 << ArmCpuContext.PC);
-        if (changed == 0) {
-            return;
+        if (fastStores != null) {
+            fastStores.allowFastStoresFor(bank, context);
         }
-        int first = Integer.MAX_VALUE;
-        int last = -1;
-        for (int bits = changed; bits != 0; bits &= bits - 1) {
-            int index = batchIndex(Integer.numberOfTrailingZeros(bits));
-            first = Math.min(first, index);
-            last = Math.max(last, index);
-        }
-        for (int index = first; index <= last; index++) {
-            fill(context, index);
-        }
-        unicorn.write(load, first, last - first + 1);
-    }
-
-    /** Where context register {@code number} (or the thread pointer bit) sits in the load batch. */
-    private static int batchIndex(int number) {
-        return switch (number) {
-            case ArmCpuContext.CPSR -> LOAD_CPSR;
-            case ArmCpuContext.THREAD_POINTER_BIT -> LOAD_TPIDRURO;
-            default -> LOAD_R0 + number;
-        };
-    }
-
-    private void fill(ArmCpuContext context, int index) {
-        switch (index) {
-            case LOAD_CPSR -> load.set(LOAD_CPSR, context.cpsrToLoad());
-            case LOAD_TPIDRURO -> load.set(LOAD_TPIDRURO, context.threadPointer());
-            default -> load.set(index, context.register(index - LOAD_R0));
-        }
-    }
-
-    private Bank bankHolding(ArmAddressSpace space) {
-        if (resident[Bank.NON_SECURE.ordinal()] == space) {
-            return Bank.NON_SECURE;
-        }
-        return resident[Bank.SECURE.ordinal()] == space ? Bank.SECURE : null;
     }
 
     /** Spaces not resident have nothing cached; they start clean when they enter. */
     private void invalidateChangedPages() {
-        for (ArmAddressSpace space : resident) {
+        if (codeFrames.takeFlushNeeded()) {
+            unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
+        }
+        for (Bank bank : Bank.values()) {
+            ArmAddressSpace space = spaces.space(bank);
             if (space == null || !space.hasChangedPages()) {
                 continue;
             }
@@ -238,9 +191,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     void unloadTranslation() {
         for (Bank bank : Bank.values()) {
             unicorn.writeCoprocessor(ArmCpRegister.TTBR0, bank, 0);
-            unicorn.writeCoprocessor(ArmCpRegister.CONTEXTIDR, bank, 0);
-            resident[bank.ordinal()] = null;
         }
+        spaces.clear();
         unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
         loaded = null;
     }
@@ -270,25 +222,17 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
 
     /**
      * Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly
-     * {@code budget} more instructions, without leaving uc_emu_start. Registers are loaded as
-     * {@link #prepare} does; the PC is written only when it must change, because a PC write
-     * makes Unicorn leave and re-enter its CPU loop.
+     * {@code budget} more instructions, without leaving uc_emu_start. {@link #prepare} loads it,
+     * PC included: QEMU fetches the next block from the PC in its CPU state. (A PC write through
+     * Unicorn would make it leave and re-enter its CPU loop instead.)
      */
     void continueWith(ArmCpuContext context, ArmAddressSpace space, long budget) {
-        boolean samePosition = context == loaded && bankHolding(space) == active
-                && (context.changedRegisters() & 1 << ArmCpuContext.PC) == 0;
         prepare(context, space);
-        if (!samePosition) {
-            unicorn.writeRegister(ArmRegister.PC, context.resumeAddress());
-        }
         segmentStart = counter.started();
         counter.allowMore(budget);
     }
 
-    /**
-     * Inside the hook: makes sure the CPU stops before its next instruction, even if a PC write
-     * in this hook cancelled {@link Unicorn#stop()}.
-     */
+    /** Inside the hook: makes sure the CPU stops before its next instruction, whatever else the hook did. */
     void stopBeforeNextInstruction() {
         counter.stopBeforeNext();
         unicorn.stop();
@@ -301,10 +245,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
 
     /** Reads the registers back into {@code context}, which the CPU now holds. */
     void saveInto(ArmCpuContext context) {
-        unicorn.read(save, ArmCpuContext.REGISTER_COUNT);
-        for (int i = 0; i < ArmCpuContext.REGISTER_COUNT; i++) {
-            saved[i] = save.get(i);
-        }
+        live.readCoreRegisters(saved);
+        saved[ArmCpuContext.CPSR] = unicorn.readRegister(ArmRegister.CPSR);
         context.saveFromCpu(saved);
         loaded = context;
     }
@@ -336,6 +278,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      * are flushed.
      */
     void discardTranslations(long address, long length) {
+        Bank active = spaces.active();
         int sctlr = unicorn.readCoprocessor(ArmCpRegister.SCTLR, active);
         unicorn.writeCoprocessor(ArmCpRegister.SCTLR, active, sctlr & ~SCTLR_MMU_ENABLE);
         try {

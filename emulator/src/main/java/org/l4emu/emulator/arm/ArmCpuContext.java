@@ -139,6 +139,11 @@ public final class ArmCpuContext implements CpuContext {
         return changed;
     }
 
+    /** r0-r15 (pc without the Thumb bit) and then CPSR, as kept, for the CPU to copy from; not to be changed. */
+    int[] coreRegisters() {
+        return registers;
+    }
+
     /** The CPSR to load: the user-controlled bits of the saved one, always USR mode with A, I, F masked. */
     int cpsrToLoad() {
         return registers[CPSR] & CPSR_USER_WRITABLE | CPSR_USER_MODE | CPSR_MASKS;

@@ -45,7 +45,6 @@ public final class ArmMachine implements Machine {
      */
     private static final long SCRATCH_BASE = PHYSICAL_ADDRESS_SPACE - (2L << 20);
     private static final long SCRATCH_SIZE = 1L << 20;
-    private static final int MAX_ASID = 255;
 
     private final AnonymousMapping host;
     private final ArmCpu cpu;
@@ -53,8 +52,8 @@ public final class ArmMachine implements Machine {
     private final EngineInternals internals;
     private final NativePhysicalMemory memory;
     private final RetiredInstructions retired = new RetiredInstructions();
+    private final CodeFrames codeFrames = new CodeFrames();
     private final SyscallContinuation syscalls;
-    private int lastAsid;
     private boolean closed;
 
     public ArmMachine() {
@@ -75,13 +74,13 @@ public final class ArmMachine implements Machine {
         }
         host = AnonymousMapping.reserve(PHYSICAL_ADDRESS_SPACE);
         try {
-            cpu = new ArmCpu(host.segment());
+            cpu = new ArmCpu(host.segment(), codeFrames);
         } catch (RuntimeException | Error e) {
             host.close();
             throw e;
         }
         try {
-            internals = calibrate();
+            internals = calibrate(memorySize);
             stops = new StopDecoder(cpu);
             syscalls = new SyscallContinuation(cpu, retired);
             cpu.takeSyscallsWith(syscalls);
@@ -93,10 +92,12 @@ public final class ArmMachine implements Machine {
         }
     }
 
-    private EngineInternals calibrate() {
+    private EngineInternals calibrate(long memorySize) {
         NativePhysicalMemory scratch = new NativePhysicalMemory(host.segment(), SCRATCH_BASE, SCRATCH_SIZE,
                 SCRATCH_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
-        EngineInternals found = new EngineCalibration(cpu, scratch).calibrate();
+        EngineCalibration calibration = new EngineCalibration(cpu, scratch);
+        EngineInternals found = calibration.calibrate();
+        cpu.useFastStores(new FastStores(calibration.userTlbs(), host.segment().address(), memorySize, codeFrames));
         host.discard(SCRATCH_BASE, SCRATCH_SIZE);
         cpu.record().poison();
         return found;
@@ -130,9 +131,8 @@ public final class ArmMachine implements Machine {
     @Override
     public AddressSpace createAddressSpace() {
         checkOpen();
-        lastAsid = lastAsid % MAX_ASID + 1;
         try {
-            return new ArmAddressSpace(memory, lastAsid);
+            return new ArmAddressSpace(memory, codeFrames);
         } catch (OutOfPhysicalMemoryException e) {
             throw new IllegalStateException("no physical memory left for a page table", e);
         }

@@ -11,6 +11,7 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.engine.CounterCalibration;
 import org.l4emu.emulator.engine.CounterOffsets;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.UcError;
 
 /**
@@ -28,6 +29,7 @@ final class EngineCalibration {
     private static final int UNDEFINED = CODE_ADDRESS + 0x18;
     private static final int YIELD = CODE_ADDRESS + 0x1C;
     private static final int UNMAPPED_CODE = 0x7000;
+    private static final int DATA = 0x5000;
     private static final int[] CODE = {
         0xE320F000, // nop
         0xE320F000, // nop
@@ -44,6 +46,9 @@ final class EngineCalibration {
 
     private final ArmCpu cpu;
     private final NativePhysicalMemory scratch;
+    /** The scratch spaces' own: the machine's frames are not these. */
+    private final CodeFrames scratchCode = new CodeFrames();
+    private FastStores.Location userTlbs;
     /** uc_emu_start's result in the last {@link #run}. */
     private int lastCode;
 
@@ -57,14 +62,14 @@ final class EngineCalibration {
      * from the scratch memory.
      */
     EngineInternals calibrate() {
+        long code;
         ArmAddressSpace space;
         try {
-            space = new ArmAddressSpace(scratch, 0);
-            long code = scratch.allocateFrame();
+            code = scratch.allocateFrame();
             for (int i = 0; i < CODE.length; i++) {
                 scratch.writeWord(code + 4L * i, CODE[i]);
             }
-            space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
+            space = scratchSpace(code);
         } catch (OutOfPhysicalMemoryException e) {
             throw new IllegalStateException("calibration scratch memory too small", e);
         }
@@ -76,12 +81,57 @@ final class EngineCalibration {
             cpu.useInternals(internals);
             checkPrefetchAbort(space);
             checkUndefinedInstructionRecognised(space);
+            userTlbs = findUserTlbs(space, code);
             return internals;
         } finally {
             space.destroy();
             cpu.unloadTranslation();
             cpu.discardTranslations(scratch.base(), scratch.size());
         }
+    }
+
+    /** Where QEMU keeps the user-mode TLB of each security state; after {@link #calibrate()}. */
+    FastStores.Location userTlbs() {
+        return userTlbs;
+    }
+
+    /** A space with the calibration code and a writable data page. */
+    private ArmAddressSpace scratchSpace(long code) throws OutOfPhysicalMemoryException {
+        ArmAddressSpace space = new ArmAddressSpace(scratch, scratchCode);
+        space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
+        space.map(DATA, scratch.allocateFrame(), Access.READ_WRITE);
+        return space;
+    }
+
+    /**
+     * A store in each security state, each then looked for in QEMU's TLBs: the space already
+     * loaded holds one state; a second space enters the other.
+     */
+    private FastStores.Location findUserTlbs(ArmAddressSpace first, long code) {
+        long[] byBank = new long[Bank.values().length];
+        int pageBits = 0;
+        ArmAddressSpace second;
+        try {
+            second = scratchSpace(code);
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new IllegalStateException("calibration scratch memory too small", e);
+        }
+        try {
+            ReadableMemory memory = ReadableMemory.ofThisProcess();
+            for (ArmAddressSpace space : new ArmAddressSpace[] {first, second}) {
+                run(space, STORE, 10, DATA - 8);
+                Bank bank = cpu.bankHolding(space);
+                long[] found = FastStores.locateUserTlb(cpu.live(), memory, DATA);
+                byBank[bank.ordinal()] = found[0];
+                pageBits = (int) found[1];
+            }
+        } finally {
+            second.destroy();
+        }
+        expect(byBank[Bank.SECURE.ordinal()] != 0 && byBank[Bank.NON_SECURE.ordinal()] != 0
+                && byBank[Bank.SECURE.ordinal()] != byBank[Bank.NON_SECURE.ordinal()],
+                "the two security states did not show two user-mode TLBs");
+        return new FastStores.Location(byBank, pageBits);
     }
 
     /** The ARM probe: three nops and a svc at {@link #SVC_AFTER_THREE_NOPS}. */

@@ -83,20 +83,14 @@ public final class RegisterBatch {
         register.describeIn(slotValues[index], bank);
     }
 
-    MemorySegment ids() {
-        return ids;
+    /** The address of the register IDs from slot {@code index} on. */
+    long idsAddress(int index) {
+        return idsFrom[index].address();
     }
 
-    MemorySegment pointers() {
-        return pointers;
-    }
-
-    MemorySegment idsFrom(int index) {
-        return idsFrom[index];
-    }
-
-    MemorySegment pointersFrom(int index) {
-        return pointersFrom[index];
+    /** The address of the value pointers from slot {@code index} on. */
+    long pointersAddress(int index) {
+        return pointersFrom[index].address();
     }
 
     void checkRange(int from, int count) {

@@ -21,8 +21,7 @@ import org.l4emu.emulator.EmulatorUnavailableException;
 public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
     private static final MethodHandle INTERRUPT_UPCALL_TARGET = upcallTarget("dispatchInterrupt",
-            MethodType.methodType(void.class, Unicorn.class, InterruptHook.class, MemorySegment.class, int.class,
-                    MemorySegment.class));
+            MethodType.methodType(void.class, Unicorn.class, InterruptHook.class, long.class, int.class, long.class));
     private static final MethodHandle INVALID_MEMORY_UPCALL_TARGET = upcallTarget("dispatchInvalidMemory",
             MethodType.methodType(boolean.class, Unicorn.class, InvalidMemoryHook.class, MemorySegment.class,
                     int.class, long.class, int.class, long.class, MemorySegment.class));
@@ -221,7 +220,7 @@ public final class Unicorn implements AutoCloseable {
     public int readRegister(EngineRegister register) {
         scratch.set(ValueLayout.JAVA_LONG, 0, 0L);
         try {
-            check((int) UnicornNative.REG_READ.invokeExact(engine(), register.id(), scratch), "uc_reg_read(" + register + ")");
+            check((int) UnicornNative.REG_READ.invokeExact(engine(), register.id(), scratch.address()), "uc_reg_read", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -232,7 +231,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeRegister(EngineRegister register, int value) {
         scratch.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(value));
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch), "uc_reg_write(" + register + ")");
+            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch.address()), "uc_reg_write", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -245,7 +244,7 @@ public final class Unicorn implements AutoCloseable {
         }
         X86DescriptorTable.describeIn(scratch, base, limit);
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch), "uc_reg_write(" + register + ")");
+            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch.address()), "uc_reg_write", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -259,7 +258,7 @@ public final class Unicorn implements AutoCloseable {
     public int readCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank) {
         register.describeIn(scratch, bank);
         try {
-            check((int) UnicornNative.REG_READ.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch),
+            check((int) UnicornNative.REG_READ.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch.address()),
                     "uc_reg_read(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -276,7 +275,7 @@ public final class Unicorn implements AutoCloseable {
         register.describeIn(scratch, bank);
         scratch.set(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET, Integer.toUnsignedLong(value));
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch),
+            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch.address()),
                     "uc_reg_write(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -287,8 +286,8 @@ public final class Unicorn implements AutoCloseable {
     public void read(RegisterBatch batch, int count) {
         batch.checkRange(0, count);
         try {
-            check((int) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.ids(), batch.pointers(), count),
-                    "uc_reg_read_batch");
+            check((int) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.idsAddress(0), batch.pointersAddress(0),
+                    count), "uc_reg_read_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -303,8 +302,8 @@ public final class Unicorn implements AutoCloseable {
     public void write(RegisterBatch batch, int from, int count) {
         batch.checkRange(from, count);
         try {
-            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsFrom(from), batch.pointersFrom(from),
-                    count), "uc_reg_write_batch");
+            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsAddress(from),
+                    batch.pointersAddress(from), count), "uc_reg_write_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -432,8 +431,7 @@ public final class Unicorn implements AutoCloseable {
     }
 
     /** Upcall entry: exceptions must not reach the native frames, so they stop the run instead. */
-    private static void dispatchInterrupt(Unicorn engine, InterruptHook hook, MemorySegment uc, int number,
-            MemorySegment userData) {
+    private static void dispatchInterrupt(Unicorn engine, InterruptHook hook, long uc, int number, long userData) {
         try {
             hook.onInterrupt(number);
         } catch (Throwable t) {

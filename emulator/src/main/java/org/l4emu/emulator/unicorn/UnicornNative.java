@@ -28,14 +28,17 @@ final class UnicornNative {
     static final MethodHandle CLOSE = downcall("uc_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle ERRNO = downcall("uc_errno", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
     static final MethodHandle STRERROR = downcall("uc_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT), CRITICAL);
+    // The register calls run on every trap. Their buffers are passed as raw addresses
+    // (JAVA_LONG): they live as long as the engine, and passing them as segments would make each
+    // call acquire and release their arena's session, which costs more than the call itself.
     static final MethodHandle REG_READ = downcall("uc_reg_read",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CRITICAL);
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
     static final MethodHandle REG_WRITE = downcall("uc_reg_write",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CRITICAL);
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
     static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), CRITICAL);
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
     static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT), CRITICAL);
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
     static final MethodHandle MEM_MAP = downcall("uc_mem_map",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
     static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr",
@@ -74,7 +77,8 @@ final class UnicornNative {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
 
     /** The C type of interrupt hook callbacks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
-    static final FunctionDescriptor INTERRUPT_CALLBACK = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS);
+    /** Its pointers are taken as raw addresses, which the hook never uses: an upcall then makes no segment objects. */
+    static final FunctionDescriptor INTERRUPT_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_INT, JAVA_LONG);
 
     /**
      * The C type of invalid-memory hook callbacks: {@code bool (uc_engine *, uc_mem_type type,
@@ -110,6 +114,13 @@ final class UnicornNative {
     static void check(int code, String operation) {
         if (code != 0) {
             throw new UnicornException(operation, code, describe(code));
+        }
+    }
+
+    /** As {@link #check(int, String)} for a call on {@code register}, named only when it failed. */
+    static void check(int code, String operation, Object register) {
+        if (code != 0) {
+            throw new UnicornException(operation + "(" + register + ")", code, describe(code));
         }
     }
 

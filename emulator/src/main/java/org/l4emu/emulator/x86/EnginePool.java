@@ -17,7 +17,7 @@ import org.l4emu.emulator.engine.CounterOffsets;
  * opening one costs milliseconds.
  */
 final class EnginePool implements AutoCloseable {
-    static final int MAX_ENGINES = 64;
+    static final int MAX_ENGINES = 32;
 
     private final CounterOffsets counterOffsets;
     private final List<X86Cpu> all = new ArrayList<>();

@@ -1,16 +1,14 @@
 package org.l4emu.emulator.x86;
 
-import java.lang.foreign.MemorySegment;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
-import org.l4emu.emulator.unicorn.UcProt;
 
 /**
  * An x86 address space: its pages, kept in Java ({@link UserPages}), and, once a thread runs in
- * it, an engine ({@link X86Cpu}) whose memory regions are exactly those pages, each mapped onto
- * its frame's host memory with the rights as region permissions. Every right is exact, read,
+ * it, an engine ({@link X86Cpu}) whose memory regions are exactly those pages ({@link RegionMap}),
+ * mapped onto their frames' host memory with the rights as region permissions. Every right is exact, read,
  * write and execute alike. Addresses from 0xC0000000 up are the kernel's and are never mapped.
  *
  * <p>A space owns {@link #DIRECTORY_FRAMES} physical frames, the four page directories real
@@ -26,6 +24,8 @@ public final class X86AddressSpace implements AddressSpace {
     private final UserPages pages = new UserPages();
     /** The engine holding this space, or null while it holds none. */
     private X86Cpu cpu;
+    /** The engine's regions, while it has one. */
+    private RegionMap regions;
     private boolean destroyed;
 
     X86AddressSpace(EnginePool engines, NativePhysicalMemory memory, long directoryFrames) {
@@ -41,19 +41,20 @@ public final class X86AddressSpace implements AddressSpace {
             return cpu;
         }
         X86Cpu lent = engines.lend(this);
-        pages.forEach((virtualAddress, frame, rights) ->
-                lent.mapPage(Integer.toUnsignedLong(virtualAddress), host(frame), protection(rights)));
+        RegionMap filled = new RegionMap(lent, memory);
+        filled.fill(pages);
         cpu = lent;
+        regions = filled;
         return lent;
     }
 
     /** Empties this space's engine of its pages and gives it back to the pool. */
     void releaseEngine() {
         X86Cpu held = cpu;
-        pages.forEach((virtualAddress, frame, rights) ->
-                held.unmapPage(Integer.toUnsignedLong(virtualAddress), protection(rights)));
+        regions.clear();
         held.forgetException();
         cpu = null;
+        regions = null;
         engines.giveBack(this, held);
     }
 
@@ -64,20 +65,19 @@ public final class X86AddressSpace implements AddressSpace {
         if (frame < 0 || frame % PhysicalMemory.PAGE_SIZE != 0 || frame + PhysicalMemory.PAGE_SIZE > memory.size()) {
             throw new IllegalArgumentException("bad frame 0x" + Long.toHexString(frame));
         }
-        if (cpu != null) {
+        if (regions != null) {
             long address = Integer.toUnsignedLong(virtualAddress);
             long oldFrame = pages.frame(virtualAddress);
-            int protection = protection(rights);
-            int oldProtection = protection(pages.rights(virtualAddress));
+            int protection = RegionMap.protection(rights);
             if (oldFrame == frame) {
-                if (oldProtection != protection) {
-                    cpu.protectPage(address, oldProtection, protection);
+                if (RegionMap.protection(pages.rights(virtualAddress)) != protection) {
+                    regions.protect(address, protection);
                 }
             } else {
                 if (oldFrame >= 0) {
-                    cpu.unmapPage(address, oldProtection);
+                    regions.unmap(address);
                 }
-                cpu.mapPage(address, host(frame), protection);
+                regions.map(address, frame, protection);
             }
         }
         pages.set(virtualAddress, frame, rights);
@@ -90,8 +90,8 @@ public final class X86AddressSpace implements AddressSpace {
         if (pages.frame(virtualAddress) < 0) {
             return;
         }
-        if (cpu != null) {
-            cpu.unmapPage(Integer.toUnsignedLong(virtualAddress), protection(pages.rights(virtualAddress)));
+        if (regions != null) {
+            regions.unmap(Integer.toUnsignedLong(virtualAddress));
         }
         pages.clear(virtualAddress);
     }
@@ -117,14 +117,14 @@ public final class X86AddressSpace implements AddressSpace {
 
     /** Drops the code translated from every executable page, which host writes to frames do not. */
     void discardTranslations() {
-        if (cpu == null) {
-            return;
+        if (regions != null) {
+            regions.discardTranslations();
         }
-        pages.forEach((virtualAddress, frame, rights) -> {
-            if (rights.executable()) {
-                cpu.discardTranslations(Integer.toUnsignedLong(virtualAddress), PhysicalMemory.PAGE_SIZE);
-            }
-        });
+    }
+
+    /** Memory regions the engine has for this space, 0 without an engine (for the cost benchmark). */
+    int regionCount() {
+        return regions == null ? 0 : regions.size();
     }
 
     /**
@@ -148,15 +148,6 @@ public final class X86AddressSpace implements AddressSpace {
 
     boolean isDestroyed() {
         return destroyed;
-    }
-
-    private MemorySegment host(long frame) {
-        return memory.hostSlice(frame, PhysicalMemory.PAGE_SIZE);
-    }
-
-    private static int protection(Access rights) {
-        return (rights.readable() ? UcProt.READ : 0) | (rights.writable() ? UcProt.WRITE : 0)
-                | (rights.executable() ? UcProt.EXEC : 0);
     }
 
     private void checkAlive() {

@@ -18,8 +18,8 @@ import org.l4emu.emulator.unicorn.X86Register;
 
 /**
  * One IA-32 CPU on its own Unicorn engine, holding exactly one address space: its user pages are
- * the engine's memory regions, each mapped straight onto the host memory of a physical frame,
- * so that frames shared between spaces are one memory. Paging stays off (Unicorn 2.0.1's page
+ * the engine's memory regions (see {@link RegionMap}), mapped straight onto the host memory of
+ * their physical frames, so that frames shared between spaces are one memory. Paging stays off (Unicorn 2.0.1's page
  * walk uses the virtual address as the physical one, so page tables could not give two spaces
  * different memory at one address anyway); region permissions give the access rights, and
  * Unicorn reports a forbidden or unmapped access precisely, with its type, to the
@@ -213,28 +213,19 @@ final class X86Cpu implements InterruptHook, InvalidMemoryHook, AutoCloseable {
         loaded = null;
     }
 
-    /** Maps one user page onto {@code frame}'s host memory. */
-    void mapPage(long address, MemorySegment frame, int protection) {
-        unicorn.mapMemory(address, KernelLayout.PAGE_SIZE, protection, frame);
+    /** Maps user memory {@code [address, address + size)} onto {@code host}. */
+    void mapRange(long address, long size, MemorySegment host, int protection) {
+        unicorn.mapMemory(address, size, protection, host);
     }
 
-    /** Changes one mapped page's protection, first dropping its code if it loses execute permission. */
-    void protectPage(long address, int oldProtection, int protection) {
-        if ((oldProtection & UcProt.EXEC) != 0 && (protection & UcProt.EXEC) == 0) {
-            discardTranslations(address, KernelLayout.PAGE_SIZE);
-        }
-        unicorn.protectMemory(address, KernelLayout.PAGE_SIZE, protection);
+    /** Changes the protection of mapped user memory; Unicorn splits the regions it cuts. */
+    void protectRange(long address, long size, int protection) {
+        unicorn.protectMemory(address, size, protection);
     }
 
-    /**
-     * Unmaps one user page. Code translated from it goes first: Unicorn keys translations by
-     * the region's place in its RAM list, which the next region mapped may take over.
-     */
-    void unmapPage(long address, int protection) {
-        if ((protection & UcProt.EXEC) != 0) {
-            discardTranslations(address, KernelLayout.PAGE_SIZE);
-        }
-        unicorn.unmapMemory(address, KernelLayout.PAGE_SIZE);
+    /** Unmaps user memory; Unicorn splits the regions it cuts. */
+    void unmapRange(long address, long size) {
+        unicorn.unmapMemory(address, size);
     }
 
     /** Drops code translated from mapped, executable {@code [address, address + length)}. */

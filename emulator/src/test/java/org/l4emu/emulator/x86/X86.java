@@ -33,6 +33,8 @@ final class X86 {
     static final byte[] RDTSC = bytes(0x0F, 0x31);
     static final byte[] MOVAPS_XMM1_XMM0 = bytes(0x0F, 0x28, 0xC1);
     static final byte[] MOV_USER_DATA_TO_DS = bytes(0xB8, 0x23, 0, 0, 0, 0x8E, 0xD8);
+    /** pushf; orl $0x100, (%esp); popf: sets EFLAGS.TF. */
+    static final byte[] SET_TRAP_FLAG = bytes(0x9C, 0x81, 0x0C, 0x24, 0x00, 0x01, 0x00, 0x00, 0x9D);
     static final byte[] MOV_ZERO_TO_DS = bytes(0x31, 0xC0, 0x8E, 0xD8);
 
     private X86() {

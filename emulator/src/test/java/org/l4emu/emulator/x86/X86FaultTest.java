@@ -164,6 +164,20 @@ class X86FaultTest {
     }
 
     @Test
+    void singleSteppingTrapsAfterEachInstructionAsABreakpoint() {
+        guest.code(space, X86Guest.CODE, X86.SET_TRAP_FLAG, X86.NOP, X86.NOP, X86.INT_80);
+        guest.data(space, X86Guest.STACK_TOP - 0x1000, Access.READ_WRITE);
+        X86CpuContext thread = guest.context(X86Guest.CODE);
+        int afterFirstNop = X86Guest.CODE + X86.SET_TRAP_FLAG.length + 1;
+
+        assertEquals(new Trap.CpuException(Trap.Kind.BREAKPOINT, afterFirstNop, afterFirstNop), guest.run(thread, space));
+        assertEquals(4, guest.machine.instructionsRetired(), "pushf, or, popf and the stepped nop");
+        assertEquals(new Trap.CpuException(Trap.Kind.BREAKPOINT, afterFirstNop + 1, afterFirstNop + 1),
+                guest.run(thread, space));
+        assertEquals(5, guest.machine.instructionsRetired());
+    }
+
+    @Test
     void softwareInterruptsOtherThanTheSystemCallAreRefusedAtTheInt() {
         guest.code(space, X86Guest.CODE, X86.INT_81, X86.INT_0E);
         X86CpuContext thread = guest.context(X86Guest.CODE);

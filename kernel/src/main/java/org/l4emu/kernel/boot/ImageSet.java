@@ -38,7 +38,9 @@ public final class ImageSet {
             }
             images.put(path, image);
         }
-        return new ImageSet(images);
+        ImageSet set = new ImageSet(images);
+        RegionsClearOfImages.check(description, set);
+        return set;
     }
 
     public ElfImage image(TaskSpec task) {

@@ -112,7 +112,7 @@ public final class SystemBuilder {
         for (ThreadSpec threadSpec : spec.threads()) {
             String name = spec.name() + "." + threadSpec.name();
             int entry = resolveEntry(image, threadSpec, name);
-            int size = (int) UserLayout.roundUpToPage(threadSpec.stackSize());
+            long size = UserLayout.roundUpToPage(threadSpec.stackSize()); // up to 2^31: not an int
             createThread(task, name, ThreadId.of(number++, ThreadId.FIRST_VERSION), threadSpec.priority(),
                     entry, stackTop, size, pager);
             stackTop -= size;
@@ -139,9 +139,9 @@ public final class SystemBuilder {
         return symbol.getAsInt();
     }
 
-    private void createThread(Task task, String name, int id, int priority, int entry, int stackTop, int stackSize,
+    private void createThread(Task task, String name, int id, int priority, int entry, int stackTop, long stackSize,
                               int pager) throws OutOfPhysicalMemoryException {
-        mapFresh(task, stackTop - stackSize, stackSize, Access.READ_WRITE);
+        mapFresh(task, (int) (stackTop - stackSize), stackSize, Access.READ_WRITE);
         int utcbAddress = UserLayout.utcbAddress(task.takeUtcbSlot());
         threadFactory.create(task, name, id, priority, entry, stackTop, utcbAddress, pager);
     }
@@ -186,14 +186,14 @@ public final class SystemBuilder {
         }
     }
 
-    private void mapFresh(Task task, int start, int size, Access rights) throws OutOfPhysicalMemoryException {
-        for (int offset = 0; offset < size; offset += UserLayout.PAGE_SIZE) {
-            mappings.mapFromSigma0(task, start + offset, memory.allocateFrame(), rights);
+    private void mapFresh(Task task, int start, long size, Access rights) throws OutOfPhysicalMemoryException {
+        for (long offset = 0; offset < size; offset += UserLayout.PAGE_SIZE) {
+            mappings.mapFromSigma0(task, start + (int) offset, memory.allocateFrame(), rights);
         }
     }
 
     private void mapShared(SharedRegionSpec region) throws OutOfPhysicalMemoryException {
-        int pages = (int) (UserLayout.roundUpToPage(region.size()) / UserLayout.PAGE_SIZE);
+        int pages = (int) (UserLayout.roundUpToPage(Integer.toUnsignedLong(region.size())) / UserLayout.PAGE_SIZE);
         long frames = memory.allocateFrames(pages, PhysicalMemory.PAGE_SIZE);
         for (SharedMappingSpec mapping : region.mappings()) {
             Task task = threads.task(mapping.task());

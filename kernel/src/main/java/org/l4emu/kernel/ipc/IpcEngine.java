@@ -118,8 +118,7 @@ public final class IpcEngine {
     public void kernelCall(Thread thread, Thread handler) {
         thread.setFollowingReceive(handler.id(), 0);
         events.sendStarted(thread, handler.id(), utcb.tag(thread), 0);
-        PendingSend send = new PendingSend(thread, thread.id(), handler, null, List.of(), 0, 0, false, 0);
-        send.aim(handler, false, PendingSend.Stage.DIRECT, List.of());
+        PendingSend send = PendingSend.direct(thread, handler, 0, 0);
         send.markKernelMessage();
         router.offer(send, 0);
     }
@@ -137,10 +136,7 @@ public final class IpcEngine {
                 rendezvous.fail(caller, IpcError.NOT_PERMITTED, Phase.SEND);
                 return;
             }
-            PendingSend send = new PendingSend(caller, caller.id(), destination, null, List.of(), 0, 0, false,
-                    sendTimeout);
-            send.aim(destination, false, PendingSend.Stage.DIRECT, List.of());
-            router.offer(send, sendTimeout);
+            router.offer(PendingSend.direct(caller, destination, 0, sendTimeout), sendTimeout);
             return;
         }
         long delay = block == null ? 0 : Integer.toUnsignedLong(block.delayTimeoutMicros());
@@ -182,6 +178,9 @@ public final class IpcEngine {
     }
 
     private static PendingSend firstMatching(Thread receiver, int fromSpec) {
+        if (receiver.incoming().isEmpty()) {
+            return null;
+        }
         for (PendingSend send : receiver.incoming()) {
             if (send.matches(fromSpec)) {
                 return send;

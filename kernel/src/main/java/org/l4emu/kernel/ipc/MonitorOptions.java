@@ -71,10 +71,7 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
-        PendingSend send = new PendingSend(monitor, monitor.id(), target, null, List.of(), 0,
-                ControllerNotifications.DOPE, false, sendTimeout);
-        send.aim(target, false, PendingSend.Stage.DIRECT, List.of());
-        router.offer(send, sendTimeout);
+        router.offer(PendingSend.direct(monitor, target, ControllerNotifications.DOPE, sendTimeout), sendTimeout);
     }
 
     /** Options 4-7: forward as the true source, to the IPC's destination or a new one (R3, R5). */

@@ -25,12 +25,13 @@ public final class PendingSend {
 
     private final Thread sender;
     private final int visibleFrom;
-    private final Thread intendedReceiver;
     private final MonitoredIpc ipc;
     private final int optionDope;
-    private final int plainDope;
     private final boolean deceit;
-    private final int senderTimeout;
+    // Not final: a direct send record is reused (see direct()).
+    private Thread intendedReceiver;
+    private int plainDope;
+    private int senderTimeout;
     private List<PathHop> remaining;
     private Thread nextHop;
     private boolean nextHopIsMonitor;
@@ -49,6 +50,27 @@ public final class PendingSend {
         this.plainDope = plainDope;
         this.deceit = deceit;
         this.senderTimeout = senderTimeout;
+    }
+
+    /**
+     * {@code sender}'s own send straight to {@code receiver}, no monitor on the way: the common
+     * IPC. A thread is in one send phase at a time, and once that phase has ended (delivered,
+     * failed or cancelled) nothing refers to its record any more, so each thread reuses one
+     * record for all its direct sends and the common IPC allocates nothing. {@code plainDope}
+     * is what the receiver sees (0, or a passed-on notification's).
+     */
+    static PendingSend direct(Thread sender, Thread receiver, int plainDope, int senderTimeout) {
+        PendingSend send = sender.directSendRecord();
+        if (send == null) {
+            send = new PendingSend(sender, sender.id(), receiver, null, List.of(), 0, plainDope, false, senderTimeout);
+            sender.setDirectSendRecord(send);
+        }
+        send.intendedReceiver = receiver;
+        send.plainDope = plainDope;
+        send.senderTimeout = senderTimeout;
+        send.kernelMessage = false;
+        send.aim(receiver, false, Stage.DIRECT, List.of());
+        return send;
     }
 
     public Thread sender() {

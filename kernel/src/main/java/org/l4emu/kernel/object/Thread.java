@@ -27,6 +27,8 @@ public final class Thread {
     private int receiveFrom = ThreadId.NIL;
     /** While SENDING or AWAITING_DELIVERY: the send this thread waits on. */
     private PendingSend pendingSend;
+    /** The record this thread reuses for its own sends without monitors (PendingSend.direct). */
+    private PendingSend directSendRecord;
     /** Sends whose next hop is this thread, oldest first. */
     private final ArrayDeque<PendingSend> incoming = new ArrayDeque<>();
     /** Sends that wait for this thread, as a final receiver, to become ready (M4). */
@@ -139,6 +141,14 @@ public final class Thread {
 
     public void setPendingSend(PendingSend pendingSend) {
         this.pendingSend = pendingSend;
+    }
+
+    public PendingSend directSendRecord() {
+        return directSendRecord;
+    }
+
+    public void setDirectSendRecord(PendingSend record) {
+        this.directSendRecord = record;
     }
 
     public int followingReceiveFrom() {

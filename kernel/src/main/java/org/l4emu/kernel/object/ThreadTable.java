@@ -1,14 +1,14 @@
 package org.l4emu.kernel.object;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Every thread the kernel has created, by thread number and in creation order. */
 public final class ThreadTable {
-    private final Map<Integer, Thread> byNumber = new HashMap<>();
+    /** Indexed by thread number (dense and small): every IPC looks up its partner here. */
+    private Thread[] byNumber = new Thread[64];
     private final List<Thread> inOrder = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
 
@@ -17,8 +17,16 @@ public final class ThreadTable {
     }
 
     public void add(Thread thread) {
-        byNumber.put(ThreadId.number(thread.id()), thread);
+        int number = ThreadId.number(thread.id());
+        if (number >= byNumber.length) {
+            byNumber = Arrays.copyOf(byNumber, Math.max(number + 1, byNumber.length * 2));
+        }
+        byNumber[number] = thread;
         inOrder.add(thread);
+    }
+
+    private Thread byNumber(int number) {
+        return number >= 0 && number < byNumber.length ? byNumber[number] : null;
     }
 
     /** The live thread with exactly this ID (number and version), or null. */
@@ -26,7 +34,7 @@ public final class ThreadTable {
         if (id == ThreadId.NIL || id == ThreadId.ANY) {
             return null;
         }
-        Thread thread = byNumber.get(ThreadId.number(id));
+        Thread thread = byNumber(ThreadId.number(id));
         if (thread == null || thread.id() != id || !thread.isAlive()) {
             return null;
         }
@@ -35,7 +43,7 @@ public final class ThreadTable {
 
     /** True when a live thread has this thread number. */
     public boolean isNumberInUse(int number) {
-        Thread thread = byNumber.get(number);
+        Thread thread = byNumber(number);
         return thread != null && thread.isAlive();
     }
 
@@ -58,7 +66,7 @@ public final class ThreadTable {
 
     /** The name a report shows for an ID: the thread's name when it ever existed. */
     public String describe(int id) {
-        Thread thread = byNumber.get(ThreadId.number(id));
+        Thread thread = byNumber(ThreadId.number(id));
         if (thread != null && thread.id() == id) {
             return thread.toString();
         }

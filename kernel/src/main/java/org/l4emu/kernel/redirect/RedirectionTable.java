@@ -12,6 +12,8 @@ import org.l4emu.kernel.system.MonitorClass;
  * order, each monitor once. A monitor never lies on the path of its own messages.
  */
 public final class RedirectionTable {
+    private static final MonitorClass[] PATH_ORDER = MonitorClass.values();
+
     private final List<RedirectionRule> rules = new ArrayList<>();
 
     public void add(RedirectionRule rule) {
@@ -32,11 +34,15 @@ public final class RedirectionTable {
         if (rules.isEmpty()) {
             return List.of();
         }
-        List<PathHop> path = new ArrayList<>();
-        for (MonitorClass monitorClass : MonitorClass.values()) {
+        List<PathHop> path = List.of();
+        for (MonitorClass monitorClass : PATH_ORDER) {
             for (RedirectionRule rule : rules) {
                 if (rule.monitorClass() == monitorClass && rule.matches(source.task(), dest)
                         && rule.monitor() != source && !contains(path, rule.monitor())) {
+                    // Most IPCs match no rule: the list is made only for the first hop found.
+                    if (path.isEmpty()) {
+                        path = new ArrayList<>();
+                    }
                     path.add(new PathHop(rule.monitor(), monitorClass));
                 }
             }

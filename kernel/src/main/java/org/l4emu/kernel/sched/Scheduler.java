@@ -1,19 +1,26 @@
 package org.l4emu.kernel.sched;
 
 import java.util.ArrayDeque;
-import java.util.TreeMap;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 
 /**
  * Fixed-priority round-robin scheduling over READY threads. The running thread keeps the CPU
  * until it blocks, yields, uses up its time slice, or a higher-priority thread becomes ready.
+ *
+ * <p>One FIFO queue per priority and a bitmap of the non-empty ones, as L4 kernels keep them:
+ * every call runs on the IPC path, so none may search a map or allocate.
  */
 public final class Scheduler {
     /** 10 ms of virtual time, the L4 default time slice. */
     public static final long TIME_SLICE_INSTRUCTIONS = 1_000_000;
+    /** Priorities 0..255, as system descriptions allow. */
+    private static final int PRIORITIES = 256;
 
-    private final TreeMap<Integer, ArrayDeque<Thread>> readyByPriority = new TreeMap<>();
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Thread>[] readyByPriority = new ArrayDeque[PRIORITIES];
+    /** Bit p set when priority p's queue is not empty. */
+    private final long[] nonEmpty = new long[PRIORITIES / Long.SIZE];
 
     /** Makes {@code thread} READY at the tail of its priority's queue. */
     public void makeReady(Thread thread) {
@@ -24,30 +31,35 @@ public final class Scheduler {
         if (thread.sliceRemaining() <= 0) {
             thread.setSliceRemaining(TIME_SLICE_INSTRUCTIONS);
         }
-        readyByPriority.computeIfAbsent(thread.priority(), p -> new ArrayDeque<>()).addLast(thread);
+        queueOf(thread.priority()).addLast(thread);
+        nonEmpty[thread.priority() >>> 6] |= 1L << thread.priority();
     }
 
     /** Takes {@code thread} out of the ready queues and gives it {@code state}. */
     public void block(Thread thread, ThreadState state) {
         if (thread.state() == ThreadState.READY) {
-            ArrayDeque<Thread> queue = readyByPriority.get(thread.priority());
+            ArrayDeque<Thread> queue = readyByPriority[thread.priority()];
             queue.remove(thread);
+            if (queue.isEmpty()) {
+                nonEmpty[thread.priority() >>> 6] &= ~(1L << thread.priority());
+            }
         }
         thread.setState(state);
     }
 
     /** The highest-priority READY thread (the head of its queue), or null when none is ready. */
     public Thread current() {
-        var entry = readyByPriority.lastEntry();
-        while (entry != null && entry.getValue().isEmpty()) {
-            readyByPriority.remove(entry.getKey());
-            entry = readyByPriority.lastEntry();
+        for (int word = nonEmpty.length - 1; word >= 0; word--) {
+            if (nonEmpty[word] != 0) {
+                int priority = word * Long.SIZE + Long.SIZE - 1 - Long.numberOfLeadingZeros(nonEmpty[word]);
+                return readyByPriority[priority].peekFirst();
+            }
         }
-        return entry == null ? null : entry.getValue().peekFirst();
+        return null;
     }
 
     public boolean isQueued(Thread thread) {
-        ArrayDeque<Thread> queue = readyByPriority.get(thread.priority());
+        ArrayDeque<Thread> queue = readyByPriority[thread.priority()];
         return queue != null && queue.contains(thread);
     }
 
@@ -56,7 +68,7 @@ public final class Scheduler {
         if (thread.state() != ThreadState.READY) {
             return;
         }
-        ArrayDeque<Thread> queue = readyByPriority.get(thread.priority());
+        ArrayDeque<Thread> queue = readyByPriority[thread.priority()];
         queue.remove(thread);
         thread.setSliceRemaining(TIME_SLICE_INSTRUCTIONS);
         queue.addLast(thread);
@@ -67,8 +79,17 @@ public final class Scheduler {
         if (thread.state() != ThreadState.READY) {
             return;
         }
-        ArrayDeque<Thread> queue = readyByPriority.get(thread.priority());
+        ArrayDeque<Thread> queue = readyByPriority[thread.priority()];
         queue.remove(thread);
         queue.addFirst(thread);
+    }
+
+    private ArrayDeque<Thread> queueOf(int priority) {
+        ArrayDeque<Thread> queue = readyByPriority[priority];
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            readyByPriority[priority] = queue;
+        }
+        return queue;
     }
 }

@@ -72,7 +72,7 @@ final class DescriptionReader {
         }
         TaskSpec spec = new TaskSpec(
                 task.required("name"),
-                xml.resolveSibling(task.required("image")).normalize(),
+                FileNames.besideDescription(xml, task.required("image")),
                 flag(task, "privileged"),
                 flag(task, "monitor"),
                 task.attribute("pager"),

@@ -12,4 +12,14 @@ final class FileNames {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
+
+    /**
+     * {@code image} resolved against the directory of {@code xml}. Normalizing "." next to a
+     * description in the working directory gives the empty path, which would name nothing in
+     * messages: it stays ".".
+     */
+    static Path besideDescription(Path xml, String image) {
+        Path resolved = xml.resolveSibling(image).normalize();
+        return resolved.toString().isEmpty() ? Path.of(".") : resolved;
+    }
 }

@@ -15,6 +15,7 @@ public final class SystemDescriptionParser {
             References::check,
             RedirectMonitors::check,
             RegionOverlaps::check,
+            UserLayoutFit::check,
             PagerCycles::check);
 
     private SystemDescriptionParser() {}

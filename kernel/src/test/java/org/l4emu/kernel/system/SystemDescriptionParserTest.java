@@ -128,18 +128,19 @@ class SystemDescriptionParserTest {
     }
 
     @Test
-    void acceptsAddressesUpToTheTopOfTheAddressSpace() throws Exception {
+    void acceptsAddressesUpToTheirLimits() throws Exception {
+        // Memory reaches up to the task's stacks (64 KiB below 0xbff00000, then 4 KiB for t); entries to 2^32 - 1.
         Path xml = write("top.xml", """
                 <system arch="arm">
                   <task name="a" image="a.elf">
-                    <memory vaddr="0xfffff000" size="4096"/>
+                    <memory vaddr="0xbfeee000" size="4096"/>
                     <thread name="t" entry="0xFFFFFFFF"/>
                   </task>
                 </system>
                 """);
         TaskSpec task = SystemDescriptionParser.parse(xml).tasks().getFirst();
 
-        assertEquals(new MemorySpec(0xfffff000, 0x1000), task.memory().getFirst());
+        assertEquals(new MemorySpec(0xbfeee000, 0x1000), task.memory().getFirst());
         assertEquals(OptionalInt.of(0xffffffff), task.threads().getFirst().entryAddress());
     }
 

@@ -6,7 +6,7 @@ import org.l4emu.kernel.trace.KernelEvents;
 /**
  * Host time and guest instructions between the benchmark marks: kdebug breakpoint 1 starts the
  * measured stretch, breakpoint 2 ends it (guest-programs/src/common/bench.h). Breakpoint 3, if
- * a guest marks it, is where the host's resident memory is read.
+ * a guest marks it, is where the host's resident memory is read, after a garbage collection.
  */
 final class MarkTimer implements KernelEvents {
     static final int START = 1;
@@ -29,6 +29,9 @@ final class MarkTimer implements KernelEvents {
             endNanos = now;
             endInstructions = thread.instructionsRetired();
         } else if (argument == SAMPLE) {
+            // Garbage of earlier runs in this JVM is not the guest's: collect it, so that the
+            // heap shrinks to what is live, before reading the resident memory.
+            System.gc();
             residentBytes = ResidentMemory.bytes();
         }
     }

@@ -25,8 +25,9 @@ final class FuzzReport {
         out.println("  system calls: " + String.join(", ", syscallCounts(statistics)));
         out.printf(Locale.ROOT, "  ipc: %,d messages delivered, %,d errors: %s%n", statistics.deliveries(),
                 statistics.ipcFailures(), String.join(", ", errorCounts(statistics.ipcErrors())));
-        out.printf(Locale.ROOT, "  threads: %d exited, %d stopped by a fault; console: %,d bytes; virtual time %,d us, "
-                        + "%,d guest instructions%n", statistics.threadsExited(), statistics.threadsFaulted(),
+        out.printf(Locale.ROOT, "  threads: %d exited or deleted, %d stopped by a fault; at the end %s%n",
+                statistics.threadsExited(), statistics.threadsFaulted(), finalStates(outcome));
+        out.printf(Locale.ROOT, "  console: %,d bytes; virtual time %,d us, %,d guest instructions%n",
                 statistics.consoleBytes(), outcome.virtualMicros(), outcome.instructions());
         out.printf(Locale.ROOT, "  invariant checks: %,d (after every trap); invariant violations: %d; host exceptions: %d%n",
                 outcome.invariantChecks(), outcome.violation() == null ? 0 : 1, outcome.hostException() == null ? 0 : 1);
@@ -43,6 +44,12 @@ final class FuzzReport {
         if (!outcome.clean()) {
             out.println("  reproduce with: " + options.reproduction());
         }
+    }
+
+    private static String finalStates(FuzzOutcome outcome) {
+        List<String> states = new ArrayList<>();
+        outcome.finalStates().forEach((state, count) -> states.add(count + " " + state.name().toLowerCase(Locale.ROOT)));
+        return String.join(", ", states);
     }
 
     private static List<String> syscallCounts(FuzzStatistics statistics) {

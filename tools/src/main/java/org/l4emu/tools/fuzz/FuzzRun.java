@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
@@ -16,6 +18,8 @@ import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.boot.ImageSet;
 import org.l4emu.kernel.invariants.InvariantViolationException;
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.system.SystemDescription;
 
 /** Boots the fuzz system for some options and runs it until its budget is spent, a check fails, or it stops. */
@@ -33,6 +37,14 @@ final class FuzzRun {
     static FuzzOutcome run(FuzzOptions options, PrintStream log, LongConsumer progress) throws BootException {
         SystemDescription description = describe(options);
         return run(options, description, ImageSet.load(description), log, progress);
+    }
+
+    private static Map<ThreadState, Integer> statesOf(Kernel kernel) {
+        Map<ThreadState, Integer> states = new EnumMap<>(ThreadState.class);
+        for (Thread thread : kernel.threads().all()) {
+            states.merge(thread.state(), 1, Integer::sum);
+        }
+        return states;
     }
 
     /** Writes the description to a temporary file only long enough for the parser to read it. */
@@ -77,8 +89,8 @@ final class FuzzRun {
             long wall = System.nanoTime() - start;
             Integer endedEarly = ended && !observer.budgetSpent() ? kernel.exitCode() : null;
             return new FuzzOutcome(observer.statistics(), observer.invariantChecks(), violation, hostException,
-                    endedEarly, kernel.threads().all().size(), wall, kernel.clock().nowMicroseconds(),
-                    kernel.instructions());
+                    endedEarly, kernel.threads().all().size(), statesOf(kernel), wall,
+                    kernel.clock().nowMicroseconds(), kernel.instructions());
         }
     }
 }

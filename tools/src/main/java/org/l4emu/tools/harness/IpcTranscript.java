@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.l4emu.kernel.Kernel;
-import org.l4emu.kernel.ipc.SendDescriptor;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.system.MonitorClass;
@@ -34,8 +33,7 @@ public final class IpcTranscript implements KernelEvents {
 
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
-        IpcOption option = SendDescriptor.hasOption(sendDescriptor)
-                ? IpcOption.ofSendDescriptor(sendDescriptor) : null;
+        IpcOption option = IpcOption.ofSendDescriptor(sendDescriptor);
         boolean forward = option != null && option.code() >= IpcOption.DECEIT.code();
         add(sender.name() + (forward ? " forwards to " : " sends to ") + nameOf(to) + ": " + MessageText.of(tag)
                 + (option == null ? "" : " [option " + option.jsonName() + "]"));

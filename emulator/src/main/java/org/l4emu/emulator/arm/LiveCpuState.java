@@ -1,0 +1,114 @@
+package org.l4emu.emulator.arm;
+
+import static org.l4emu.emulator.engine.InternalsCheck.expect;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.l4emu.emulator.unicorn.ArmRegister;
+import org.l4emu.emulator.unicorn.Unicorn;
+
+/**
+ * The engine's live QEMU CPU state ({@code CPUARMState}), read and written in place. Its first
+ * field is {@code uint32_t regs[16]}: r0-r12, sp, lr and pc of the current (user) mode.
+ *
+ * <p>Why not Unicorn's register calls: those decode each register through a switch (about 4 ns
+ * a register), and a PC write makes Unicorn leave its CPU loop and enter it again. Between
+ * translated blocks, where the interrupt hook runs, QEMU keeps these registers nowhere but
+ * here, so a thread switch is a 64-byte copy each way. CPSR still goes through Unicorn: QEMU
+ * keeps it split into flag fields and derives cached state from it.
+ *
+ * <p>Unicorn does not say where the state is. {@link #locate} finds it the way the other
+ * calibrations do: it writes known values into the registers with Unicorn's calls and looks for
+ * them, in the memory that the pointers in {@code struct uc_struct} lead to (its {@code cpu}
+ * field points at the object that holds the state), reading only mapped memory.
+ */
+@SuppressWarnings("restricted") // the state lives in the engine's heap, at an address found at start-up
+final class LiveCpuState {
+    /** Registers r0-r15 as QEMU keeps them. */
+    static final int CORE_REGISTERS = 16;
+    /** Everything, for absolute addresses; reads are checked against {@link ReadableMemory} first. */
+    static final MemorySegment PROCESS = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    private static final int ENGINE_SCAN_BYTES = 4096;
+    /** How far past a pointer to look: the CPU object holds a 32 KiB jump cache before the state. */
+    private static final int OBJECT_SCAN_BYTES = 256 * 1024;
+    /** r0-r14; PC is left alone, as a PC write asks Unicorn to leave its loop. */
+    private static final int SIGNATURE_REGISTERS = 15;
+    private static final int[] SIGNATURE_BASES = {0x5A5A_0000, 0x3C3C_8000};
+
+    private final long address;
+
+    private LiveCpuState(long address) {
+        this.address = address;
+    }
+
+    /** The address of {@code env->regs[0]}. */
+    long address() {
+        return address;
+    }
+
+    /** Copies r0-r15 into {@code into[0..15]}. */
+    void readCoreRegisters(int[] into) {
+        MemorySegment.copy(PROCESS, ValueLayout.JAVA_INT, address, into, 0, CORE_REGISTERS);
+    }
+
+    /** Sets r0-r15 from {@code from[0..15]}; r15 is the PC without the Thumb bit, which CPSR.T gives. */
+    void writeCoreRegisters(int[] from) {
+        MemorySegment.copy(from, 0, PROCESS, ValueLayout.JAVA_INT, address, CORE_REGISTERS);
+    }
+
+    /** Finds the state of {@code unicorn}'s CPU; the registers it wrote to find it are left changed. */
+    static LiveCpuState locate(Unicorn unicorn, ReadableMemory memory) {
+        writeSignature(unicorn, SIGNATURE_BASES[0]);
+        long found = 0;
+        int count = 0;
+        long engine = unicorn.handle().address();
+        for (long offset = 0; offset + Long.BYTES <= ENGINE_SCAN_BYTES; offset += Long.BYTES) {
+            if (memory.readableBytes(engine + offset, Long.BYTES) < Long.BYTES) {
+                break;
+            }
+            long pointer = PROCESS.get(ValueLayout.JAVA_LONG_UNALIGNED, engine + offset);
+            long candidate = findSignature(memory, pointer, SIGNATURE_BASES[0]);
+            if (candidate != 0 && candidate != found) {
+                found = candidate;
+                count++;
+            }
+        }
+        expect(count == 1, "found " + count + " candidates for the live CPU state");
+        writeSignature(unicorn, SIGNATURE_BASES[1]);
+        expect(hasSignature(found, SIGNATURE_BASES[1]), "the live CPU state did not follow a register write");
+        return new LiveCpuState(found);
+    }
+
+    private static void writeSignature(Unicorn unicorn, int base) {
+        for (int r = 0; r <= 12; r++) {
+            unicorn.writeRegister(ArmRegister.general(r), signatureValue(base, r));
+        }
+        unicorn.writeRegister(ArmRegister.SP, signatureValue(base, 13));
+        unicorn.writeRegister(ArmRegister.LR, signatureValue(base, 14));
+    }
+
+    private static int signatureValue(int base, int register) {
+        return base + register * 0x111;
+    }
+
+    /** The address in the mapped memory from {@code start} on where the signature lies, or 0. */
+    private static long findSignature(ReadableMemory memory, long start, int base) {
+        long length = memory.readableBytes(start, OBJECT_SCAN_BYTES);
+        long last = start + length - SIGNATURE_REGISTERS * Integer.BYTES;
+        for (long at = (start + 3) & ~3L; at <= last; at += Integer.BYTES) {
+            if (PROCESS.get(ValueLayout.JAVA_INT_UNALIGNED, at) == base && hasSignature(at, base)) {
+                return at;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean hasSignature(long at, int base) {
+        for (int r = 0; r < SIGNATURE_REGISTERS; r++) {
+            if (PROCESS.get(ValueLayout.JAVA_INT_UNALIGNED, at + (long) r * Integer.BYTES) != signatureValue(base, r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
