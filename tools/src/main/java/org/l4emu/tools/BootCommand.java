@@ -16,6 +16,7 @@ import org.l4emu.tools.trace.IoProblems;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceRecorder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,18 +40,8 @@ final class BootCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "An ELF executable or a system description (.xml).")
     private Path file;
 
-    @Option(names = "--max-time-us", paramLabel = "N",
-            description = "Stop after N microseconds of virtual time (default: the description's, else 60000000).")
-    private Long maxTimeMicros;
-
-    @Option(names = "--max-instructions", paramLabel = "N", description = "Stop after N guest instructions.")
-    private Long maxInstructions;
-
-    @Option(names = "--stop-on-fault", description = "End the run with exit code 4 at the first unresolved fault.")
-    private boolean stopOnFault;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print no kernel messages except errors.")
-    private boolean quiet;
+    @Mixin
+    private BootFlags flags;
 
     @Option(names = "--trace", paramLabel = "TRACE",
             description = "Record every kernel event into TRACE (see 'l4emu trace --help' and docs/trace-format.md).")
@@ -58,14 +49,13 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((maxTimeMicros != null && maxTimeMicros <= 0) || (maxInstructions != null && maxInstructions <= 0)) {
-            l4emu.err().println("l4emu: --max-time-us and --max-instructions take a positive number");
+        BootOptions options;
+        try {
+            options = flags.toBootOptions();
+        } catch (IllegalArgumentException e) {
+            l4emu.err().println("l4emu: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        BootOptions options = new BootOptions(
-                maxTimeMicros == null ? BootOptions.FROM_DESCRIPTION : maxTimeMicros,
-                maxInstructions == null ? BootOptions.UNLIMITED : maxInstructions,
-                stopOnFault, quiet);
         try {
             if (trace == null) {
                 return Boot.run(file, options, l4emu.console(), l4emu.err(), KernelEvents.NONE);
