@@ -3,7 +3,9 @@
  * SEMANTICS.md S2, M1, M3): clients are deleted (thread_control by the privileged `reaper`)
  * while the server holds their call, while the server waits for them, while their message
  * waits in the server's queue, and while a monitor holds it. Whoever was dealing with them
- * learns at once with error 2 and is never left waiting.
+ * learns at once with error 2 and is never left waiting. Then the gate itself is deleted: a
+ * send whose path holds it fails at once with error 2 rather than waiting in a dead monitor's
+ * queue or slipping past it.
  *
  * Every step happens at a scripted virtual time; `server` prints, the gate reports its
  * forward's outcome to it.
@@ -25,8 +27,12 @@
 #define HELD_CALLS_AT_US 1200
 #define HELD_DIES_AT_US 1300
 #define GATE_FORWARDS_AT_US 1400
+#define GATE_DIES_AT_US 1500
+#define LATE_SENDS_AT_US 1600
+#define LATE_SEND_TIMEOUT_US 300
 #define EMPTY_WAIT_US 100
 #define LABEL_REPORT 0x60
+#define LABEL_LATE_REPORT 0x61
 
 static void calls_at(l4_u64 at_us)
 {
@@ -57,6 +63,13 @@ static void mute(void)
     l4_sleep_forever();
 }
 
+/* Always in an open wait, so that an IPC to it passes the final-receiver check (M4) at once. */
+static void vault(void)
+{
+    for (;;)
+        l4_wait();
+}
+
 static void kill_at(l4_u64 at_us, const char *name)
 {
     sleep_until(at_us);
@@ -69,6 +82,19 @@ static void reaper(void)
     kill_at(MUTE_DIES_AT_US, "mute");
     kill_at(QUEUED_DIES_AT_US, "queued");
     kill_at(HELD_DIES_AT_US, "held");
+    kill_at(GATE_DIES_AT_US, "gate");
+}
+
+/* Sends to vault, whose path from here holds the gate, after the gate died; reports how that went. */
+static void late(void)
+{
+    sleep_until(LATE_SENDS_AT_US);
+    l4_load_message(1, 0, 0);
+    struct timed_result sent =
+        timed_ipc(l4_lookup("vault"), L4_NILTHREAD, l4_timeouts(l4_timeout_us(LATE_SEND_TIMEOUT_US), 0), L4_SND_DESC_NONE);
+    l4_word report[2] = { sent.ipc.dope, (l4_word)sent.elapsed_us };
+    l4_load_message(LABEL_LATE_REPORT, 2, report);
+    l4_send(l4_lookup("server"));
 }
 
 /* Holds held's call until its client has died, forwards it, and tells the server how that went. */
@@ -113,12 +139,18 @@ static void server(void)
     char text[L4_DOPE_TEXT_SIZE];
     expect_text("H5 the gate's forward of a call whose client was deleted while the gate held it",
                 l4_describe_dope(l4_mr(1), text), "error 2 (no partner), phase send");
+
+    l4_receive(l4_lookup("late"));
+    expect_ipc("H5 a send with a 300 us timeout whose path holds a monitor that was deleted",
+               (struct timed_result){ { L4_NILTHREAD, l4_mr(1) }, l4_mr(2) },
+               fails(L4_ERROR_NO_PARTNER, L4_PHASE_SEND, at_once()));
     finish("H5");
 }
 
 static const struct role roles[] = {
     { "server", server }, { "client", client }, { "mute", mute },     { "queued", queued },
-    { "held", held },     { "gate", gate },     { "reaper", reaper },
+    { "held", held },     { "gate", gate },     { "reaper", reaper }, { "late", late },
+    { "vault", vault },
 };
 
 int main(void)

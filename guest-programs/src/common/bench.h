@@ -17,4 +17,9 @@ __attribute__((noreturn)) void bench_serve(void);
 /* Calls `server` `rounds` times (after a warm-up) between the two marks, then shuts down. */
 __attribute__((noreturn)) void bench_call(l4_thread_id server, l4_word rounds);
 
+/* A pass-through system monitor that does no more than it must: each redirected call is still
+   in the message registers when it arrives, so one ipc forwards it to its intended receiver as
+   its true source's (option 4) and waits for the next. */
+__attribute__((noreturn)) void bench_monitor(void);
+
 #endif

@@ -215,9 +215,13 @@ void fuzz_call_thread_control(struct fuzz_thread *me)
             syscall(me, L4_SYSCALL_THREAD_CONTROL, spare_keeper(me, fuzz_thread_id(me)), L4_NILTHREAD, 0, 0);
         return;
     }
-    /* Creation with adversarial arguments; space is never nil, which would delete for good. */
+    /* Creation with adversarial arguments; space is never nil, which would delete for good. A
+       boot info thread's number stays its own, even while it is dead: a stranger created under
+       it would take the fuzzer's place for good, halted, and the run would wither. */
     l4_thread_id dest = fuzz_chance(r, 30) ? l4_thread_id_make(fuzz_between(r, 2000, 2100), fuzz_below(r, 3))
                                            : fuzz_thread_id(me);
+    if (fuzz_index_of(dest) < FUZZ_MAX_THREADS)
+        dest = l4_thread_id_make(fuzz_between(r, 2000, 2100), l4_thread_version(dest));
     l4_thread_id space = fuzz_chance(r, 10) ? dest : fuzz_thread_id(me);
     syscall(me, L4_SYSCALL_THREAD_CONTROL, spare_keeper(me, dest), space == L4_NILTHREAD ? dest : space,
             fuzz_thread_id(me), fuzz_utcb_address(me));

@@ -69,6 +69,8 @@ public final class Kernel implements KdebugCalls.Host {
     private long accountedInstructions;
     private long runLimit = Long.MAX_VALUE;
     private boolean fastPath = true;
+    /** Made once: a method reference made at each step would allocate. */
+    private final TrapHandler syscallHandler = this::syscallInTrap;
     private int exitCode = NO_EXIT;
     private boolean stopRequested;
 
@@ -208,7 +210,7 @@ public final class Kernel implements KdebugCalls.Host {
         running = current;
         accountedInstructions = machine.instructionsRetired();
         Trap trap = fastPath
-                ? machine.run(current.context(), current.task().space(), budgetFor(current), this::syscallInTrap)
+                ? machine.run(current.context(), current.task().space(), budgetFor(current), syscallHandler)
                 : machine.run(current.context(), current.task().space(), budgetFor(current));
         account(running);
         if (trap instanceof Trap.Handled) {

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.l4emu.tools.bench.BenchCommand;
 import org.l4emu.tools.gdb.GdbCommand;
 import org.l4emu.tools.step.StepCommand;
@@ -18,14 +19,21 @@ import org.l4emu.tools.harness.TestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code l4emu} command: a microkernel laboratory on an emulated CPU. */
+/**
+ * The {@code l4emu} command: a microkernel laboratory on an emulated CPU. Its subcommands are
+ * {@link #SUBCOMMANDS}, given to picocli when the command line runs rather than in the
+ * annotation: picocli builds the model of every command it is given by reflection, which costs
+ * about 0.1 s at each start, so a run that names its subcommand gets only that one.
+ */
 @Command(name = "l4emu",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Boot guest binaries on the l4emu L4 kernel and watch their IPC.",
-        subcommands = {BootCommand.class, TraceCommand.class, StepCommand.class, GdbCommand.class, BenchCommand.class, FuzzCommand.class, TestCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Boot guest binaries on the l4emu L4 kernel and watch their IPC.")
 public final class L4emu implements Runnable {
+    /** Every subcommand, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(BootCommand.class, TraceCommand.class, StepCommand.class,
+            GdbCommand.class, BenchCommand.class, FuzzCommand.class, TestCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -55,11 +63,27 @@ public final class L4emu implements Runnable {
      */
     public static int execute(OutputStream console, PrintStream err, String... args) {
         CommandLine commandLine = new CommandLine(new L4emu(console, err));
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(console, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
         commandLine.setExecutionExceptionHandler(new OneLineExecutionErrors());
         return commandLine.execute(args);
+    }
+
+    /** The subcommand the arguments name first, alone; all of them for anything else (help, errors). */
+    private static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (command.name().equals(args[0]) && subcommand != CommandLine.HelpCommand.class) {
+                    return List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** Where guest console bytes go. */

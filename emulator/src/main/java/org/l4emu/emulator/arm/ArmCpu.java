@@ -47,6 +47,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private static final int STATE_CPSR = 3;
     private static final int STATE_TPIDRURO = 4;
     private static final int STATE_SIZE = 5;
+    /** Bank.values() allocates a new array at each call; this runs on every system call. */
+    private static final Bank[] BANKS = Bank.values();
     private static final int CPSR_OR_THREAD_POINTER = 1 << ArmCpuContext.CPSR | 1 << ArmCpuContext.THREAD_POINTER_BIT;
 
     private final Unicorn unicorn;
@@ -171,7 +173,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         if (codeFrames.takeFlushNeeded()) {
             unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
         }
-        for (Bank bank : Bank.values()) {
+        for (Bank bank : BANKS) {
             ArmAddressSpace space = spaces.space(bank);
             if (space == null || !space.hasChangedPages()) {
                 continue;

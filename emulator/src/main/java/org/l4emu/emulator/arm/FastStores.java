@@ -33,12 +33,15 @@ final class FastStores {
     /** How far before the CPU state the per-MMU-index {@code {mask, table}} pairs may lie. */
     private static final int MAX_TLB_DISTANCE = 1024;
     private static final int[] CANDIDATE_PAGE_BITS = {10, 12};
+    /** Thread loads between sweeps of the whole TLB: a sweep reads every entry, a load reads three. */
+    private static final int SWEEP_INTERVAL = 64;
 
     private final long[] userTlbByBank;
     private final int pageBits;
     private final long physicalBase;
     private final long physicalSize;
     private final CodeFrames codeFrames;
+    private int loadsSinceSweep;
 
     /**
      * Where QEMU keeps the user-mode TLBs, found by calibration.
@@ -61,13 +64,32 @@ final class FastStores {
 
     /**
      * The pages a thread stores to most, its UTCB (the message registers) and the top of its
-     * stack, get fast stores if they are in {@code bank}'s TLB.
+     * stack, get fast stores if they are in {@code bank}'s TLB; every {@link #SWEEP_INTERVAL}
+     * loads, so do all of the TLB's data pages (a program's own variables).
      */
     void allowFastStoresFor(Bank bank, ArmCpuContext thread) {
         allowFastStores(bank, thread.threadPointer());
         int top = thread.stackPointer() - Integer.BYTES;
         allowFastStores(bank, top);
         allowFastStores(bank, top - (1 << pageBits));
+        if (++loadsSinceSweep >= SWEEP_INTERVAL) {
+            loadsSinceSweep = 0;
+            sweep(bank);
+        }
+    }
+
+    /** Every entry of {@code bank}'s user TLB that maps a data frame gets fast stores. */
+    private void sweep(Bank bank) {
+        long pair = userTlbByBank[bank.ordinal()];
+        long mask = PROCESS.get(ValueLayout.JAVA_LONG, pair);
+        long table = PROCESS.get(ValueLayout.JAVA_LONG, pair + Long.BYTES);
+        int flags = (1 << pageBits) - 1;
+        for (long entry = table; entry <= table + mask; entry += ENTRY_BYTES) {
+            int addrWrite = PROCESS.get(ValueLayout.JAVA_INT, entry + ADDR_WRITE);
+            if ((addrWrite & flags) == NOT_DIRTY) {
+                allowFastStores(bank, addrWrite & ~flags);
+            }
+        }
     }
 
     /**

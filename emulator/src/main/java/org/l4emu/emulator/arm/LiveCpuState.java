@@ -30,7 +30,7 @@ final class LiveCpuState {
     static final MemorySegment PROCESS = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
     private static final int ENGINE_SCAN_BYTES = 4096;
     /** How far past a pointer to look: the CPU object holds a 32 KiB jump cache before the state. */
-    private static final int OBJECT_SCAN_BYTES = 256 * 1024;
+    private static final int OBJECT_SCAN_BYTES = 128 * 1024;
     /** r0-r14; PC is left alone, as a PC write asks Unicorn to leave its loop. */
     private static final int SIGNATURE_REGISTERS = 15;
     private static final int[] SIGNATURE_BASES = {0x5A5A_0000, 0x3C3C_8000};
@@ -46,14 +46,21 @@ final class LiveCpuState {
         return address;
     }
 
+    // Word by word rather than MemorySegment.copy, whose array view of a Java array is an
+    // allocation that escape analysis does not always remove: these run on every thread switch.
+
     /** Copies r0-r15 into {@code into[0..15]}. */
     void readCoreRegisters(int[] into) {
-        MemorySegment.copy(PROCESS, ValueLayout.JAVA_INT, address, into, 0, CORE_REGISTERS);
+        for (int r = 0; r < CORE_REGISTERS; r++) {
+            into[r] = PROCESS.get(ValueLayout.JAVA_INT, address + (long) r * Integer.BYTES);
+        }
     }
 
     /** Sets r0-r15 from {@code from[0..15]}; r15 is the PC without the Thumb bit, which CPSR.T gives. */
     void writeCoreRegisters(int[] from) {
-        MemorySegment.copy(from, 0, PROCESS, ValueLayout.JAVA_INT, address, CORE_REGISTERS);
+        for (int r = 0; r < CORE_REGISTERS; r++) {
+            PROCESS.set(ValueLayout.JAVA_INT, address + (long) r * Integer.BYTES, from[r]);
+        }
     }
 
     /** Finds the state of {@code unicorn}'s CPU; the registers it wrote to find it are left changed. */
@@ -91,16 +98,33 @@ final class LiveCpuState {
         return base + register * 0x111;
     }
 
-    /** The address in the mapped memory from {@code start} on where the signature lies, or 0. */
+    /**
+     * The address in the mapped memory from {@code start} on where the signature lies, or 0.
+     * Searched in a copy: this runs at start-up, before the JIT has compiled anything.
+     */
     private static long findSignature(ReadableMemory memory, long start, int base) {
-        long length = memory.readableBytes(start, OBJECT_SCAN_BYTES);
-        long last = start + length - SIGNATURE_REGISTERS * Integer.BYTES;
-        for (long at = (start + 3) & ~3L; at <= last; at += Integer.BYTES) {
-            if (PROCESS.get(ValueLayout.JAVA_INT_UNALIGNED, at) == base && hasSignature(at, base)) {
-                return at;
+        long aligned = (start + 3) & ~3L;
+        int words = (int) (memory.readableBytes(aligned, OBJECT_SCAN_BYTES) / Integer.BYTES);
+        if (words < SIGNATURE_REGISTERS) {
+            return 0;
+        }
+        int[] copy = new int[words];
+        MemorySegment.copy(PROCESS, ValueLayout.JAVA_INT_UNALIGNED, aligned, copy, 0, words);
+        for (int at = 0; at + SIGNATURE_REGISTERS <= words; at++) {
+            if (copy[at] == base && hasSignature(copy, at, base)) {
+                return aligned + (long) at * Integer.BYTES;
             }
         }
         return 0;
+    }
+
+    private static boolean hasSignature(int[] words, int at, int base) {
+        for (int r = 0; r < SIGNATURE_REGISTERS; r++) {
+            if (words[at + r] != signatureValue(base, r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasSignature(long at, int base) {

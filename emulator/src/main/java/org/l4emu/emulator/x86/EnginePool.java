@@ -2,8 +2,6 @@ package org.l4emu.emulator.x86;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.l4emu.emulator.engine.CounterOffsets;
 
@@ -22,9 +20,10 @@ final class EnginePool implements AutoCloseable {
     private final CounterOffsets counterOffsets;
     private final List<X86Cpu> all = new ArrayList<>();
     private final ArrayDeque<X86Cpu> idle = new ArrayDeque<>();
-    /** Spaces holding an engine, least recently run first. */
-    private final LinkedHashSet<X86AddressSpace> holders = new LinkedHashSet<>();
-    private X86AddressSpace mostRecent;
+    /** Spaces holding an engine: at most {@link #MAX_ENGINES}, so the least recently run is a short scan away. */
+    private final List<X86AddressSpace> holders = new ArrayList<>();
+    /** Counts runs, so that each space's last run has a number; the run path allocates nothing. */
+    private long runs;
     private boolean closed;
 
     /** Opens the first engine, which calibrates the instruction counter for all. */
@@ -60,25 +59,18 @@ final class EnginePool implements AutoCloseable {
             cpu = all.size() < MAX_ENGINES ? open() : reclaimLeastRecent();
         }
         holders.add(space);
-        mostRecent = space;
+        ran(space);
         return cpu;
     }
 
     /** {@code space} is about to run: it becomes the last to give its engine back. */
     void ran(X86AddressSpace space) {
-        if (space != mostRecent) {
-            holders.remove(space);
-            holders.add(space);
-            mostRecent = space;
-        }
+        space.setLastRun(++runs);
     }
 
     /** Takes back the engine of {@code space}, which it already emptied of its pages. */
     void giveBack(X86AddressSpace space, X86Cpu cpu) {
         holders.remove(space);
-        if (mostRecent == space) {
-            mostRecent = null;
-        }
         idle.push(cpu);
     }
 
@@ -89,8 +81,12 @@ final class EnginePool implements AutoCloseable {
     }
 
     private X86Cpu reclaimLeastRecent() {
-        Iterator<X86AddressSpace> oldest = holders.iterator();
-        X86AddressSpace victim = oldest.next();
+        X86AddressSpace victim = holders.getFirst();
+        for (X86AddressSpace holder : holders) {
+            if (holder.lastRun() < victim.lastRun()) {
+                victim = holder;
+            }
+        }
         victim.releaseEngine();
         return idle.pop();
     }

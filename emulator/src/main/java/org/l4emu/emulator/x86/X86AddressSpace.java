@@ -26,6 +26,8 @@ public final class X86AddressSpace implements AddressSpace {
     private X86Cpu cpu;
     /** The engine's regions, while it has one. */
     private RegionMap regions;
+    /** When a thread last ran here, in the pool's count of runs. */
+    private long lastRun;
     private boolean destroyed;
 
     X86AddressSpace(EnginePool engines, NativePhysicalMemory memory, long directoryFrames) {
@@ -46,6 +48,14 @@ public final class X86AddressSpace implements AddressSpace {
         cpu = lent;
         regions = filled;
         return lent;
+    }
+
+    long lastRun() {
+        return lastRun;
+    }
+
+    void setLastRun(long run) {
+        lastRun = run;
     }
 
     /** Empties this space's engine of its pages and gives it back to the pool. */

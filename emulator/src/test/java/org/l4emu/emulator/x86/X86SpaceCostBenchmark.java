@@ -61,29 +61,39 @@ public final class X86SpaceCostBenchmark {
         }
     }
 
-    /** Maps n pages into a running space, then takes its engine back and gives it again. */
+    /**
+     * Maps n pages into a running space, then takes its engine back and gives it again: once
+     * with consecutive frames (one region), once with every other frame (n regions, the worst).
+     */
     private static void mappingCosts() {
-        for (int pages : new int[] {32, 256, 1024}) {
-            try (X86Guest guest = new X86Guest()) {
-                AddressSpace space = guest.newSpace();
-                guest.code(space, X86Guest.CODE, CLIENT);
-                guest.data(space, X86Guest.DATA, Access.READ);
-                X86CpuContext thread = reader(guest);
-                run(guest, thread, space);
-                long start = System.nanoTime();
-                for (int i = 0; i < pages; i++) {
-                    guest.data(space, 0x0100_0000 + i * 0x1000, Access.READ_WRITE);
+        for (boolean scattered : new boolean[] {false, true}) {
+            for (int pages : new int[] {32, 256, 1024}) {
+                try (X86Guest guest = new X86Guest()) {
+                    X86AddressSpace space = (X86AddressSpace) guest.newSpace();
+                    guest.code(space, X86Guest.CODE, CLIENT);
+                    guest.data(space, X86Guest.DATA, Access.READ);
+                    X86CpuContext thread = reader(guest);
+                    run(guest, thread, space);
+                    long start = System.nanoTime();
+                    for (int i = 0; i < pages; i++) {
+                        long frame = guest.frame();
+                        if (scattered) {
+                            guest.frame();
+                        }
+                        space.map(0x0100_0000 + i * 0x1000, frame, Access.READ_WRITE);
+                    }
+                    long mapNanos = System.nanoTime() - start;
+                    int regions = space.regionCount();
+                    start = System.nanoTime();
+                    space.releaseEngine();
+                    long releaseNanos = System.nanoTime() - start;
+                    start = System.nanoTime();
+                    run(guest, thread, space);
+                    long refillNanos = System.nanoTime() - start;
+                    System.out.printf("%5d pages, %-9s frames, %4d regions: map %7.1f us per page; engine taken back"
+                            + " in %7.2f ms, refilled in %7.2f ms%n", pages, scattered ? "scattered" : "adjacent",
+                            regions, mapNanos / 1e3 / pages, releaseNanos / 1e6, refillNanos / 1e6);
                 }
-                long mapNanos = System.nanoTime() - start;
-                X86AddressSpace x86 = (X86AddressSpace) space;
-                start = System.nanoTime();
-                x86.releaseEngine();
-                long releaseNanos = System.nanoTime() - start;
-                start = System.nanoTime();
-                run(guest, thread, space);
-                long refillNanos = System.nanoTime() - start;
-                System.out.printf("%5d pages: map %.1f us per page; engine taken back in %.2f ms, refilled in %.2f ms%n",
-                        pages, mapNanos / 1e3 / pages, releaseNanos / 1e6, refillNanos / 1e6);
             }
         }
     }

@@ -15,7 +15,8 @@ public enum Invariant {
     AWAITING_DELIVERY_HAS_MONITORED_IPC("every AWAITING_DELIVERY thread is the blocked source of a monitored IPC, "
             + "and only such a thread or a SENDING one has one"),
     GONE_THREAD_HOLDS_NOTHING("an exited or stopped thread holds no send, queue, notification or IPC"),
-    NOTIFICATIONS_BOUNDED("a monitor's queued controller notifications stay within its task's quota");
+    NOTIFICATIONS_BOUNDED("a monitor's queued controller notifications stay within its task's quota"),
+    THREADS_WITHIN_QUOTA("no task has more live threads than its quota");
 
     private final String statement;
 

@@ -1,6 +1,7 @@
 package org.l4emu.kernel.invariants;
 
 import org.l4emu.kernel.Kernel;
+import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.trace.KernelEvents;
@@ -41,6 +42,9 @@ public final class InvariantChecker implements KernelEvents {
         for (Thread thread : threads.all()) {
             ThreadStateChecks.check(kernel, thread);
             WaitChecks.check(threads, queues, thread);
+        }
+        for (Task task : threads.tasks()) {
+            QuotaChecks.check(task);
         }
         checks++;
     }

@@ -7,8 +7,11 @@ public final class InvariantViolationException extends RuntimeException {
     private final Invariant invariant;
 
     InvariantViolationException(Invariant invariant, Thread thread, String detail) {
-        super("invariant " + invariant + " violated (" + invariant.statement() + "): " + thread + " in state "
-                + thread.state() + ": " + detail);
+        this(invariant, thread + " in state " + thread.state() + ": " + detail);
+    }
+
+    InvariantViolationException(Invariant invariant, String detail) {
+        super("invariant " + invariant + " violated (" + invariant.statement() + "): " + detail);
         this.invariant = invariant;
     }
 

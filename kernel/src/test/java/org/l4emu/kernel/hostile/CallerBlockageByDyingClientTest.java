@@ -49,6 +49,13 @@ class CallerBlockageByDyingClientTest {
     }
 
     @Test
+    @DisplayName("a send whose path holds a deleted monitor fails at once, neither waiting nor slipping past it")
+    void deadMonitorFailsClosed() {
+        assertLine(run, "H5 a send with a 300 us timeout whose path holds a monitor that was deleted: "
+                + "error 2 (no partner), phase send, after ~0 us");
+    }
+
+    @Test
     @DisplayName("the scenario passes and shuts down with 0")
     void passes() {
         assertPassed(run, "H5");

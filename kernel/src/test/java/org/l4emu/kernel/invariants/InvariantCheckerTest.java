@@ -131,4 +131,15 @@ class InvariantCheckerTest {
             }
         }));
     }
+
+    @Test
+    @DisplayName("more live threads in a task than its quota")
+    void threadsBeyondQuota() {
+        assertEquals(Invariant.THREADS_WITHIN_QUOTA, violationAfter(t -> {
+            for (int i = 0; i < t.task().quotas().threads(); i++) {
+                Thread.create(ThreadId.of(5000 + i, 1), "extra", t.task(), t.priority(), t.context(), t.utcbAddress(),
+                        t.utcbPhysical());
+            }
+        }));
+    }
 }

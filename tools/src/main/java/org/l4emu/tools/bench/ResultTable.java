@@ -42,14 +42,16 @@ final class ResultTable {
                     ? String.format(Locale.ROOT, "%.1f", result.median() / floors.get(result.architecture())) : "-";
             out.printf(Locale.ROOT, format, benchmark.name(), result.architecture().xmlName(),
                     number(result.median()) + unit, number(result.lowest()) + "-" + number(result.highest()),
-                    benchmark.hasTarget() ? target(benchmark) + unit : "-", result.verdict(), ratio);
+                    Double.isNaN(result.limit()) ? "-" : target(result) + unit, result.verdict(), ratio);
         }
         out.flush();
     }
 
-    private static String target(Benchmark benchmark) {
+    private static String target(Result result) {
+        Benchmark benchmark = result.benchmark();
         String sign = benchmark.kind().lowerIsBetter ? "<= " : ">= ";
-        return sign + number(benchmark.target());
+        String multiple = benchmark.baseline() == null ? "" : number(benchmark.target()) + "x = ";
+        return sign + multiple + number(result.limit());
     }
 
     private static String number(double value) {

@@ -1,0 +1,80 @@
+package org.l4emu.tools.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.l4emu.emulator.Architecture;
+import org.l4emu.tools.L4emu;
+
+/**
+ * The start-up figure: wall time of a whole {@code l4emu boot IMAGE} process beyond that of a
+ * bare JVM start ({@code java -version}), each run in a fresh process, alternating. The boot is
+ * started exactly as this process was started by the launcher (same java, options, AOT cache and
+ * class path), so it is what a user of {@code ./l4emu} waits for, less the launcher script's own
+ * few milliseconds.
+ */
+final class BootTime {
+    private static final String MAIN_CLASS = L4emu.class.getName();
+
+    private final PrintWriter progress;
+
+    BootTime(PrintWriter progress) {
+        this.progress = progress;
+    }
+
+    Result measure(Benchmark benchmark, Architecture architecture, Path image, int runs)
+            throws IOException, InterruptedException {
+        List<String> boot = bootCommand(image);
+        List<String> bare = List.of(boot.getFirst(), "-XX:+UseSerialGC", "-version");
+        double[] beyond = new double[runs];
+        double[] bareMillis = new double[runs];
+        double[] bootMillis = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            bareMillis[run] = millis(bare);
+            bootMillis[run] = millis(boot);
+            beyond[run] = bootMillis[run] - bareMillis[run];
+            progress.printf(Locale.ROOT, "l4emu bench: %s on %s, run %d of %d: boot %.0f ms, bare JVM %.0f ms%n",
+                    benchmark.name(), architecture.xmlName(), run + 1, runs, bootMillis[run], bareMillis[run]);
+        }
+        Arrays.sort(beyond);
+        Arrays.sort(bareMillis);
+        Arrays.sort(bootMillis);
+        progress.printf(Locale.ROOT, "l4emu bench: median boot %.0f ms, median bare JVM %.0f ms%n",
+                bootMillis[runs / 2], bareMillis[runs / 2]);
+        return new Result(benchmark, architecture, beyond[runs / 2], beyond[0], beyond[runs - 1], Benchmark.NO_TARGET);
+    }
+
+    /** This process's own command line with {@code boot IMAGE --quiet} as the arguments. */
+    private static List<String> bootCommand(Path image) {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        List<String> command = new ArrayList<>();
+        command.add(self.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> arguments = Arrays.asList(self.arguments().orElse(new String[0]));
+        int main = arguments.indexOf(MAIN_CLASS);
+        if (main >= 0) {
+            command.addAll(arguments.subList(0, main + 1));
+        } else {
+            // Not started by the launcher (a test, an IDE): the launcher's options without its AOT cache.
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), MAIN_CLASS));
+        }
+        command.addAll(List.of("boot", image.toString(), "--quiet"));
+        return command;
+    }
+
+    private static double millis(List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int exit = process.waitFor();
+        long nanos = System.nanoTime() - start;
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+        }
+        return nanos / 1e6;
+    }
+}
