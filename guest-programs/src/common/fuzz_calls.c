@@ -230,7 +230,10 @@ void fuzz_call_thread_control(struct fuzz_thread *me)
 void fuzz_call_unmap(struct fuzz_thread *me)
 {
     struct fuzz_random *r = &me->random;
-    if (fuzz_chance(r, 30)) /* also from its own space: the source region only, every right, so a touch re-faults */
+    /* Also from its own space: the source region only, every right, so that a touch re-faults.
+       Rarely: each re-fault costs a frame the kernel never gets back, and the run must not
+       use up physical memory long before its budget. */
+    if (fuzz_chance(r, 5))
         syscall(me, L4_SYSCALL_UNMAP, fuzz_source_fpage(me, L4_RIGHTS_RWX), L4_UNMAP_ALSO_OWN, 0, 0);
     else
         syscall(me, L4_SYSCALL_UNMAP, fuzz_fpage(me), fuzz_next(r) & ~L4_UNMAP_ALSO_OWN, 0, 0);

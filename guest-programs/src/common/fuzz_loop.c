@@ -9,8 +9,8 @@ enum kind { IPC, KDEBUG, THREAD_SWITCH, SYSTEM_CLOCK, EXCHANGE_REGISTERS, THREAD
             UNDEFINED, TOUCH, KINDS };
 
 /* Per 1000 steps; privileged threads rewrite the rules more often. */
-static const l4_word weights[KINDS] = { 640, 40, 40, 30, 80, 20, 40, 25, 20, 65 };
-static const l4_word privileged_weights[KINDS] = { 560, 40, 40, 30, 120, 20, 40, 85, 20, 45 };
+static const l4_word weights[KINDS] = { 665, 40, 40, 30, 80, 20, 40, 25, 20, 40 };
+static const l4_word privileged_weights[KINDS] = { 580, 40, 40, 30, 120, 20, 40, 85, 20, 25 };
 
 static void (*const calls[KINDS])(struct fuzz_thread *) = {
     fuzz_call_ipc, fuzz_call_kdebug, fuzz_call_thread_switch, fuzz_call_system_clock,

@@ -54,7 +54,7 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
             new Benchmark("round trip through three system monitors", "bench_monitor_three.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, NO_TARGET),
             // Client and server in one task: two address spaces instead of three.
-            new Benchmark("round trip through one monitor, client and server in one space",
+            new Benchmark("round trip through one monitor, two spaces only",
                     "bench_monitor_same.xml", 100_000, Kind.NANOS_PER_OPERATION, NO_TARGET),
             // Recording costs at most 1.3x the round trip it records (BENCHMARKS.md): 1.3 x 1800 ns.
             new Benchmark("cross-space round trip with trace recording", "bench_cross.xml", 100_000,
