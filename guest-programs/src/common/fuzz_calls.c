@@ -82,10 +82,10 @@ void fuzz_call_kdebug(struct fuzz_thread *me)
     case 0: /* console noise, rarely */
         syscall(me, L4_SYSCALL_KDEBUG, L4_KDEBUG_PUTC, fuzz_next(r), 0, 0);
         return;
-    case 1: { /* a write of a bad buffer, a huge length, or (rarely) a little noise */
+    case 1: { /* a bad buffer, a length at or past the limit, or (rarely) a little noise */
         l4_word length = fuzz_chance(r, 50) ? fuzz_below(r, 64) : fuzz_chance(r, 50) ? 0x10000u + fuzz_below(r, 2) : fuzz_next(r);
         l4_word address = fuzz_pointer(me);
-        if (length < 64 && !fuzz_chance(r, CONSOLE_NOISE_PERCENT))
+        if (length == 0x10000u || (length < 64 && !fuzz_chance(r, CONSOLE_NOISE_PERCENT)))
             address = 0xc0000000u; /* keep the console quiet: the kernel must refuse it */
         syscall(me, L4_SYSCALL_KDEBUG, L4_KDEBUG_WRITE, address, length, 0);
         return;
@@ -208,7 +208,7 @@ static void delete_and_recreate(struct fuzz_thread *me)
 void fuzz_call_thread_control(struct fuzz_thread *me)
 {
     struct fuzz_random *r = &me->random;
-    if (fuzz_chance(r, 25)) {
+    if (fuzz_chance(r, 15)) {
         if (me->privileged)
             delete_and_recreate(me);
         else

@@ -8,11 +8,13 @@ import org.l4emu.kernel.object.ThreadState;
  * How a fuzz run ended. A clean run spent its whole budget with no invariant violation and no
  * host exception; {@code endedEarly} is the run's exit code when the system stopped by itself
  * first (shutdown, every thread gone, deadlock, time limit), else null. {@code finalStates}
- * counts the threads in each state at the end: how much of the system was still fuzzing.
+ * counts the threads in each state at the end: how much of the system was still fuzzing; the
+ * physical frames in use show whether the guests wore the machine's memory down.
  */
 record FuzzOutcome(FuzzStatistics statistics, long invariantChecks, InvariantViolationException violation,
                    RuntimeException hostException, Integer endedEarly, int threads,
-                   Map<ThreadState, Integer> finalStates, long wallNanos, long virtualMicros, long instructions) {
+                   Map<ThreadState, Integer> finalStates, long framesInUse, long frames, long wallNanos,
+                   long virtualMicros, long instructions) {
     boolean clean() {
         return violation == null && hostException == null && endedEarly == null;
     }

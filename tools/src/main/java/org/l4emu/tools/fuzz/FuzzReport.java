@@ -27,8 +27,9 @@ final class FuzzReport {
                 statistics.ipcFailures(), String.join(", ", errorCounts(statistics.ipcErrors())));
         out.printf(Locale.ROOT, "  threads: %d exited or deleted, %d stopped by a fault; at the end %s%n",
                 statistics.threadsExited(), statistics.threadsFaulted(), finalStates(outcome));
-        out.printf(Locale.ROOT, "  console: %,d bytes; virtual time %,d us, %,d guest instructions%n",
-                statistics.consoleBytes(), outcome.virtualMicros(), outcome.instructions());
+        out.printf(Locale.ROOT, "  console: %,d bytes; virtual time %,d us, %,d guest instructions; "
+                        + "physical frames in use %,d of %,d%n", statistics.consoleBytes(), outcome.virtualMicros(),
+                outcome.instructions(), outcome.framesInUse(), outcome.frames());
         out.printf(Locale.ROOT, "  invariant checks: %,d (after every trap); invariant violations: %d; host exceptions: %d%n",
                 outcome.invariantChecks(), outcome.violation() == null ? 0 : 1, outcome.hostException() == null ? 0 : 1);
         if (outcome.violation() != null) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
+import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootException;
@@ -37,14 +38,6 @@ final class FuzzRun {
     static FuzzOutcome run(FuzzOptions options, PrintStream log, LongConsumer progress) throws BootException {
         SystemDescription description = describe(options);
         return run(options, description, ImageSet.load(description), log, progress);
-    }
-
-    private static Map<ThreadState, Integer> statesOf(Kernel kernel) {
-        Map<ThreadState, Integer> states = new EnumMap<>(ThreadState.class);
-        for (Thread thread : kernel.threads().all()) {
-            states.merge(thread.state(), 1, Integer::sum);
-        }
-        return states;
     }
 
     /** Writes the description to a temporary file only long enough for the parser to read it. */
@@ -89,8 +82,17 @@ final class FuzzRun {
             long wall = System.nanoTime() - start;
             Integer endedEarly = ended && !observer.budgetSpent() ? kernel.exitCode() : null;
             return new FuzzOutcome(observer.statistics(), observer.invariantChecks(), violation, hostException,
-                    endedEarly, kernel.threads().all().size(), statesOf(kernel), wall,
-                    kernel.clock().nowMicroseconds(), kernel.instructions());
+                    endedEarly, kernel.threads().all().size(), statesOf(kernel), machine.memory().allocatedFrames(),
+                    machine.memory().size() / PhysicalMemory.PAGE_SIZE, wall, kernel.clock().nowMicroseconds(),
+                    kernel.instructions());
         }
+    }
+
+    private static Map<ThreadState, Integer> statesOf(Kernel kernel) {
+        Map<ThreadState, Integer> states = new EnumMap<>(ThreadState.class);
+        for (Thread thread : kernel.threads().all()) {
+            states.merge(thread.state(), 1, Integer::sum);
+        }
+        return states;
     }
 }
