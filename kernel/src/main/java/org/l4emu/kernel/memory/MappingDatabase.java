@@ -15,6 +15,12 @@ import org.l4emu.kernel.object.Task;
  */
 public final class MappingDatabase {
     private final Map<Task, Map<Integer, MappingNode>> byTask = new HashMap<>();
+    private java.util.function.LongConsumer rootReleased = frame -> { };
+
+    /** Tells {@code listener} the frame of each root mapping that disappears (so sigma0 can take it back). */
+    public void onRootReleased(java.util.function.LongConsumer listener) {
+        this.rootReleased = listener;
+    }
 
     /** The result of a map or grant of one page. */
     public enum Outcome { DONE, NOTHING_MAPPED_THERE, QUOTA_EXCEEDED }
@@ -158,11 +164,15 @@ public final class MappingDatabase {
         }
         Access left = Access.of(node.rights().bits() & ~revoked.bits());
         if (left.bits() == 0) {
+            boolean root = node.parent() == null;
             for (MappingNode child : List.copyOf(node.children())) {
                 child.detachFromParent();
             }
             node.detachFromParent();
             remove(node.task(), node.page());
+            if (root) {
+                rootReleased.accept(node.frame());
+            }
         } else {
             node.setRights(left);
             node.task().space().map(node.page(), node.frame(), left);

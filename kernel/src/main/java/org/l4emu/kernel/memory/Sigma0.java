@@ -25,9 +25,19 @@ public final class Sigma0 {
     private final MappingDatabase mappings;
     private final Map<Task, List<Region>> regions = new HashMap<>();
 
+    /** Frames handed out on demand: each has exactly one root mapping, so it can come back. */
+    private final java.util.Set<Long> servedFrames = new java.util.HashSet<>();
+
     public Sigma0(PhysicalMemory memory, MappingDatabase mappings) {
         this.memory = memory;
         this.mappings = mappings;
+        // P3: a page served on demand returns to the pool when its last mapping goes, so a
+        // task that faults and unmaps in a loop cannot drain physical memory.
+        mappings.onRootReleased(frame -> {
+            if (servedFrames.remove(frame)) {
+                memory.freeFrames(frame, 1);
+            }
+        });
     }
 
     public void declare(Task task, Region region) {
@@ -52,7 +62,9 @@ public final class Sigma0 {
                 }
                 // All rights, as L4's sigma0 gives: a task that pages others from its region
                 // (a loader, a user-level pager) decides what they may do with each page.
-                mappings.mapFromSigma0(task, page, memory.allocateFrame(), Access.ALL);
+                long frame = memory.allocateFrame();
+                servedFrames.add(frame);
+                mappings.mapFromSigma0(task, page, frame, Access.ALL);
                 return true;
             }
         }
