@@ -170,10 +170,7 @@ public final class IpcEngine {
         }
         scheduler.block(receiver, ThreadState.RECEIVING);
         receiver.setReceiveFrom(fromSpec);
-        long micros = Timeout.microseconds(receiveTimeout);
-        timeouts.schedule(receiver, micros == Timeout.NEVER
-                ? Thread.NO_DEADLINE
-                : clock.now() + VirtualClock.microsecondsToNanos(micros));
+        timeouts.schedule(receiver, Timeout.deadline(receiveTimeout, clock.now()));
         releaseReadinessWaiters(receiver, fromSpec);
     }
 

@@ -145,10 +145,7 @@ final class SendRouter {
         send.enqueue(forReadiness ? waitedFor.readinessWaiters() : waitedFor.incoming());
         sender.setPendingSend(send);
         scheduler.block(sender, ThreadState.SENDING);
-        long micros = Timeout.microseconds(timeout);
-        timeouts.schedule(sender, micros == Timeout.NEVER
-                ? Thread.NO_DEADLINE
-                : clock.now() + VirtualClock.microsecondsToNanos(micros));
+        timeouts.schedule(sender, Timeout.deadline(timeout, clock.now()));
     }
 
     private static boolean startsWith(List<PathHop> remaining, MonitorClass monitorClass) {

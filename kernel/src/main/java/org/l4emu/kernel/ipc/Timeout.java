@@ -1,5 +1,8 @@
 package org.l4emu.kernel.ipc;
 
+import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.sched.VirtualClock;
+
 /**
  * The 16-bit relative timeout encoding: 0 = never, otherwise m (bits 9..0) * 2^e (bits 14..10)
  * microseconds; bit 15 must be clear.
@@ -30,6 +33,12 @@ public final class Timeout {
         long mantissa = timeout & 0x3FF;
         int exponent = (timeout >>> 10) & 0x1F;
         return mantissa << exponent;
+    }
+
+    /** The virtual time (ns) at which {@code timeout}, started at {@code now}, expires; never: no deadline. */
+    public static long deadline(int timeout, long now) {
+        long micros = microseconds(timeout);
+        return micros == NEVER ? Thread.NO_DEADLINE : now + VirtualClock.microsecondsToNanos(micros);
     }
 
     public static boolean isZero(int timeout) {
