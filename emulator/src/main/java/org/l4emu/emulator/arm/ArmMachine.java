@@ -12,6 +12,7 @@ import org.l4emu.emulator.debug.DebugProbe;
 import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.physical.AnonymousMapping;
+import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 
 /**
@@ -88,7 +89,8 @@ public final class ArmMachine implements Machine {
             stops = new StopDecoder(cpu);
             syscalls = new SyscallContinuation(cpu, retired);
             cpu.takeSyscallsWith(syscalls);
-            debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::loadedSpace),
+            debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::loadedSpace,
+                    () -> cpu.unicorn().readRegister(ArmRegister.PC)),
                     cpu::stopAfterThisInstruction);
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);

@@ -21,8 +21,10 @@ public interface DebugProbe {
     boolean stopBefore(CpuContext thread, AddressSpace space, int address);
 
     /**
-     * {@code thread}'s instruction reads or writes {@code [address, address + size)} (a write of
-     * {@code value}, not yet stored); true stops right after that instruction.
+     * {@code thread}'s instruction at {@code instructionAddress} reads or writes
+     * {@code [address, address + size)} (a write of {@code value}, not yet stored); true stops
+     * right after that instruction.
      */
-    boolean stopAfter(CpuContext thread, AddressSpace space, int address, int size, boolean write, long value);
+    boolean stopAfter(CpuContext thread, AddressSpace space, int instructionAddress, int address, int size,
+                      boolean write, long value);
 }

@@ -2,6 +2,7 @@ package org.l4emu.emulator.debug;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.CpuContext;
@@ -27,11 +28,14 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * after {@link #attach}.
  */
 public final class EngineDebugHooks {
-    /** The thread and address space an engine runs now. */
+    /** The thread and address space an engine runs now, and its instruction address inside a hook. */
     public interface Running {
         CpuContext context();
 
         AddressSpace space();
+
+        /** Inside an access hook: the accessing instruction's address (Unicorn syncs the PC before a hooked access). */
+        int instructionAddress();
     }
 
     private final Unicorn engine;
@@ -55,8 +59,13 @@ public final class EngineDebugHooks {
     }
 
     /** A machine whose thread and space are kept in two fields it updates on each run. */
-    public static Running of(Supplier<CpuContext> context, Supplier<AddressSpace> space) {
+    public static Running of(Supplier<CpuContext> context, Supplier<AddressSpace> space, IntSupplier instruction) {
         return new Running() {
+            @Override
+            public int instructionAddress() {
+                return instruction.getAsInt();
+            }
+
             @Override
             public CpuContext context() {
                 return context.get();
@@ -124,7 +133,7 @@ public final class EngineDebugHooks {
 
     private void onAccess(int type, long address, int size, long value) {
         if (stop == DebugStop.NONE && probe != null && probe.stopAfter(running.context(), running.space(),
-                (int) address, size, UcMemType.isWrite(type), value)) {
+                running.instructionAddress(), (int) address, size, UcMemType.isWrite(type), value)) {
             stop = DebugStop.AFTER_INSTRUCTION;
             stopBeforeNextInstruction.run();
         }

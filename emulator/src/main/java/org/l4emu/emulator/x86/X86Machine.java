@@ -12,6 +12,7 @@ import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.debug.PooledDebugHooks;
 import org.l4emu.emulator.physical.AnonymousMapping;
+import org.l4emu.emulator.unicorn.X86Register;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 
 /**
@@ -40,10 +41,12 @@ public final class X86Machine implements Machine {
     private final EnginePool engines;
     private final X86StopDecoder stops = new X86StopDecoder();
     private final PooledDebugHooks debugHooks = new PooledDebugHooks(
-            EngineDebugHooks.of(() -> this.runningContext, () -> this.runningSpace));
+            EngineDebugHooks.of(() -> this.runningContext, () -> this.runningSpace,
+                    () -> this.runningCpu.unicorn().readRegister(X86Register.EIP)));
     /** The thread and space of the run in progress, for the debug hooks. */
     private X86CpuContext runningContext;
     private X86AddressSpace runningSpace;
+    private X86Cpu runningCpu;
     private long instructionsRetired;
     private boolean closed;
 
@@ -134,6 +137,7 @@ public final class X86Machine implements Machine {
                 x86Space::discardTranslations);
         runningContext = thread;
         runningSpace = x86Space;
+        runningCpu = cpu;
         cpu.prepare(thread);
         long remaining = maxInstructions;
         while (true) {

@@ -124,7 +124,8 @@ class ArmDebugHooksTest {
         assertEquals(4, guest.machine.instructionsRetired());
         assertEquals(22, guest.memory.readWord(data + 4));
         assertEquals(GuestMachine.DATA + 4, thread.register(0), "str r1, [r0, #4]! completed");
-        assertEquals(List.of(new RecordingProbe.Hit(thread, space, GuestMachine.DATA + 4, 4, true, 22)), probe.hits());
+        assertEquals(List.of(new RecordingProbe.Hit(thread, space, GuestMachine.CODE + 12, GuestMachine.DATA + 4,
+                4, true, 22)), probe.hits());
         assertEquals(Trap.SYSCALL, guest.run(thread, space));
         assertEquals(6, guest.machine.instructionsRetired());
     }

@@ -14,7 +14,8 @@ import org.l4emu.emulator.CpuContext;
  */
 public final class RecordingProbe implements DebugProbe {
     /** One call of the probe. */
-    public record Hit(CpuContext thread, AddressSpace space, int address, int size, boolean write, long value) {}
+    public record Hit(CpuContext thread, AddressSpace space, int instruction, int address, int size, boolean write,
+                      long value) {}
 
     private final DebugPoints points;
     private final AddressSpace watchedSpace;
@@ -45,16 +46,17 @@ public final class RecordingProbe implements DebugProbe {
             return false;
         }
         standing.add(thread);
-        hits.add(new Hit(thread, space, address, 0, false, 0));
+        hits.add(new Hit(thread, space, address, address, 0, false, 0));
         return true;
     }
 
     @Override
-    public boolean stopAfter(CpuContext thread, AddressSpace space, int address, int size, boolean write, long value) {
+    public boolean stopAfter(CpuContext thread, AddressSpace space, int instruction, int address, int size,
+                             boolean write, long value) {
         if (watchedSpace != null && space != watchedSpace) {
             return false;
         }
-        hits.add(new Hit(thread, space, address, size, write, value));
+        hits.add(new Hit(thread, space, instruction, address, size, write, value));
         return true;
     }
 }

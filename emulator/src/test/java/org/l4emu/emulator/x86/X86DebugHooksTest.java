@@ -66,7 +66,7 @@ class X86DebugHooksTest {
         assertEquals(Trap.SYSCALL, guest.run(thread, space));
         assertEquals(2 + 9 + 1, guest.machine.instructionsRetired());
         assertEquals(3, probe.hits().size());
-        assertEquals(new RecordingProbe.Hit(thread, space, X86Guest.DATA, 4, true, 3), probe.hits().get(2));
+        assertEquals(new RecordingProbe.Hit(thread, space, LOOP, X86Guest.DATA, 4, true, 3), probe.hits().get(2));
     }
 
     @Test

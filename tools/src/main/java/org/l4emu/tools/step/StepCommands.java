@@ -10,7 +10,8 @@ import java.util.Optional;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
-import org.l4emu.tools.replay.CodeBreakpoints;
+import org.l4emu.tools.replay.CodeBreakpoint;
+import org.l4emu.tools.replay.Watchpoint;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.trace.EventTable;
 import org.l4emu.tools.trace.TraceEvent;
@@ -31,6 +32,9 @@ final class StepCommands {
             breakpoints
               break ADDRESS|SYMBOL [in TASK]   b    a code address (bit 0 set: Thumb) or an ELF symbol
               break thread|task|label|option|kind VALUE   an event naming a thread or task, a label, ...
+              watch ADDRESS [in TASK]           stop after a write to the word (by a thread, or the kernel:
+                                                an IPC delivered into it, a mapping arriving); rwatch: reads,
+                                                awatch: both; TASK defaults to the focus thread's
               delete [N]                        remove breakpoint N, or all
               breakpoints                       list them
             looking
@@ -68,6 +72,7 @@ final class StepCommands {
                 case "reverse-stepi", "rsi" -> reverseStep(count(words, 0));
                 case "reverse-continue", "rc" -> reverseContinue();
                 case "break", "b" -> addBreakpoint(words);
+                case "watch", "rwatch", "awatch" -> addWatchpoint(command, words);
                 case "delete", "d" -> delete(words);
                 case "breakpoints", "info" -> listBreakpoints();
                 case "where" -> stepper.where();
@@ -192,7 +197,7 @@ final class StepCommands {
             return;
         }
         String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : null;
-        List<CodeBreakpoints.Breakpoint> planted = new ArrayList<>();
+        List<CodeBreakpoint> planted = new ArrayList<>();
         for (Task candidate : stepper.replay().kernel().threads().tasks()) {
             if (task != null && !task.equals(candidate.name())) {
                 continue;
@@ -200,23 +205,42 @@ final class StepCommands {
             Optional<Integer> value = first.matches("(0x)?[0-9a-fA-F]+") && !first.matches("[a-fA-F]+")
                     ? Optional.of(Words.parse(first.startsWith("0x") ? first : "0x" + first))
                     : stepper.replay().symbol(candidate.name(), first);
-            value.ifPresent(v -> planted.add(new CodeBreakpoints.Breakpoint(v & ~1, (v & 1) != 0, candidate.name())));
+            value.ifPresent(v -> planted.add(new CodeBreakpoint(stepper.replay().instructionSet().codeAddress(v),
+                    candidate.name())));
         }
         if (planted.isEmpty()) {
             throw new IllegalArgumentException("no task " + (task == null ? "" : "'" + task + "' ") + "has '" + first + "'");
         }
-        for (CodeBreakpoints.Breakpoint breakpoint : planted) {
-            stepper.replay().breakpoints().add(breakpoint);
+        for (CodeBreakpoint breakpoint : planted) {
+            stepper.replay().points().add(breakpoint);
             out.println("breakpoint " + stepper.addBreakpoint(breakpoint) + ": " + describe(breakpoint));
         }
-        stepper.replay().reinstallBreakpoints();
+        stepper.replay().pointsChanged();
+    }
+
+    private void addWatchpoint(String command, List<String> words) {
+        int address = address(required(words, 0, "an address"));
+        String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : stepper.focus().task().name();
+        if (stepper.replay().kernel().threads().task(task) == null) {
+            throw new IllegalArgumentException("no task '" + task + "'");
+        }
+        Watchpoint.Kind kind = switch (command) {
+            case "rwatch" -> Watchpoint.Kind.READ;
+            case "awatch" -> Watchpoint.Kind.ACCESS;
+            default -> Watchpoint.Kind.WRITE;
+        };
+        Watchpoint watchpoint = new Watchpoint(task, address, Integer.BYTES, kind);
+        stepper.replay().points().add(watchpoint);
+        stepper.replay().pointsChanged();
+        out.println("watchpoint " + stepper.addBreakpoint(watchpoint) + ": " + describe(watchpoint));
     }
 
     private static String describe(Object breakpoint) {
-        if (breakpoint instanceof CodeBreakpoints.Breakpoint code) {
-            return Words.address(code.address()) + (code.thumb() ? " (Thumb)" : "") + " in " + code.task();
-        }
-        return breakpoint.toString();
+        return switch (breakpoint) {
+            case CodeBreakpoint code -> Words.address(code.address()) + " in " + code.task();
+            case Watchpoint watch -> watch.kind().gdbName() + " " + Words.address(watch.address()) + " in " + watch.task();
+            default -> breakpoint.toString();
+        };
     }
 
     private void delete(List<String> words) {
@@ -228,12 +252,14 @@ final class StepCommands {
             if (removed == null) {
                 throw new IllegalArgumentException("no breakpoint " + number);
             }
-            if (removed instanceof CodeBreakpoints.Breakpoint code) {
-                stepper.replay().breakpoints().remove(code);
+            if (removed instanceof CodeBreakpoint code) {
+                stepper.replay().points().remove(code);
+            } else if (removed instanceof Watchpoint watch) {
+                stepper.replay().points().remove(watch);
             }
             out.println("deleted breakpoint " + number);
         }
-        stepper.replay().reinstallBreakpoints();
+        stepper.replay().pointsChanged();
     }
 
     private void listBreakpoints() {

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.l4emu.kernel.object.Thread;
-import org.l4emu.tools.replay.CodeBreakpoints;
+import org.l4emu.tools.replay.CodeBreakpoint;
 import org.l4emu.tools.replay.EventListener;
+import org.l4emu.tools.replay.Hit;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.replay.Replay;
+import org.l4emu.tools.replay.UtcbWords;
+import org.l4emu.tools.replay.Watchpoint;
 import org.l4emu.tools.trace.EventKind;
 import org.l4emu.tools.trace.EventTable;
 import org.l4emu.tools.trace.ThreadInfo;
@@ -98,10 +101,12 @@ final class Stepper implements EventListener {
         stopReason = null;
         passed.clear();
         replay.resumeOverBreakpoints();
+        replay.armDebugStops(mode == RunMode.BREAKPOINT);
         try {
             replay.runUntil(instructions);
         } finally {
             this.mode = RunMode.INSTRUCTIONS;
+            replay.armDebugStops(false);
         }
     }
 
@@ -174,17 +179,45 @@ final class Stepper implements EventListener {
     }
 
     @Override
-    public void codeBreakpoint(Thread thread, int address) {
+    public void hit(Hit hit) {
         if (replay.replaying() || mode != RunMode.BREAKPOINT) {
             return;
         }
+        Thread thread = live(hit.thread());
         for (Map.Entry<Integer, Object> entry : breakpoints.entrySet()) {
-            if (entry.getValue() instanceof CodeBreakpoints.Breakpoint breakpoint && breakpoint.address() == address
-                    && (breakpoint.task() == null || breakpoint.task().equals(thread.task().name()))) {
-                stop("breakpoint " + entry.getKey() + " at " + Words.address(address) + " in " + thread.name(), thread);
+            String reason = switch (hit) {
+                case Hit.Code code when entry.getValue() instanceof CodeBreakpoint breakpoint
+                        && breakpoint.address() == code.address() && breakpoint.appliesTo(thread.task().name()) ->
+                        "breakpoint " + entry.getKey() + " at " + Words.address(code.address()) + " in " + thread.name();
+                case Hit.Access access when entry.getValue().equals(access.watchpoint()) ->
+                        "watchpoint " + entry.getKey() + ": " + describe(thread, access);
+                case Hit.Kernel kernel when entry.getValue().equals(kernel.watchpoint()) ->
+                        "watchpoint " + entry.getKey() + ": " + kernel.cause() + ", now "
+                        + Words.address(valueOf(kernel.watchpoint()));
+                default -> null;
+            };
+            if (reason != null) {
+                stop(reason, thread);
                 return;
             }
         }
+    }
+
+    /** "pong wrote 0x0000000a to 0x... (MR1 of pong; was 0x00000000) at pc 0x..." */
+    private String describe(Thread thread, Hit.Access access) {
+        String word = UtcbWords.describe(thread.task(), access.address());
+        String place = Words.address(access.address()) + (word == null ? "" : " (" + word + ")");
+        String what = access.write()
+                ? "wrote " + Words.address((int) access.value()) + " to " + place + ", was "
+                        + Words.address((int) access.before())
+                : "read " + place;
+        return thread.name() + " " + what + " at pc " + Words.address(access.instruction());
+    }
+
+    private int valueOf(Watchpoint watchpoint) {
+        Integer value = replay.memory().readWord(replay.kernel().threads().task(watchpoint.task()).space(),
+                watchpoint.address());
+        return value == null ? 0 : value;
     }
 
     @Override
@@ -203,6 +236,10 @@ final class Stepper implements EventListener {
         if (focus == null || mode == RunMode.INSTRUCTIONS) {
             focus = thread;
         }
+    }
+
+    private Thread live(Thread thread) {
+        return replay.kernel().threads().all().stream().filter(t -> t.id() == thread.id()).findFirst().orElse(thread);
     }
 
     /** The kernel's thread a trace event names, or null. */
