@@ -35,7 +35,7 @@ public final class GdbCommand implements Callable<Integer> {
     private int port;
 
     @Option(names = "--task", paramLabel = "NAME",
-            description = "Breakpoints apply to this task only (default: every task that maps the address).")
+            description = "Breakpoints apply to this task only, and memory reads, writes and watchpoints are in its address space (default: breakpoints in every task that maps the address, memory of the current thread's task).")
     private String task;
 
     @Override

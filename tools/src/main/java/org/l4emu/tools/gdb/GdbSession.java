@@ -3,6 +3,7 @@ package org.l4emu.tools.gdb;
 import java.io.IOException;
 import java.util.List;
 import org.l4emu.emulator.debug.InstructionSet;
+import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.tools.replay.CodeBreakpoint;
 import org.l4emu.tools.replay.Watchpoint;
@@ -254,9 +255,15 @@ final class GdbSession {
         return "OK";
     }
 
+    /** Whose memory the debugger reads, writes and watches: the {@code --task} task, or the current thread's. */
+    private Task memoryTask() {
+        Task named = task == null ? null : target.replay().kernel().threads().task(task);
+        return named != null ? named : general.task();
+    }
+
     private String readMemory(String request) {
         String[] parts = request.split(",");
-        byte[] bytes = target.replay().memory().read(general.task().space(), (int) Hex.number(parts[0]),
+        byte[] bytes = target.replay().memory().read(memoryTask().space(), (int) Hex.number(parts[0]),
                 (int) Hex.number(parts[1]));
         return bytes == null ? "E14" : Hex.bytes(bytes);
     }
@@ -264,7 +271,7 @@ final class GdbSession {
     private String writeMemory(String request) {
         String[] parts = request.split("[,:]");
         byte[] bytes = Hex.parseBytes(parts.length > 2 ? parts[2] : "");
-        if (!target.replay().memory().write(general.task().space(), (int) Hex.number(parts[0]), bytes)) {
+        if (!target.replay().memory().write(memoryTask().space(), (int) Hex.number(parts[0]), bytes)) {
             return "E14";
         }
         target.replay().flushCodeCache();
@@ -297,8 +304,7 @@ final class GdbSession {
             }
             Watchpoint.Kind watchKind = type == 2 ? Watchpoint.Kind.WRITE : type == 3 ? Watchpoint.Kind.READ
                     : Watchpoint.Kind.ACCESS;
-            Watchpoint watchpoint = new Watchpoint(task != null ? task : general.task().name(), address, kind,
-                    watchKind);
+            Watchpoint watchpoint = new Watchpoint(memoryTask().name(), address, kind, watchKind);
             if (insert) {
                 target.replay().points().add(watchpoint);
             } else {
