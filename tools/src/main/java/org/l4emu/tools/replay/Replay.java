@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
 import org.l4emu.emulator.debug.InstructionSet;
-import org.l4emu.emulator.elf.ElfImage;
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootException;
@@ -140,9 +139,9 @@ public final class Replay implements AutoCloseable {
         machine.flushCodeCache();
     }
 
-    /** The ELF image of {@code task}'s program, or empty for a task without one. */
-    public Optional<ElfImage> image(String task) {
-        return description.task(task).map(images::image);
+    /** The file of {@code task}'s program image. */
+    public Optional<Path> imagePath(String task) {
+        return description.task(task).map(TaskSpec::image);
     }
 
     /** The ELF symbol {@code name} of the task's image. */

@@ -12,6 +12,7 @@ import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.tools.replay.CodeBreakpoint;
 import org.l4emu.tools.replay.Watchpoint;
+import org.l4emu.tools.source.SourceLine;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.trace.EventTable;
 import org.l4emu.tools.trace.TraceEvent;
@@ -45,9 +46,13 @@ final class StepCommands {
               mrs [THREAD] [N]           UTCB message registers (N: show at least N)
               x ADDRESS [WORDS]          guest memory of the focus thread's task
               disas [ADDRESS] [N]        disassembly around the PC (Capstone)
+              list [THREAD]              the source lines around where the thread is (DWARF line table)
               events [N]                 the last N events
               help, quit
             """;
+
+    /** Source lines shown before and after the current one. */
+    private static final int LIST_AROUND = 5;
 
     private final Stepper stepper;
     private final PrintWriter out;
@@ -86,6 +91,7 @@ final class StepCommands {
                 case "disas" -> views().disassemble(stepper.focus(), words.isEmpty() ? null : address(words.get(0)),
                         words.size() > 1 ? Integer.parseInt(words.get(1)) : 8);
                 case "events" -> events(words.isEmpty() ? 10 : count(words, 0));
+                case "list", "l" -> list(threadArgument(words, 0));
                 case "help", "h", "?" -> out.print(HELP);
                 case "quit", "q", "exit" -> {
                     return false;
@@ -276,10 +282,33 @@ final class StepCommands {
 
     private void threads() {
         for (Thread thread : stepper.replay().kernel().threads().all()) {
-            out.printf(Locale.ROOT, "  %s %-16s %-10s %-18s pc %s, %d instructions%n",
+            String source = stepper.sourceOf(thread);
+            out.printf(Locale.ROOT, "  %s %-16s %-10s %-18s pc %s%s, %d instructions%n",
                     thread == stepper.focus() ? "*" : " ", thread.name(), ThreadId.format(thread.id()),
                     thread.state().name().toLowerCase(Locale.ROOT), Words.address(thread.context().instructionPointer()),
-                    thread.instructionsRetired());
+                    source.isEmpty() ? "" : " at " + source, thread.instructionsRetired());
+        }
+    }
+
+    /** The source lines around {@code thread}'s position, the current one marked. */
+    private void list(Thread thread) {
+        Optional<SourceLine> source = stepper.source(thread);
+        if (source.isEmpty()) {
+            out.println("no line information for " + thread.name() + " at "
+                    + Words.address(thread.context().instructionPointer()));
+            return;
+        }
+        SourceLine at = source.get();
+        Optional<List<String>> text = stepper.replay().imagePath(thread.task().name())
+                .flatMap(image -> stepper.sources().text(image, at));
+        if (text.isEmpty()) {
+            out.println(thread.name() + " is at " + at + " (source file not found)");
+            return;
+        }
+        List<String> lines = text.get();
+        out.println(thread.name() + " is at " + at + ":");
+        for (int n = Math.max(1, at.line() - LIST_AROUND); n <= Math.min(lines.size(), at.line() + LIST_AROUND); n++) {
+            out.printf(Locale.ROOT, "%s %4d  %s%n", n == at.line() ? "=>" : "  ", n, lines.get(n - 1));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.tools.replay.CodeBreakpoint;
 import org.l4emu.tools.replay.EventListener;
@@ -16,6 +17,8 @@ import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.replay.Replay;
 import org.l4emu.tools.replay.UtcbWords;
 import org.l4emu.tools.replay.Watchpoint;
+import org.l4emu.tools.source.SourceLine;
+import org.l4emu.tools.source.Sources;
 import org.l4emu.tools.trace.EventKind;
 import org.l4emu.tools.trace.EventTable;
 import org.l4emu.tools.trace.ThreadInfo;
@@ -34,6 +37,7 @@ final class Stepper implements EventListener {
     record IpcStop(long seq, Position position, int threadId) {}
 
     private final PrintWriter out;
+    private final Sources sources = new Sources();
     private final Map<Integer, Object> breakpoints = new LinkedHashMap<>();
     private final List<IpcStop> ipcStops = new ArrayList<>();
     private final Deque<TraceEvent> recent = new ArrayDeque<>();
@@ -276,11 +280,27 @@ final class Stepper implements EventListener {
         where();
     }
 
+    /** Where {@code thread} is in its program's source, as "src/pong.c:13", or "" without line information. */
+    String sourceOf(Thread thread) {
+        return source(thread).map(SourceLine::toString).orElse("");
+    }
+
+    Optional<SourceLine> source(Thread thread) {
+        int address = replay.instructionSet().codeAddress(thread.context().instructionPointer());
+        return replay.imagePath(thread.task().name()).flatMap(image -> sources.at(image, address));
+    }
+
+    Sources sources() {
+        return sources;
+    }
+
     void where() {
         Position position = replay.position();
         Thread thread = focus();
-        String threadText = thread == null ? "no thread" : String.format(Locale.ROOT, "%s pc %s (%s)", thread.name(),
-                Words.address(thread.context().instructionPointer()), thread.state().name().toLowerCase(Locale.ROOT));
+        String source = thread == null ? "" : sourceOf(thread);
+        String threadText = thread == null ? "no thread" : String.format(Locale.ROOT, "%s pc %s%s (%s)", thread.name(),
+                Words.address(thread.context().instructionPointer()), source.isEmpty() ? "" : " at " + source,
+                thread.state().name().toLowerCase(Locale.ROOT));
         Thread next = replay.currentThread();
         out.printf(Locale.ROOT, "position: instruction %d, event %d, time %.3f us; focus %s; next to run %s%s%n",
                 position.instructions(), position.events(), replay.kernel().clock().now() / 1000.0, threadText,
