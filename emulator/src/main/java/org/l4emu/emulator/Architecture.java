@@ -1,5 +1,9 @@
 package org.l4emu.emulator;
 
+import org.l4emu.emulator.debug.ArmInstructionSet;
+import org.l4emu.emulator.debug.InstructionSet;
+import org.l4emu.emulator.debug.X86InstructionSet;
+
 /** The guest instruction set architectures a {@link Machine} can emulate. */
 public enum Architecture {
     ARM("arm", 1),
@@ -21,6 +25,14 @@ public enum Architecture {
     /** The code the ABI puts in the boot info page (+8). */
     public int bootInfoCode() {
         return bootInfoCode;
+    }
+
+    /** What a debugger needs to know of this architecture's instruction set. */
+    public InstructionSet instructionSet() {
+        return switch (this) {
+            case ARM -> ArmInstructionSet.INSTANCE;
+            case X86 -> X86InstructionSet.INSTANCE;
+        };
     }
 
     public static Architecture fromXmlName(String name) {

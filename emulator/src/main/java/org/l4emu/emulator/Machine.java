@@ -1,5 +1,7 @@
 package org.l4emu.emulator;
 
+import org.l4emu.emulator.debug.DebugProbe;
+
 /**
  * An emulated computer: one CPU, physical memory and MMU. It runs one guest thread's user-mode
  * code at a time in one address space until that code traps. It knows nothing of L4: the kernel
@@ -50,6 +52,16 @@ public interface Machine extends AutoCloseable {
             runningSpace = next.space();
             budget = next.budget();
         }
+    }
+
+    /**
+     * Attaches a debugger's probe: from now on the machine hooks the instructions and data its
+     * points name and ends a run early, as {@link Trap.BudgetExhausted} with exact instruction
+     * counts, where the probe asks it to stop (nothing the guest can see). Attach the probe again
+     * after its points change; {@code null} detaches it. Machines without hooks refuse.
+     */
+    default void attachDebugProbe(DebugProbe probe) {
+        throw new UnsupportedOperationException("this " + architecture().xmlName() + " machine has no debug hooks");
     }
 
     /** Instructions retired by every {@link #run} so far; exact, and the basis of virtual time. */

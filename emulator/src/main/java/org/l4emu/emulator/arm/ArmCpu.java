@@ -63,6 +63,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private final ResidentSpaces spaces = new ResidentSpaces();
     private FastStores fastStores;
     private ArmCpuContext loaded;
+    /** The space of the thread loaded last (for debug hooks: one engine runs every space). */
+    private ArmAddressSpace loadedSpace;
     private InstructionCounter counter;
     private int pendingException = ArmException.NONE;
     /** Where the counter stood when the thread now running began its budget (0 at uc_emu_start). */
@@ -163,6 +165,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         live.writeCoreRegisters(context.coreRegisters());
         spaces.activate(bank);
         loaded = context;
+        loadedSpace = space;
         if (fastStores != null) {
             fastStores.allowFastStoresFor(bank, context);
         }
@@ -187,6 +190,16 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
             }
             space.clearChangedPages();
         }
+    }
+
+    /** The thread the CPU runs now (the last one loaded). */
+    ArmCpuContext loadedContext() {
+        return loaded;
+    }
+
+    /** The address space the CPU runs in now. */
+    ArmAddressSpace loadedSpace() {
+        return loadedSpace;
     }
 
     /** Forgets every space: no TTBR0 in either state, nothing cached. */
@@ -238,6 +251,11 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     void stopBeforeNextInstruction() {
         counter.stopBeforeNext();
         unicorn.stop();
+    }
+
+    /** Inside a hook: the count hook stops the CPU before the next instruction, this one completing. */
+    void stopAfterThisInstruction() {
+        counter.stopBeforeNext();
     }
 
     /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */

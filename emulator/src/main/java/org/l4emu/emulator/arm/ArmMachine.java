@@ -8,7 +8,11 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.TrapHandler;
+import org.l4emu.emulator.debug.DebugProbe;
+import org.l4emu.emulator.debug.DebugStop;
+import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.physical.AnonymousMapping;
+import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 
 /**
@@ -54,6 +58,7 @@ public final class ArmMachine implements Machine {
     private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
     private final SyscallContinuation syscalls;
+    private final EngineDebugHooks debugHooks;
     private boolean closed;
 
     public ArmMachine() {
@@ -84,6 +89,9 @@ public final class ArmMachine implements Machine {
             stops = new StopDecoder(cpu);
             syscalls = new SyscallContinuation(cpu, retired);
             cpu.takeSyscallsWith(syscalls);
+            debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::loadedSpace,
+                    () -> cpu.unicorn().readRegister(ArmRegister.PC)),
+                    cpu::stopAfterThisInstruction);
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         } catch (RuntimeException | Error e) {
@@ -179,12 +187,14 @@ public final class ArmMachine implements Machine {
             }
             long budget = syscalls.budget();
             Trap trap = stops.decode(code, syscalls.running(), budget);
-            retired.add(stops.completed());
+            DebugStop debugStop = debugHooks.takeStop(syscalls.running().instructionPointer() & ~1);
+            long completed = trap == null ? debugStop.completed(stops.completed()) : stops.completed();
+            retired.add(completed);
             if (trap != null) {
                 return trap;
             }
-            long remaining = budget - stops.completed();
-            if (remaining == 0) {
+            long remaining = budget - completed;
+            if (remaining == 0 || debugStop != DebugStop.NONE) {
                 return Trap.BUDGET_EXHAUSTED;
             }
             syscalls.resumeWith(remaining);
@@ -210,6 +220,14 @@ public final class ArmMachine implements Machine {
             throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
         }
         return maxInstructions;
+    }
+
+    /** Hooks the probe's points on the one engine, and drops translations made without them. */
+    @Override
+    public void attachDebugProbe(DebugProbe probe) {
+        checkOpen();
+        debugHooks.attach(probe);
+        flushCodeCache();
     }
 
     @Override

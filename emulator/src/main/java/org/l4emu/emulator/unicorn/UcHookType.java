@@ -6,6 +6,10 @@ public enum UcHookType {
     INTERRUPT(1),
     /** Every instruction (expensive: about 20 ns each through Java). */
     CODE(1 << 2),
+    /** Reads of mapped memory (any access hook makes every guest access take the slow path). */
+    MEM_READ(1 << 10),
+    /** Writes to mapped memory, called before the write. */
+    MEM_WRITE(1 << 11),
     /** Accesses to unmapped memory or against a region's protection (UC_HOOK_MEM_INVALID). */
     MEM_INVALID(0x3F0);
 

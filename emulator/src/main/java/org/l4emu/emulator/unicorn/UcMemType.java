@@ -1,7 +1,9 @@
 package org.l4emu.emulator.unicorn;
 
-/** Values of {@code uc_mem_type} that invalid-memory hooks receive. */
+/** Values of {@code uc_mem_type} that memory hooks receive. */
 public final class UcMemType {
+    public static final int READ = 16;
+    public static final int WRITE = 17;
     public static final int READ_UNMAPPED = 19;
     public static final int WRITE_UNMAPPED = 20;
     public static final int FETCH_UNMAPPED = 21;
@@ -17,6 +19,6 @@ public final class UcMemType {
     }
 
     public static boolean isWrite(int type) {
-        return type == WRITE_UNMAPPED || type == WRITE_PROT;
+        return type == WRITE || type == WRITE_UNMAPPED || type == WRITE_PROT;
     }
 }

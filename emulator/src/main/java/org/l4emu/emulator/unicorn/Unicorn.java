@@ -10,7 +10,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.l4emu.emulator.EmulatorUnavailableException;
 
 /**
@@ -22,6 +24,12 @@ public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
     private static final MethodHandle INTERRUPT_UPCALL_TARGET = upcallTarget("dispatchInterrupt",
             MethodType.methodType(void.class, Unicorn.class, InterruptHook.class, long.class, int.class, long.class));
+    private static final MethodHandle CODE_UPCALL_TARGET = upcallTarget("dispatchCode",
+            MethodType.methodType(void.class, Unicorn.class, CodeHook.class, long.class, long.class, int.class,
+                    long.class));
+    private static final MethodHandle MEMORY_UPCALL_TARGET = upcallTarget("dispatchMemory",
+            MethodType.methodType(void.class, Unicorn.class, MemoryHook.class, long.class, int.class, long.class,
+                    int.class, long.class, long.class));
     private static final MethodHandle INVALID_MEMORY_UPCALL_TARGET = upcallTarget("dispatchInvalidMemory",
             MethodType.methodType(boolean.class, Unicorn.class, InvalidMemoryHook.class, MemorySegment.class,
                     int.class, long.class, int.class, long.class, MemorySegment.class));
@@ -31,6 +39,8 @@ public final class Unicorn implements AutoCloseable {
     private final MemorySegment handle;
     private final MemorySegment scratch;
     private final List<UnicornContext> contexts = new ArrayList<>();
+    /** One upcall stub per hook object, however often it is added: stubs live as long as the engine. */
+    private final Map<Object, MemorySegment> stubs = new IdentityHashMap<>();
     private Throwable hookFailure;
     private boolean closed;
 
@@ -366,6 +376,42 @@ public final class Unicorn implements AutoCloseable {
         return hookHandle.get(ValueLayout.JAVA_LONG, 0);
     }
 
+    /**
+     * Installs {@code hook} for the instructions at {@code [begin, end]} (inclusive); returns the
+     * {@code uc_hook} handle. Code translated before is not hooked until its translation is dropped.
+     */
+    public long addCodeHook(CodeHook hook, long begin, long end) {
+        MemorySegment stub = stubs.computeIfAbsent(hook, h -> UnicornNative.linker().upcallStub(
+                MethodHandles.insertArguments(CODE_UPCALL_TARGET, 0, this, hook), UnicornNative.CODE_CALLBACK, arena));
+        return addHook(UcHookType.CODE.value(), stub, begin, end, "uc_hook_add(CODE)");
+    }
+
+    /**
+     * Installs {@code hook} for the accesses of {@code type} ({@link UcHookType#MEM_READ} or
+     * {@link UcHookType#MEM_WRITE}) to {@code [begin, end]} (inclusive); returns the handle.
+     * Code translated before keeps its fast memory path until its translation is dropped.
+     */
+    public long addMemoryHook(MemoryHook hook, UcHookType type, long begin, long end) {
+        if (type != UcHookType.MEM_READ && type != UcHookType.MEM_WRITE) {
+            throw new IllegalArgumentException(type + " is not a memory access hook");
+        }
+        MemorySegment stub = stubs.computeIfAbsent(hook, h -> UnicornNative.linker().upcallStub(
+                MethodHandles.insertArguments(MEMORY_UPCALL_TARGET, 0, this, hook), UnicornNative.MEMORY_CALLBACK,
+                arena));
+        return addHook(type.value(), stub, begin, end, "uc_hook_add(" + type + ")");
+    }
+
+    private long addHook(int type, MemorySegment stub, long begin, long end, String operation) {
+        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
+        try {
+            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, type, stub, MemorySegment.NULL, begin,
+                    end), operation);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+    }
+
     public void deleteHook(long hookHandle) {
         try {
             check((int) UnicornNative.HOOK_DEL.invokeExact(engine(), hookHandle), "uc_hook_del");
@@ -434,6 +480,25 @@ public final class Unicorn implements AutoCloseable {
     private static void dispatchInterrupt(Unicorn engine, InterruptHook hook, long uc, int number, long userData) {
         try {
             hook.onInterrupt(number);
+        } catch (Throwable t) {
+            engine.failInHook(t);
+        }
+    }
+
+    /** Upcall entry like {@link #dispatchInterrupt}. */
+    private static void dispatchCode(Unicorn engine, CodeHook hook, long uc, long address, int size, long userData) {
+        try {
+            hook.onInstruction(address, size);
+        } catch (Throwable t) {
+            engine.failInHook(t);
+        }
+    }
+
+    /** Upcall entry like {@link #dispatchInterrupt}. */
+    private static void dispatchMemory(Unicorn engine, MemoryHook hook, long uc, int type, long address, int size,
+            long value, long userData) {
+        try {
+            hook.onAccess(type, address, size, value);
         } catch (Throwable t) {
             engine.failInHook(t);
         }

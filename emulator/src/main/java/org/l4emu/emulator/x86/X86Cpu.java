@@ -188,6 +188,11 @@ final class X86Cpu implements InterruptHook, InvalidMemoryHook, AutoCloseable {
         return counter.started();
     }
 
+    /** Inside a hook: the count hook stops the CPU before the next instruction. */
+    void stopBeforeNextInstruction() {
+        counter.stopBeforeNext();
+    }
+
     /** Reads the registers back into {@code context}, which the CPU now holds. */
     void saveInto(X86CpuContext context) {
         unicorn.read(save, X86CpuContext.REGISTER_COUNT);

@@ -7,7 +7,12 @@ import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.debug.DebugProbe;
+import org.l4emu.emulator.debug.DebugStop;
+import org.l4emu.emulator.debug.EngineDebugHooks;
+import org.l4emu.emulator.debug.PooledDebugHooks;
 import org.l4emu.emulator.physical.AnonymousMapping;
+import org.l4emu.emulator.unicorn.X86Register;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 
 /**
@@ -35,6 +40,13 @@ public final class X86Machine implements Machine {
     private final NativePhysicalMemory memory;
     private final EnginePool engines;
     private final X86StopDecoder stops = new X86StopDecoder();
+    private final PooledDebugHooks debugHooks = new PooledDebugHooks(
+            EngineDebugHooks.of(() -> this.runningContext, () -> this.runningSpace,
+                    () -> this.runningCpu.unicorn().readRegister(X86Register.EIP)));
+    /** The thread and space of the run in progress, for the debug hooks. */
+    private X86CpuContext runningContext;
+    private X86AddressSpace runningSpace;
+    private X86Cpu runningCpu;
     private long instructionsRetired;
     private boolean closed;
 
@@ -121,20 +133,33 @@ public final class X86Machine implements Machine {
             throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
         }
         X86Cpu cpu = x86Space.cpuToRun();
+        EngineDebugHooks hooks = debugHooks.prepare(cpu.unicorn(), cpu::stopBeforeNextInstruction,
+                x86Space::discardTranslations);
+        runningContext = thread;
+        runningSpace = x86Space;
+        runningCpu = cpu;
         cpu.prepare(thread);
         long remaining = maxInstructions;
         while (true) {
             Trap trap = stops.decode(x86Space, cpu, cpu.emulate(thread.instructionPointer(), remaining), thread,
                     remaining);
-            instructionsRetired += stops.completed();
-            remaining -= stops.completed();
+            DebugStop debugStop = hooks == null ? DebugStop.NONE : hooks.takeStop(thread.instructionPointer());
+            long completed = trap == null ? debugStop.completed(stops.completed()) : stops.completed();
+            instructionsRetired += completed;
+            remaining -= completed;
             if (trap != null) {
                 return trap;
             }
-            if (remaining == 0) {
+            if (remaining == 0 || debugStop != DebugStop.NONE) {
                 return Trap.BUDGET_EXHAUSTED;
             }
         }
+    }
+
+    @Override
+    public void attachDebugProbe(DebugProbe probe) {
+        checkOpen();
+        debugHooks.attach(probe);
     }
 
     @Override

@@ -22,6 +22,8 @@ final class Arm {
     static final int LDR_R1_R0 = 0xE5901000;
     static final int STR_R1_R0 = 0xE5801000;
     static final int STR_R1_R0_4 = 0xE5801004;
+    /** str r1, [r0, #4]! */
+    static final int STR_R1_R0_4_WRITEBACK = 0xE5A01004;
     static final int LDREX_R1_R0 = 0xE1901F9F;
     static final int MRC_TPIDRURO_R0 = 0xEE1D0F70;
     /** mcr p15, 0, r0, c1, c0, 0: a write to SCTLR, privileged. */

@@ -23,6 +23,8 @@ final class X86 {
     static final byte[] LOAD_ECX_FROM_EBX = bytes(0x8B, 0x0B);
     static final byte[] STORE_ECX_TO_EBX = bytes(0x89, 0x0B);
     static final byte[] STORE_ECX_TO_EBX_PLUS_4 = bytes(0x89, 0x4B, 0x04);
+    /** {@code incl (%ebx)}: reads and writes memory. */
+    static final byte[] INC_DWORD_AT_EBX = bytes(0xFF, 0x03);
     static final byte[] JMP_EBX = bytes(0xFF, 0xE3);
     static final byte[] UD2 = bytes(0x0F, 0x0B);
     static final byte[] HLT = bytes(0xF4);

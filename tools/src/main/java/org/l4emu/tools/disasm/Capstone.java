@@ -9,16 +9,20 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
+import org.l4emu.emulator.debug.DisassemblyMode;
 
 /**
- * ARM and Thumb disassembly through the system's Capstone library (libcapstone.so.4 from Debian's
+ * ARM, Thumb and IA-32 disassembly through the system's Capstone library (libcapstone.so.4 from Debian's
  * libcapstone4, or 5), called over the JDK's FFM API. Only cs_open, cs_disasm, cs_free and
  * cs_close are used; the cs_insn layout is taken from the library's major version.
  */
 public final class Capstone {
     private static final String[] LIBRARIES = {"libcapstone.so.4", "libcapstone.so.5", "libcapstone.so"};
     private static final int CS_ARCH_ARM = 0;
+    private static final int CS_ARCH_X86 = 3;
+    private static final int CS_MODE_ARM = 0;
     private static final int CS_MODE_THUMB = 1 << 4;
+    private static final int CS_MODE_32 = 1 << 2;
     private static final long ID_AND_ADDRESS = 8;
     private static final long SIZE_OFFSET = 16;
     private static final long BYTES_OFFSET = 18;
@@ -96,10 +100,16 @@ public final class Capstone {
     }
 
     /** Disassembles at most {@code count} instructions of {@code code}, which lies at {@code address}. */
-    public List<Instruction> disassemble(byte[] code, int address, boolean thumb, int count) {
+    public List<Instruction> disassemble(byte[] code, int address, DisassemblyMode mode, int count) {
+        int arch = mode == DisassemblyMode.X86_32 ? CS_ARCH_X86 : CS_ARCH_ARM;
+        int csMode = switch (mode) {
+            case ARM -> CS_MODE_ARM;
+            case THUMB -> CS_MODE_THUMB;
+            case X86_32 -> CS_MODE_32;
+        };
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment handle = arena.allocate(ValueLayout.JAVA_LONG);
-            int error = (int) open.invokeExact(CS_ARCH_ARM, thumb ? CS_MODE_THUMB : 0, handle);
+            int error = (int) open.invokeExact(arch, csMode, handle);
             if (error != 0) {
                 throw new IllegalStateException("cs_open failed with error " + error);
             }

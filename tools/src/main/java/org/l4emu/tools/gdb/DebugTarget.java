@@ -4,15 +4,22 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.tools.replay.EventListener;
+import org.l4emu.tools.replay.Hit;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.replay.Replay;
+import org.l4emu.tools.replay.Stop;
 import org.l4emu.tools.trace.EventKind;
 import org.l4emu.tools.trace.TraceEvent;
 
 /**
- * Run control for the GDB stub over a replayable run: continue to a code breakpoint or a guest
- * kdebug breakpoint, step one thread by one instruction, and do both in reverse by replaying the
- * deterministic run from boot. GDB thread IDs are kernel thread positions plus one.
+ * Run control for the GDB stub over a replayable run: continue to a code breakpoint, a
+ * watchpoint or a guest kdebug breakpoint, step one thread by one instruction, and do both in
+ * reverse by replaying the deterministic run from boot. GDB thread IDs are kernel thread
+ * positions plus one.
+ *
+ * <p>Where a watchpoint stop is shown follows the instruction set: before the access on ARM,
+ * whose debuggers step over it themselves, after it on x86; in reverse the other way round, so
+ * that the debugger, stepping in reverse, ends before the write.
  */
 final class DebugTarget implements EventListener {
     /** Instructions run between two checks for the debugger's interrupt. */
@@ -20,13 +27,17 @@ final class DebugTarget implements EventListener {
 
     private Replay replay;
     private Thread stopThread;
-    private String stopReason;
-    private boolean stopOnBreakpoints;
+    private Stop stop;
+    private boolean kdebugStop;
+    private boolean stopping;
+    private boolean reversing;
     private Thread awaited;
+    private Position stepStart;
 
     void attach(Replay replay) {
         this.replay = replay;
         this.stopThread = replay.currentThread();
+        this.stepStart = replay.position();
     }
 
     Replay replay() {
@@ -51,27 +62,34 @@ final class DebugTarget implements EventListener {
         return stopThread != null ? stopThread : threads().getFirst();
     }
 
-    /** Runs until a breakpoint, the end of the run, or an interrupt. */
+    /** Runs until a breakpoint or watchpoint, the end of the run, or an interrupt. */
     StopReply resume(BooleanSupplier interrupted) {
         if (replay.ended()) {
             return new StopReply.Exited(replay.kernel().exitCode());
         }
-        stopReason = null;
-        stopOnBreakpoints = true;
+        clearStop();
         replay.resumeOverBreakpoints();
+        armed(true);
         try {
-            while (stopReason == null && !replay.ended()) {
+            while (!stopped() && !replay.ended()) {
                 replay.runUntil(replay.position().instructions() + CHUNK);
-                if (stopReason == null && interrupted.getAsBoolean()) {
+                if (!stopped() && interrupted.getAsBoolean()) {
                     stopThread = replay.currentThread() != null ? replay.currentThread() : stopThread;
                     return new StopReply.Interrupted(gdbId(stopThread()));
                 }
             }
         } finally {
-            stopOnBreakpoints = false;
+            armed(false);
         }
-        if (stopReason != null) {
-            return new StopReply.Trap(gdbId(stopThread()), stopReason);
+        if (kdebugStop) {
+            return new StopReply.Trap(gdbId(stopThread()), "");
+        }
+        if (stop != null) {
+            Stop found = stop;
+            if (found.hit() instanceof Hit.Access && replay.instructionSet().watchpointStopsBeforeAccess()) {
+                replay.goTo(found.before());
+            }
+            return reply(found);
         }
         return new StopReply.Exited(replay.kernel().exitCode());
     }
@@ -101,36 +119,52 @@ final class DebugTarget implements EventListener {
         return new StopReply.Trap(gdbId(replayed), "");
     }
 
-    /** Goes back to the last breakpoint stop before now, or to the start of the run. */
+    /**
+     * Goes back to the last stop whose event lies before now (a breakpoint reached, a watched
+     * write made), by replaying from boot; or to the start of the run.
+     */
     StopReply reverseContinue() {
         Position now = replay.position();
         replay.replayTo(0);
-        Position last = null;
-        int lastThread = 0;
-        String lastReason = "";
-        stopOnBreakpoints = true;
+        stepStart = replay.position();
+        Stop last = null;
+        armed(true);
+        reversing = true;
         try {
             while (!replay.ended()) {
-                stopReason = null;
+                clearStop();
                 replay.run();
-                if (stopReason == null || !replay.position().isBefore(now)) {
+                if (stop == null || !stop.before().isBefore(now)) {
                     break;
                 }
-                last = replay.position();
-                lastThread = stopThread.id();
-                lastReason = stopReason;
+                last = stop;
+                replay.resumeOverBreakpoints();
             }
         } finally {
-            stopOnBreakpoints = false;
+            armed(false);
+            reversing = false;
         }
         if (last == null) {
             replay.replayTo(0);
             stopThread = replay.currentThread();
             return new StopReply.HistoryBegin(gdbId(stopThread()));
         }
-        replay.goTo(last);
-        stopThread = byId(lastThread);
-        return new StopReply.Trap(gdbId(stopThread), lastReason);
+        boolean reportAfter = last.hit() instanceof Hit.Access && replay.instructionSet().watchpointStopsBeforeAccess();
+        replay.goTo(last.hit() instanceof Hit.Code || reportAfter ? last.at() : last.before());
+        return reply(last);
+    }
+
+    private StopReply reply(Stop found) {
+        stopThread = byId(found.hit().thread().id());
+        int thread = gdbId(stopThread);
+        return switch (found.hit()) {
+            case Hit.Code code -> new StopReply.Trap(thread, "swbreak:;");
+            case Hit.Access access -> new StopReply.Trap(thread,
+                    String.format("%s:%x;", access.watchpoint().kind().gdbName(), access.address()));
+            case Hit.Kernel kernel -> new StopReply.Trap(thread,
+                    String.format("%s:%x;", kernel.watchpoint().kind().gdbName(), kernel.watchpoint().address()),
+                    kernel.cause());
+        };
     }
 
     /**
@@ -160,26 +194,40 @@ final class DebugTarget implements EventListener {
         return threads().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 
+    private void armed(boolean on) {
+        stopping = on;
+        replay.armDebugStops(on);
+    }
+
+    private void clearStop() {
+        stop = null;
+        kdebugStop = false;
+    }
+
+    private boolean stopped() {
+        return stop != null || kdebugStop;
+    }
+
     @Override
     public void event(TraceEvent event) {
-        if (stopOnBreakpoints && event.kind() == EventKind.BREAKPOINT && !replay.replaying()) {
+        if (stopping && !reversing && event.kind() == EventKind.BREAKPOINT && !replay.replaying()) {
             stopThread = byId(event.thread().id());
-            stopReason = "";
+            kdebugStop = true;
             replay.kernel().requestStop();
         }
     }
 
     @Override
-    public void codeBreakpoint(Thread thread, int address) {
-        if (stopOnBreakpoints) {
-            stopThread = thread;
-            stopReason = "swbreak:;";
+    public void hit(Hit hit) {
+        if (stopping && stop == null && !replay.replaying()) {
+            stop = Stop.of(hit, replay.position(), stepStart);
             replay.kernel().requestStop();
         }
     }
 
     @Override
     public void trapHandled(Thread thread) {
+        stepStart = replay.position();
         if (awaited != null && replay.currentThread() == awaited) {
             replay.kernel().requestStop();
         }

@@ -19,10 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code l4emu gdb FILE --port N}: a GDB remote stub over a replayable run. */
 @Command(name = "gdb",
         mixinStandardHelpOptions = true,
-        description = {"Boot FILE halted and wait for GDB (gdb-multiarch) on localhost:PORT.",
-                "Threads are the system's threads; breakpoints, stepping and continuing work as usual, and so",
-                "do reverse-stepi and reverse-continue (by replaying the deterministic run).",
-                "Example: gdb-multiarch -ex 'file guest-programs/target/arm/hello.elf' -ex 'target remote :1234'"})
+        description = {"Boot FILE (arm or x86) halted and wait for gdb-multiarch, or lldb's gdb-remote, on localhost:PORT.",
+                "Threads are the system's threads; breakpoints, stepping, watchpoints (watch, rwatch, awatch; the",
+                "kernel writing a watched word stops too) and continuing work as usual, and so do reverse-stepi",
+                "and reverse-continue (by replaying the deterministic run).",
+                "Example: gdb-multiarch -ex 'file guest-programs/target/arm/hello.elf' -ex 'target remote :1234'",
+                "         lldb guest-programs/target/x86/hello.elf -o 'gdb-remote 1234'"})
 public final class GdbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -35,7 +37,7 @@ public final class GdbCommand implements Callable<Integer> {
     private int port;
 
     @Option(names = "--task", paramLabel = "NAME",
-            description = "Breakpoints apply to this task only (default: every task that maps the address).")
+            description = "Breakpoints apply to this task only, and memory reads, writes and watchpoints are in its address space (default: breakpoints in every task that maps the address, memory of the current thread's task).")
     private String task;
 
     @Override

@@ -2,29 +2,36 @@ package org.l4emu.tools.gdb;
 
 import java.io.IOException;
 import java.util.List;
-
-import org.l4emu.emulator.arm.ArmCpuContext;
+import org.l4emu.emulator.debug.InstructionSet;
+import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
-import org.l4emu.tools.replay.CodeBreakpoints;
+import org.l4emu.tools.replay.CodeBreakpoint;
+import org.l4emu.tools.replay.Watchpoint;
 
 /**
- * One debugger connection: reads packets and answers them (queries, registers, memory,
- * breakpoints, run control forward and in reverse) until the debugger detaches or kills.
+ * One debugger connection (gdb-multiarch, or lldb's {@code gdb-remote}): reads packets and
+ * answers them (queries, registers, memory, breakpoints and watchpoints, run control forward and
+ * in reverse) until the debugger detaches or kills. Everything ISA-specific comes from the
+ * machine's {@link InstructionSet}.
  */
 final class GdbSession {
     private static final String SUPPORTED = "PacketSize=4000;qXfer:features:read+;qXfer:threads:read+;"
             + "vContSupported+;swbreak+;ReverseStep+;ReverseContinue+;QStartNoAckMode+";
-    private static final int THUMB_16 = 2;
-    private static final int THUMB_32 = 3;
+    /** What lldb is told it may set; the hooks have no fixed number. */
+    private static final int WATCHPOINT_SLOTS = 16;
+    private static final int MAX_WATCHED_BYTES = 4096;
 
     private final RspChannel channel;
     private final DebugTarget target;
+    private final InstructionSet isa;
     private final String task;
     private Thread general;
+    private StopReply lastStop;
 
     GdbSession(RspChannel channel, DebugTarget target, String task) {
         this.channel = channel;
         this.target = target;
+        this.isa = target.replay().instructionSet();
         this.task = task;
         this.general = target.stopThread();
     }
@@ -34,6 +41,7 @@ final class GdbSession {
         String packet;
         while ((packet = channel.receive()) != null) {
             if (packet.equals("k")) {
+                channel.send("X09");
                 return;
             }
             String reply;
@@ -52,7 +60,8 @@ final class GdbSession {
     private String answer(String packet) throws IOException {
         char command = packet.charAt(0);
         return switch (command) {
-            case '?' -> stopped(new StopReply.Trap(target.gdbId(target.stopThread()), ""));
+            case '?' -> lastStop != null && !(lastStop instanceof StopReply.Exited) ? lastStop.packet()
+                    : new StopReply.Trap(target.gdbId(target.stopThread()), "").packet();
             case 'q' -> query(packet);
             case 'Q' -> packet.equals("QStartNoAckMode") ? noAck() : "";
             case 'H' -> selectThread(packet.substring(2));
@@ -86,15 +95,19 @@ final class GdbSession {
         }
     }
 
-    private String stopped(StopReply reply) {
+    private String stopped(StopReply reply) throws IOException {
         if (reply instanceof StopReply.Trap || reply instanceof StopReply.HistoryBegin
                 || reply instanceof StopReply.Interrupted) {
             general = target.stopThread();
         }
+        if (reply instanceof StopReply.Trap trap && trap.message() != null) {
+            channel.send("O" + Hex.text(trap.message() + "\n"));
+        }
+        lastStop = reply;
         return reply.packet();
     }
 
-    private String reverse(String packet) {
+    private String reverse(String packet) throws IOException {
         return switch (packet) {
             case "bs" -> stopped(target.reverseStep(general));
             case "bc" -> stopped(target.reverseContinue());
@@ -107,7 +120,25 @@ final class GdbSession {
             return SUPPORTED;
         }
         if (packet.startsWith("qXfer:features:read:target.xml:")) {
-            return chunk(TargetDescription.XML, packet.substring("qXfer:features:read:target.xml:".length()));
+            return chunk(isa.targetDescription(), packet.substring("qXfer:features:read:target.xml:".length()));
+        }
+        if (packet.equals("qHostInfo")) {
+            return processInfo() + "watchpoint_exceptions_received:"
+                    + (isa.watchpointStopsBeforeAccess() ? "before" : "after") + ";";
+        }
+        if (packet.equals("qProcessInfo")) {
+            return "pid:1;" + processInfo();
+        }
+        if (packet.equals("qWatchpointSupportInfo") || packet.startsWith("qWatchpointSupportInfo:")) {
+            return "num:" + WATCHPOINT_SLOTS + ";";
+        }
+        if (packet.startsWith("qThreadStopInfo")) {
+            Thread thread = target.thread((int) Hex.number(packet.substring("qThreadStopInfo".length())));
+            if (thread == null) {
+                return "E01";
+            }
+            return thread == target.stopThread() && lastStop instanceof StopReply.Trap ? lastStop.packet()
+                    : String.format("T00thread:%x;", target.gdbId(thread));
         }
         if (packet.startsWith("qXfer:threads:read::")) {
             return chunk(threadsXml(), packet.substring("qXfer:threads:read::".length()));
@@ -137,6 +168,10 @@ final class GdbSession {
             return "OK";
         }
         return "";
+    }
+
+    private String processInfo() {
+        return "triple:" + Hex.text(isa.triple()) + ";endian:little;ptrsize:4;";
     }
 
     private String threadsXml() {
@@ -176,53 +211,59 @@ final class GdbSession {
         return "OK";
     }
 
-    private ArmCpuContext registers() {
-        return (ArmCpuContext) general.context();
-    }
-
     private String readRegisters() {
         StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < TargetDescription.REGISTER_COUNT; i++) {
-            hex.append(Hex.word(registers().register(i)));
+        for (int i = 0; i < isa.registers().size(); i++) {
+            hex.append(Hex.bytes(isa.readRegister(general.context(), i)));
         }
         return hex.toString();
     }
 
     private String readRegister(int number) {
-        return number < TargetDescription.REGISTER_COUNT ? Hex.word(registers().register(number)) : "E01";
+        return number < isa.registers().size() ? Hex.bytes(isa.readRegister(general.context(), number)) : "E01";
     }
 
     private String writeRegisters(String hex) {
-        for (int i = 0; i < TargetDescription.REGISTER_COUNT; i++) {
-            String result = setRegister(i, Hex.parseWord(hex.substring(8 * i, 8 * i + 8)));
+        int offset = 0;
+        for (int i = 0; i < isa.registers().size(); i++) {
+            int digits = 2 * isa.registers().get(i).bytes();
+            String result = setRegister(i, Hex.parseBytes(hex.substring(offset, offset + digits)));
             if (!result.equals("OK")) {
                 return result;
             }
+            offset += digits;
         }
         return "OK";
     }
 
     private String writeRegister(String assignment) {
         String[] parts = assignment.split("=");
-        return setRegister((int) Hex.number(parts[0]), Hex.parseWord(parts[1]));
+        return setRegister((int) Hex.number(parts[0]), Hex.parseBytes(parts[1]));
     }
 
-    /** r0-r14 and pc can be set (pc keeps the thread's ARM or Thumb state); cpsr only to its value. */
-    private String setRegister(int number, int value) {
-        ArmCpuContext context = registers();
-        if (number <= 14) {
-            context.setRegister(number, value);
-        } else if (number == 15) {
-            context.setInstructionPointer(value & ~1 | (context.thumb() ? 1 : 0));
-        } else if (number != 16 || value != context.register(16)) {
+    private String setRegister(int number, byte[] value) {
+        if (number >= isa.registers().size()) {
             return "E01";
+        }
+        int pc = general.context().instructionPointer();
+        if (!isa.writeRegister(general.context(), number, value)) {
+            return "E01";
+        }
+        if (general.context().instructionPointer() != pc) {
+            target.replay().threadMoved(general);
         }
         return "OK";
     }
 
+    /** Whose memory the debugger reads, writes and watches: the {@code --task} task, or the current thread's. */
+    private Task memoryTask() {
+        Task named = task == null ? null : target.replay().kernel().threads().task(task);
+        return named != null ? named : general.task();
+    }
+
     private String readMemory(String request) {
         String[] parts = request.split(",");
-        byte[] bytes = target.replay().memory().read(general.task().space(), (int) Hex.number(parts[0]),
+        byte[] bytes = target.replay().memory().read(memoryTask().space(), (int) Hex.number(parts[0]),
                 (int) Hex.number(parts[1]));
         return bytes == null ? "E14" : Hex.bytes(bytes);
     }
@@ -230,33 +271,53 @@ final class GdbSession {
     private String writeMemory(String request) {
         String[] parts = request.split("[,:]");
         byte[] bytes = Hex.parseBytes(parts.length > 2 ? parts[2] : "");
-        if (!target.replay().memory().write(general.task().space(), (int) Hex.number(parts[0]), bytes)) {
+        if (!target.replay().memory().write(memoryTask().space(), (int) Hex.number(parts[0]), bytes)) {
             return "E14";
         }
-        target.replay().machine().flushCodeCache();
+        target.replay().flushCodeCache();
         return "OK";
     }
 
-    /** Z0/z0 software breakpoints (kind 2 or 3: Thumb, 4: ARM); other kinds are not supported. */
+    /**
+     * Z0/Z1 breakpoints (kinds of the instruction set) and Z2/Z3/Z4 write, read and access
+     * watchpoints (kind: the length) in the {@code --task} task, or the current thread's.
+     */
     private String breakpoint(String packet) {
         String[] parts = packet.substring(1).split("[,;]");
-        if (!parts[0].equals("0") && !parts[0].equals("1")) {
-            return "";
-        }
+        int type = Integer.parseInt(parts[0]);
         int address = (int) Hex.number(parts[1]);
         int kind = (int) Hex.number(parts[2]);
-        boolean thumb = kind == THUMB_16 || kind == THUMB_32 || (address & 1) != 0;
-        CodeBreakpoints.Breakpoint breakpoint = new CodeBreakpoints.Breakpoint(address & ~1, thumb, task);
-        if (packet.charAt(0) == 'Z') {
-            target.replay().breakpoints().add(breakpoint);
+        boolean insert = packet.charAt(0) == 'Z';
+        if (type == 0 || type == 1) {
+            if (!isa.isBreakpointKind(kind)) {
+                return "E01";
+            }
+            CodeBreakpoint breakpoint = new CodeBreakpoint(isa.codeAddress(address), task);
+            if (insert) {
+                target.replay().points().add(breakpoint);
+            } else {
+                target.replay().points().remove(breakpoint);
+            }
+        } else if (type >= 2 && type <= 4) {
+            if (kind < 1 || kind > MAX_WATCHED_BYTES) {
+                return "E01";
+            }
+            Watchpoint.Kind watchKind = type == 2 ? Watchpoint.Kind.WRITE : type == 3 ? Watchpoint.Kind.READ
+                    : Watchpoint.Kind.ACCESS;
+            Watchpoint watchpoint = new Watchpoint(memoryTask().name(), address, kind, watchKind);
+            if (insert) {
+                target.replay().points().add(watchpoint);
+            } else {
+                target.replay().points().remove(watchpoint);
+            }
         } else {
-            target.replay().breakpoints().remove(breakpoint);
+            return "";
         }
-        target.replay().reinstallBreakpoints();
+        target.replay().pointsChanged();
         return "OK";
     }
 
-    private String verbose(String packet) {
+    private String verbose(String packet) throws IOException {
         if (packet.equals("vCont?")) {
             return "vCont;c;C;s;S";
         }

@@ -2,8 +2,15 @@ package org.l4emu.tools.gdb;
 
 /** Why the target stopped, as GDB's stop reply packets say it. */
 sealed interface StopReply {
-    /** SIGTRAP in {@code thread} (a GDB thread ID); {@code reason} adds e.g. "swbreak:;". */
-    record Trap(int thread, String reason) implements StopReply {}
+    /**
+     * SIGTRAP in {@code thread} (a GDB thread ID); {@code reason} adds e.g. "swbreak:;" or
+     * "watch:ADDR;"; {@code message}, when not null, is console output the debugger prints first.
+     */
+    record Trap(int thread, String reason, String message) implements StopReply {
+        Trap(int thread, String reason) {
+            this(thread, reason, null);
+        }
+    }
 
     /** Reverse execution reached the start of the run. */
     record HistoryBegin(int thread) implements StopReply {}

@@ -1,5 +1,7 @@
 package org.l4emu.tools.replay;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
@@ -18,14 +20,16 @@ final class DecodingEvents implements KernelEvents {
     private final BytePipe pipe = new BytePipe();
     private final TraceRecorder recorder;
     private final TraceReader reader;
-    private final BreakpointMachine machine;
+    private final ReplayProbe probe;
     private final EventListener listener;
+    /** The events of the kernel step in progress, which describe what the kernel wrote. */
+    private final List<TraceEvent> step = new ArrayList<>();
 
-    DecodingEvents(TraceHeader header, BreakpointMachine machine, EventListener listener) {
+    DecodingEvents(TraceHeader header, ReplayProbe probe, EventListener listener) {
         this.recorder = new TraceRecorder(pipe.sink, "replay", header);
         recorder.flush();
         this.reader = new TraceReader(pipe.source, "replay");
-        this.machine = machine;
+        this.probe = probe;
         this.listener = listener;
     }
 
@@ -37,6 +41,7 @@ final class DecodingEvents implements KernelEvents {
         recorder.flush();
         TraceEvent event;
         while ((event = reader.next()) != null) {
+            step.add(event);
             listener.event(event);
         }
     }
@@ -45,6 +50,7 @@ final class DecodingEvents implements KernelEvents {
     public void booted(Kernel kernel) {
         recorder.booted(kernel);
         deliver();
+        probe.booted(kernel);
     }
 
     @Override
@@ -131,10 +137,10 @@ final class DecodingEvents implements KernelEvents {
     public void trapHandled(Thread thread) {
         recorder.trapHandled(thread);
         deliver();
-        BreakpointMachine.Hit hit = machine.takeHit();
-        if (hit != null && hit.context() == thread.context()) {
-            listener.codeBreakpoint(thread, hit.address());
+        for (Hit hit : probe.takeHits(step)) {
+            listener.hit(hit);
         }
+        step.clear();
         listener.trapHandled(thread);
     }
 

@@ -8,8 +8,8 @@ public interface EventListener {
     /** An event, decoded exactly as a trace of this run would hold it. */
     void event(TraceEvent event);
 
-    /** A thread arrived at a code breakpoint (it has not executed the instruction). */
-    default void codeBreakpoint(Thread thread, int address) {}
+    /** The run stopped at a breakpoint or watchpoint (heard only while debug stops are armed). */
+    default void hit(Hit hit) {}
 
     /** The kernel finished a trap: the run can stop here. */
     default void trapHandled(Thread thread) {}

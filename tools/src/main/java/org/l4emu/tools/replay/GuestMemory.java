@@ -3,16 +3,14 @@ package org.l4emu.tools.replay;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.PhysicalMemory;
 
-/** Reads and writes guest virtual memory of one address space, as the guest sees it (without planted breakpoints). */
+/** Reads and writes guest virtual memory of one address space for a debugger, as the guest sees it. */
 public final class GuestMemory {
     private static final int PAGE = PhysicalMemory.PAGE_SIZE;
 
     private final PhysicalMemory memory;
-    private final CodeBreakpoints breakpoints;
 
-    public GuestMemory(PhysicalMemory memory, CodeBreakpoints breakpoints) {
+    public GuestMemory(PhysicalMemory memory) {
         this.memory = memory;
-        this.breakpoints = breakpoints;
     }
 
     /** The bytes at {@code address}, or null when any of them is unmapped. */
@@ -27,7 +25,6 @@ public final class GuestMemory {
             }
             int chunk = Math.min(length - done, PAGE - (at & (PAGE - 1)));
             memory.read(physical, bytes, done, chunk);
-            breakpoints.hide(physical, bytes, done, chunk);
             done += chunk;
         }
         return bytes;

@@ -4,7 +4,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
+import org.l4emu.emulator.debug.InstructionSet;
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootException;
@@ -20,8 +22,9 @@ import org.l4emu.tools.trace.TraceHeader;
 /**
  * A run that can be moved forward and back: forward by running the kernel, back by booting the
  * same system afresh and running it to an earlier {@link Position} (runs are deterministic).
- * Code breakpoints survive reboots. Console output and kernel messages are not printed: they are
- * in the events the listener hears.
+ * Breakpoints and watchpoints survive reboots; they are engine hooks and kernel-write checks,
+ * never changes to guest memory. Console output and kernel messages are not printed: they are in
+ * the events the listener hears.
  */
 public final class Replay implements AutoCloseable {
     private static final long NO_STOP = -1;
@@ -31,8 +34,9 @@ public final class Replay implements AutoCloseable {
     private final BootOptions options;
     private final TraceHeader header;
     private final EventListener listener;
-    private final CodeBreakpoints breakpoints = new CodeBreakpoints();
-    private BreakpointMachine machine;
+    private final DebugPointSet points = new DebugPointSet();
+    private ReplayProbe probe;
+    private DebugMachine machine;
     private Kernel kernel;
     private long events;
     private long stopAtEvents = NO_STOP;
@@ -57,17 +61,20 @@ public final class Replay implements AutoCloseable {
     /** Boots afresh: the run stands at its start again. Listeners hear the boot events once more. */
     public void restart() {
         closeMachine();
-        machine = new BreakpointMachine(Machines.open(description.arch()), breakpoints);
+        Machine real = Machines.open(description.arch());
+        boolean armed = probe != null && probe.armed();
+        probe = new ReplayProbe(points, real.memory());
+        probe.arm(armed);
+        machine = new DebugMachine(real, probe);
         events = 0;
-        DecodingEvents decoding = new DecodingEvents(header, machine, new Counting());
+        DecodingEvents decoding = new DecodingEvents(header, probe, new Counting());
         try {
             kernel = Kernel.boot(machine, description, images, options, OutputStream.nullOutputStream(),
                     new PrintStream(OutputStream.nullOutputStream()), decoding);
         } catch (BootException e) {
             throw new IllegalStateException("a system that booted once failed to boot again: " + e.getMessage(), e);
         }
-        breakpoints.install(machine.memory(), kernel.threads().tasks());
-        machine.flushCodeCache();
+        machine.attachDebugProbe(probe);
     }
 
     public Kernel kernel() {
@@ -91,30 +98,50 @@ public final class Replay implements AutoCloseable {
         return kernel.finished();
     }
 
-    public CodeBreakpoints breakpoints() {
-        return breakpoints;
+    /** The breakpoints and watchpoints; call {@link #pointsChanged()} after changing them. */
+    public DebugPointSet points() {
+        return points;
     }
 
-    /** Plants the current breakpoints again (after adding or removing one). */
-    public void reinstallBreakpoints() {
-        breakpoints.install(machine.memory(), kernel.threads().tasks());
-        machine.flushCodeCache();
+    /** Hooks the current breakpoints and watchpoints (after adding or removing one). */
+    public void pointsChanged() {
+        machine.attachDebugProbe(probe);
+    }
+
+    /** While armed, breakpoints and watchpoints stop the run and the listener hears {@code hit}s. */
+    public void armDebugStops(boolean on) {
+        probe.arm(on);
     }
 
     public GuestMemory memory() {
-        return new GuestMemory(machine.memory(), breakpoints);
+        return new GuestMemory(machine.unwatchedMemory());
     }
 
     /** A resume never stops at the breakpoint a thread already stands on (as debuggers step over it). */
     public void resumeOverBreakpoints() {
         for (Thread thread : kernel.threads().all()) {
-            machine.standingOn(thread.context(), thread.task().space());
+            probe.resumeFrom(thread.context(), instructionSet().codeAddress(thread.context().instructionPointer()));
         }
     }
 
-    /** The machine under the kernel (to drop translated code after writing to guest code). */
-    public BreakpointMachine machine() {
-        return machine;
+    /** The debugger changed {@code thread}'s PC: it no longer stands on a breakpoint. */
+    public void threadMoved(Thread thread) {
+        probe.forget(thread.context());
+    }
+
+    /** The instruction set of the machine, for everything ISA-specific a debugger shows. */
+    public InstructionSet instructionSet() {
+        return description.arch().instructionSet();
+    }
+
+    /** Drops translated code after the debugger wrote to guest memory. */
+    public void flushCodeCache() {
+        machine.flushCodeCache();
+    }
+
+    /** The file of {@code task}'s program image. */
+    public Optional<Path> imagePath(String task) {
+        return description.task(task).map(TaskSpec::image);
     }
 
     /** The ELF symbol {@code name} of the task's image. */
@@ -157,6 +184,8 @@ public final class Replay implements AutoCloseable {
     /** Moves to {@code target}, a position this run has been at (forward, or back by replaying). */
     public void goTo(Position target) {
         boolean back = target.isBefore(position());
+        boolean armed = probe.armed();
+        probe.arm(false);
         if (back) {
             replaying = true;
             restart();
@@ -169,6 +198,7 @@ public final class Replay implements AutoCloseable {
         } finally {
             stopAtEvents = NO_STOP;
             replaying = false;
+            probe.arm(armed);
         }
         if (!position().equals(target)) {
             throw new IllegalStateException("replay reached " + position() + " instead of " + target);
@@ -178,17 +208,19 @@ public final class Replay implements AutoCloseable {
     /** Boots afresh and runs to the first stop at or after {@code instructions}, quietly. */
     public void replayTo(long instructions) {
         replaying = true;
+        boolean armed = probe.armed();
+        probe.arm(false);
         try {
             restart();
             kernel.runUntil(instructions);
         } finally {
             replaying = false;
+            probe.arm(armed);
         }
     }
 
     private void closeMachine() {
         if (machine != null) {
-            breakpoints.uninstall();
             machine.close();
             machine = null;
         }
@@ -211,8 +243,8 @@ public final class Replay implements AutoCloseable {
         }
 
         @Override
-        public void codeBreakpoint(Thread thread, int address) {
-            listener.codeBreakpoint(thread, address);
+        public void hit(Hit hit) {
+            listener.hit(hit);
         }
 
         @Override

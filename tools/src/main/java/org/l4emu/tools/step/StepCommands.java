@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
-import org.l4emu.tools.replay.CodeBreakpoints;
+import org.l4emu.tools.replay.CodeBreakpoint;
+import org.l4emu.tools.replay.Watchpoint;
+import org.l4emu.tools.source.SourceLine;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.trace.EventTable;
 import org.l4emu.tools.trace.TraceEvent;
@@ -31,6 +33,9 @@ final class StepCommands {
             breakpoints
               break ADDRESS|SYMBOL [in TASK]   b    a code address (bit 0 set: Thumb) or an ELF symbol
               break thread|task|label|option|kind VALUE   an event naming a thread or task, a label, ...
+              watch ADDRESS [in TASK]           stop after a write to the word (by a thread, or the kernel:
+                                                an IPC delivered into it, a mapping arriving); rwatch: reads,
+                                                awatch: both; TASK defaults to the focus thread's
               delete [N]                        remove breakpoint N, or all
               breakpoints                       list them
             looking
@@ -41,9 +46,13 @@ final class StepCommands {
               mrs [THREAD] [N]           UTCB message registers (N: show at least N)
               x ADDRESS [WORDS]          guest memory of the focus thread's task
               disas [ADDRESS] [N]        disassembly around the PC (Capstone)
+              list [THREAD]              the source lines around where the thread is (DWARF line table)
               events [N]                 the last N events
               help, quit
             """;
+
+    /** Source lines shown before and after the current one. */
+    private static final int LIST_AROUND = 5;
 
     private final Stepper stepper;
     private final PrintWriter out;
@@ -68,6 +77,7 @@ final class StepCommands {
                 case "reverse-stepi", "rsi" -> reverseStep(count(words, 0));
                 case "reverse-continue", "rc" -> reverseContinue();
                 case "break", "b" -> addBreakpoint(words);
+                case "watch", "rwatch", "awatch" -> addWatchpoint(command, words);
                 case "delete", "d" -> delete(words);
                 case "breakpoints", "info" -> listBreakpoints();
                 case "where" -> stepper.where();
@@ -81,6 +91,7 @@ final class StepCommands {
                 case "disas" -> views().disassemble(stepper.focus(), words.isEmpty() ? null : address(words.get(0)),
                         words.size() > 1 ? Integer.parseInt(words.get(1)) : 8);
                 case "events" -> events(words.isEmpty() ? 10 : count(words, 0));
+                case "list", "l" -> list(threadArgument(words, 0));
                 case "help", "h", "?" -> out.print(HELP);
                 case "quit", "q", "exit" -> {
                     return false;
@@ -192,7 +203,7 @@ final class StepCommands {
             return;
         }
         String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : null;
-        List<CodeBreakpoints.Breakpoint> planted = new ArrayList<>();
+        List<CodeBreakpoint> planted = new ArrayList<>();
         for (Task candidate : stepper.replay().kernel().threads().tasks()) {
             if (task != null && !task.equals(candidate.name())) {
                 continue;
@@ -200,23 +211,42 @@ final class StepCommands {
             Optional<Integer> value = first.matches("(0x)?[0-9a-fA-F]+") && !first.matches("[a-fA-F]+")
                     ? Optional.of(Words.parse(first.startsWith("0x") ? first : "0x" + first))
                     : stepper.replay().symbol(candidate.name(), first);
-            value.ifPresent(v -> planted.add(new CodeBreakpoints.Breakpoint(v & ~1, (v & 1) != 0, candidate.name())));
+            value.ifPresent(v -> planted.add(new CodeBreakpoint(stepper.replay().instructionSet().codeAddress(v),
+                    candidate.name())));
         }
         if (planted.isEmpty()) {
             throw new IllegalArgumentException("no task " + (task == null ? "" : "'" + task + "' ") + "has '" + first + "'");
         }
-        for (CodeBreakpoints.Breakpoint breakpoint : planted) {
-            stepper.replay().breakpoints().add(breakpoint);
+        for (CodeBreakpoint breakpoint : planted) {
+            stepper.replay().points().add(breakpoint);
             out.println("breakpoint " + stepper.addBreakpoint(breakpoint) + ": " + describe(breakpoint));
         }
-        stepper.replay().reinstallBreakpoints();
+        stepper.replay().pointsChanged();
+    }
+
+    private void addWatchpoint(String command, List<String> words) {
+        int address = address(required(words, 0, "an address"));
+        String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : stepper.focus().task().name();
+        if (stepper.replay().kernel().threads().task(task) == null) {
+            throw new IllegalArgumentException("no task '" + task + "'");
+        }
+        Watchpoint.Kind kind = switch (command) {
+            case "rwatch" -> Watchpoint.Kind.READ;
+            case "awatch" -> Watchpoint.Kind.ACCESS;
+            default -> Watchpoint.Kind.WRITE;
+        };
+        Watchpoint watchpoint = new Watchpoint(task, address, Integer.BYTES, kind);
+        stepper.replay().points().add(watchpoint);
+        stepper.replay().pointsChanged();
+        out.println("watchpoint " + stepper.addBreakpoint(watchpoint) + ": " + describe(watchpoint));
     }
 
     private static String describe(Object breakpoint) {
-        if (breakpoint instanceof CodeBreakpoints.Breakpoint code) {
-            return Words.address(code.address()) + (code.thumb() ? " (Thumb)" : "") + " in " + code.task();
-        }
-        return breakpoint.toString();
+        return switch (breakpoint) {
+            case CodeBreakpoint code -> Words.address(code.address()) + " in " + code.task();
+            case Watchpoint watch -> watch.kind().gdbName() + " " + Words.address(watch.address()) + " in " + watch.task();
+            default -> breakpoint.toString();
+        };
     }
 
     private void delete(List<String> words) {
@@ -228,12 +258,14 @@ final class StepCommands {
             if (removed == null) {
                 throw new IllegalArgumentException("no breakpoint " + number);
             }
-            if (removed instanceof CodeBreakpoints.Breakpoint code) {
-                stepper.replay().breakpoints().remove(code);
+            if (removed instanceof CodeBreakpoint code) {
+                stepper.replay().points().remove(code);
+            } else if (removed instanceof Watchpoint watch) {
+                stepper.replay().points().remove(watch);
             }
             out.println("deleted breakpoint " + number);
         }
-        stepper.replay().reinstallBreakpoints();
+        stepper.replay().pointsChanged();
     }
 
     private void listBreakpoints() {
@@ -250,10 +282,33 @@ final class StepCommands {
 
     private void threads() {
         for (Thread thread : stepper.replay().kernel().threads().all()) {
-            out.printf(Locale.ROOT, "  %s %-16s %-10s %-18s pc %s, %d instructions%n",
+            String source = stepper.sourceOf(thread);
+            out.printf(Locale.ROOT, "  %s %-16s %-10s %-18s pc %s%s, %d instructions%n",
                     thread == stepper.focus() ? "*" : " ", thread.name(), ThreadId.format(thread.id()),
                     thread.state().name().toLowerCase(Locale.ROOT), Words.address(thread.context().instructionPointer()),
-                    thread.instructionsRetired());
+                    source.isEmpty() ? "" : " at " + source, thread.instructionsRetired());
+        }
+    }
+
+    /** The source lines around {@code thread}'s position, the current one marked. */
+    private void list(Thread thread) {
+        Optional<SourceLine> source = stepper.source(thread);
+        if (source.isEmpty()) {
+            out.println("no line information for " + thread.name() + " at "
+                    + Words.address(thread.context().instructionPointer()));
+            return;
+        }
+        SourceLine at = source.get();
+        Optional<List<String>> text = stepper.replay().imagePath(thread.task().name())
+                .flatMap(image -> stepper.sources().text(image, at));
+        if (text.isEmpty()) {
+            out.println(thread.name() + " is at " + at + " (source file not found)");
+            return;
+        }
+        List<String> lines = text.get();
+        out.println(thread.name() + " is at " + at + ":");
+        for (int n = Math.max(1, at.line() - LIST_AROUND); n <= Math.min(lines.size(), at.line() + LIST_AROUND); n++) {
+            out.printf(Locale.ROOT, "%s %4d  %s%n", n == at.line() ? "=>" : "  ", n, lines.get(n - 1));
         }
     }
 

@@ -8,11 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.l4emu.kernel.object.Thread;
-import org.l4emu.tools.replay.CodeBreakpoints;
+import org.l4emu.tools.replay.CodeBreakpoint;
 import org.l4emu.tools.replay.EventListener;
+import org.l4emu.tools.replay.Hit;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.replay.Replay;
+import org.l4emu.tools.replay.UtcbWords;
+import org.l4emu.tools.replay.Watchpoint;
+import org.l4emu.tools.source.SourceLine;
+import org.l4emu.tools.source.Sources;
 import org.l4emu.tools.trace.EventKind;
 import org.l4emu.tools.trace.EventTable;
 import org.l4emu.tools.trace.ThreadInfo;
@@ -31,6 +37,7 @@ final class Stepper implements EventListener {
     record IpcStop(long seq, Position position, int threadId) {}
 
     private final PrintWriter out;
+    private final Sources sources = new Sources();
     private final Map<Integer, Object> breakpoints = new LinkedHashMap<>();
     private final List<IpcStop> ipcStops = new ArrayList<>();
     private final Deque<TraceEvent> recent = new ArrayDeque<>();
@@ -98,10 +105,12 @@ final class Stepper implements EventListener {
         stopReason = null;
         passed.clear();
         replay.resumeOverBreakpoints();
+        replay.armDebugStops(mode == RunMode.BREAKPOINT);
         try {
             replay.runUntil(instructions);
         } finally {
             this.mode = RunMode.INSTRUCTIONS;
+            replay.armDebugStops(false);
         }
     }
 
@@ -174,17 +183,45 @@ final class Stepper implements EventListener {
     }
 
     @Override
-    public void codeBreakpoint(Thread thread, int address) {
+    public void hit(Hit hit) {
         if (replay.replaying() || mode != RunMode.BREAKPOINT) {
             return;
         }
+        Thread thread = live(hit.thread());
         for (Map.Entry<Integer, Object> entry : breakpoints.entrySet()) {
-            if (entry.getValue() instanceof CodeBreakpoints.Breakpoint breakpoint && breakpoint.address() == address
-                    && (breakpoint.task() == null || breakpoint.task().equals(thread.task().name()))) {
-                stop("breakpoint " + entry.getKey() + " at " + Words.address(address) + " in " + thread.name(), thread);
+            String reason = switch (hit) {
+                case Hit.Code code when entry.getValue() instanceof CodeBreakpoint breakpoint
+                        && breakpoint.address() == code.address() && breakpoint.appliesTo(thread.task().name()) ->
+                        "breakpoint " + entry.getKey() + " at " + Words.address(code.address()) + " in " + thread.name();
+                case Hit.Access access when entry.getValue().equals(access.watchpoint()) ->
+                        "watchpoint " + entry.getKey() + ": " + describe(thread, access);
+                case Hit.Kernel kernel when entry.getValue().equals(kernel.watchpoint()) ->
+                        "watchpoint " + entry.getKey() + ": " + kernel.cause() + ", now "
+                        + Words.address(valueOf(kernel.watchpoint()));
+                default -> null;
+            };
+            if (reason != null) {
+                stop(reason, thread);
                 return;
             }
         }
+    }
+
+    /** "pong wrote 0x0000000a to 0x... (MR1 of pong; was 0x00000000) at pc 0x..." */
+    private String describe(Thread thread, Hit.Access access) {
+        String word = UtcbWords.describe(thread.task(), access.address());
+        String place = Words.address(access.address()) + (word == null ? "" : " (" + word + ")");
+        String what = access.write()
+                ? "wrote " + Words.address((int) access.value()) + " to " + place + ", was "
+                        + Words.address((int) access.before())
+                : "read " + place;
+        return thread.name() + " " + what + " at pc " + Words.address(access.instruction());
+    }
+
+    private int valueOf(Watchpoint watchpoint) {
+        Integer value = replay.memory().readWord(replay.kernel().threads().task(watchpoint.task()).space(),
+                watchpoint.address());
+        return value == null ? 0 : value;
     }
 
     @Override
@@ -203,6 +240,10 @@ final class Stepper implements EventListener {
         if (focus == null || mode == RunMode.INSTRUCTIONS) {
             focus = thread;
         }
+    }
+
+    private Thread live(Thread thread) {
+        return replay.kernel().threads().all().stream().filter(t -> t.id() == thread.id()).findFirst().orElse(thread);
     }
 
     /** The kernel's thread a trace event names, or null. */
@@ -239,11 +280,27 @@ final class Stepper implements EventListener {
         where();
     }
 
+    /** Where {@code thread} is in its program's source, as "src/pong.c:13", or "" without line information. */
+    String sourceOf(Thread thread) {
+        return source(thread).map(SourceLine::toString).orElse("");
+    }
+
+    Optional<SourceLine> source(Thread thread) {
+        int address = replay.instructionSet().codeAddress(thread.context().instructionPointer());
+        return replay.imagePath(thread.task().name()).flatMap(image -> sources.at(image, address));
+    }
+
+    Sources sources() {
+        return sources;
+    }
+
     void where() {
         Position position = replay.position();
         Thread thread = focus();
-        String threadText = thread == null ? "no thread" : String.format(Locale.ROOT, "%s pc %s (%s)", thread.name(),
-                Words.address(thread.context().instructionPointer()), thread.state().name().toLowerCase(Locale.ROOT));
+        String source = thread == null ? "" : sourceOf(thread);
+        String threadText = thread == null ? "no thread" : String.format(Locale.ROOT, "%s pc %s%s (%s)", thread.name(),
+                Words.address(thread.context().instructionPointer()), source.isEmpty() ? "" : " at " + source,
+                thread.state().name().toLowerCase(Locale.ROOT));
         Thread next = replay.currentThread();
         out.printf(Locale.ROOT, "position: instruction %d, event %d, time %.3f us; focus %s; next to run %s%s%n",
                 position.instructions(), position.events(), replay.kernel().clock().now() / 1000.0, threadText,

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.emulator.debug.DisassemblyMode;
+import org.l4emu.emulator.debug.InstructionSet;
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
@@ -21,6 +24,9 @@ final class ThreadViews {
         Utcb.CONTROLLING_MONITOR, Utcb.DELAY_TIMEOUT};
     private static final String[] SPECIAL_NAMES = {"ErrorCode", "IntendedReceiver", "BlockedSource",
         "ControllingMonitor", "DelayTimeout"};
+
+    /** Instructions shown before the one asked about. */
+    private static final int WINDOW_BEFORE = 3;
 
     private final Replay replay;
     private final PrintWriter out;
@@ -78,22 +84,24 @@ final class ThreadViews {
             out.println("l4emu: " + e.getMessage());
             return;
         }
+        InstructionSet isa = replay.instructionSet();
         int pcWithMode = thread.context().instructionPointer();
-        boolean thumb = address == null ? (pcWithMode & 1) != 0 : (address & 1) != 0 || (pcWithMode & 1) != 0;
-        int pc = pcWithMode & ~1;
-        int around = address == null ? pc : address & ~1;
-        int before = thumb ? 8 : 12;
-        List<Instruction> instructions = decode(capstone, thread, around - before, thumb, count + 6);
-        if (instructions.stream().noneMatch(i -> i.address() == around)) {
-            instructions = decode(capstone, thread, around, thumb, count);
+        boolean modeGiven = address != null && isa.codeAddress(address) != address;
+        DisassemblyMode mode = isa.modeOf(modeGiven ? address : pcWithMode);
+        int pc = isa.codeAddress(pcWithMode);
+        int around = address == null ? pc : isa.codeAddress(address);
+        List<Instruction> instructions = List.of();
+        for (int before = WINDOW_BEFORE * mode.maxLength() / mode.alignment() * mode.alignment(); before >= 0
+                && instructions.stream().noneMatch(i -> i.address() == around); before -= mode.alignment()) {
+            instructions = decode(capstone, thread, around - before, mode, count + WINDOW_BEFORE * 2);
         }
         int start = 0;
         for (int i = 0; i < instructions.size(); i++) {
             if (instructions.get(i).address() == around) {
-                start = Math.max(0, i - 3);
+                start = Math.max(0, i - WINDOW_BEFORE);
             }
         }
-        out.println("code of " + thread.name() + " (" + (thumb ? "Thumb" : "ARM") + "):");
+        out.println("code of " + thread.name() + " (" + mode.displayName() + "):");
         if (instructions.isEmpty()) {
             out.println("  (no code mapped at " + Words.address(around) + ")");
         }
@@ -107,11 +115,18 @@ final class ThreadViews {
         }
     }
 
-    private List<Instruction> decode(Capstone capstone, Thread thread, int address, boolean thumb, int count) {
-        byte[] code = replay.memory().read(thread.task().space(), address, count * 4);
-        if (code == null) {
-            return List.of();
+    private List<Instruction> decode(Capstone capstone, Thread thread, int address, DisassemblyMode mode, int count) {
+        byte[] code = readable(thread, address, count * mode.maxLength());
+        return code == null ? List.of() : capstone.disassemble(code, address, mode, count);
+    }
+
+    /** {@code length} bytes at {@code address}, or those up to the end of its page when the next is unmapped. */
+    private byte[] readable(Thread thread, int address, int length) {
+        byte[] bytes = replay.memory().read(thread.task().space(), address, length);
+        if (bytes == null) {
+            int inPage = PhysicalMemory.PAGE_SIZE - (address & (PhysicalMemory.PAGE_SIZE - 1));
+            bytes = replay.memory().read(thread.task().space(), address, Math.min(length, inPage));
         }
-        return capstone.disassemble(code, address, thumb, count);
+        return bytes;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.l4emu.tools.CommandLineRun;
 
 /** {@code l4emu step} driven by a script: forward, back, breakpoints, and what it reports. */
@@ -20,9 +22,12 @@ class StepCommandTest {
 
     /** The output of each command of the script, by command. */
     private List<Block> run(String... commands) throws IOException {
+        return runOn(CommandLineRun.guest("pump.xml"), commands);
+    }
+
+    private List<Block> runOn(String system, String... commands) throws IOException {
         Path script = Files.writeString(dir.resolve("script"), String.join("\n", commands) + "\n");
-        CommandLineRun run = CommandLineRun.of("step", "--batch", "-x", script.toString(),
-                CommandLineRun.guest("pump.xml"));
+        CommandLineRun run = CommandLineRun.of("step", "--batch", "-x", script.toString(), system);
         assertEquals(0, run.exitCode(), run.err());
         List<Block> blocks = new ArrayList<>();
         for (String line : run.out().lines().toList()) {
@@ -101,6 +106,35 @@ class StepCommandTest {
         assertEquals("stopped: after event 100", blocks.get(10).stop());
         assertTrue(blocks.get(10).position().contains("event 102,"), "the end of event 100's kernel step");
         assertTrue(blocks.get(12).stop().contains("(label 0x4c)"), blocks.get(12).text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"arm", "x86"})
+    @DisplayName("watch MR1 of pong: the kernel's delivery and pong's store stop, with who and what; back by reverse-continue")
+    void watchpoints(String arch) throws IOException {
+        String system = CommandLineRun.GUESTS.resolveSibling(arch).resolve("pingpong.xml").toString();
+        List<Block> blocks = runOn(system, "thread pong", "watch 0xbff00004", "continue", "continue", "continue",
+                "reverse-continue", "reverse-continue", "list", "threads", "break main in pong", "delete 1", "goto 0",
+                "continue", "disas");
+        assertEquals("watchpoint 1: watch 0xbff00004 in pong", blocks.get(1).lines().getFirst());
+        assertEquals("stopped: watchpoint 1: kernel: IPC delivered to pong (receives from ping: label 0x1, MR1..1 = 0x1):"
+                + " wrote watched 0xbff00004 (MR1 of pong) in pong, now 0x00000001", blocks.get(2).stop());
+        assertTrue(blocks.get(3).stop().matches("stopped: watchpoint 1: pong wrote 0x0000000a to 0xbff00004 \\(MR1 of pong\\),"
+                + " was 0x00000001 at pc 0x[0-9a-f]{8}"), blocks.get(3).stop());
+        assertTrue(blocks.get(4).stop().contains("MR1..1 = 0x2)"), blocks.get(4).stop());
+        assertEquals(blocks.get(3).position(), blocks.get(5).position(), "back at pong's store");
+        assertEquals(blocks.get(3).stop().replace("stopped: ", "stopped: back at "), blocks.get(5).stop());
+        assertEquals(blocks.get(2).position(), blocks.get(6).position(), "back at the delivery");
+        assertTrue(blocks.get(6).position().matches(".* at (src|sdk)/[a-z0-9_/]+\\.h?c?:\\d+ .*"), blocks.get(6).position());
+        assertTrue(blocks.get(7).text().matches("(?s)pong is at [a-z0-9_/.]+:\\d+:\n.*=> +\\d+  .*"), blocks.get(7).text());
+        assertTrue(blocks.get(8).text().matches("(?s).* pong .* at [a-z0-9_/.]+:\\d+, \\d+ instructions.*"),
+                blocks.get(8).text());
+        assertTrue(blocks.get(12).stop().startsWith("stopped: breakpoint 2 at 0x"), blocks.get(12).text());
+        assertTrue(blocks.get(12).position().contains("focus pong pc 0x") && blocks.get(12).position().contains(
+                " at src/pong.c:7 "), blocks.get(12).position());
+        assertTrue(blocks.get(13).lines().stream().anyMatch(l -> l.startsWith("=> 0x")), blocks.get(13).text());
+        assertTrue(blocks.get(13).lines().getFirst().contains(arch.equals("arm") ? "(Thumb)" : "(IA-32)"),
+                blocks.get(13).text());
     }
 
     @Test
