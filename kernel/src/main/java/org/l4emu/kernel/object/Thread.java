@@ -43,6 +43,8 @@ public final class Thread {
     /** While the kernel speaks for this thread in a page-fault or exception IPC: what it asked. */
     private FaultIpc faultIpc;
     private long sliceRemaining;
+    /** Controller notifications this monitor lost to a full queue (M6, P3). */
+    private long lostNotifications;
     private long instructionsRetired;
 
     Thread(int id, String name, Task task, int priority, CpuContext context, int utcbAddress, long utcbPhysical) {
@@ -170,6 +172,14 @@ public final class Thread {
 
     public void setFaultIpc(FaultIpc faultIpc) {
         this.faultIpc = faultIpc;
+    }
+
+    public long lostNotifications() {
+        return lostNotifications;
+    }
+
+    public void countLostNotification() {
+        lostNotifications++;
     }
 
     public long sliceRemaining() {

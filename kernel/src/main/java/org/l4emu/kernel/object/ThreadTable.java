@@ -25,6 +25,18 @@ public final class ThreadTable {
         inOrder.add(thread);
     }
 
+    /** Forgets {@code task} and its threads, which are all dead: their numbers are free again. */
+    public void removeTask(Task task) {
+        tasks.remove(task);
+        for (Thread thread : task.threads()) {
+            int number = ThreadId.number(thread.id());
+            if (byNumber(number) == thread) {
+                byNumber[number] = null;
+            }
+        }
+        inOrder.removeAll(task.threads());
+    }
+
     private Thread byNumber(int number) {
         return number >= 0 && number < byNumber.length ? byNumber[number] : null;
     }
