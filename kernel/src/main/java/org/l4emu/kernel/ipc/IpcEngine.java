@@ -198,6 +198,9 @@ public final class IpcEngine {
         }
         scheduler.block(receiver, ThreadState.RECEIVING);
         receiver.setReceiveFrom(fromSpec);
+        if (fromSpec != ThreadId.ANY && fromSpec != receiver.id()) {
+            threads.lookup(fromSpec).markClosedWaitedFor();
+        }
         timeouts.schedule(receiver, Timeout.deadline(receiveTimeout, clock.now()));
         releaseReadinessWaiters(receiver, fromSpec);
     }

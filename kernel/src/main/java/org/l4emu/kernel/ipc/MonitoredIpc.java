@@ -104,6 +104,7 @@ public final class MonitoredIpc {
 
     /** M6: the last monitor to forward with option 6 or 7 controls; those before it are remembered. */
     void setControllingMonitor(Thread controllingMonitor) {
+        controllingMonitor.markMonitoredIpcs();
         controllers.remove(controllingMonitor);
         controllers.add(controllingMonitor);
         this.controllingMonitor = controllingMonitor;
@@ -185,6 +186,7 @@ public final class MonitoredIpc {
 
     void setHolder(Thread holder) {
         this.holder = holder;
+        holder.markMonitoredIpcs();
     }
 
     boolean finallyDelivered() {

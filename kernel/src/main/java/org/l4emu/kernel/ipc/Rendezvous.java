@@ -407,12 +407,16 @@ public final class Rendezvous {
         while (!gone.readinessWaiters().isEmpty()) {
             failSend(gone.readinessWaiters().peekFirst(), IpcError.NO_PARTNER);
         }
-        for (Thread thread : threads.all()) {
-            if (thread.state() == ThreadState.RECEIVING && thread.receiveFrom() == gone.id() && thread != gone) {
-                fail(thread, IpcError.NO_PARTNER, Phase.RECEIVE);
+        if (gone.closedWaitedFor()) {
+            for (Thread thread : threads.all()) {
+                if (thread.state() == ThreadState.RECEIVING && thread.receiveFrom() == gone.id() && thread != gone) {
+                    fail(thread, IpcError.NO_PARTNER, Phase.RECEIVE);
+                }
             }
         }
-        releaseIpcsHeldBy(gone);
+        if (gone.hadMonitoredIpcs()) {
+            releaseIpcsHeldBy(gone);
+        }
     }
 
     /**

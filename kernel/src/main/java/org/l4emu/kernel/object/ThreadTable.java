@@ -34,7 +34,9 @@ public final class ThreadTable {
                 byNumber[number] = null;
             }
         }
-        inOrder.removeAll(task.threads());
+        for (Thread thread : task.threads()) {
+            inOrder.remove(thread);
+        }
     }
 
     private Thread byNumber(int number) {
