@@ -86,11 +86,14 @@ static void server(void)
     char name[L4_NAME_SIZE];
     for (;;) {
         l4_u64 now = now_us();
-        if (now >= slot(ERROR_AT_M4) && now < slot(MONITOR_DIES)) {
-            sleep_until(slot(MONITOR_DIES)); /* not ready: the client waits at the M4 check */
+        /* Away from slot starts, where the client acts: events at one instant could come in
+           either order. */
+        l4_u64 away_from = slot(ERROR_AT_M4) - SLOT_US / 2, back_at = slot(MONITOR_DIES) - SLOT_US / 2;
+        if (now >= away_from && now < back_at) {
+            sleep_until(back_at); /* not ready: the client waits at the M4 check */
             continue;
         }
-        l4_u64 until = now < slot(ERROR_AT_M4) ? slot(ERROR_AT_M4) : slot(ROUNDS) + SLOT_US;
+        l4_u64 until = now < away_from ? away_from : slot(ROUNDS) + SLOT_US;
         l4_ipc_result got = l4_wait_timeout(l4_timeout_us((l4_word)(until - now)));
         if (!l4_ipc_failed(got))
             l4_printf("M6 server: label 0x%x from %s\n", l4_msg_tag_label(l4_mr(0)), l4_name_of(got.from, name));

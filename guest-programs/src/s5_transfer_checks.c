@@ -130,7 +130,7 @@ static void sender(void)
 
 L4_THREAD_ENTRY void sender_meddler(void)
 {
-    for (enum meddling c = NOTHING; c < CASES; c++) {
+    for (enum meddling c = TAG_TOO_LONG; c <= MR1_CHANGED; c++) {
         sleep_until(slot(c) + WRITE_AT_US);
         switch (c) {
         case TAG_TOO_LONG: MAIN_UTCB[0] = l4_msg_tag_make(LABEL, 63, 62); break;

@@ -3,6 +3,8 @@ package org.l4emu.kernel.object;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Every thread the kernel has created, by thread number and in creation order. */
@@ -11,6 +13,10 @@ public final class ThreadTable {
     private Thread[] byNumber = new Thread[64];
     private final List<Thread> inOrder = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
+    /** The last removed thread of each number: at most one name per number, so bounded. */
+    private final Map<Integer, RetiredName> retiredNames = new HashMap<>();
+
+    private record RetiredName(int id, String name) {}
 
     public void addTask(Task task) {
         tasks.add(task);
@@ -25,13 +31,17 @@ public final class ThreadTable {
         inOrder.add(thread);
     }
 
-    /** Forgets {@code task} and its threads, which are all dead: their numbers are free again. */
+    /**
+     * Forgets {@code task} and its threads, which are all dead: their numbers are free again.
+     * Only their names stay, for reports and traces that mention them later.
+     */
     public void removeTask(Task task) {
         tasks.remove(task);
         for (Thread thread : task.threads()) {
             int number = ThreadId.number(thread.id());
             if (byNumber(number) == thread) {
                 byNumber[number] = null;
+                retiredNames.put(number, new RetiredName(thread.id(), thread.name()));
             }
         }
         for (Thread thread : task.threads()) {
@@ -80,10 +90,28 @@ public final class ThreadTable {
 
     /** The name a report shows for an ID: the thread's name when it ever existed. */
     public String describe(int id) {
+        String name = nameOf(id);
+        return name == null ? ThreadId.format(id) : name + " (" + ThreadId.format(id) + ")";
+    }
+
+    /**
+     * The name of the thread that had exactly this ID, also when it has exited or its task was
+     * freed since; null when no thread ever had it.
+     */
+    public String nameOf(int id) {
         Thread thread = byNumber(ThreadId.number(id));
         if (thread != null && thread.id() == id) {
-            return thread.toString();
+            return thread.name();
         }
-        return ThreadId.format(id);
+        RetiredName retired = retiredNames.get(ThreadId.number(id));
+        if (retired != null && retired.id() == id) {
+            return retired.name();
+        }
+        for (Thread other : inOrder) {
+            if (other.id() == id) {
+                return other.name();
+            }
+        }
+        return null;
     }
 }
