@@ -120,11 +120,25 @@ static void exhaust(void)
     expect_value("P3 deleting them all: failures", delete_hoard(first), 0);
 }
 
+/* Threads of the churner's own task: each deleted thread's slot and UTCB are free again. */
+static void churn_own_threads(void)
+{
+    l4_word failures = 0;
+    for (l4_word round = 0; round < 5000; round++) {
+        l4_thread_id id = l4_thread_id_make(CHURN_NUMBER + 1, 1 + round);
+        if (l4_thread_control(id, l4_myself(), l4_myself(), SPAWN_UTCB + 0x200) != 0
+            || l4_thread_control(id, L4_NILTHREAD, L4_NILTHREAD, 0) != 0)
+            failures++;
+    }
+    expect_value("P3 5000 threads created and deleted in the churner's own task, on one UTCB: failures", failures, 0);
+}
+
 static void churner(void)
 {
     churn();
     exhaust();
     churn_again();
+    churn_own_threads();
     finish("P3");
 }
 

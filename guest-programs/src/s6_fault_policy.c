@@ -140,6 +140,8 @@ static void pagerd(void)
         l4_set_mr(i, 0x0BAD0000u + i);
     l4_set_typed_item(1 + REPLY_JUNK_WORDS, L4_ITEM_MAP, UNSERVED, l4_fpage_page(PAGERD_PAGE, L4_RIGHTS_RW));
     print_result("S6 pagerd", "reply with ten words and a map item", l4_reply(fault.from));
+    /* Stays: when a task's last thread ends, what others got from its pages goes with it (P3). */
+    l4_sleep_forever();
 }
 
 static l4_word collect(const char *who, l4_word *second)

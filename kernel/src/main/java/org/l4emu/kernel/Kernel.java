@@ -101,7 +101,7 @@ public final class Kernel implements KdebugCalls.Host {
         this.taskDeletion = new TaskDeletion(threads, mappings, sigma0);
         ThreadControlCall threadControl = new ThreadControlCall(machine, threads,
                 new ThreadFactory(machine, threads, mappings, sigma0, utcb), mappings, bootInfo, taskDeletion,
-                thread -> retire(thread, ThreadState.DEAD, "deleted"));
+                this::delete);
         this.dispatcher = new SyscallDispatcher(ipc, new KdebugCalls(userMemory, this, events), threadCalls,
                 new RedirectCall(threads, redirections), threadControl, new UnmapCall(mappings), clock, events);
         long maxMicros = options.maxTimeMicros() == BootOptions.FROM_DESCRIPTION
@@ -363,6 +363,14 @@ public final class Kernel implements KdebugCalls.Host {
             } else {
                 taskDeletion.free(task);
             }
+        }
+    }
+
+    /** thread_control deletion: a deleted thread's slot is free again even while its task lives on (P3). */
+    private void delete(Thread thread) {
+        retire(thread, ThreadState.DEAD, "deleted");
+        if (!TaskDeletion.isEmpty(thread.task())) {
+            threads.removeThread(thread);
         }
     }
 

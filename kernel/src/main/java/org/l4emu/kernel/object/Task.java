@@ -61,6 +61,10 @@ public final class Task {
         threads.add(thread);
     }
 
+    void removeThread(Thread thread) {
+        threads.remove(thread);
+    }
+
     /** Records that the page at {@code page} holds UTCBs: mappings never replace or remove it. */
     public void addUtcbPage(int page) {
         utcbPages.add(page);

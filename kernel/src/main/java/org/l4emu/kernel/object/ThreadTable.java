@@ -38,15 +38,23 @@ public final class ThreadTable {
     public void removeTask(Task task) {
         tasks.remove(task);
         for (Thread thread : task.threads()) {
-            int number = ThreadId.number(thread.id());
-            if (byNumber(number) == thread) {
-                byNumber[number] = null;
-                retiredNames.put(number, new RetiredName(thread.id(), thread.name()));
-            }
+            forget(thread);
         }
-        for (Thread thread : task.threads()) {
-            inOrder.remove(thread);
+    }
+
+    /** Forgets a deleted thread of a task that lives on (P3: its slot is free again). */
+    public void removeThread(Thread thread) {
+        forget(thread);
+        thread.task().removeThread(thread);
+    }
+
+    private void forget(Thread thread) {
+        int number = ThreadId.number(thread.id());
+        if (byNumber(number) == thread) {
+            byNumber[number] = null;
+            retiredNames.put(number, new RetiredName(thread.id(), thread.name()));
         }
+        inOrder.remove(thread);
     }
 
     private Thread byNumber(int number) {

@@ -38,6 +38,12 @@ class P3TaskChurnTest {
     }
 
     @Test
+    @DisplayName("P3: threads created and deleted in a live task free their slots and UTCBs")
+    void ownThreadChurn() {
+        assertLine(run, "P3 5000 threads created and deleted in the churner's own task, on one UTCB: failures: 0");
+    }
+
+    @Test
     @DisplayName("P3: the scenario passes and shuts down with exit code 0")
     void passes() {
         assertPassed(run, "P3");
