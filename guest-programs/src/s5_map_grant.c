@@ -188,9 +188,11 @@ static void window_placement(void)
     expect_read("S5 and it maps nothing", middle_id, middle_page(PAGE_REFUSED), "page fault (read)");
 
     l4_word middle_id_word = UTCB_AREA + 4 * L4_UTCB_MY_GLOBAL_ID;
-    map_page(l4_myself(), owner_page(PAGE_MAP), middle_id, UTCB_AREA, L4_RIGHTS_RW);
+    struct transfer onto_utcb = map_page(l4_myself(), owner_page(PAGE_MAP), middle_id, UTCB_AREA, L4_RIGHTS_RW);
+    expect_ipc("S5 a map onto the receiver's UTCB page: the sender", untimed(onto_utcb.sent),
+               fails(L4_ERROR_MESSAGE_OVERFLOW, L4_PHASE_SEND, unmeasured()));
     char expected[16];
-    expect_read("S5 a map onto the receiver's UTCB page is ignored: middle's UTCB still holds its ID", middle_id,
+    expect_read("S5 a map onto the receiver's UTCB page is refused: middle's UTCB still holds its ID", middle_id,
                 middle_id_word, l4_snprintf(expected, sizeof expected, "0x%x", middle_id));
 }
 

@@ -81,51 +81,46 @@ final class FaultHandler implements FaultReplies {
         }
     }
 
+    /**
+     * Sends the fault message on the thread's behalf (S6): through the monitors of its path and
+     * under its allow rules, exactly as its own send. A fault IPC that may not be sent, or whose
+     * handler is gone, leaves the fault unresolved.
+     */
     private void send(Thread thread, int handlerId, FaultIpc.Kind kind, Trap trap, int label, int[] words) {
         Thread handler = threads.lookup(handlerId);
         if (handler == null || handler == thread) {
             unhandled.fault(thread, trap);
             return;
         }
-        int[] saved = new int[1 + words.length];
-        for (int i = 0; i < saved.length; i++) {
-            saved[i] = utcb.read(thread, Utcb.MR0 + i);
+        int[] message = new int[1 + words.length];
+        message[0] = MessageTag.make(label, MessageTag.KERNEL_FLAG, 0, words.length);
+        System.arraycopy(words, 0, message, 1, words.length);
+        thread.setFaultIpc(new FaultIpc(kind, trap));
+        if (!ipc.kernelCall(thread, handler, message)) {
+            thread.setFaultIpc(null);
+            unhandled.fault(thread, trap);
         }
-        utcb.write(thread, Utcb.MR0, MessageTag.make(label, MessageTag.KERNEL_FLAG, 0, words.length));
-        for (int i = 0; i < words.length; i++) {
-            utcb.write(thread, Utcb.MR0 + 1 + i, words[i]);
-        }
-        thread.setFaultIpc(new FaultIpc(kind, trap, saved));
-        ipc.kernelCall(thread, handler);
     }
 
     @Override
-    public void replied(Thread thread) {
+    public void replied(Thread thread, int untypedWords, int word1, int word2) {
         FaultIpc fault = thread.faultIpc();
-        if (fault.kind() == FaultIpc.Kind.EXCEPTION && MessageTag.untypedWords(utcb.tag(thread)) >= 2) {
+        thread.setFaultIpc(null);
+        if (fault.kind() == FaultIpc.Kind.EXCEPTION && untypedWords >= 2) {
             // The handler chose where the thread goes on: MR1 ip, MR2 sp.
-            thread.context().setInstructionPointer(utcb.read(thread, Utcb.MR0 + 1));
-            thread.context().setStackPointer(utcb.read(thread, Utcb.MR0 + 2));
+            thread.context().setInstructionPointer(word1);
+            thread.context().setStackPointer(word2);
         }
-        restore(thread, fault);
     }
 
     @Override
     public void failed(Thread thread, int dope) {
         FaultIpc fault = thread.faultIpc();
-        restore(thread, fault);
+        thread.setFaultIpc(null);
         if (Dope.errorCode(dope) == IpcError.CANCELLED.code()) {
             // exchange_registers ended the fault IPC (L4 X.2): it sets the thread going or halts it.
             return;
         }
         unhandled.fault(thread, fault.trap());
-    }
-
-    private void restore(Thread thread, FaultIpc fault) {
-        int[] saved = fault.savedWords();
-        for (int i = 0; i < saved.length; i++) {
-            utcb.write(thread, Utcb.MR0 + i, saved[i]);
-        }
-        thread.setFaultIpc(null);
     }
 }

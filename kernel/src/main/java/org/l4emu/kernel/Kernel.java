@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.TrapHandler;
@@ -19,6 +21,8 @@ import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserMemory;
 import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.TaskDeletion;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadFactory;
 import org.l4emu.kernel.object.ThreadState;
@@ -63,6 +67,9 @@ public final class Kernel implements KdebugCalls.Host {
     private final SyscallDispatcher dispatcher;
     private final long maxTimeNanos;
     private final Utcb utcb;
+    private final TaskDeletion taskDeletion;
+    /** Tasks whose last thread ended while they ran: freed once the machine has left their space. */
+    private final List<Task> tasksToFree = new ArrayList<>();
     private long instructions;
     /** The thread the machine runs now; inside the trap handler it changes without leaving the machine. */
     private Thread running;
@@ -91,9 +98,10 @@ public final class Kernel implements KdebugCalls.Host {
         BootInfoPage bootInfo = new SystemBuilder(machine, images, threads, sigma0, utcb, mappings).build(description);
         RuleInstaller.install(description, threads, redirections, allowRules);
         ThreadCalls threadCalls = new ThreadCalls(threads, scheduler, ipc.rendezvous());
+        this.taskDeletion = new TaskDeletion(threads, mappings, sigma0);
         ThreadControlCall threadControl = new ThreadControlCall(machine, threads,
-                new ThreadFactory(machine, threads, mappings, utcb), mappings, bootInfo,
-                thread -> retire(thread, ThreadState.DEAD, "deleted"));
+                new ThreadFactory(machine, threads, mappings, sigma0, utcb), mappings, bootInfo, taskDeletion,
+                this::delete);
         this.dispatcher = new SyscallDispatcher(ipc, new KdebugCalls(userMemory, this, events), threadCalls,
                 new RedirectCall(threads, redirections), threadControl, new UnmapCall(mappings), clock, events);
         long maxMicros = options.maxTimeMicros() == BootOptions.FROM_DESCRIPTION
@@ -202,6 +210,7 @@ public final class Kernel implements KdebugCalls.Host {
      * whichever thread is next, so a step may cover many threads and calls.
      */
     private void step() {
+        freeLeftTasks();
         Thread current = chooseNext();
         if (current == null) {
             idle();
@@ -346,6 +355,30 @@ public final class Kernel implements KdebugCalls.Host {
         scheduler.block(thread, state);
         ipc.rendezvous().partnerGone(thread);
         events.threadExited(thread, reason);
+        Task task = thread.task();
+        if (state == ThreadState.DEAD && TaskDeletion.isEmpty(task)) {
+            if (running != null && running.task() == task) {
+                // The machine may still be in this space (a system call handled in the trap).
+                tasksToFree.add(task);
+            } else {
+                taskDeletion.free(task);
+            }
+        }
+    }
+
+    /** thread_control deletion: a deleted thread's slot is free again even while its task lives on (P3). */
+    private void delete(Thread thread) {
+        retire(thread, ThreadState.DEAD, "deleted");
+        if (!TaskDeletion.isEmpty(thread.task())) {
+            threads.removeThread(thread);
+        }
+    }
+
+    private void freeLeftTasks() {
+        if (!tasksToFree.isEmpty()) {
+            tasksToFree.forEach(taskDeletion::free);
+            tasksToFree.clear();
+        }
     }
 
     @Override

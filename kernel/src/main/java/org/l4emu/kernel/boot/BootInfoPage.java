@@ -60,7 +60,7 @@ public final class BootInfoPage {
     }
 
     /** Maps the page(s) read-only into {@code task} at the ABI address. */
-    public void mapInto(Task task, MappingDatabase mappings) {
+    public void mapInto(Task task, MappingDatabase mappings) throws OutOfPhysicalMemoryException {
         for (int i = 0; i < pages; i++) {
             mappings.mapFromSigma0(task, UserLayout.BOOT_INFO + i * UserLayout.PAGE_SIZE,
                     physical + (long) i * UserLayout.PAGE_SIZE, Access.READ);

@@ -50,7 +50,7 @@ public final class SystemBuilder {
                          MappingDatabase mappings) {
         this.images = images;
         this.mappings = mappings;
-        this.threadFactory = new ThreadFactory(machine, threads, mappings, utcb);
+        this.threadFactory = new ThreadFactory(machine, threads, mappings, sigma0, utcb);
         this.machine = machine;
         this.memory = machine.memory();
         this.threads = threads;

@@ -67,6 +67,12 @@ public final class IpcEngine {
 
     /** ipc(to, from_spec, timeouts, snd_desc) for the running thread {@code caller}. */
     public void ipc(Thread caller, int to, int fromSpec, int timeoutWord, int sendDescriptor) {
+        if (to == ThreadId.NIL && fromSpec == ThreadId.NIL) {
+            // Neither phase: nothing to check, nothing to do; ErrorCode stays as it was (ABI).
+            caller.context().setResult(0, ThreadId.NIL);
+            caller.context().setResult(1, 0);
+            return;
+        }
         boolean hasSend = to != ThreadId.NIL;
         int sendTimeout = Timeout.sendPart(timeoutWord);
         int receiveTimeout = Timeout.receivePart(timeoutWord);
@@ -87,7 +93,7 @@ public final class IpcEngine {
             rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
             return;
         }
-        if (!SendDescriptor.isValid(sendDescriptor) || !MessageTag.isValid(utcb.tag(caller)) || !items.valid(caller)) {
+        if (!SendDescriptor.isValid(sendDescriptor) || !items.wellFormed(caller)) {
             rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
             return;
         }
@@ -113,14 +119,19 @@ public final class IpcEngine {
 
     /**
      * A call the kernel makes on {@code thread}'s behalf to {@code handler} (its pager or
-     * exception handler) with the message the kernel put in its UTCB: no monitors, no timeouts.
+     * exception handler) with {@code message} (MR0..), the kernel's own copy: no timeouts, and,
+     * as for the thread's own sends, allow rules and redirection (P1, R1, S6). Returns false,
+     * sending nothing, when the thread may not send to the handler.
      */
-    public void kernelCall(Thread thread, Thread handler) {
+    public boolean kernelCall(Thread thread, Thread handler, int[] message) {
+        List<PathHop> path = redirections.path(thread, handler.task());
+        if (!permitted(thread, handler, path)) {
+            return false;
+        }
         thread.setFollowingReceive(handler.id(), 0);
-        events.sendStarted(thread, handler.id(), utcb.tag(thread), 0);
-        PendingSend send = PendingSend.direct(thread, handler, 0, 0);
-        send.markKernelMessage();
-        router.offer(send, 0);
+        events.sendStarted(thread, handler.id(), message[0], 0);
+        launch(thread, handler, path, 0, false, 0, message);
+        return true;
     }
 
     /** A send by the thread itself (no deceit): direct, or to the first monitor of its path (R2). */
@@ -131,19 +142,36 @@ public final class IpcEngine {
             return;
         }
         List<PathHop> path = redirections.path(caller, destination.task());
-        if (path.isEmpty()) {
-            if (!allowRules.permits(caller.task(), destination.task())) {
-                rendezvous.fail(caller, IpcError.NOT_PERMITTED, Phase.SEND);
-                return;
-            }
-            router.offer(PendingSend.direct(caller, destination, 0, sendTimeout), sendTimeout);
+        if (!permitted(caller, destination, path)) {
+            rendezvous.fail(caller, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
         long delay = block == null ? 0 : Integer.toUnsignedLong(block.delayTimeoutMicros());
-        MonitoredIpc ipc = new MonitoredIpc(caller, destination, path, sendTimeout, unreliable, delay);
-        caller.setMonitoredIpc(ipc);
+        launch(caller, destination, path, sendTimeout, unreliable, delay, null);
+    }
+
+    /** P1: allow rules bind sends that no redirection rule routes to a monitor, which decides. */
+    private boolean permitted(Thread source, Thread destination, List<PathHop> path) {
+        return !path.isEmpty() || allowRules.permits(source.task(), destination.task());
+    }
+
+    /** Starts a permitted send: straight to the destination, or as a monitored IPC along its path. */
+    private void launch(Thread source, Thread destination, List<PathHop> path, int sendTimeout, boolean unreliable,
+                        long delayMicros, int[] kernelMessage) {
+        if (path.isEmpty()) {
+            PendingSend send = PendingSend.direct(source, destination, 0, sendTimeout);
+            send.carryKernelMessage(kernelMessage);
+            router.offer(send, sendTimeout);
+            return;
+        }
+        MonitoredIpc ipc = new MonitoredIpc(source, destination, path, sendTimeout, unreliable, delayMicros,
+                kernelMessage != null);
+        source.setMonitoredIpc(ipc);
         int optionDope = unreliable ? Dope.option(UNRELIABLE) : 0;
-        router.route(new PendingSend(caller, caller.id(), destination, ipc, path, optionDope, 0, false, sendTimeout));
+        PendingSend send = new PendingSend(source, source.id(), destination, ipc, path, optionDope, 0, false,
+                sendTimeout);
+        send.carryKernelMessage(kernelMessage);
+        router.route(send);
     }
 
     /** Starts a receive phase; also the second phase of a call or reply-and-wait (S4). */
@@ -170,6 +198,9 @@ public final class IpcEngine {
         }
         scheduler.block(receiver, ThreadState.RECEIVING);
         receiver.setReceiveFrom(fromSpec);
+        if (fromSpec != ThreadId.ANY && fromSpec != receiver.id()) {
+            threads.lookup(fromSpec).markClosedWaitedFor();
+        }
         timeouts.schedule(receiver, Timeout.deadline(receiveTimeout, clock.now()));
         releaseReadinessWaiters(receiver, fromSpec);
     }

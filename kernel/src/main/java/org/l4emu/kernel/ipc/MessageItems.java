@@ -1,5 +1,6 @@
 package org.l4emu.kernel.ipc;
 
+import java.util.List;
 import org.l4emu.kernel.memory.Fpage;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserLayout;
@@ -16,6 +17,17 @@ final class MessageItems {
     static final int MAP = 4;
     static final int GRANT = 5;
 
+    /** How applying a message's items to the receiver went (S5, P3). */
+    enum Outcome {
+        DONE,
+        /** The receiver could not take a mapping: no window, a kernel-owned or non-user target, quota: 4 for both. */
+        NO_ROOM,
+        /** The receiver's window is not a valid fpage: 9 for the receiver, 4 for the sender. */
+        BAD_WINDOW,
+        /** Physical memory had no room for a page table: 6 for both. */
+        OUT_OF_MEMORY
+    }
+
     private final Utcb utcb;
     private final MappingDatabase mappings;
     private final KernelEvents events;
@@ -26,9 +38,16 @@ final class MessageItems {
         this.events = events;
     }
 
-    /** The argument check made before any waiting (P2): pairs of words, each a map or grant of a valid fpage. */
-    boolean valid(Thread sender) {
+    /**
+     * The message in {@code sender}'s UTCB is well-formed (S5, P2): u + t at most 63, t even,
+     * each item a map or grant of a valid fpage. Checked when the send starts and again at
+     * transfer, since other threads of the sender's task may rewrite the UTCB meanwhile.
+     */
+    boolean wellFormed(Thread sender) {
         int tag = utcb.tag(sender);
+        if (!MessageTag.isValid(tag)) {
+            return false;
+        }
         int untyped = MessageTag.untypedWords(tag);
         int typed = MessageTag.typedWords(tag);
         if (typed % 2 != 0) {
@@ -56,14 +75,18 @@ final class MessageItems {
     }
 
     /**
-     * Applies the items to {@code receiver}'s space. The window is BR0, or the whole space for
-     * a reply to a page-fault message (placed by send base). Returns NONE, or MESSAGE_OVERFLOW
-     * when the receiver cannot take a mapping (no window, or its mapping quota is used up).
+     * Applies the items of a well-formed message to {@code receiver}'s space. The window is
+     * BR0, or the whole space for a reply to a page-fault message (placed by send base). Items
+     * applied before one that fails stay applied.
      */
-    IpcError transfer(Thread sender, Thread receiver, boolean wholeSpace) {
+    Outcome transfer(Thread sender, Thread receiver, boolean wholeSpace) {
         int tag = utcb.tag(sender);
         int untyped = MessageTag.untypedWords(tag);
-        Fpage window = wholeSpace ? Fpage.WHOLE_SPACE : Fpage.of(utcb.read(receiver, Utcb.BR0));
+        int windowWord = utcb.read(receiver, Utcb.BR0);
+        if (!wholeSpace && !Fpage.isValid(windowWord)) {
+            return Outcome.BAD_WINDOW;
+        }
+        Fpage window = wholeSpace ? Fpage.WHOLE_SPACE : Fpage.of(windowWord);
         for (int word = 1 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += 2) {
             int head = utcb.read(sender, word);
             Fpage item = Fpage.of(utcb.read(sender, word + 1));
@@ -71,18 +94,24 @@ final class MessageItems {
                 continue;
             }
             if (window.isNil()) {
-                return IpcError.MESSAGE_OVERFLOW;
+                return Outcome.NO_ROOM;
             }
             boolean grant = ((head >>> 1) & 7) == GRANT;
-            if (!apply(sender.task(), receiver.task(), item, Integer.toUnsignedLong(head & ~0x3FF), window, grant)) {
-                return IpcError.MESSAGE_OVERFLOW;
+            Outcome outcome = apply(sender.task(), receiver.task(), item,
+                    Integer.toUnsignedLong(head & ~0x3FF), window, grant);
+            if (outcome != Outcome.DONE) {
+                return outcome;
             }
         }
-        return IpcError.NONE;
+        return Outcome.DONE;
     }
 
-    /** Places {@code item} in {@code window} as L4 X.2 does; false when the quota ran out. */
-    private boolean apply(Task from, Task to, Fpage item, long sendBase, Fpage window, boolean grant) {
+    /**
+     * Places {@code item} in {@code window} as L4 X.2 does. The sender's kernel-owned pages (its
+     * UTCBs, the boot info page) are not its to give and are passed over; an item that would
+     * land on a kernel-owned page of the receiver, or outside user memory, is refused whole.
+     */
+    private Outcome apply(Task from, Task to, Fpage item, long sendBase, Fpage window, boolean grant) {
         long source;
         long target;
         long length;
@@ -96,22 +125,30 @@ final class MessageItems {
             length = window.size();
             target = window.base();
         }
-        for (int page : mappings.mappedPages(from, source, length)) {
+        List<Integer> pages = mappings.mappedPages(from, source, length);
+        pages.removeIf(from::isKernelPage);
+        for (int page : pages) {
             long destination = target + (Integer.toUnsignedLong(page) - source);
-            if (!UserLayout.isUserRange(destination, UserLayout.PAGE_SIZE) || to.isUtcbPage((int) destination)
-                    || (grant && from.isUtcbPage(page))) {
-                continue;
-            }
-            MappingDatabase.Outcome outcome = grant
-                    ? mappings.grant(from, page, to, (int) destination, item.rights())
-                    : mappings.map(from, page, to, (int) destination, item.rights());
-            if (outcome == MappingDatabase.Outcome.QUOTA_EXCEEDED) {
-                return false;
-            }
-            if (outcome == MappingDatabase.Outcome.DONE) {
-                events.mapped(to, (int) destination, to.space().rights((int) destination).bits());
+            if (!UserLayout.isUserRange(destination, UserLayout.PAGE_SIZE) || to.isKernelPage((int) destination)) {
+                return Outcome.NO_ROOM;
             }
         }
-        return true;
+        for (int page : pages) {
+            int destination = (int) (target + (Integer.toUnsignedLong(page) - source));
+            MappingDatabase.Outcome outcome = grant
+                    ? mappings.grant(from, page, to, destination, item.rights())
+                    : mappings.map(from, page, to, destination, item.rights());
+            switch (outcome) {
+                case QUOTA_EXCEEDED -> {
+                    return Outcome.NO_ROOM;
+                }
+                case OUT_OF_MEMORY -> {
+                    return Outcome.OUT_OF_MEMORY;
+                }
+                case DONE -> events.mapped(to, destination, to.space().rights(destination).bits());
+                case NOTHING_MAPPED_THERE -> { }
+            }
+        }
+        return Outcome.DONE;
     }
 }

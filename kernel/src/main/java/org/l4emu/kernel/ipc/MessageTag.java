@@ -1,8 +1,11 @@
 package org.l4emu.kernel.ipc;
 
+import org.l4emu.kernel.memory.Utcb;
+
 /** MR0: label (31..16), flags (15..12), typed words t (11..6), untyped words u (5..0). */
 public final class MessageTag {
-    public static final int MAX_WORDS = 63;
+    /** u + t: a message is MR0..MR(u + t), and MR63 is the last message register. */
+    public static final int MAX_WORDS = Utcb.LAST_MR;
     public static final int KERNEL_FLAG = 1 << 15;
     private static final int FLAGS_MASK = 0xF000;
 

@@ -38,20 +38,24 @@ final class MonitorOptions {
         this.router = router;
     }
 
-    /** Options 1 and 3: end a blocked source's IPC with the monitor's error code (MR1), or release it. */
+    /**
+     * Options 1 and 3: end a blocked source's IPC with the monitor's error code (MR1), or release
+     * it (M3, M6). They never wait: their target is a blocked source whose current path holds
+     * the monitor, also one still waiting at the M4 check, or the monitor gets error 6 (M9).
+     * With a controlling monitor set, another monitor's ending is reported to it (M6).
+     */
     void endBlockedSource(Thread monitor, int to, boolean withError) {
         Thread blocked = threads.lookup(to);
-        MonitoredIpc ipc = blocked == null ? null : blocked.monitoredIpc();
-        if (ipc == null || blocked.state() != ThreadState.AWAITING_DELIVERY || !ipc.onPath(monitor)) {
+        MonitoredIpc ipc = blockedIpcOnPath(blocked, monitor);
+        if (ipc == null) {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
-        if (withError) {
-            rendezvous.failBlockedSource(ipc, IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + 1),
-                    "error IPC from " + monitor.name());
-        } else {
-            rendezvous.release(ipc, "unblocking IPC from " + monitor.name());
-        }
+        MonitoredIpc.Ending ending = withError
+                ? new MonitoredIpc.Ending(IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + 1),
+                        "error IPC from " + monitor.name())
+                : new MonitoredIpc.Ending(IpcError.NONE, 0, "unblocking IPC from " + monitor.name());
+        rendezvous.conclude(ipc, ipc.finalReceiver(), ending, monitor);
         rendezvous.completeSend(monitor);
     }
 
@@ -71,10 +75,19 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
+        // M6: passed on to an earlier controlling monitor, the decision is that monitor's.
+        ipc.handControlBack(monitor, target);
         router.offer(PendingSend.direct(monitor, target, ControllerNotifications.DOPE, sendTimeout), sendTimeout);
     }
 
-    /** Options 4-7: forward as the true source, to the IPC's destination or a new one (R3, R5). */
+    /**
+     * Options 4-7: forward as the true source S, to the IPC's destination or a new one (R3, R5).
+     * The forwarder must be named by a redirection rule whose source matches S; a source or
+     * destination monitor may forward only to destinations whose path holds it, a system
+     * monitor anywhere. A blocked source named by option 5 or 7 must be blocked in an IPC whose
+     * path holds the forwarder, and option 6 or 7 must continue such an IPC and name the
+     * forwarder itself as controlling monitor (M6). Anything else: error 6.
+     */
     void forward(Thread monitor, int to, int sendTimeout, int option, ParameterBlock block) {
         if (block == null) {
             rendezvous.fail(monitor, IpcError.INVALID_ARGUMENT, Phase.SEND);
@@ -90,39 +103,52 @@ final class MonitorOptions {
         boolean namesController = option == DECEIT_WITH_CONTROLLING_MONITOR || option == DECEIT_WITH_BOTH;
         Thread blocked = namesBlockedSource ? threads.lookup(block.blockedSource()) : trueSource;
         MonitoredIpc ipc = awaitedIpcOnPath(blocked, monitor);
-        if (namesBlockedSource && ipc == null) {
-            rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
-            return;
-        }
         List<PathHop> full = redirections.path(trueSource, destination.task());
         int at = RedirectionTable.indexOf(full, monitor);
         MonitorClass forwarderClass = classOf(monitor, ipc, full, at);
-        boolean permitted = at >= 0 || forwarderClass == MonitorClass.SYSTEM
-                && (redirections.isSystemMonitorFor(monitor, trueSource) || ipc != null);
-        Thread controller = namesController ? threads.lookup(block.controllingMonitor()) : null;
-        if (!permitted || namesController && !mayControl(controller, monitor, ipc)) {
+        boolean onPathFromSource = at >= 0 || redirections.isSystemMonitorFor(monitor, trueSource);
+        boolean permitted = onPathFromSource
+                && (!namesBlockedSource || ipc != null)
+                && (!namesController || ipc != null && block.controllingMonitor() == monitor.id());
+        if (!permitted) {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
         List<PathHop> rest = at >= 0 ? new ArrayList<>(full.subList(at + 1, full.size())) : laterThan(full, forwarderClass);
         if (ipc != null) {
             ipc.redirect(monitor, destination, rest);
-            if (controller != null) {
-                ipc.setControllingMonitor(controller);
+            if (namesController) {
+                ipc.setControllingMonitor(monitor);
             }
+            ipc.setClaimedSource(trueSource.id());
             ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()));
         }
         router.route(new PendingSend(monitor, trueSource.id(), destination, ipc, rest, Dope.option(option), 0, true,
                 sendTimeout));
     }
 
-    /** The IPC {@code blocked} waits on, if its path holds {@code monitor}; else null. */
+    /**
+     * The IPC {@code blocked} waits on as its blocked source (M1), still in its send phase (as at
+     * the M4 check) or held by monitors, if that IPC's current path holds {@code monitor}; else null.
+     */
+    private static MonitoredIpc blockedIpcOnPath(Thread blocked, Thread monitor) {
+        if (blocked == null || blocked.state() != ThreadState.SENDING) {
+            return awaitedIpcOnPath(blocked, monitor);
+        }
+        MonitoredIpc ipc = blocked.monitoredIpc();
+        return ipc != null && ipc.blockedSource() == blocked && ipc.onPath(monitor) ? ipc : null;
+    }
+
+    /**
+     * The IPC a forward continues: that of the thread it names, if a monitor holds it (the
+     * thread awaits final delivery) and its path holds {@code monitor}; else null.
+     */
     private static MonitoredIpc awaitedIpcOnPath(Thread blocked, Thread monitor) {
         if (blocked == null || blocked.state() != ThreadState.AWAITING_DELIVERY) {
             return null;
         }
         MonitoredIpc ipc = blocked.monitoredIpc();
-        return ipc != null && ipc.onPath(monitor) ? ipc : null;
+        return ipc != null && ipc.blockedSource() == blocked && ipc.onPath(monitor) ? ipc : null;
     }
 
     private MonitorClass classOf(Thread monitor, MonitoredIpc ipc, List<PathHop> full, int at) {
@@ -134,11 +160,6 @@ final class MonitorOptions {
             return full.get(at).monitorClass();
         }
         return MonitorClass.SYSTEM;
-    }
-
-    /** M6: the controlling monitor named is the forwarder itself or a monitor already on the path. */
-    private static boolean mayControl(Thread controller, Thread monitor, MonitoredIpc ipc) {
-        return controller != null && (controller == monitor || ipc != null && ipc.onPath(controller));
     }
 
     /** R5 for a forwarder not on the new path: the monitors of a later class than its own. */

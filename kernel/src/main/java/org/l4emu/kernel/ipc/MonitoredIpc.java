@@ -5,6 +5,7 @@ import java.util.List;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.redirect.PathHop;
 import org.l4emu.kernel.redirect.RedirectionTable;
+import org.l4emu.kernel.system.MonitorClass;
 
 /**
  * One IPC on its way through monitors, from the true source's send to final delivery (M1): whose
@@ -14,19 +15,25 @@ public final class MonitoredIpc {
     private final Thread trueSource;
     private final int sourceSendTimeout;
     private final boolean unreliable;
+    private final boolean kernelMessage;
     private Thread blockedSource;
     private Thread destination;
     private Thread controllingMonitor;
+    private final List<Thread> controllers = new ArrayList<>(2);
     private List<PathHop> path;
     private long delayMicros;
     private long checkedAt;
     private boolean checkedAgainstFinalReceiver;
     private boolean finallyDelivered;
     private Thread holder;
+    private int claimedSource;
+    private Ending heldEnding;
 
     MonitoredIpc(Thread trueSource, Thread destination, List<PathHop> path, int sourceSendTimeout,
-                 boolean unreliable, long delayMicros) {
+                 boolean unreliable, long delayMicros, boolean kernelMessage) {
         this.trueSource = trueSource;
+        this.claimedSource = trueSource.id();
+        this.kernelMessage = kernelMessage;
         this.blockedSource = trueSource;
         this.destination = destination;
         this.path = path;
@@ -37,6 +44,45 @@ public final class MonitoredIpc {
 
     public Thread trueSource() {
         return trueSource;
+    }
+
+    /** The true source as the last hop saw it: a deceit forward may name another (R3, M6 MR2). */
+    int claimedSource() {
+        return claimedSource;
+    }
+
+    void setClaimedSource(int source) {
+        claimedSource = source;
+    }
+
+    /** How the IPC ended for its blocked source, which is held for the controlling monitor (M6). */
+    record Ending(IpcError error, int errorCode, String cause) {}
+
+    /** The ending the blocked source is held after, or null while it is not held. */
+    Ending heldEnding() {
+        return heldEnding;
+    }
+
+    void hold(Ending ending) {
+        heldEnding = ending;
+    }
+
+    /**
+     * A fault message the kernel sent on the source's behalf (S6): monitors forward it with the
+     * kernel flag, so that the handler sees it as it would without them (R4).
+     */
+    boolean kernelMessage() {
+        return kernelMessage;
+    }
+
+    /** D, or the first destination-class monitor on the path (M4, M8). */
+    Thread finalReceiver() {
+        for (PathHop hop : path) {
+            if (hop.monitorClass() == MonitorClass.DESTINATION) {
+                return hop.monitor();
+            }
+        }
+        return destination;
     }
 
     /** The thread whose send waits for final delivery, or null once released or gone. */
@@ -56,8 +102,27 @@ public final class MonitoredIpc {
         return controllingMonitor;
     }
 
+    /** M6: the last monitor to forward with option 6 or 7 controls; those before it are remembered. */
     void setControllingMonitor(Thread controllingMonitor) {
+        controllingMonitor.markMonitoredIpcs();
+        controllers.remove(controllingMonitor);
+        controllers.add(controllingMonitor);
         this.controllingMonitor = controllingMonitor;
+    }
+
+    /**
+     * M6: the controlling monitor passed its notification on to {@code earlier}, which controlled
+     * the IPC before it: the decision is that monitor's now. Returns false, changing nothing,
+     * when {@code from} does not control the IPC or {@code earlier} never did.
+     */
+    boolean handControlBack(Thread from, Thread earlier) {
+        int at = controllers.indexOf(earlier);
+        if (from != controllingMonitor || at < 0 || earlier == from) {
+            return false;
+        }
+        controllers.subList(at + 1, controllers.size()).clear();
+        controllingMonitor = earlier;
+        return true;
     }
 
     public List<PathHop> path() {
@@ -121,6 +186,7 @@ public final class MonitoredIpc {
 
     void setHolder(Thread holder) {
         this.holder = holder;
+        holder.markMonitoredIpcs();
     }
 
     boolean finallyDelivered() {

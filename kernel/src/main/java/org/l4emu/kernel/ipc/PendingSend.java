@@ -37,7 +37,8 @@ public final class PendingSend {
     private boolean nextHopIsMonitor;
     private Stage stage;
     private ArrayDeque<PendingSend> queue;
-    private boolean kernelMessage;
+    /** MR0.. of a message the kernel composed (a fault message), or null: the sender's UTCB holds it. */
+    private int[] kernelWords;
 
     PendingSend(Thread sender, int visibleFrom, Thread intendedReceiver, MonitoredIpc ipc, List<PathHop> remaining,
                 int optionDope, int plainDope, boolean deceit, int senderTimeout) {
@@ -68,7 +69,7 @@ public final class PendingSend {
         send.intendedReceiver = receiver;
         send.plainDope = plainDope;
         send.senderTimeout = senderTimeout;
-        send.kernelMessage = false;
+        send.kernelWords = null;
         send.aim(receiver, false, Stage.DIRECT, List.of());
         return send;
     }
@@ -132,13 +133,17 @@ public final class PendingSend {
         this.remaining = remainingAfterHop;
     }
 
-    /** The kernel composed this message (a fault message): its flag bits are delivered as they are. */
-    void markKernelMessage() {
-        kernelMessage = true;
+    /**
+     * The kernel composed this message (a fault message, S6): it is delivered from here, with
+     * its flag bits, and never read from the sender's UTCB, which its task may rewrite.
+     */
+    void carryKernelMessage(int[] words) {
+        kernelWords = words;
     }
 
-    boolean kernelMessage() {
-        return kernelMessage;
+    /** MR0.. of a kernel-composed message, or null when the sender's UTCB holds the message. */
+    int[] kernelWords() {
+        return kernelWords;
     }
 
     /** Records the queue this send waits in (a next hop's incoming queue or readiness waiters). */

@@ -50,9 +50,16 @@ public final class Rendezvous {
 
     /**
      * Transfers {@code send} to its next hop, which is receiving and accepts it. Returns false when
-     * the delay timeout had expired (M5): then the receiver got nothing and keeps waiting.
+     * the receiver got nothing and keeps waiting: the message was invalid at transfer (S5) or
+     * the delay timeout had expired (M5).
      */
     boolean deliver(PendingSend send) {
+        boolean fromUtcb = send.kernelWords() == null;
+        if (fromUtcb && !items.wellFormed(send.sender())) {
+            // S5: the message is read and checked now; the sender's task may have rewritten it.
+            failSend(send, IpcError.INVALID_ARGUMENT);
+            return false;
+        }
         MonitoredIpc ipc = send.ipc();
         if (send.stage() == PendingSend.Stage.FINAL) {
             if (!ipc.checkedAgainstFinalReceiver()) {
@@ -64,12 +71,10 @@ public final class Rendezvous {
             }
         }
         Thread receiver = send.nextHop();
-        if (items.carriesMappings(send.sender())) {
-            IpcError error = items.transfer(send.sender(), receiver, receiver.faultIpc() != null);
-            if (error != IpcError.NONE) {
-                // S5: a receiver whose window cannot take a mapping gets the error, and so does the sender.
-                fail(receiver, error, Phase.RECEIVE);
-                failSend(send, error);
+        if (fromUtcb && items.carriesMappings(send.sender())) {
+            MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, receiver.faultIpc() != null);
+            if (outcome != MessageItems.Outcome.DONE) {
+                failMappings(send, receiver, outcome);
                 return true;
             }
         }
@@ -82,6 +87,19 @@ public final class Rendezvous {
         return true;
     }
 
+    /** S5: a receiver that cannot take a mapping gets an error, and so does the sender. */
+    private void failMappings(PendingSend send, Thread receiver, MessageItems.Outcome outcome) {
+        IpcError forReceiver = switch (outcome) {
+            case BAD_WINDOW -> IpcError.INVALID_ARGUMENT;
+            case OUT_OF_MEMORY -> IpcError.NOT_PERMITTED;
+            default -> IpcError.MESSAGE_OVERFLOW;
+        };
+        IpcError forSender = outcome == MessageItems.Outcome.OUT_OF_MEMORY
+                ? IpcError.NOT_PERMITTED : IpcError.MESSAGE_OVERFLOW;
+        fail(receiver, forReceiver, Phase.RECEIVE);
+        failSend(send, forSender);
+    }
+
     private static int monitorDope(PendingSend send) {
         return Dope.REDIRECTED_BIT | (send.deceit() ? Dope.DECEIT_BIT : 0) | send.optionDope();
     }
@@ -89,15 +107,50 @@ public final class Rendezvous {
     private void transfer(PendingSend send, Thread receiver, int dope) {
         Thread sender = send.sender();
         int from = send.visibleFrom();
-        int tag = utcb.tag(sender);
-        int delivered = send.kernelMessage() ? tag : MessageTag.asDelivered(tag);
-        utcb.write(receiver, Utcb.MR0, delivered);
-        utcb.copyMessageRegisters(sender, receiver, MessageTag.wordCount(tag));
+        int[] kernelWords = send.kernelWords();
+        int tag = kernelWords != null ? kernelWords[0] : utcb.tag(sender);
+        int delivered = deliveredTag(send, tag);
+        if (receiver.faultIpc() != null) {
+            // S6: the handler's reply resolves the fault; the faulting thread's MRs stay as they were.
+            finishReceipt(sender, receiver, from, delivered, dope);
+            faultReplies.replied(receiver, MessageTag.untypedWords(tag), messageWord(send, 1), messageWord(send, 2));
+            return;
+        }
+        if (kernelWords != null) {
+            utcb.writeMessage(receiver, kernelWords);
+        } else {
+            utcb.writeMessage(sender, receiver, delivered, MessageTag.wordCount(tag));
+        }
+        finishReceipt(sender, receiver, from, delivered, dope);
+        setResults(receiver, from, dope);
+    }
+
+    private void finishReceipt(Thread sender, Thread receiver, int from, int delivered, int dope) {
         receiver.setReceiveFrom(ThreadId.NIL);
         timeouts.cancel(receiver);
         scheduler.makeReady(receiver);
         events.delivered(sender, receiver, from, delivered, dope);
-        setResults(receiver, from, dope);
+    }
+
+    /**
+     * Flags are kernel outputs (L4 X.2): a user message arrives with them cleared, a kernel
+     * message with its own, and a monitor's forward of a kernel message with the kernel flag (R4).
+     */
+    private static int deliveredTag(PendingSend send, int tag) {
+        if (send.kernelWords() != null) {
+            return tag;
+        }
+        boolean forwardsKernelMessage = send.deceit() && send.ipc() != null && send.ipc().kernelMessage();
+        return MessageTag.asDelivered(tag) | (forwardsKernelMessage ? MessageTag.KERNEL_FLAG : 0);
+    }
+
+    /** MR{@code index} of the message {@code send} carries (0 beyond a kernel message's words). */
+    private int messageWord(PendingSend send, int index) {
+        int[] kernelWords = send.kernelWords();
+        if (kernelWords == null) {
+            return utcb.read(send.sender(), Utcb.MR0 + index);
+        }
+        return index < kernelWords.length ? kernelWords[index] : 0;
     }
 
     /** IntendedReceiver, BlockedSource, ControllingMonitor and DelayTimeout for a monitor on the path (R2). */
@@ -141,7 +194,7 @@ public final class Rendezvous {
                     completeSend(sender);
                 }
                 if (blocked != null) {
-                    concludeForBlockedSource(ipc, send.nextHop(), IpcError.NONE);
+                    conclude(ipc, send.nextHop(), new MonitoredIpc.Ending(IpcError.NONE, 0, "final delivery"), null);
                 }
             }
         }
@@ -157,55 +210,65 @@ public final class Rendezvous {
             fail(sender, IpcError.DELAY_TIMEOUT, Phase.SEND);
         }
         if (blocked != null) {
-            concludeForBlockedSource(ipc, send.nextHop(), IpcError.DELAY_TIMEOUT);
+            conclude(ipc, send.nextHop(), new MonitoredIpc.Ending(IpcError.DELAY_TIMEOUT,
+                    IpcError.DELAY_TIMEOUT.code(), "final delivery"), null);
         }
     }
 
     /**
-     * M2 and M6: at final delivery (or an error there) a controlling monitor is notified and the
-     * blocked source stays held; otherwise the blocked source is released or fails.
+     * An ending of the blocked source's IPC that leaves the source in place: final delivery
+     * (M2), a delay timeout (M5), a monitor's option 1 or 3 (M3, M6), a path monitor's death.
+     * With a live controlling monitor that did not decide it itself, the kernel reports it (M6)
+     * and holds the source until that monitor releases or ends it; otherwise it reaches the
+     * source now. A full notification queue never holds a source nobody would release (S1, P3):
+     * the ending then reaches the source, and the lost notification is counted for the monitor.
      */
-    private void concludeForBlockedSource(MonitoredIpc ipc, Thread finalReceiver, IpcError error) {
+    void conclude(MonitoredIpc ipc, Thread finalReceiver, MonitoredIpc.Ending ending, Thread decidedBy) {
         Thread blocked = ipc.blockedSource();
-        switch (notifyController(ipc, blocked, finalReceiver, error)) {
-            case NOTIFIED -> {
+        Thread controller = ipc.controllingMonitor();
+        String cause = ending.cause();
+        if (controller != null && controller.isAlive() && controller != decidedBy) {
+            if (notifyController(ipc, blocked, finalReceiver, ending.error())) {
+                ipc.hold(ending);
                 if (blocked.state() != ThreadState.AWAITING_DELIVERY) {
+                    withdraw(blocked);
                     awaitDelivery(blocked);
                 }
                 return;
             }
-            case QUEUE_FULL -> {
-                // P3: nobody could release the source, so its send ends with the quota's error.
-                failBlockedSource(ipc, IpcError.MESSAGE_OVERFLOW, IpcError.MESSAGE_OVERFLOW.code(),
-                        "controlling monitor's notification queue full");
-                return;
-            }
-            case NO_CONTROLLER -> { }
+            cause += ", controlling monitor " + controller.name() + "'s notification queue full ("
+                    + controller.lostNotifications() + " lost)";
         }
-        if (error == IpcError.NONE) {
-            release(ipc, "final delivery");
+        if (ending.error() == IpcError.NONE) {
+            release(ipc, cause);
         } else {
-            failBlockedSource(ipc, error, error.code(), "final delivery");
+            failBlockedSource(ipc, ending.error(), ending.errorCode(), cause);
         }
     }
 
-    private enum Notified { NO_CONTROLLER, NOTIFIED, QUEUE_FULL }
-
-    /** Sends the controlling monitor, if there is a live one, a controller notification (M6). */
-    private Notified notifyController(MonitoredIpc ipc, Thread blocked, Thread finalReceiver, IpcError error) {
+    /**
+     * Sends the controlling monitor, if there is a live one, a controller notification (M6):
+     * MR2 is the true source as the last hop saw it, MR4 the error code the source would get.
+     * Returns false when there is none, or when its queue is full (the loss is counted).
+     */
+    private boolean notifyController(MonitoredIpc ipc, Thread blocked, Thread finalReceiver, IpcError error) {
         Thread controller = ipc.controllingMonitor();
         if (controller == null || !controller.isAlive()) {
-            return Notified.NO_CONTROLLER;
+            return false;
         }
-        boolean queued = notifications.notify(controller, new int[] {blocked.id(), ipc.trueSource().id(),
+        boolean queued = notifications.notify(controller, new int[] {blocked.id(), ipc.claimedSource(),
                 finalReceiver.id(), error.code()});
-        return queued ? Notified.NOTIFIED : Notified.QUEUE_FULL;
+        if (!queued) {
+            controller.countLostNotification();
+        }
+        return queued;
     }
 
     /** The blocked source's send completes successfully (M2, or option 3); {@code cause} is for observers. */
     void release(MonitoredIpc ipc, String cause) {
         Thread blocked = ipc.blockedSource();
         detachBlockedSource(ipc);
+        withdraw(blocked);
         events.blockedSourceEnded(blocked, 0, cause);
         completeSend(blocked);
     }
@@ -256,9 +319,7 @@ public final class Rendezvous {
         if (thread.faultIpc() == null) {
             thread.context().setResult(0, from);
             thread.context().setResult(1, dope);
-        } else if (Dope.errorCode(dope) == 0) {
-            faultReplies.replied(thread);
-        } else {
+        } else if (Dope.errorCode(dope) != 0) {
             faultReplies.failed(thread, dope);
         }
     }
@@ -294,10 +355,9 @@ public final class Rendezvous {
         boolean sourceTimeout = error == IpcError.TIMEOUT && ipc != null && !ipc.checkedAgainstFinalReceiver()
                 && ipc.blockedSource() != null && ipc.blockedSource() != sender;
         if (sourceTimeout) {
-            Thread blocked = ipc.blockedSource();
+            // M4 fails the source at once; a controlling monitor is told (M6).
+            notifyController(ipc, ipc.blockedSource(), ipc.finalReceiver(), IpcError.TIMEOUT);
             failBlockedSource(ipc, IpcError.TIMEOUT, IpcError.TIMEOUT.code(), "send timeout at a source monitor");
-            // M4 fails the source itself; a controlling monitor still hears of the error (M6).
-            notifyController(ipc, blocked, send.intendedReceiver(), IpcError.TIMEOUT);
         }
         fail(sender, error, Phase.SEND);
     }
@@ -305,8 +365,10 @@ public final class Rendezvous {
     /** Ends a blocked thread's IPC with error 3 (cancelled), as exchange_registers does. */
     public void cancel(Thread thread, Phase phase) {
         MonitoredIpc ipc = thread.monitoredIpc();
-        if (thread.state() == ThreadState.AWAITING_DELIVERY && ipc != null) {
-            // Its message goes on through the monitors, but final delivery will release nobody.
+        if (ipc != null && ipc.blockedSource() == thread) {
+            // Its message goes on through the monitors, but final delivery will release nobody;
+            // the cancellation reaches the source at once, and a controlling monitor is told (M6).
+            notifyController(ipc, thread, ipc.finalReceiver(), IpcError.CANCELLED);
             failBlockedSource(ipc, IpcError.CANCELLED, IpcError.CANCELLED.code(), "cancelled");
             return;
         }
@@ -330,8 +392,13 @@ public final class Rendezvous {
     public void partnerGone(Thread gone) {
         withdraw(gone);
         timeouts.cancel(gone);
-        if (gone.monitoredIpc() != null) {
-            detachBlockedSource(gone.monitoredIpc());
+        MonitoredIpc own = gone.monitoredIpc();
+        if (own != null) {
+            if (own.blockedSource() == gone) {
+                // The source's death ends its IPC at once; a controlling monitor is told (M6).
+                notifyController(own, gone, own.finalReceiver(), IpcError.NO_PARTNER);
+            }
+            detachBlockedSource(own);
         }
         gone.notifications().clear();
         while (!gone.incoming().isEmpty()) {
@@ -340,18 +407,23 @@ public final class Rendezvous {
         while (!gone.readinessWaiters().isEmpty()) {
             failSend(gone.readinessWaiters().peekFirst(), IpcError.NO_PARTNER);
         }
-        for (Thread thread : threads.all()) {
-            if (thread.state() == ThreadState.RECEIVING && thread.receiveFrom() == gone.id() && thread != gone) {
-                fail(thread, IpcError.NO_PARTNER, Phase.RECEIVE);
+        if (gone.closedWaitedFor()) {
+            for (Thread thread : threads.all()) {
+                if (thread.state() == ThreadState.RECEIVING && thread.receiveFrom() == gone.id() && thread != gone) {
+                    fail(thread, IpcError.NO_PARTNER, Phase.RECEIVE);
+                }
             }
         }
-        releaseIpcsHeldBy(gone);
+        if (gone.hadMonitoredIpcs()) {
+            releaseIpcsHeldBy(gone);
+        }
     }
 
     /**
-     * A monitor vanished: an IPC it held before final delivery can never be delivered, so its
-     * blocked source fails with error 2 (S2, M1); a source held only for a dead controlling
-     * monitor's decision is released, as its message was delivered (M2 without a controller).
+     * A monitor vanished: an IPC it held before final delivery can never be delivered, so it
+     * ends for its blocked source with error 2 (S2, M1), reported to a controlling monitor if
+     * there is one (M6); a source held for a dead controlling monitor's decision gets the
+     * ending it was held after, as if no controlling monitor had been set.
      */
     private void releaseIpcsHeldBy(Thread gone) {
         for (Thread thread : threads.all()) {
@@ -359,10 +431,17 @@ public final class Rendezvous {
             if (thread.state() != ThreadState.AWAITING_DELIVERY || ipc == null || ipc.blockedSource() != thread) {
                 continue;
             }
-            if (!ipc.finallyDelivered() && ipc.holder() == gone) {
-                failBlockedSource(ipc, IpcError.NO_PARTNER, IpcError.NO_PARTNER.code(), gone.name() + " died");
-            } else if (ipc.finallyDelivered() && ipc.controllingMonitor() == gone) {
-                release(ipc, "controlling monitor " + gone.name() + " died");
+            MonitoredIpc.Ending held = ipc.heldEnding();
+            if (held != null && ipc.controllingMonitor() == gone) {
+                String cause = "controlling monitor " + gone.name() + " died";
+                if (held.error() == IpcError.NONE) {
+                    release(ipc, cause);
+                } else {
+                    failBlockedSource(ipc, held.error(), held.errorCode(), cause);
+                }
+            } else if (held == null && !ipc.finallyDelivered() && ipc.holder() == gone) {
+                conclude(ipc, ipc.finalReceiver(), new MonitoredIpc.Ending(IpcError.NO_PARTNER,
+                        IpcError.NO_PARTNER.code(), gone.name() + " died"), gone);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.l4emu.emulator.Access;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.kernel.object.Task;
 
 /**
@@ -23,11 +24,15 @@ public final class MappingDatabase {
     }
 
     /** The result of a map or grant of one page. */
-    public enum Outcome { DONE, NOTHING_MAPPED_THERE, QUOTA_EXCEEDED }
+    public enum Outcome { DONE, NOTHING_MAPPED_THERE, QUOTA_EXCEEDED, OUT_OF_MEMORY }
 
-    /** A boot-time or sigma0 mapping: a root of the tree, owned by sigma0. */
-    public void mapFromSigma0(Task task, int page, long frame, Access rights) {
-        install(task, page, new MappingNode(task, page, frame, rights, null));
+    /**
+     * A boot-time or sigma0 mapping: a root of the tree, owned by sigma0. Throws, changing
+     * nothing, when physical memory has no room for the page table it needs.
+     */
+    public void mapFromSigma0(Task task, int page, long frame, Access rights) throws OutOfPhysicalMemoryException {
+        PageTables.map(task.space(), page, frame, rights);
+        record(task, page, new MappingNode(task, page, frame, rights, null));
     }
 
     /** Maps the page at {@code fromPage} of {@code from} to {@code toPage} of {@code to}, rights masked. */
@@ -50,7 +55,10 @@ public final class MappingDatabase {
         if (!makeRoom(to, toPage)) {
             return Outcome.QUOTA_EXCEEDED;
         }
-        install(to, toPage, source.addChild(to, toPage, granted));
+        if (!reserveTranslation(to, toPage, source.frame(), granted)) {
+            return Outcome.OUT_OF_MEMORY;
+        }
+        record(to, toPage, source.addChild(to, toPage, granted));
         return Outcome.DONE;
     }
 
@@ -69,12 +77,15 @@ public final class MappingDatabase {
         if (!makeRoom(to, toPage)) {
             return Outcome.QUOTA_EXCEEDED;
         }
+        Access kept = node.rights().intersect(rights);
+        if (!reserveTranslation(to, toPage, node.frame(), kept)) {
+            return Outcome.OUT_OF_MEMORY;
+        }
         remove(from, fromPage);
         node.moveTo(to, toPage);
-        Access kept = node.rights().intersect(rights);
         Access dropped = Access.of(node.rights().bits() & ~kept.bits());
         node.setRights(kept);
-        install(to, toPage, node);
+        record(to, toPage, node);
         if (dropped.bits() != 0) {
             // What was derived from the page has no rights the page itself lacks.
             for (MappingNode child : List.copyOf(node.children())) {
@@ -189,9 +200,22 @@ public final class MappingDatabase {
         return count(task) < task.quotas().mappings();
     }
 
-    private void install(Task task, int page, MappingNode node) {
+    /**
+     * Enters the page in the machine's tables first, the one step that can run out of memory,
+     * so that a failure leaves the database as it was.
+     */
+    private static boolean reserveTranslation(Task task, int page, long frame, Access rights) {
+        try {
+            PageTables.map(task.space(), page, frame, rights);
+            return true;
+        } catch (OutOfPhysicalMemoryException e) {
+            return false;
+        }
+    }
+
+    /** Records a node whose translation is in the machine's tables already. */
+    private void record(Task task, int page, MappingNode node) {
         byTask.computeIfAbsent(task, t -> new HashMap<>()).put(page, node);
-        task.space().map(page, node.frame(), node.rights());
     }
 
     private void remove(Task task, int page) {

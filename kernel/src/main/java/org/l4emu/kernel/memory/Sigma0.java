@@ -25,7 +25,7 @@ public final class Sigma0 {
     private final MappingDatabase mappings;
     private final Map<Task, List<Region>> regions = new HashMap<>();
 
-    /** Frames handed out on demand: each has exactly one root mapping, so it can come back. */
+    /** Frames handed out at run time: each has exactly one root mapping, so it can come back. */
     private final java.util.Set<Long> servedFrames = new java.util.HashSet<>();
 
     public Sigma0(PhysicalMemory memory, MappingDatabase mappings) {
@@ -38,6 +38,27 @@ public final class Sigma0 {
                 memory.freeFrames(frame, 1);
             }
         });
+    }
+
+    /**
+     * Maps a fresh zeroed frame at {@code page} of {@code task} as a root mapping; the frame
+     * returns to the pool when its last mapping goes (P3). Throws, leaving nothing allocated,
+     * when physical memory has no room for the frame or its page table.
+     */
+    public void mapOwnedFrame(Task task, int page, Access rights) throws OutOfPhysicalMemoryException {
+        long frame = memory.allocateFrame();
+        try {
+            mappings.mapFromSigma0(task, page, frame, rights);
+        } catch (OutOfPhysicalMemoryException e) {
+            memory.freeFrames(frame, 1);
+            throw e;
+        }
+        servedFrames.add(frame);
+    }
+
+    /** Forgets what sigma0 knows of {@code task} (it was deleted). */
+    public void forget(Task task) {
+        regions.remove(task);
     }
 
     public void declare(Task task, Region region) {
@@ -62,9 +83,7 @@ public final class Sigma0 {
                 }
                 // All rights, as L4's sigma0 gives: a task that pages others from its region
                 // (a loader, a user-level pager) decides what they may do with each page.
-                long frame = memory.allocateFrame();
-                servedFrames.add(frame);
-                mappings.mapFromSigma0(task, page, frame, Access.ALL);
+                mapOwnedFrame(task, page, Access.ALL);
                 return true;
             }
         }

@@ -6,6 +6,8 @@ import org.l4emu.kernel.object.Thread;
 /** Word access to threads' UTCBs (ABI section 2), through physical memory. */
 public final class Utcb {
     public static final int MR0 = 0;
+    /** The last message register: MR63. */
+    public static final int LAST_MR = 63;
     public static final int BR0 = 64;
     public static final int MY_GLOBAL_ID = 100;
     public static final int PAGER = 101;
@@ -34,10 +36,30 @@ public final class Utcb {
         return read(thread, MR0);
     }
 
-    /** Copies MR1..MR{@code words} from one thread's UTCB to another's (MR0 is written by the caller). */
-    public void copyMessageRegisters(Thread from, Thread to, int words) {
+    /**
+     * Writes a message into {@code to}'s MRs: MR0 = {@code tag}, then MR1..MR{@code words} copied
+     * from {@code from}'s UTCB. The one place a delivery copies message registers: it never
+     * writes beyond MR63 (S5), whatever it is asked.
+     */
+    public void writeMessage(Thread from, Thread to, int tag, int words) {
+        checkMessageLength(words);
+        write(to, MR0, tag);
         if (words > 0) {
             memory.copy(from.utcbPhysical() + 4, to.utcbPhysical() + 4, 4 * words);
+        }
+    }
+
+    /** Writes a message the kernel holds (MR0 first) into {@code to}'s MRs; never beyond MR63. */
+    public void writeMessage(Thread to, int[] message) {
+        checkMessageLength(message.length - 1);
+        for (int i = 0; i < message.length; i++) {
+            write(to, MR0 + i, message[i]);
+        }
+    }
+
+    private static void checkMessageLength(int words) {
+        if (words < 0 || words > LAST_MR) {
+            throw new IllegalArgumentException("a message of " + words + " words after MR0 does not fit the MRs");
         }
     }
 }

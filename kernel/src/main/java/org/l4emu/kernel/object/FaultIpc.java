@@ -4,10 +4,10 @@ import org.l4emu.emulator.Trap;
 
 /**
  * A page-fault (S6) or exception IPC the kernel sends on a thread's behalf to its pager or
- * exception handler. The thread's own MR0..MR{n} are saved here while the kernel's message
- * occupies them, and restored when the reply comes, so the fault is invisible to the thread.
+ * exception handler. The message lives here, not in the thread's UTCB, so the fault is
+ * invisible to the thread and other threads of its task cannot change what the handler gets.
  */
-public record FaultIpc(Kind kind, Trap trap, int[] savedWords) {
+public record FaultIpc(Kind kind, Trap trap) {
     public enum Kind {
         PAGE_FAULT,
         EXCEPTION

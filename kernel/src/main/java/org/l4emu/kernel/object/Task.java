@@ -3,6 +3,7 @@ package org.l4emu.kernel.object;
 import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.emulator.AddressSpace;
+import org.l4emu.kernel.memory.UserLayout;
 
 /** A task: one address space, its threads and its privileges. */
 public final class Task {
@@ -60,6 +61,10 @@ public final class Task {
         threads.add(thread);
     }
 
+    void removeThread(Thread thread) {
+        threads.remove(thread);
+    }
+
     /** Records that the page at {@code page} holds UTCBs: mappings never replace or remove it. */
     public void addUtcbPage(int page) {
         utcbPages.add(page);
@@ -67,6 +72,15 @@ public final class Task {
 
     public boolean isUtcbPage(int page) {
         return utcbPages.contains(page);
+    }
+
+    /**
+     * True for the pages the kernel owns in this task, its UTCB pages and the boot info area
+     * (from 0xBFFF0000 to the end of user memory): no mapping lands on them and none is taken
+     * from them (S5).
+     */
+    public boolean isKernelPage(int page) {
+        return Integer.compareUnsigned(page, UserLayout.BOOT_INFO) >= 0 || utcbPages.contains(page);
     }
 
     /** Hands out UTCB slots in creation order; slot i lies at {@code UTCB_AREA + 512 * i}. */

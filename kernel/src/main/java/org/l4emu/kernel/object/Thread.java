@@ -43,6 +43,12 @@ public final class Thread {
     /** While the kernel speaks for this thread in a page-fault or exception IPC: what it asked. */
     private FaultIpc faultIpc;
     private long sliceRemaining;
+    /** Some thread waited for this one in a closed receive: its end must look for such waiters. */
+    private boolean closedWaitedFor;
+    /** This thread held or controlled a monitored IPC: its end must look for IPCs it leaves behind. */
+    private boolean monitoredIpcs;
+    /** Controller notifications this monitor lost to a full queue (M6, P3). */
+    private long lostNotifications;
     private long instructionsRetired;
 
     Thread(int id, String name, Task task, int priority, CpuContext context, int utcbAddress, long utcbPhysical) {
@@ -170,6 +176,35 @@ public final class Thread {
 
     public void setFaultIpc(FaultIpc faultIpc) {
         this.faultIpc = faultIpc;
+    }
+
+    /**
+     * Records that a thread waits for this one in a closed receive. The record is a hint that
+     * lets the end of a thread nobody waited for skip a search of every thread (P3).
+     */
+    public void markClosedWaitedFor() {
+        closedWaitedFor = true;
+    }
+
+    public boolean closedWaitedFor() {
+        return closedWaitedFor;
+    }
+
+    /** Records that this monitor held or controlled a monitored IPC (a hint, as above). */
+    public void markMonitoredIpcs() {
+        monitoredIpcs = true;
+    }
+
+    public boolean hadMonitoredIpcs() {
+        return monitoredIpcs;
+    }
+
+    public long lostNotifications() {
+        return lostNotifications;
+    }
+
+    public void countLostNotification() {
+        lostNotifications++;
     }
 
     public long sliceRemaining() {

@@ -5,6 +5,7 @@ import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.kernel.memory.MappingDatabase;
+import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.memory.Utcb;
 
@@ -14,9 +15,11 @@ public final class ThreadFactory {
     private final ThreadTable threads;
     private final MappingDatabase mappings;
     private final Utcb utcb;
+    private final Sigma0 sigma0;
 
-    public ThreadFactory(Machine machine, ThreadTable threads, MappingDatabase mappings, Utcb utcb) {
+    public ThreadFactory(Machine machine, ThreadTable threads, MappingDatabase mappings, Sigma0 sigma0, Utcb utcb) {
         this.machine = machine;
+        this.sigma0 = sigma0;
         this.threads = threads;
         this.mappings = mappings;
         this.utcb = utcb;
@@ -27,7 +30,7 @@ public final class ThreadFactory {
                          int pager) throws OutOfPhysicalMemoryException {
         int utcbPage = UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress));
         if (!mappings.isMapped(task, utcbPage)) {
-            mappings.mapFromSigma0(task, utcbPage, machine.memory().allocateFrame(), Access.READ_WRITE);
+            sigma0.mapOwnedFrame(task, utcbPage, Access.READ_WRITE);
         }
         task.addUtcbPage(utcbPage);
         CpuContext context = machine.createContext(entry, stackPointer);

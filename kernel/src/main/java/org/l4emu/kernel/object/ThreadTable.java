@@ -3,6 +3,8 @@ package org.l4emu.kernel.object;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Every thread the kernel has created, by thread number and in creation order. */
@@ -11,6 +13,10 @@ public final class ThreadTable {
     private Thread[] byNumber = new Thread[64];
     private final List<Thread> inOrder = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
+    /** The last removed thread of each number: at most one name per number, so bounded. */
+    private final Map<Integer, RetiredName> retiredNames = new HashMap<>();
+
+    private record RetiredName(int id, String name) {}
 
     public void addTask(Task task) {
         tasks.add(task);
@@ -23,6 +29,32 @@ public final class ThreadTable {
         }
         byNumber[number] = thread;
         inOrder.add(thread);
+    }
+
+    /**
+     * Forgets {@code task} and its threads, which are all dead: their numbers are free again.
+     * Only their names stay, for reports and traces that mention them later.
+     */
+    public void removeTask(Task task) {
+        tasks.remove(task);
+        for (Thread thread : task.threads()) {
+            forget(thread);
+        }
+    }
+
+    /** Forgets a deleted thread of a task that lives on (P3: its slot is free again). */
+    public void removeThread(Thread thread) {
+        forget(thread);
+        thread.task().removeThread(thread);
+    }
+
+    private void forget(Thread thread) {
+        int number = ThreadId.number(thread.id());
+        if (byNumber(number) == thread) {
+            byNumber[number] = null;
+            retiredNames.put(number, new RetiredName(thread.id(), thread.name()));
+        }
+        inOrder.remove(thread);
     }
 
     private Thread byNumber(int number) {
@@ -66,10 +98,28 @@ public final class ThreadTable {
 
     /** The name a report shows for an ID: the thread's name when it ever existed. */
     public String describe(int id) {
+        String name = nameOf(id);
+        return name == null ? ThreadId.format(id) : name + " (" + ThreadId.format(id) + ")";
+    }
+
+    /**
+     * The name of the thread that had exactly this ID, also when it has exited or its task was
+     * freed since; null when no thread ever had it.
+     */
+    public String nameOf(int id) {
         Thread thread = byNumber(ThreadId.number(id));
         if (thread != null && thread.id() == id) {
-            return thread.toString();
+            return thread.name();
         }
-        return ThreadId.format(id);
+        RetiredName retired = retiredNames.get(ThreadId.number(id));
+        if (retired != null && retired.id() == id) {
+            return retired.name();
+        }
+        for (Thread other : inOrder) {
+            if (other.id() == id) {
+                return other.name();
+            }
+        }
+        return null;
     }
 }

@@ -52,7 +52,11 @@ public final class SyscallDispatcher {
                     registers.argument(1), registers.argument(2), registers.argument(3)));
             case SyscallNumber.THREAD_CONTROL -> registers.setResult(0, threadControl.call(caller,
                     registers.argument(0), registers.argument(1), registers.argument(2), registers.argument(3)));
-            case SyscallNumber.UNMAP -> unmap.call(caller, registers.argument(0), registers.argument(1));
+            case SyscallNumber.UNMAP -> {
+                if (!unmap.call(caller, registers.argument(0), registers.argument(1))) {
+                    registers.setResult(0, IpcError.INVALID_ARGUMENT.code());
+                }
+            }
             // An unknown system call answers invalid argument and changes nothing else.
             default -> registers.setResult(0, IpcError.INVALID_ARGUMENT.code());
         }

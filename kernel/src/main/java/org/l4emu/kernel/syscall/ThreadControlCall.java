@@ -6,9 +6,11 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.kernel.boot.BootInfoPage;
 import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.memory.MappingDatabase;
+import org.l4emu.kernel.memory.PageTables;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.object.Quotas;
 import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.TaskDeletion;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadFactory;
 import org.l4emu.kernel.object.ThreadId;
@@ -32,9 +34,11 @@ public final class ThreadControlCall {
     private final MappingDatabase mappings;
     private final BootInfoPage bootInfo;
     private final Retirement retirement;
+    private final TaskDeletion taskDeletion;
 
     public ThreadControlCall(Machine machine, ThreadTable threads, ThreadFactory factory, MappingDatabase mappings,
-                             BootInfoPage bootInfo, Retirement retirement) {
+                             BootInfoPage bootInfo, TaskDeletion taskDeletion, Retirement retirement) {
+        this.taskDeletion = taskDeletion;
         this.machine = machine;
         this.threads = threads;
         this.factory = factory;
@@ -56,14 +60,13 @@ public final class ThreadControlCall {
             return IpcError.INVALID_ARGUMENT.code();
         }
         Task task;
-        if (space == dest) {
-            AddressSpace addressSpace = newAddressSpace();
-            if (addressSpace == null) {
+        boolean newTask = space == dest;
+        if (newTask) {
+            try {
+                task = newTask(dest);
+            } catch (OutOfPhysicalMemoryException e) {
                 return IpcError.NOT_PERMITTED.code();
             }
-            task = new Task("task" + ThreadId.number(dest), addressSpace, false, false, Quotas.DEFAULTS);
-            threads.addTask(task);
-            bootInfo.mapInto(task, mappings);
         } else {
             Thread inSpace = threads.lookup(space);
             if (inSpace == null) {
@@ -73,18 +76,36 @@ public final class ThreadControlCall {
             if (task.liveThreads() >= task.quotas().threads()) {
                 return IpcError.NOT_PERMITTED.code();
             }
-        }
-        if (task.isUtcbPage(UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress)))
-                && utcbTaken(task, utcbAddress)) {
-            return IpcError.INVALID_ARGUMENT.code();
+            if (task.isUtcbPage(UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress)))
+                    && utcbTaken(task, utcbAddress)) {
+                return IpcError.INVALID_ARGUMENT.code();
+            }
         }
         try {
             factory.create(task, task.name() + ".t" + ThreadId.number(dest), dest, TaskSpec.DEFAULT_PRIORITY, 0, 0,
                     utcbAddress, pager);
         } catch (OutOfPhysicalMemoryException e) {
+            // P3: out of physical memory is error 6, and a task made for the thread goes again.
+            if (newTask) {
+                taskDeletion.free(task);
+            }
             return IpcError.NOT_PERMITTED.code();
         }
         return 0;
+    }
+
+    /** A new, empty task with the boot info page; nothing is left allocated when memory runs out. */
+    private Task newTask(int dest) throws OutOfPhysicalMemoryException {
+        AddressSpace addressSpace = PageTables.createSpace(machine);
+        Task task = new Task("task" + ThreadId.number(dest), addressSpace, false, false, Quotas.DEFAULTS);
+        threads.addTask(task);
+        try {
+            bootInfo.mapInto(task, mappings);
+        } catch (OutOfPhysicalMemoryException e) {
+            taskDeletion.free(task);
+            throw e;
+        }
+        return task;
     }
 
     private int delete(int dest) {
@@ -94,18 +115,6 @@ public final class ThreadControlCall {
         }
         retirement.delete(thread);
         return 0;
-    }
-
-    /** A new, empty address space, or null when physical memory has no room for its page table. */
-    private AddressSpace newAddressSpace() {
-        try {
-            return machine.createAddressSpace();
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof OutOfPhysicalMemoryException) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     /** 512-byte aligned and inside user memory below the boot info page. */

@@ -8,7 +8,9 @@ import org.l4emu.kernel.object.Thread;
 /**
  * unmap(fpage, flags): revokes the fpage's rights (bits 2..0, as in L4 X.2) from every mapping
  * derived from the caller's pages in it, recursively; flags bit 0 also from the caller's own.
- * Pages holding UTCBs stay in their own task. No result: a bad fpage changes nothing.
+ * The task's kernel-owned pages (UTCBs, boot info) stay in it. unmap has no result register;
+ * an invalid fpage (misaligned, size field out of range) changes nothing and, as an unknown
+ * system call does, sets the first result register to 9 (S5, P2).
  */
 public final class UnmapCall {
     private static final int INCLUDING_OWN = 1;
@@ -19,18 +21,20 @@ public final class UnmapCall {
         this.mappings = mappings;
     }
 
-    public void call(Thread caller, int fpageWord, int flags) {
+    /** Returns false, changing nothing, when the fpage is invalid. */
+    public boolean call(Thread caller, int fpageWord, int flags) {
         if (!Fpage.isValid(fpageWord)) {
-            return;
+            return false;
         }
         Fpage fpage = Fpage.of(fpageWord);
         if (fpage.isNil()) {
-            return;
+            return true;
         }
         Task task = caller.task();
         boolean own = (flags & INCLUDING_OWN) != 0;
         for (int page : mappings.mappedPages(task, fpage.base(), fpage.size())) {
-            mappings.unmap(task, page, fpage.rights(), own && !task.isUtcbPage(page));
+            mappings.unmap(task, page, fpage.rights(), own && !task.isKernelPage(page));
         }
+        return true;
     }
 }

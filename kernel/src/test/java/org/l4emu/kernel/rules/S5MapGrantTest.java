@@ -50,12 +50,13 @@ class S5MapGrantTest {
     }
 
     @Test
-    @DisplayName("S5: a map replaces what was there, maps only what the sender has, and never replaces a UTCB page")
+    @DisplayName("S5: a map replaces what was there, maps only what the sender has, and a UTCB page is refused (4)")
     void whatAMapReplaces() {
         assertLine(run, "S5 a map over an existing mapping replaces it: 0x5a000003");
         assertLine(run, "S5 a map of a page the sender does not have: no error");
         assertLine(run, "S5 and it maps nothing: page fault (read)");
-        assertLine(run, "S5 a map onto the receiver's UTCB page is ignored: middle's UTCB still holds its ID: 0x44001");
+        assertLine(run, "S5 a map onto the receiver's UTCB page: the sender: error 4 (message overflow), phase send");
+        assertLine(run, "S5 a map onto the receiver's UTCB page is refused: middle's UTCB still holds its ID: 0x44001");
     }
 
     @Test

@@ -95,11 +95,7 @@ public final class IpcTranscript implements KernelEvents {
 
     /** A thread ID as the guest passed it: the name of the thread it ever named, else the ID itself. */
     private String nameOf(int id) {
-        for (Thread thread : kernel.threads().all()) {
-            if (thread.id() == id) {
-                return thread.name();
-            }
-        }
-        return ThreadId.format(id);
+        String name = kernel.threads().nameOf(id);
+        return name == null ? ThreadId.format(id) : name;
     }
 }
