@@ -6,6 +6,12 @@ public enum UcHookType {
     INTERRUPT(1),
     /** Every instruction (expensive: about 20 ns each through Java). */
     CODE(1 << 2),
+    /** Every translated block as it starts to run; the callback gets its address and size in bytes. */
+    BLOCK(1 << 3),
+    /** Data reads, with their virtual address. */
+    MEM_READ(1 << 10),
+    /** Data writes, with their virtual address. */
+    MEM_WRITE(1 << 11),
     /** Accesses to unmapped memory or against a region's protection (UC_HOOK_MEM_INVALID). */
     MEM_INVALID(0x3F0);
 

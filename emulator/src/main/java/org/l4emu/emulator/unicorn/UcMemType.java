@@ -2,6 +2,8 @@ package org.l4emu.emulator.unicorn;
 
 /** Values of {@code uc_mem_type} that invalid-memory hooks receive. */
 public final class UcMemType {
+    public static final int READ = 16;
+    public static final int WRITE = 17;
     public static final int READ_UNMAPPED = 19;
     public static final int WRITE_UNMAPPED = 20;
     public static final int FETCH_UNMAPPED = 21;

@@ -10,7 +10,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.l4emu.emulator.EmulatorUnavailableException;
 
 /**
@@ -22,6 +24,12 @@ public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
     private static final MethodHandle INTERRUPT_UPCALL_TARGET = upcallTarget("dispatchInterrupt",
             MethodType.methodType(void.class, Unicorn.class, InterruptHook.class, long.class, int.class, long.class));
+    private static final MethodHandle CODE_UPCALL_TARGET = upcallTarget("dispatchCode",
+            MethodType.methodType(void.class, Unicorn.class, CodeHook.class, long.class, long.class, int.class,
+                    long.class));
+    private static final MethodHandle MEMORY_UPCALL_TARGET = upcallTarget("dispatchMemory",
+            MethodType.methodType(void.class, Unicorn.class, MemoryHook.class, long.class, int.class, long.class,
+                    int.class, long.class, long.class));
     private static final MethodHandle INVALID_MEMORY_UPCALL_TARGET = upcallTarget("dispatchInvalidMemory",
             MethodType.methodType(boolean.class, Unicorn.class, InvalidMemoryHook.class, MemorySegment.class,
                     int.class, long.class, int.class, long.class, MemorySegment.class));
@@ -31,6 +39,7 @@ public final class Unicorn implements AutoCloseable {
     private final MemorySegment handle;
     private final MemorySegment scratch;
     private final List<UnicornContext> contexts = new ArrayList<>();
+    private final Map<MemoryHook, MemorySegment> memoryHookStubs = new IdentityHashMap<>();
     private Throwable hookFailure;
     private boolean closed;
 
@@ -60,15 +69,24 @@ public final class Unicorn implements AutoCloseable {
     }
 
     private static void requireVersion() {
+        EngineVersion found = version();
+        if (found.major() != REQUIRED_MAJOR_VERSION) {
+            throw new EmulatorUnavailableException(UnicornLibrary.configuredName() + " is version " + found.number()
+                    + ", l4emu needs Unicorn 2: install libunicorn2");
+        }
+    }
+
+    /**
+     * The version of the library in use ({@code uc_version}).
+     *
+     * @throws EmulatorUnavailableException when no library can be loaded
+     */
+    public static EngineVersion version() {
+        UnicornLibrary.requireAvailable();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment major = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment minor = arena.allocate(ValueLayout.JAVA_INT);
-            int ignored = (int) UnicornNative.VERSION.invokeExact(major, minor);
-            int found = major.get(ValueLayout.JAVA_INT, 0);
-            if (found != REQUIRED_MAJOR_VERSION) {
-                throw new EmulatorUnavailableException(UnicornLibrary.DEFAULT_NAME + " is version " + found + "."
-                        + minor.get(ValueLayout.JAVA_INT, 0) + ", l4emu needs Unicorn 2: install libunicorn2");
-            }
+            return EngineVersion.fromPacked((int) UnicornNative.VERSION.invokeExact(major, minor));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -342,10 +360,41 @@ public final class Unicorn implements AutoCloseable {
     public long addInterruptHook(InterruptHook hook) {
         MethodHandle target = MethodHandles.insertArguments(INTERRUPT_UPCALL_TARGET, 0, this, hook);
         MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INTERRUPT_CALLBACK, arena);
+        return addHook(UcHookType.INTERRUPT, stub, "uc_hook_add(INTR)");
+    }
+
+    /**
+     * Installs {@code hook} for every data read and write; returns the {@code uc_hook} handle.
+     * Costly while installed: every access then takes Unicorn's slow path.
+     */
+    public long addMemoryHook(MemoryHook hook) {
+        // Hooks of this kind come and go (a costly hook is installed only while needed): one stub per hook object.
+        MemorySegment stub = memoryHookStubs.computeIfAbsent(hook, added -> UnicornNative.linker().upcallStub(
+                MethodHandles.insertArguments(MEMORY_UPCALL_TARGET, 0, this, added), UnicornNative.MEMORY_CALLBACK,
+                arena));
+        return addHook(UcHookType.MEM_READ.value() | UcHookType.MEM_WRITE.value(), stub, "uc_hook_add(MEM_READ|WRITE)");
+    }
+
+    /**
+     * Installs {@code hook} for every instruction; returns the {@code uc_hook} handle. Costly
+     * (an upcall per instruction), and code translated before keeps running without it: flush
+     * translations after adding it.
+     */
+    public long addCodeHook(CodeHook hook) {
+        MethodHandle target = MethodHandles.insertArguments(CODE_UPCALL_TARGET, 0, this, hook);
+        MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.CODE_CALLBACK, arena);
+        return addHook(UcHookType.CODE, stub, "uc_hook_add(CODE)");
+    }
+
+    private long addHook(UcHookType type, MemorySegment stub, String operation) {
+        return addHook(type.value(), stub, operation);
+    }
+
+    private long addHook(int types, MemorySegment stub, String operation) {
         MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
         try {
-            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, UcHookType.INTERRUPT.value(), stub,
-                    MemorySegment.NULL, 1L, 0L), "uc_hook_add(INTR)");
+            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, types, stub,
+                    MemorySegment.NULL, 1L, 0L), operation);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -356,14 +405,7 @@ public final class Unicorn implements AutoCloseable {
     public long addInvalidMemoryHook(InvalidMemoryHook hook) {
         MethodHandle target = MethodHandles.insertArguments(INVALID_MEMORY_UPCALL_TARGET, 0, this, hook);
         MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INVALID_MEMORY_CALLBACK, arena);
-        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
-        try {
-            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, UcHookType.MEM_INVALID.value(), stub,
-                    MemorySegment.NULL, 1L, 0L), "uc_hook_add(MEM_INVALID)");
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+        return addHook(UcHookType.MEM_INVALID, stub, "uc_hook_add(MEM_INVALID)");
     }
 
     public void deleteHook(long hookHandle) {
@@ -434,6 +476,25 @@ public final class Unicorn implements AutoCloseable {
     private static void dispatchInterrupt(Unicorn engine, InterruptHook hook, long uc, int number, long userData) {
         try {
             hook.onInterrupt(number);
+        } catch (Throwable t) {
+            engine.failInHook(t);
+        }
+    }
+
+    /** Upcall entry like {@link #dispatchInterrupt}. */
+    private static void dispatchMemory(Unicorn engine, MemoryHook hook, long uc, int type, long address, int size,
+            long value, long userData) {
+        try {
+            hook.onAccess(type, address, size);
+        } catch (Throwable t) {
+            engine.failInHook(t);
+        }
+    }
+
+    /** Upcall entry like {@link #dispatchInterrupt}. */
+    private static void dispatchCode(Unicorn engine, CodeHook hook, long uc, long address, int size, long userData) {
+        try {
+            hook.onInstruction(address, size);
         } catch (Throwable t) {
             engine.failInHook(t);
         }
