@@ -47,6 +47,24 @@ public final class UnicornLibrary {
         return System.getProperty(LIBRARY_PROPERTY, DEFAULT_NAME);
     }
 
+    /** The file of the loaded library as the process maps it, or null when none is loaded. */
+    public static String loadedPath() {
+        if (Loaded.INSTANCE.failure != null) {
+            return null;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
+                int slash = line.indexOf('/');
+                if (slash >= 0 && line.contains("libunicorn")) {
+                    return line.substring(slash);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** The library l4emu uses, loaded once. */
     static SymbolLookup lookup() {
         Loaded loaded = Loaded.INSTANCE;
