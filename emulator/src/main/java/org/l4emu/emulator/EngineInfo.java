@@ -22,13 +22,27 @@ public final class EngineInfo {
         return Unicorn.version().toString();
     }
 
+    /** The library file in use (as the process maps it, or as configured). */
+    public static String libraryFile() {
+        String loaded = UnicornLibrary.loadedPath();
+        return loaded != null ? loaded : UnicornLibrary.configuredName();
+    }
+
+    /** True when the setting allows no accelerator: machines use Unicorn's public API alone. */
+    public static boolean acceleratorsOff() {
+        for (Accelerator accelerator : Accelerator.values()) {
+            if (Accelerators.allowed(accelerator)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The library file in use, and how it was chosen. */
     public static String library() {
-        String configured = UnicornLibrary.configuredName();
-        String loaded = UnicornLibrary.loadedPath();
         String chosen = System.getenv(UnicornLibrary.LIBRARY_VARIABLE) != null
                 ? "from " + UnicornLibrary.LIBRARY_VARIABLE : UnicornLibrary.LIBRARY_VARIABLE + " unset";
-        return (loaded != null ? loaded : configured) + " (" + chosen + ")";
+        return libraryFile() + " (" + chosen + ")";
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.l4emu.emulator.EmulatorUnavailableException;
 
 /**
  * Which {@link Accelerator}s a process may use and what became of each. The environment variable
@@ -44,7 +45,6 @@ public final class Accelerators {
         }
     }
 
-    private static final Set<Accelerator> ALLOWED = parse(configured());
     private static final Map<Accelerator, Outcome> OUTCOMES = new EnumMap<>(Accelerator.class);
     private static final Set<Accelerator> WARNED = EnumSet.noneOf(Accelerator.class);
     private static PrintStream warnings = System.err;
@@ -58,6 +58,24 @@ public final class Accelerators {
             return fromEnvironment;
         }
         return System.getProperty(PROPERTY, "all");
+    }
+
+    /** The setting, read once; a bad one is reported where a machine opens. */
+    private static final class Setting {
+        static final Set<Accelerator> ALLOWED;
+        static final String ERROR;
+
+        static {
+            Set<Accelerator> allowed = EnumSet.noneOf(Accelerator.class);
+            String error = null;
+            try {
+                allowed = parse(configured());
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
+            }
+            ALLOWED = allowed;
+            ERROR = error;
+        }
     }
 
     /** The accelerators {@code setting} allows; unknown names are an error. */
@@ -89,9 +107,16 @@ public final class Accelerators {
         return names.toString();
     }
 
-    /** True when the setting lets machines try {@code accelerator}. */
+    /**
+     * True when the setting lets machines try {@code accelerator}.
+     *
+     * @throws EmulatorUnavailableException when the setting names no accelerator l4emu knows
+     */
     public static boolean allowed(Accelerator accelerator) {
-        return ALLOWED.contains(accelerator);
+        if (Setting.ERROR != null) {
+            throw new EmulatorUnavailableException(Setting.ERROR);
+        }
+        return Setting.ALLOWED.contains(accelerator);
     }
 
     /** Records what became of {@code accelerator}; a failed check is reported on standard error once per process. */
