@@ -45,11 +45,15 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private static final int SCTLR_MMU_ENABLE = 1;
     private static final int SCR_NON_SECURE = 1;
     /**
-     * The "until" address of every run: Unicorn stops, as if at a WFI, when a block starts there.
-     * Only 0 leaves QEMU's exception record alone: with any other, Unicorn 2 fetches code at the
-     * address before it at the end of a run, which records a prefetch abort there.
+     * The "until" address of a run: Unicorn stops when a block starts there, and makes that block
+     * empty, so that QEMU looks up the page of the byte before it, which raises a prefetch abort
+     * there when it is unmapped. 0 is the one address where that does no harm: the byte before
+     * is the kernel's, and a jump to mapped code at 0 raises that abort at PC 0, which
+     * {@link StopDecoder} takes for what it is. The code at 0 then runs in a run of its own,
+     * with 1 as its "until", which no PC can be.
      */
     private static final long UNTIL = 0;
+    private static final long UNTIL_FOR_RUNS_AT_ZERO = 1;
 
     // The state batch, in write order: an entering space's TTBR0 and the TLB flush, then SCR,
     // then CPSR, whose write makes QEMU recompute the cached state (security state and user
@@ -268,7 +272,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     int emulate(int address, long instructions) {
         pendingException = ArmException.NONE;
         counting.runStarting(instructions);
-        return unicorn.emulate(Integer.toUnsignedLong(address), UNTIL, 0, instructions);
+        long until = (address & ~1) == 0 ? UNTIL_FOR_RUNS_AT_ZERO : UNTIL;
+        return unicorn.emulate(Integer.toUnsignedLong(address), until, 0, instructions);
     }
 
     /** The exception number the interrupt hook took during the last run, or {@link ArmException#NONE}. */

@@ -79,6 +79,10 @@ final class StopDecoder {
             }
             case ArmException.PREFETCH_ABORT -> {
                 completed = counting.completed(at, false);
+                if (at == 0 && cpu.runningSpace().userRights(0).executable()) {
+                    // Unicorn's stop at the run's "until" address, 0: the code there goes on in a run of its own.
+                    return null;
+                }
                 return cpu.aborts().prefetchAbort(thread, cpu.runningSpace());
             }
             case ArmException.DATA_ABORT -> {
