@@ -65,8 +65,8 @@ public final class ArmMachine implements Machine {
     /**
      * A machine with {@code memorySize} bytes of physical RAM at physical address 0.
      *
-     * @throws org.l4emu.emulator.EmulatorUnavailableException when libunicorn2 is missing or
-     *         its internals are not the ones l4emu knows
+     * @throws org.l4emu.emulator.EmulatorUnavailableException when libunicorn2 is missing (its
+     *         internals are needed only for the accelerators, each checked and dropped on its own)
      */
     public ArmMachine(long memorySize) {
         if (memorySize < 2 * PhysicalMemory.PAGE_SIZE || memorySize % PhysicalMemory.PAGE_SIZE != 0
@@ -128,7 +128,7 @@ public final class ArmMachine implements Machine {
         return memory;
     }
 
-    /** The offsets found in Unicorn's private structures at start-up, for diagnostics. */
+    /** The offsets found in Unicorn's private structures at start-up ("none" without accelerators), for diagnostics. */
     public String engineInternals() {
         return internals;
     }
