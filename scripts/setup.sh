@@ -1,9 +1,15 @@
 # Shared set-up for ./l4emu and ./run-tests: finds JDK 25 and Maven, and installs the Debian
 # packages l4emu needs (when root) or says in one line what to install. Sourced, not run.
+#
+# Each package is checked by trying what l4emu needs it for, not by asking the package manager
+# or a cache (ldconfig -p still lists a deleted library; gcc -m32 -print-libgcc-file-name prints
+# the 64-bit libgcc when the 32-bit one is missing). scripts/test-setup-checks proves each check
+# says "absent" when the package's files are hidden.
 
-# libcapstone4: disassembly in 'l4emu step'; gdb-multiarch: the GDB stub's test drives the real debugger;
-# gcc-multilib: the host gcc builds the x86 guests with -m32 and needs the 32-bit libgcc.
-L4EMU_PACKAGES_NEEDED=(libunicorn2 gcc-arm-none-eabi gcc-multilib libcapstone4 gdb-multiarch)
+# libunicorn2: the CPU engine; gcc-arm-none-eabi and gcc-multilib: the host gcc builds the ARM
+# guests, and with -m32 the x86 guests, each linked with its libgcc; libcapstone4: disassembly
+# in 'l4emu step'; gdb-multiarch and lldb: the debugger tests drive the real debuggers.
+L4EMU_PACKAGES_NEEDED=(libunicorn2 gcc-arm-none-eabi gcc-multilib libcapstone4 gdb-multiarch lldb)
 
 l4emu_die() {
     echo "l4emu: $*" >&2
@@ -22,14 +28,42 @@ l4emu_find_java() {
     l4emu_die "JDK 25 not found: install one (e.g. the Debian/Adoptium package temurin-25-jdk) and set JAVA_HOME"
 }
 
+# True when the dynamic loader can find shared library $1 as a readable ELF file, in the places
+# ldconfig lists (checked, as its cache may name deleted files) or the standard directories.
+l4emu_library_loadable() {
+    local name="$1" file
+    while read -r file; do
+        [ -r "$file" ] && [ "$(head -c 4 "$file" 2>/dev/null | od -An -c | tr -d ' ')" = '177ELF' ] && return 0
+    done < <( { ldconfig -p 2>/dev/null | awk -v n="$name" '$1 == n { print $NF }'
+                for dir in /usr/lib/x86_64-linux-gnu /lib/x86_64-linux-gnu /usr/lib /lib /usr/local/lib; do
+                    echo "$dir/$name"
+                done; } )
+    return 1
+}
+
+# True when compiler $1 (with options $2...) compiles and links a freestanding program with
+# libgcc, as the guest build does.
+l4emu_links_with_libgcc() {
+    local compiler="$1" out status
+    shift
+    command -v "$compiler" >/dev/null 2>&1 || return 1
+    out="$(mktemp)"
+    printf 'unsigned long long l4emu_div(unsigned long long a, unsigned long long b) { return a / b; }\nvoid _start(void) { }\n' \
+        | "$compiler" "$@" -ffreestanding -x c - -nostdlib -static -o "$out" -lgcc >/dev/null 2>&1
+    status=$?
+    rm -f "$out"
+    return $status
+}
+
 l4emu_package_present() {
     case "$1" in
-        libunicorn2) ldconfig -p 2>/dev/null | grep -q 'libunicorn\.so\.2' ;;
-        gcc-arm-none-eabi) command -v arm-none-eabi-gcc >/dev/null 2>&1 ;;
-        gcc-multilib) test -f "$(gcc -m32 -print-libgcc-file-name 2>/dev/null)" ;;
-        libcapstone4) ldconfig -p 2>/dev/null | grep -q 'libcapstone\.so\.[45]' ;;
-        gdb-multiarch) command -v gdb-multiarch >/dev/null 2>&1 ;;
-        *) dpkg -s "$1" >/dev/null 2>&1 ;;
+        libunicorn2) l4emu_library_loadable libunicorn.so.2 ;;
+        gcc-arm-none-eabi) l4emu_links_with_libgcc arm-none-eabi-gcc -mcpu=cortex-a15 ;;
+        gcc-multilib) l4emu_links_with_libgcc gcc -m32 ;;
+        libcapstone4) l4emu_library_loadable libcapstone.so.4 ;;
+        gdb-multiarch) gdb-multiarch --batch -nx -ex 'set architecture arm' >/dev/null 2>&1 ;;
+        lldb) lldb --batch --no-lldbinit -o 'version' >/dev/null 2>&1 ;;
+        *) return 1 ;;
     esac
 }
 
@@ -43,7 +77,11 @@ l4emu_install_packages() {
         echo "l4emu: installing ${missing[*]} with apt-get" >&2
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq >&2 || l4emu_die "apt-get update failed"
-        apt-get install -y -qq "${missing[@]}" >&2 || l4emu_die "apt-get install ${missing[*]} failed"
+        # --reinstall: a package may be installed with some of its files gone.
+        apt-get install -y -qq --reinstall "${missing[@]}" >&2 || l4emu_die "apt-get install ${missing[*]} failed"
+        for package in "${missing[@]}"; do
+            l4emu_package_present "$package" || l4emu_die "$package is installed but still does not work"
+        done
     else
         l4emu_die "missing Debian packages: install them with: sudo apt-get install ${missing[*]}"
     fi
@@ -58,4 +96,28 @@ l4emu_setup() {
     l4emu_require_maven
     l4emu_install_packages
     export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# The Unicorn 2.1 library from Debian 13 (libunicorn2t64, which needs only libc and libm),
+# unpacked into a cache without touching the system's packages; prints its path, or says in one
+# line why it cannot and returns 1. Fetched once, reused after.
+l4emu_unicorn_21() {
+    local cache="${XDG_CACHE_HOME:-$HOME/.cache}/l4emu/unicorn-2.1"
+    local library="$cache/ext/usr/lib/x86_64-linux-gnu/libunicorn.so.2"
+    if [ ! -r "$library" ]; then
+        local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+        [ -r "$keyring" ] || { echo "l4emu: cannot fetch Unicorn 2.1: no $keyring (apt-get install debian-archive-keyring)" >&2; return 1; }
+        mkdir -p "$cache/lists/partial" "$cache/cache/archives/partial" || return 1
+        printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: %s\n' \
+            "$keyring" > "$cache/trixie.sources"
+        local options=(-o "Dir::Etc::sourcelist=$cache/trixie.sources" -o Dir::Etc::sourceparts=/dev/null
+                       -o "Dir::State::Lists=$cache/lists" -o "Dir::Cache=$cache/cache" -o APT::Sandbox::User=root
+                       -o Debug::NoLocking=1)
+        if ! (cd "$cache" && apt-get -qq "${options[@]}" update && apt-get -qq "${options[@]}" download libunicorn2t64 \
+                && dpkg-deb -x libunicorn2t64_*.deb ext) >"$cache/fetch.log" 2>&1; then
+            echo "l4emu: cannot fetch Unicorn 2.1 from the Debian archive (see $cache/fetch.log)" >&2
+            return 1
+        fi
+    fi
+    echo "$library"
 }

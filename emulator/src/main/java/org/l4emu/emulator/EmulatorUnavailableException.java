@@ -4,7 +4,7 @@ package org.l4emu.emulator;
  * The host lacks something the emulator needs (for example the Unicorn shared library).
  * The message is one line that says what to install.
  */
-public final class EmulatorUnavailableException extends RuntimeException {
+public class EmulatorUnavailableException extends RuntimeException {
     public EmulatorUnavailableException(String message) {
         super(message);
     }

@@ -37,6 +37,10 @@ public final class L4emu implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose",
+            description = "With --version: also the engine library's file and the accelerators each machine uses.")
+    private boolean verbose;
+
     private final OutputStream console;
     private final PrintStream err;
 
@@ -84,6 +88,11 @@ public final class L4emu implements Runnable {
             }
         }
         return SUBCOMMANDS;
+    }
+
+    /** True when --verbose was given (for --version). */
+    boolean verbose() {
+        return verbose;
     }
 
     /** Where guest console bytes go. */

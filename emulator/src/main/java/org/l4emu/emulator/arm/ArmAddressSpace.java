@@ -137,6 +137,21 @@ public final class ArmAddressSpace implements AddressSpace {
         return Access.of(requestedRights[ShortDescriptor.l1Index(virtualAddress)][ShortDescriptor.l2Index(virtualAddress)]);
     }
 
+    /** What user mode may do at {@code virtualAddress} as the MMU enforces it (page table bits, not the request). */
+    Access userRights(int virtualAddress) {
+        long entryAddress = existingL2EntryAddress(virtualAddress);
+        return entryAddress < 0 ? Access.NONE : ShortDescriptor.userRights(memory.readWord(entryAddress));
+    }
+
+    /** The halfword of code at {@code virtualAddress} (even), read through the page tables; -1 when unmapped. */
+    int readHalfword(int virtualAddress) {
+        long physical = translate(virtualAddress);
+        if (physical < 0) {
+            return -1;
+        }
+        return (memory.readByte(physical) & 0xFF) | (memory.readByte(physical + 1) & 0xFF) << 8;
+    }
+
     @Override
     public void destroy() {
         if (destroyed) {

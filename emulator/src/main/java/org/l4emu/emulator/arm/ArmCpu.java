@@ -2,12 +2,14 @@ package org.l4emu.emulator.arm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import org.l4emu.emulator.engine.InstructionCounter;
+import org.l4emu.emulator.engine.CodeHookCounter;
+import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmCpuModel;
 import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.unicorn.InterruptHook;
+import org.l4emu.emulator.unicorn.MemoryHook;
 import org.l4emu.emulator.unicorn.RegisterBatch;
 import org.l4emu.emulator.unicorn.UcArch;
 import org.l4emu.emulator.unicorn.UcMode;
@@ -17,9 +19,15 @@ import org.l4emu.emulator.unicorn.Unicorn;
 /**
  * The emulated Cortex-A15: one Unicorn engine running user-mode code with the MMU on. It loads
  * a thread's registers (and, when needed, an address space's translation registers), runs,
- * records the exception that stopped it, and reads the registers back. The core registers go
- * straight to and from QEMU's CPU state ({@link LiveCpuState}); CPSR, the thread register and
- * the translation registers go through one Unicorn batch call, and only when they change.
+ * records the exception that stopped it, and reads the registers back. CPSR, the thread register
+ * and the translation registers go through one Unicorn batch call, and only when they change.
+ *
+ * <p>Everything works through Unicorn's public API: core registers by batch calls
+ * ({@link BatchCoreRegisters}), instruction counts from a code hook ({@link CodeHookCounter}),
+ * aborts described from the page tables ({@link PublicAborts}). {@link EngineCalibration} then
+ * replaces each with its accelerator where the start-up check passes: QEMU's CPU state in place
+ * ({@link LiveCpuState}), Unicorn's own counter (which also lets a system call switch threads
+ * inside the hook), QEMU's exception record ({@link ExceptionRecord}).
  *
  * <p>Two address spaces stay cached at once. QEMU's TLB has no ASIDs, so switching spaces
  * would mean flushing it, and refilling it (page walks, code lookups) is what makes a switch
@@ -36,6 +44,16 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private static final int ALL_DOMAINS_CLIENT = 0x5555_5555;
     private static final int SCTLR_MMU_ENABLE = 1;
     private static final int SCR_NON_SECURE = 1;
+    /**
+     * The "until" address of a run: Unicorn stops when a block starts there, and makes that block
+     * empty, so that QEMU looks up the page of the byte before it, which raises a prefetch abort
+     * there when it is unmapped. 0 is the one address where that does no harm: the byte before
+     * is the kernel's, and a jump to mapped code at 0 raises that abort at PC 0, which
+     * {@link StopDecoder} takes for what it is. The code at 0 then runs in a run of its own,
+     * with 1 as its "until", which no PC can be.
+     */
+    private static final long UNTIL = 0;
+    private static final long UNTIL_FOR_RUNS_AT_ZERO = 1;
 
     // The state batch, in write order: an entering space's TTBR0 and the TLB flush, then SCR,
     // then CPSR, whose write makes QEMU recompute the cached state (security state and user
@@ -54,25 +72,27 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private final Unicorn unicorn;
     private final Arena arena;
     private final RegisterBatch state;
-    private final LiveCpuState live;
     /** r0-r15 and CPSR, the order of {@link ArmCpuContext}'s registers, as last saved. */
     private final int[] saved = new int[ArmCpuContext.REGISTER_COUNT];
-    private final ExceptionRecord record;
     private final CodeFrames codeFrames;
     private final int scrOtherBits;
     private final ResidentSpaces spaces = new ResidentSpaces();
+    private final CodeHookCounter publicCounter;
+    private final long codeHook;
+    private boolean codeHookInstalled;
+    private CoreRegisters registers;
+    private InstructionCounting counting;
+    private final PublicAborts publicAborts;
+    private Aborts aborts;
     private FastStores fastStores;
     private ArmCpuContext loaded;
     /** The space of the thread loaded last (for debug hooks: one engine runs every space). */
     private ArmAddressSpace loadedSpace;
-    private InstructionCounter counter;
     private int pendingException = ArmException.NONE;
-    /** Where the counter stood when the thread now running began its budget (0 at uc_emu_start). */
-    private long segmentStart;
     /** Takes system calls inside the hook, or null when every exception stops the CPU. */
     private SyscallContinuation syscalls;
 
-    ArmCpu(MemorySegment physicalMemory, CodeFrames codeFrames) {
+    ArmCpu(MemorySegment physicalMemory, CodeFrames codeFrames, ProbeSpace probeSpace) {
         this.codeFrames = codeFrames;
         unicorn = Unicorn.open(UcArch.ARM, UcMode.ARM);
         arena = Arena.ofShared();
@@ -91,9 +111,14 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
             unicorn.writeCoprocessor(ArmCpRegister.SCR, Bank.SECURE, scrOtherBits | SCR_NON_SECURE);
             unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
             unicorn.writeRegister(ArmRegister.CPSR, ArmCpuContext.CPSR_USER_MODE | ArmCpuContext.CPSR_MASKS);
-            live = LiveCpuState.locate(unicorn, ReadableMemory.ofThisProcess());
             unicorn.addInterruptHook(this);
-            record = new ExceptionRecord(unicorn.allocateContext());
+            registers = new BatchCoreRegisters(unicorn, arena);
+            publicCounter = new CodeHookCounter(unicorn::stop);
+            codeHook = unicorn.addCodeHook(publicCounter);
+            codeHookInstalled = true;
+            counting = publicCounter;
+            publicAborts = new PublicAborts(this, probeSpace);
+            aborts = publicAborts;
             state = RegisterBatch.builder().addCoprocessor(ArmCpRegister.TTBR0).addCoprocessor(ArmCpRegister.TLBIALL)
                     .addCoprocessor(ArmCpRegister.SCR, Bank.SECURE).add(ArmRegister.CPSR)
                     .addCoprocessor(ArmCpRegister.TPIDRURO).build(arena);
@@ -107,17 +132,58 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         return unicorn;
     }
 
-    ExceptionRecord record() {
-        return record;
+    /** From now on the core registers go through {@code access}. */
+    void useRegisters(CoreRegisters access) {
+        this.registers = access;
     }
 
-    void useInternals(EngineInternals calibrated) {
-        record.useOffsets(calibrated);
-        this.counter = new InstructionCounter(unicorn, calibrated.counter());
+    CoreRegisters registers() {
+        return registers;
     }
 
-    LiveCpuState live() {
-        return live;
+    /** From now on aborts are described by {@code described}. */
+    void useAborts(Aborts described) {
+        this.aborts = described;
+    }
+
+    Aborts aborts() {
+        return aborts;
+    }
+
+    /** The public way to describe aborts, whichever is in use. */
+    PublicAborts publicAborts() {
+        return publicAborts;
+    }
+
+    /** The public counter, whose hook stays installed until {@link #useCounting} replaces it. */
+    CodeHookCounter publicCounter() {
+        return publicCounter;
+    }
+
+    /**
+     * From now on instructions are counted by {@code counter}; the public counter's code hook
+     * goes when it is not the one (code translated with it is the calibration's, dropped after).
+     */
+    void useCounting(InstructionCounting counter) {
+        this.counting = counter;
+        if (counter != publicCounter && codeHookInstalled) {
+            unicorn.deleteHook(codeHook);
+            codeHookInstalled = false;
+        }
+    }
+
+    InstructionCounting counting() {
+        return counting;
+    }
+
+    /** True when a system call can switch threads inside the hook: the counter can give a new budget and the PC can be set in place. */
+    boolean continuesInHook() {
+        return counting.canContinueInHook() && registers.writesPc();
+    }
+
+    /** The address space the CPU runs now. */
+    ArmAddressSpace runningSpace() {
+        return spaces.space(spaces.active());
     }
 
     /** From now on threads that are loaded get fast stores to their UTCB and stack. */
@@ -162,7 +228,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
             state.set(STATE_TPIDRURO, context.threadPointer());
             unicorn.write(state, from, STATE_SIZE - from);
         }
-        live.writeCoreRegisters(context.coreRegisters());
+        registers.write(context.coreRegisters());
         spaces.activate(bank);
         loaded = context;
         loadedSpace = space;
@@ -218,8 +284,9 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      */
     int emulate(int address, long instructions) {
         pendingException = ArmException.NONE;
-        segmentStart = 0;
-        return unicorn.emulate(Integer.toUnsignedLong(address), 0, 0, instructions);
+        counting.runStarting(instructions);
+        long until = (address & ~1) == 0 ? UNTIL_FOR_RUNS_AT_ZERO : UNTIL;
+        return unicorn.emulate(Integer.toUnsignedLong(address), until, 0, instructions);
     }
 
     /** The exception number the interrupt hook took during the last run, or {@link ArmException#NONE}. */
@@ -227,13 +294,6 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         return pendingException;
     }
 
-    /**
-     * Instructions the count hook saw start since the running thread began its budget: since
-     * uc_emu_start, or since the last {@link #continueWith} inside the hook.
-     */
-    long startedInstructions() {
-        return counter.started() - segmentStart;
-    }
 
     /**
      * Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly
@@ -243,19 +303,18 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      */
     void continueWith(ArmCpuContext context, ArmAddressSpace space, long budget) {
         prepare(context, space);
-        segmentStart = counter.started();
-        counter.allowMore(budget);
+        counting.continueFor(budget);
     }
 
     /** Inside the hook: makes sure the CPU stops before its next instruction, whatever else the hook did. */
     void stopBeforeNextInstruction() {
-        counter.stopBeforeNext();
+        counting.stopBeforeNext();
         unicorn.stop();
     }
 
-    /** Inside a hook: the count hook stops the CPU before the next instruction, this one completing. */
+    /** Inside a hook: the CPU stops before the next instruction, this one completing. */
     void stopAfterThisInstruction() {
-        counter.stopBeforeNext();
+        counting.stopBeforeNext();
     }
 
     /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */
@@ -265,7 +324,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
 
     /** Reads the registers back into {@code context}, which the CPU now holds. */
     void saveInto(ArmCpuContext context) {
-        live.readCoreRegisters(saved);
+        registers.read(saved);
         saved[ArmCpuContext.CPSR] = unicorn.readRegister(ArmRegister.CPSR);
         context.saveFromCpu(saved);
         loaded = context;
@@ -284,9 +343,36 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         }
         pendingException = number;
         if (number == ArmException.DATA_ABORT || number == ArmException.PREFETCH_ABORT) {
-            record.capture();
+            aborts.capture();
         }
         unicorn.stop();
+    }
+
+    /**
+     * Runs the one instruction at {@code thread}'s PC again with the page tables at
+     * {@code probeTable} in place of its space's, reporting each data access to {@code accesses};
+     * returns the exception it raised, or {@link ArmException#NONE}. Everything the run changed
+     * is undone: the space, the TLB, and the registers, which the next {@link #prepare} loads
+     * anew. Only between runs.
+     */
+    int runAgainWith(ArmCpuContext thread, long probeTable, MemoryHook accesses) {
+        Bank bank = spaces.active();
+        ArmAddressSpace space = spaces.space(bank);
+        unicorn.writeCoprocessor(ArmCpRegister.TTBR0, bank, (int) probeTable);
+        unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
+        long hook = unicorn.addMemoryHook(accesses);
+        loaded = null;
+        try {
+            registers.write(thread.coreRegisters());
+            unicorn.writeRegister(ArmRegister.CPSR, thread.cpsrToLoad());
+            emulate(thread.resumeAddress(), 1);
+            return pendingException;
+        } finally {
+            unicorn.deleteHook(hook);
+            unicorn.writeCoprocessor(ArmCpRegister.TTBR0, bank, (int) space.l1Table());
+            unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
+            pendingException = ArmException.NONE;
+        }
     }
 
     /**

@@ -49,11 +49,13 @@ public final class ArmMachine implements Machine {
      */
     private static final long SCRATCH_BASE = PHYSICAL_ADDRESS_SPACE - (2L << 20);
     private static final long SCRATCH_SIZE = 1L << 20;
+    /** Below the scratch MiB: the page tables for running a faulting instruction again ({@link ProbeSpace}). */
+    private static final long PROBE_BASE = SCRATCH_BASE - ProbeSpace.SIZE;
 
     private final AnonymousMapping host;
     private final ArmCpu cpu;
     private final StopDecoder stops;
-    private final EngineInternals internals;
+    private final String internals;
     private final NativePhysicalMemory memory;
     private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
@@ -68,18 +70,20 @@ public final class ArmMachine implements Machine {
     /**
      * A machine with {@code memorySize} bytes of physical RAM at physical address 0.
      *
-     * @throws org.l4emu.emulator.EmulatorUnavailableException when libunicorn2 is missing or
-     *         its internals are not the ones l4emu knows
+     * @throws org.l4emu.emulator.EmulatorUnavailableException when libunicorn2 is missing (its
+     *         internals are needed only for the accelerators, each checked and dropped on its own)
      */
     public ArmMachine(long memorySize) {
         if (memorySize < 2 * PhysicalMemory.PAGE_SIZE || memorySize % PhysicalMemory.PAGE_SIZE != 0
-                || memorySize > SCRATCH_BASE) {
+                || memorySize > PROBE_BASE) {
             throw new IllegalArgumentException("memory size " + memorySize + " is not a multiple of 4 KiB in 8 KiB.."
-                    + SCRATCH_BASE);
+                    + PROBE_BASE);
         }
         host = AnonymousMapping.reserve(PHYSICAL_ADDRESS_SPACE);
         try {
-            cpu = new ArmCpu(host.segment(), codeFrames);
+            NativePhysicalMemory probeMemory = new NativePhysicalMemory(host.segment(), PROBE_BASE, ProbeSpace.SIZE,
+                    PROBE_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
+            cpu = new ArmCpu(host.segment(), codeFrames, new ProbeSpace(probeMemory, host.segment(), PROBE_BASE));
         } catch (RuntimeException | Error e) {
             host.close();
             throw e;
@@ -100,15 +104,20 @@ public final class ArmMachine implements Machine {
         }
     }
 
-    private EngineInternals calibrate(long memorySize) {
+    /** Replaces the CPU's public paths with the accelerators that pass their checks; returns what it found. */
+    private String calibrate(long memorySize) {
         NativePhysicalMemory scratch = new NativePhysicalMemory(host.segment(), SCRATCH_BASE, SCRATCH_SIZE,
                 SCRATCH_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
-        EngineCalibration calibration = new EngineCalibration(cpu, scratch);
-        EngineInternals found = calibration.calibrate();
-        cpu.useFastStores(new FastStores(calibration.userTlbs(), host.segment().address(), memorySize, codeFrames));
+        EngineCalibration calibration = new EngineCalibration(cpu, scratch, cpu.publicAborts());
+        calibration.calibrate();
+        if (calibration.userTlbs() != null) {
+            cpu.useFastStores(new FastStores(calibration.userTlbs(), host.segment().address(), memorySize, codeFrames));
+        }
         host.discard(SCRATCH_BASE, SCRATCH_SIZE);
-        cpu.record().poison();
-        return found;
+        if (calibration.record() != null) {
+            calibration.record().poison();
+        }
+        return calibration.internals();
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
@@ -127,9 +136,9 @@ public final class ArmMachine implements Machine {
         return memory;
     }
 
-    /** The offsets found in Unicorn's private structures at start-up, for diagnostics. */
+    /** The offsets found in Unicorn's private structures at start-up ("none" without accelerators), for diagnostics. */
     public String engineInternals() {
-        return internals.toString();
+        return internals;
     }
 
     /**
@@ -164,6 +173,11 @@ public final class ArmMachine implements Machine {
     @Override
     public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
         checkOpen();
+        if (handler != null && !cpu.continuesInHook()) {
+            // Through the public API alone a run cannot be given a new budget from a hook:
+            // every system call leaves the emulator.
+            return Machine.super.run(context, space, maxInstructions, handler);
+        }
         ArmCpuContext thread = armContext(context);
         ArmAddressSpace armSpace = liveArmSpace(space);
         long budget = validBudget(maxInstructions);

@@ -6,20 +6,30 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
+import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.engine.Accelerator;
+import org.l4emu.emulator.engine.Accelerators;
+import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.CounterCalibration;
 import org.l4emu.emulator.engine.CounterOffsets;
+import org.l4emu.emulator.engine.EngineCounter;
+import org.l4emu.emulator.engine.InstructionCounter;
+import org.l4emu.emulator.engine.InternalsNotRecognised;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.UcError;
+import org.l4emu.emulator.unicorn.Unicorn;
 
 /**
- * Finds {@link EngineInternals} by running known user code in a scratch address space and
- * looking for the values it must leave behind: the instruction counter (the shared
- * {@link CounterCalibration}, with an ARM probe), and a fault address that appears nowhere
- * in the registers in the CPU state saved by the abort hook. Each finding is checked again
- * with other values, and the count semantics l4emu relies on are checked too.
+ * Tries each {@link Accelerator} the setting allows on a fresh {@link ArmCpu}, which starts on
+ * Unicorn's public API alone. Each is first found (the offsets inside Unicorn's private
+ * structures, by running known user code in a scratch address space and looking for the values
+ * it must leave behind) and then checked against the public path on probe code: the same
+ * counts, the same fault addresses and kinds, the same registers. One that is not found or
+ * disagrees is dropped ({@link Accelerators#record}) and the public path stays.
  */
 final class EngineCalibration {
     private static final int CODE_ADDRESS = 0x1000;
@@ -28,6 +38,8 @@ final class EngineCalibration {
     private static final int STORE = CODE_ADDRESS + 0x14;
     private static final int UNDEFINED = CODE_ADDRESS + 0x18;
     private static final int YIELD = CODE_ADDRESS + 0x1C;
+    private static final int EXCLUSIVE_LOAD = CODE_ADDRESS + 0x24;
+    private static final int THUMB_SVC_AFTER_FOUR = CODE_ADDRESS + 0x2C;
     private static final int UNMAPPED_CODE = 0x7000;
     private static final int DATA = 0x5000;
     private static final int[] CODE = {
@@ -40,6 +52,11 @@ final class EngineCalibration {
         0xE7F000F0, // udf #0
         0xE320F001, // yield
         0xEF000000, // svc #0
+        0xE1901F9F, // ldrex r1, [r0]
+        0xEF000000, // svc #0
+        0xF1012101, // Thumb: movs r1, #1; add.w r1, r1, #1
+        0x31010101, //        (add.w continued); adds r1, #1
+        0xBF00DF00, //        svc #0; nop
     };
     private static final int[] LOAD_BASES = {0x7E5D3A00, 0x5C1E9700};
     private static final int[] STORE_BASES = {0x6B3C5E00, 0x4D7F2100};
@@ -48,20 +65,25 @@ final class EngineCalibration {
     private final NativePhysicalMemory scratch;
     /** The scratch spaces' own: the machine's frames are not these. */
     private final CodeFrames scratchCode = new CodeFrames();
+    private final PublicAborts publicAborts;
+    private LiveCpuState live;
+    private ExceptionRecord record;
+    private EngineInternals internals;
     private FastStores.Location userTlbs;
     /** uc_emu_start's result in the last {@link #run}. */
     private int lastCode;
 
-    EngineCalibration(ArmCpu cpu, NativePhysicalMemory scratch) {
+    EngineCalibration(ArmCpu cpu, NativePhysicalMemory scratch, PublicAborts publicAborts) {
         this.cpu = cpu;
         this.scratch = scratch;
+        this.publicAborts = publicAborts;
     }
 
     /**
      * Runs the calibration; leaves the CPU with no address space loaded and no code translated
      * from the scratch memory.
      */
-    EngineInternals calibrate() {
+    void calibrate() {
         long code;
         ArmAddressSpace space;
         try {
@@ -74,15 +96,16 @@ final class EngineCalibration {
             throw new IllegalStateException("calibration scratch memory too small", e);
         }
         try {
-            CounterOffsets counter = CounterCalibration.find(cpu.unicorn(), counterProbe(space));
-            long faultAddressOffset = findFaultRecord(space);
-            EngineInternals internals = new EngineInternals(counter, faultAddressOffset - 8, faultAddressOffset - 4,
-                    faultAddressOffset);
-            cpu.useInternals(internals);
-            checkPrefetchAbort(space);
-            checkUndefinedInstructionRecognised(space);
-            userTlbs = findUserTlbs(space, code);
-            return internals;
+            checkPublicPath(space);
+            if (attempt(Accelerator.LIVE_REGISTERS, null, this::findLiveRegisters)) {
+                cpu.useRegisters(live);
+            }
+            if (attempt(Accelerator.FAULT_RECORD, null, () -> findFaultRecord(space))) {
+                cpu.useAborts(new RecordedAborts(record));
+            }
+            attempt(Accelerator.COUNTER, record == null ? Accelerator.FAULT_RECORD : null, () -> findCounter(space));
+            attempt(Accelerator.FAST_STORES, live == null ? Accelerator.LIVE_REGISTERS : null,
+                    () -> findUserTlbs(space, code));
         } finally {
             space.destroy();
             cpu.unloadTranslation();
@@ -90,48 +113,194 @@ final class EngineCalibration {
         }
     }
 
-    /** Where QEMU keeps the user-mode TLB of each security state; after {@link #calibrate()}. */
+    /** The exception record, when the fault-record accelerator is in use; else null. */
+    ExceptionRecord record() {
+        return record;
+    }
+
+    /** Where QEMU keeps the user-mode TLB of each security state, when fast stores are in use; else null. */
     FastStores.Location userTlbs() {
         return userTlbs;
     }
 
-    /** A space with the calibration code and a writable data page. */
-    private ArmAddressSpace scratchSpace(long code) throws OutOfPhysicalMemoryException {
-        ArmAddressSpace space = new ArmAddressSpace(scratch, scratchCode);
-        space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
-        space.map(DATA, scratch.allocateFrame(), Access.READ_WRITE);
-        return space;
+    /** The offsets found, for diagnostics. */
+    String internals() {
+        return internals == null ? "none" : internals.toString();
+    }
+
+    private interface Finding {
+        /** Finds and checks the accelerator and installs it; returns the state it ends in. */
+        Accelerators.State find();
+    }
+
+    /** Finds {@code accelerator} unless the setting or a missing {@code needs} rules it out; true when it is active. */
+    private boolean attempt(Accelerator accelerator, Accelerator needs, Finding finding) {
+        if (!Accelerators.allowed(accelerator)) {
+            Accelerators.recordSwitchedOff(accelerator);
+            return false;
+        }
+        if (needs != null) {
+            Accelerators.record(accelerator, Accelerators.State.SWITCHED_OFF, "needs " + needs.key());
+            return false;
+        }
+        try {
+            Accelerators.State state = finding.find();
+            Accelerators.record(accelerator, state, null);
+            return state == Accelerators.State.ACTIVE;
+        } catch (InternalsNotRecognised e) {
+            Accelerators.record(accelerator, Accelerators.State.CHECK_FAILED, e.failure());
+            return false;
+        }
+    }
+
+    /** The public path itself must work on this engine, or the machine cannot run at all. */
+    private void checkPublicPath(ArmAddressSpace space) {
+        CodeHookCounter counter = cpu.publicCounter();
+        run(space, SVC_AFTER_THREE_NOPS, 10, 0);
+        expectPublic(cpu.pendingException() == ArmException.SUPERVISOR_CALL
+                && counter.completed(LOAD, false) == 4, "three nops and a svc were not counted as four");
+        ArmCpuContext thumb = run(space, THUMB_SVC_AFTER_FOUR | 1, 10, 0);
+        expectPublic(cpu.pendingException() == ArmException.SUPERVISOR_CALL
+                && counter.completed(thumb.register(ArmCpuContext.PC), false) == 4,
+                "three Thumb instructions and a svc were not counted as four");
+    }
+
+    private static void expectPublic(boolean condition, String failure) {
+        if (!condition) {
+            throw new IllegalStateException("Unicorn's public API does not behave as l4emu needs: " + failure);
+        }
+    }
+
+    private Accelerators.State findLiveRegisters() {
+        LiveCpuState found = LiveCpuState.locate(cpu.unicorn(), ReadableMemory.ofThisProcess());
+        found.checkAgainst(cpu.unicorn());
+        live = found;
+        return Accelerators.State.ACTIVE;
+    }
+
+    private Accelerators.State findFaultRecord(ArmAddressSpace space) {
+        ExceptionRecord candidate = new ExceptionRecord(cpu.unicorn().allocateContext());
+        Aborts before = cpu.aborts();
+        cpu.useAborts(new RecordedAborts(candidate));
+        try {
+            long faultAddressOffset = findFaultAddress(space, candidate);
+            internals = new EngineInternals(faultAddressOffset - 8, faultAddressOffset - 4, faultAddressOffset);
+            candidate.useOffsets(internals);
+            checkAbortsAgree(space, candidate);
+            checkUndefinedInstructionRecognised(space, candidate);
+        } catch (InternalsNotRecognised e) {
+            cpu.useAborts(before);
+            throw e;
+        }
+        record = candidate;
+        return Accelerators.State.ACTIVE;
+    }
+
+    /** The record must describe the probe's aborts as the public path does. */
+    private void checkAbortsAgree(ArmAddressSpace space, ExceptionRecord candidate) {
+        RecordedAborts recorded = new RecordedAborts(candidate);
+        for (int round = 0; round < LOAD_BASES.length; round++) {
+            for (int[] probe : new int[][] {{LOAD, LOAD_BASES[round]}, {STORE, STORE_BASES[round]}, {EXCLUSIVE_LOAD,
+                    DATA + 2}}) {
+                ArmCpuContext context = run(space, probe[0], 10, probe[1]);
+                expect(cpu.pendingException() == ArmException.DATA_ABORT, "the probe's load or store did not abort");
+                Trap expected = recorded.dataAbort(context, space);
+                Trap publicTrap = publicAborts.dataAbort(context, space);
+                expect(Objects.equals(expected, publicTrap), "the exception record says " + expected
+                        + " where the page tables say " + publicTrap);
+            }
+        }
+        ArmCpuContext context = run(space, UNMAPPED_CODE, 10, 0);
+        expect(cpu.pendingException() == ArmException.PREFETCH_ABORT
+                && recorded.prefetchAbort(context, space).equals(new Trap.PageFault(UNMAPPED_CODE, Access.EXECUTE,
+                        UNMAPPED_CODE)), "a jump to unmapped code did not give a prefetch abort at it");
+    }
+
+    /** Returns the offset of the fault address in a saved context. */
+    private long findFaultAddress(ArmAddressSpace space, ExceptionRecord candidate) {
+        List<Long> candidates = null;
+        for (int round = 0; round < LOAD_BASES.length; round++) {
+            List<Long> load = abortCandidates(space, candidate, LOAD, LOAD_BASES[round], LOAD_BASES[round] + 4, false);
+            List<Long> store = abortCandidates(space, candidate, STORE, STORE_BASES[round], STORE_BASES[round] + 8,
+                    true);
+            load.retainAll(store);
+            if (candidates == null) {
+                candidates = load;
+            } else {
+                candidates.retainAll(load);
+            }
+        }
+        expect(candidates.size() == 1, "found " + candidates.size() + " candidates for the exception record");
+        return candidates.get(0);
     }
 
     /**
-     * A store in each security state, each then looked for in QEMU's TLBs: the space already
-     * loaded holds one state; a second space enters the other.
+     * Offsets where the snapshot holds {@code faultAddress} as a 64-bit value, preceded by a
+     * translation-fault status with the right WnR bit and by a data-abort syndrome.
      */
-    private FastStores.Location findUserTlbs(ArmAddressSpace first, long code) {
-        long[] byBank = new long[Bank.values().length];
-        int pageBits = 0;
-        ArmAddressSpace second;
-        try {
-            second = scratchSpace(code);
-        } catch (OutOfPhysicalMemoryException e) {
-            throw new IllegalStateException("calibration scratch memory too small", e);
-        }
-        try {
-            ReadableMemory memory = ReadableMemory.ofThisProcess();
-            for (ArmAddressSpace space : new ArmAddressSpace[] {first, second}) {
-                run(space, STORE, 10, DATA - 8);
-                Bank bank = cpu.bankHolding(space);
-                long[] found = FastStores.locateUserTlb(cpu.live(), memory, DATA);
-                byBank[bank.ordinal()] = found[0];
-                pageBits = (int) found[1];
+    private List<Long> abortCandidates(ArmAddressSpace space, ExceptionRecord candidate, int instruction, int base,
+            int faultAddress, boolean write) {
+        ArmCpuContext context = run(space, instruction, 10, base);
+        expect(cpu.pendingException() == ArmException.DATA_ABORT && context.register(ArmCpuContext.PC) == instruction,
+                "access to unmapped 0x" + Integer.toHexString(faultAddress) + " was no data abort at the instruction");
+        MemorySegment saved = candidate.bytes();
+        List<Long> found = new ArrayList<>();
+        for (long offset = 8; offset + 8 <= saved.byteSize(); offset += 4) {
+            if (saved.get(ValueLayout.JAVA_LONG_UNALIGNED, offset) != Integer.toUnsignedLong(faultAddress)) {
+                continue;
             }
-        } finally {
-            second.destroy();
+            int status = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 4);
+            int syndrome = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 8);
+            if (FaultStatus.isTranslation(status) && FaultStatus.isWrite(status) == write
+                    && ExceptionSyndrome.isDataAbort(syndrome)) {
+                found.add(offset);
+            }
         }
-        expect(byBank[Bank.SECURE.ordinal()] != 0 && byBank[Bank.NON_SECURE.ordinal()] != 0
-                && byBank[Bank.SECURE.ordinal()] != byBank[Bank.NON_SECURE.ordinal()],
-                "the two security states did not show two user-mode TLBs");
-        return new FastStores.Location(byBank, pageBits);
+        return found;
+    }
+
+    /**
+     * An undefined instruction must leave an undefined-instruction syndrome; a YIELD (which
+     * Unicorn also stops on with UC_ERR_INSN_INVALID, after it) must leave the poison alone.
+     */
+    private void checkUndefinedInstructionRecognised(ArmAddressSpace space, ExceptionRecord candidate) {
+        candidate.poison();
+        ArmCpuContext context = run(space, UNDEFINED, 10, 0);
+        expect(lastCode == UcError.INSN_INVALID.code() && context.register(ArmCpuContext.PC) == UNDEFINED
+                && candidate.undefinedInstructionRaised()
+                && publicAborts.invalidInstruction(UNDEFINED) == Aborts.InvalidInstruction.UNDEFINED,
+                "udf was not reported as an undefined instruction");
+        context = run(space, YIELD, 10, 0);
+        boolean yieldStopped = lastCode == UcError.INSN_INVALID.code()
+                && context.register(ArmCpuContext.PC) == YIELD + 4 && !candidate.undefinedInstructionRaised()
+                && publicAborts.invalidInstruction(YIELD + 4) == Aborts.InvalidInstruction.HINT;
+        boolean yieldIgnored = cpu.pendingException() == ArmException.SUPERVISOR_CALL;
+        expect(yieldStopped || yieldIgnored, "yield stopped the CPU in an unexpected way");
+    }
+
+    /** Finds Unicorn's counter and checks it against the block hook's counts on every kind of stop. */
+    private Accelerators.State findCounter(ArmAddressSpace space) {
+        CounterOffsets offsets = CounterCalibration.find(cpu.unicorn(), counterProbe(space));
+        EngineCounter engine = new EngineCounter(new InstructionCounter(cpu.unicorn(), offsets));
+        CodeHookCounter block = cpu.publicCounter();
+        int[][] probes = {
+            // {start, limit, r0, whether the instruction at the PC began}
+            {SVC_AFTER_THREE_NOPS, 10, 0, 0}, {SVC_AFTER_THREE_NOPS, 2, 0, 0}, {LOAD, 10, LOAD_BASES[0], 1},
+            {UNMAPPED_CODE, 10, 0, 0}, {THUMB_SVC_AFTER_FOUR | 1, 10, 0, 0}, {THUMB_SVC_AFTER_FOUR | 1, 3, 0, 0},
+        };
+        for (int[] probe : probes) {
+            engine.runStarting(probe[1]);
+            ArmCpuContext context = run(space, probe[0], probe[1], probe[2]);
+            long pc = Integer.toUnsignedLong(context.register(ArmCpuContext.PC));
+            boolean paused = cpu.pendingException() == ArmException.NONE;
+            long public_ = paused ? block.completedAtPause(pc, probe[1]) : block.completed(pc, probe[3] != 0);
+            long engine_ = paused ? engine.completedAtPause(pc, probe[1]) : engine.completed(pc, probe[3] != 0);
+            expect(public_ == engine_, "Unicorn's counter says " + engine_ + " where the code hook counted " + public_
+                    + " (probe at 0x" + Integer.toHexString(probe[0]) + ")");
+        }
+        cpu.useCounting(engine);
+        internals = internals == null ? null : internals.withCounter(offsets);
+        return Accelerators.State.ACTIVE;
     }
 
     /** The ARM probe: three nops and a svc at {@link #SVC_AFTER_THREE_NOPS}. */
@@ -153,69 +322,54 @@ final class EngineCalibration {
         };
     }
 
-    /** Returns the offset of the fault address in a saved context. */
-    private long findFaultRecord(ArmAddressSpace space) {
-        List<Long> candidates = null;
-        for (int round = 0; round < LOAD_BASES.length; round++) {
-            List<Long> load = abortCandidates(space, LOAD, LOAD_BASES[round], LOAD_BASES[round] + 4, false);
-            List<Long> store = abortCandidates(space, STORE, STORE_BASES[round], STORE_BASES[round] + 8, true);
-            load.retainAll(store);
-            if (candidates == null) {
-                candidates = load;
-            } else {
-                candidates.retainAll(load);
-            }
-        }
-        expect(candidates.size() == 1, "found " + candidates.size() + " candidates for the exception record");
-        return candidates.get(0);
-    }
-
     /**
-     * Offsets where the snapshot holds {@code faultAddress} as a 64-bit value, preceded by a
-     * translation-fault status with the right WnR bit and by a data-abort syndrome.
+     * Fast stores are needed while QEMU's TLB entries of writable RAM keep TLB_NOTDIRTY (Unicorn
+     * 2.0.1); where the engine tracks dirty pages itself (2.1 and later) they are not.
      */
-    private List<Long> abortCandidates(ArmAddressSpace space, int instruction, int base, int faultAddress,
-            boolean write) {
-        ArmCpuContext context = run(space, instruction, 10, base);
-        expect(cpu.pendingException() == ArmException.DATA_ABORT && context.register(ArmCpuContext.PC) == instruction,
-                "access to unmapped 0x" + Integer.toHexString(faultAddress) + " was no data abort at the instruction");
-        MemorySegment saved = cpu.record().bytes();
-        List<Long> found = new ArrayList<>();
-        for (long offset = 8; offset + 8 <= saved.byteSize(); offset += 4) {
-            if (saved.get(ValueLayout.JAVA_LONG_UNALIGNED, offset) != Integer.toUnsignedLong(faultAddress)) {
-                continue;
-            }
-            int status = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 4);
-            int syndrome = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 8);
-            if (FaultStatus.isTranslation(status) && FaultStatus.isWrite(status) == write
-                    && ExceptionSyndrome.isDataAbort(syndrome)) {
-                found.add(offset);
-            }
+    private Accelerators.State findUserTlbs(ArmAddressSpace first, long code) {
+        if (!Unicorn.version().atLeast(2, 1)) {
+            return locateUserTlbs(first, code);
         }
-        return found;
+        return Accelerators.State.NOT_NEEDED;
     }
 
-    private void checkPrefetchAbort(ArmAddressSpace space) {
-        run(space, UNMAPPED_CODE, 10, 0);
-        expect(cpu.pendingException() == ArmException.PREFETCH_ABORT && cpu.record().faultAddress() == UNMAPPED_CODE
-                && FaultStatus.isTranslation(cpu.record().faultStatus()) && cpu.startedInstructions() == 0,
-                "a jump to unmapped code did not give a prefetch abort at it before counting it");
+    private Accelerators.State locateUserTlbs(ArmAddressSpace first, long code) {
+        long[] byBank = new long[Bank.values().length];
+        int pageBits = 0;
+        ArmAddressSpace second;
+        try {
+            second = scratchSpace(code);
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new IllegalStateException("calibration scratch memory too small", e);
+        }
+        try {
+            ReadableMemory memory = ReadableMemory.ofThisProcess();
+            for (ArmAddressSpace space : new ArmAddressSpace[] {first, second}) {
+                run(space, STORE, 10, DATA - 8);
+                Bank bank = cpu.bankHolding(space);
+                FastStores.Found found = FastStores.locateUserTlb(live, memory, DATA);
+                if (!found.storesSlow()) {
+                    return Accelerators.State.NOT_NEEDED;
+                }
+                byBank[bank.ordinal()] = found.pair();
+                pageBits = found.pageBits();
+            }
+        } finally {
+            second.destroy();
+        }
+        expect(byBank[Bank.SECURE.ordinal()] != 0 && byBank[Bank.NON_SECURE.ordinal()] != 0
+                && byBank[Bank.SECURE.ordinal()] != byBank[Bank.NON_SECURE.ordinal()],
+                "the two security states did not show two user-mode TLBs");
+        userTlbs = new FastStores.Location(byBank, pageBits);
+        return Accelerators.State.ACTIVE;
     }
 
-    /**
-     * An undefined instruction must leave an undefined-instruction syndrome; a YIELD (which
-     * Unicorn also stops on with UC_ERR_INSN_INVALID, after it) must leave the poison alone.
-     */
-    private void checkUndefinedInstructionRecognised(ArmAddressSpace space) {
-        cpu.record().poison();
-        ArmCpuContext context = run(space, UNDEFINED, 10, 0);
-        expect(lastCode == UcError.INSN_INVALID.code() && context.register(ArmCpuContext.PC) == UNDEFINED
-                && cpu.record().undefinedInstructionRaised(), "udf was not reported as an undefined instruction");
-        context = run(space, YIELD, 10, 0);
-        boolean yieldStopped = lastCode == UcError.INSN_INVALID.code()
-                && context.register(ArmCpuContext.PC) == YIELD + 4 && !cpu.record().undefinedInstructionRaised();
-        boolean yieldIgnored = cpu.pendingException() == ArmException.SUPERVISOR_CALL;
-        expect(yieldStopped || yieldIgnored, "yield stopped the CPU in an unexpected way");
+    /** A space with the calibration code and a writable data page. */
+    private ArmAddressSpace scratchSpace(long code) throws OutOfPhysicalMemoryException {
+        ArmAddressSpace space = new ArmAddressSpace(scratch, scratchCode);
+        space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
+        space.map(DATA, scratch.allocateFrame(), Access.READ_WRITE);
+        return space;
     }
 
     private ArmCpuContext run(ArmAddressSpace space, int address, long limit, int r0) {

@@ -115,13 +115,19 @@ final class FastStores {
     }
 
     /**
-     * Finds the {@code {mask, table}} pair whose table holds the entry QEMU made for a store to
-     * {@code storedAddress} (user mode, the security state that just ran), and QEMU's page size.
-     * Returns {pair address, page bits}.
+     * The user-mode TLB that holds the entry of a store: the address of its {@code {mask, table}}
+     * pair, QEMU's page size (log2), and whether the entry still has {@code TLB_NOTDIRTY}, which
+     * sends every store to it through the slow path.
      */
-    static long[] locateUserTlb(LiveCpuState state, ReadableMemory memory, int storedAddress) {
-        long found = 0;
-        int foundBits = 0;
+    record Found(long pair, int pageBits, boolean storesSlow) {
+    }
+
+    /**
+     * Finds the {@code {mask, table}} pair whose table holds the entry QEMU made for a store to
+     * {@code storedAddress} (user mode, the security state that just ran).
+     */
+    static Found locateUserTlb(LiveCpuState state, ReadableMemory memory, int storedAddress) {
+        Found found = null;
         int count = 0;
         for (long pair = state.address() - 2L * Long.BYTES; pair >= state.address() - MAX_TLB_DISTANCE;
                 pair -= 2L * Long.BYTES) {
@@ -136,16 +142,16 @@ final class FastStores {
             for (int bits : CANDIDATE_PAGE_BITS) {
                 long page = Integer.toUnsignedLong(storedAddress) >>> bits << bits;
                 long entry = table + ((page >>> (bits - ENTRY_SHIFT)) & mask);
+                int addrWrite = PROCESS.get(ValueLayout.JAVA_INT, entry + ADDR_WRITE);
                 if (PROCESS.get(ValueLayout.JAVA_INT, entry + ADDR_READ) == (int) page
-                        && PROCESS.get(ValueLayout.JAVA_INT, entry + ADDR_WRITE) == (int) (page | NOT_DIRTY)) {
-                    found = pair;
-                    foundBits = bits;
+                        && (addrWrite == (int) page || addrWrite == (int) (page | NOT_DIRTY))) {
+                    found = new Found(pair, bits, addrWrite != (int) page);
                     count++;
                 }
             }
         }
         expect(count == 1, "found " + count + " candidates for the user-mode TLB");
-        return new long[] {found, foundBits};
+        return found;
     }
 
     /** A TLB size mask: (entries - 1) << 5 for a power-of-two number of entries. */

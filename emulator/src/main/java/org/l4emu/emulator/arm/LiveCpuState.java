@@ -23,7 +23,7 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * field points at the object that holds the state), reading only mapped memory.
  */
 @SuppressWarnings("restricted") // the state lives in the engine's heap, at an address found at start-up
-final class LiveCpuState {
+final class LiveCpuState implements CoreRegisters {
     /** Registers r0-r15 as QEMU keeps them. */
     static final int CORE_REGISTERS = 16;
     /** Everything, for absolute addresses; reads are checked against {@link ReadableMemory} first. */
@@ -49,18 +49,47 @@ final class LiveCpuState {
     // Word by word rather than MemorySegment.copy, whose array view of a Java array is an
     // allocation that escape analysis does not always remove: these run on every thread switch.
 
-    /** Copies r0-r15 into {@code into[0..15]}. */
-    void readCoreRegisters(int[] into) {
+    @Override
+    public void read(int[] into) {
         for (int r = 0; r < CORE_REGISTERS; r++) {
             into[r] = PROCESS.get(ValueLayout.JAVA_INT, address + (long) r * Integer.BYTES);
         }
     }
 
-    /** Sets r0-r15 from {@code from[0..15]}; r15 is the PC without the Thumb bit, which CPSR.T gives. */
-    void writeCoreRegisters(int[] from) {
+    /** Sets r0-r15; r15 is the PC without the Thumb bit, which CPSR.T gives. */
+    @Override
+    public void write(int[] from) {
         for (int r = 0; r < CORE_REGISTERS; r++) {
             PROCESS.set(ValueLayout.JAVA_INT, address + (long) r * Integer.BYTES, from[r]);
         }
+    }
+
+    @Override
+    public boolean writesPc() {
+        return true;
+    }
+
+    /**
+     * Checks the state against Unicorn's own register calls, both ways: a value written here
+     * must read back through Unicorn, and one Unicorn writes must appear here.
+     */
+    void checkAgainst(Unicorn unicorn) {
+        int[] values = new int[CORE_REGISTERS];
+        read(values);
+        int[] probe = values.clone();
+        for (int r = 0; r <= 12; r++) {
+            probe[r] = signatureValue(0x6E6E_0000, r);
+        }
+        write(probe);
+        boolean readBack = true;
+        for (int r = 0; r <= 12; r++) {
+            readBack &= unicorn.readRegister(ArmRegister.general(r)) == probe[r];
+        }
+        unicorn.writeRegister(ArmRegister.R7, 0x1234_5678);
+        int[] after = new int[CORE_REGISTERS];
+        read(after);
+        write(values);
+        expect(readBack && after[7] == 0x1234_5678, "the live CPU state and Unicorn's register calls disagree");
     }
 
     /** Finds the state of {@code unicorn}'s CPU; the registers it wrote to find it are left changed. */

@@ -17,6 +17,9 @@ final class ShortDescriptor {
 
     private static final int COARSE_TABLE = 0b01;
     private static final int COARSE_TABLE_BASE_MASK = ~0x3FF;
+    private static final int SECTION = 0b10;
+    private static final int SECTION_EXECUTE_NEVER = 1 << 4;
+    private static final int SECTION_AP_SHIFT = 10;
     private static final int SMALL_PAGE = 0b10;
     private static final int SMALL_PAGE_EXECUTE_NEVER = 0b01;
     private static final int SMALL_PAGE_BASE_MASK = ~0xFFF;
@@ -38,6 +41,11 @@ final class ShortDescriptor {
 
     static int coarseTable(long l2Address) {
         return (int) l2Address | COARSE_TABLE;
+    }
+
+    /** A 1 MiB section at {@code base} (1 MiB aligned) that user mode may read and write but not execute. */
+    static int userDataSection(long base) {
+        return (int) base | SECTION | WRITE_BACK | SECTION_EXECUTE_NEVER | AP_USER_READ_WRITE << SECTION_AP_SHIFT;
     }
 
     static boolean isCoarseTable(int l1Entry) {
@@ -63,6 +71,20 @@ final class ShortDescriptor {
         }
         int executeNever = rights.executable() ? 0 : SMALL_PAGE_EXECUTE_NEVER;
         return (int) frame | SMALL_PAGE | WRITE_BACK | ap << AP_SHIFT | NOT_GLOBAL | executeNever;
+    }
+
+    /** What the MMU lets user mode do with a small page {@link #smallPage} made (the superset, not the request). */
+    static Access userRights(int l2Entry) {
+        if (!isSmallPage(l2Entry)) {
+            return Access.NONE;
+        }
+        int ap = (l2Entry >>> AP_SHIFT) & 0b11;
+        if (ap == AP_NONE) {
+            return Access.NONE;
+        }
+        int bits = Access.READ_BIT | (ap == AP_USER_READ_WRITE ? Access.WRITE_BIT : 0)
+                | ((l2Entry & SMALL_PAGE_EXECUTE_NEVER) == 0 ? Access.EXECUTE_BIT : 0);
+        return Access.of(bits);
     }
 
     static boolean isSmallPage(int l2Entry) {

@@ -1,7 +1,7 @@
 package org.l4emu.emulator.arm;
 
-import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.unicorn.UcError;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.UnicornException;
@@ -10,13 +10,10 @@ import org.l4emu.emulator.unicorn.UnicornException;
  * Works out why one {@code uc_emu_start} returned: the {@link Trap}, or none when a hint
  * instruction merely paused the CPU, and how many instructions completed.
  *
- * <p>Counting. With {@code count = n} Unicorn calls a counting hook before each instruction;
- * it increments {@code emu_counter} and stops the CPU, before the instruction, once the counter
- * exceeds n. So the counter is the number of instructions started. A svc counts (it completes by
- * raising its exception, and the thread resumes after it). An instruction that aborts, is
- * undefined or is a bkpt had its hook run but did not complete, and resuming re-executes it, so
- * it is not counted. A prefetch abort happens while fetching, before the hook, so nothing is
- * subtracted. When the budget runs out the counter is n + 1 and exactly n completed.
+ * <p>Counting ({@link InstructionCounting}). A svc counts (it completes by raising its exception,
+ * and the thread resumes after it). An instruction that aborts, is undefined or is a bkpt did not
+ * complete, and resuming re-executes it, so it is not counted. A prefetch abort happens while
+ * fetching, before the instruction began. When the budget runs out exactly the budget completed.
  */
 final class StopDecoder {
     private final ArmCpu cpu;
@@ -38,79 +35,72 @@ final class StopDecoder {
      */
     Trap decode(int code, ArmCpuContext thread, long budget) {
         int exception = cpu.pendingException();
-        long started = cpu.startedInstructions();
         cpu.saveInto(thread);
         int pc = thread.instructionPointer();
+        long at = Integer.toUnsignedLong(thread.register(ArmCpuContext.PC));
+        InstructionCounting counting = cpu.counting();
         if (exception != ArmException.NONE) {
             if (code != UcError.OK.code()) {
                 throw new UnicornException("uc_emu_start", code, Unicorn.describe(code));
             }
-            return hookedException(exception, started, pc);
+            return hookedException(exception, thread, counting, at);
         }
         if (code == UcError.INSN_INVALID.code()) {
             // Unicorn reports undefined instructions and the YIELD/WFE hints alike, without the hook.
-            if (cpu.record().undefinedInstructionRaised()) {
-                completed = started - 1;
-                return new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, pc, pc);
-            }
-            completed = started;
-            return null;
+            boolean undefined = cpu.aborts().invalidInstruction(at) == Aborts.InvalidInstruction.UNDEFINED;
+            completed = counting.completed(at, undefined);
+            return undefined ? new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, pc, pc) : null;
         }
         if (code == UcError.EXCEPTION.code()) {
             // An exception Unicorn gives no hook (such as an illegal state change).
-            completed = started - 1;
+            completed = counting.completed(at, true);
             return new Trap.CpuException(Trap.Kind.OTHER, pc, pc);
         }
         if (code != UcError.OK.code()) {
             throw new UnicornException("uc_emu_start", code, Unicorn.describe(code));
         }
-        if (started > budget) {
-            completed = budget;
+        completed = counting.completedAtPause(at, budget);
+        if (completed == budget) {
             return Trap.BUDGET_EXHAUSTED;
         }
-        if (started == 0) {
+        if (completed == 0) {
             throw new IllegalStateException("the CPU stopped at 0x" + Integer.toHexString(pc) + " without progress");
         }
         // WFI halted the CPU after completing.
-        completed = started;
         return null;
     }
 
-    private Trap hookedException(int exception, long started, int pc) {
+    private Trap hookedException(int exception, ArmCpuContext thread, InstructionCounting counting, long at) {
+        int pc = thread.instructionPointer();
         switch (exception) {
             case ArmException.SUPERVISOR_CALL -> {
-                completed = started;
+                completed = counting.completed(at, false);
                 return Trap.SYSCALL;
             }
             case ArmException.PREFETCH_ABORT -> {
-                completed = started;
-                return abort(cpu.record().faultStatus(), cpu.record().faultAddress(), pc, Access.EXECUTE);
+                completed = counting.completed(at, false);
+                if (at == 0 && cpu.runningSpace().userRights(0).executable()) {
+                    // Unicorn's stop at the run's "until" address, 0: the code there goes on in a run of its own.
+                    return null;
+                }
+                return cpu.aborts().prefetchAbort(thread, cpu.runningSpace());
             }
             case ArmException.DATA_ABORT -> {
-                completed = started - 1;
-                int status = cpu.record().faultStatus();
-                return abort(status, cpu.record().faultAddress(), pc, FaultStatus.isWrite(status) ? Access.WRITE : Access.READ);
+                completed = counting.completed(at, true);
+                return cpu.aborts().dataAbort(thread, cpu.runningSpace());
             }
             case ArmException.BREAKPOINT -> {
-                completed = started - 1;
+                completed = counting.completed(at, true);
                 return new Trap.CpuException(Trap.Kind.BREAKPOINT, pc, pc);
             }
             case ArmException.UNDEFINED_INSTRUCTION -> {
-                completed = started - 1;
+                completed = counting.completed(at, true);
                 return new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, pc, pc);
             }
             default -> {
-                completed = started - 1;
+                completed = counting.completed(at, true);
                 return new Trap.CpuException(Trap.Kind.OTHER, pc, pc);
             }
         }
-    }
-
-    private static Trap abort(int status, int address, int pc, Access access) {
-        if (FaultStatus.isPageFault(status)) {
-            return new Trap.PageFault(address, access, pc);
-        }
-        Trap.Kind kind = FaultStatus.isAlignment(status) ? Trap.Kind.ALIGNMENT : Trap.Kind.OTHER;
-        return new Trap.CpuException(kind, address, pc);
     }
 }

@@ -98,7 +98,7 @@ final class SyscallContinuation {
         }
         try {
             cpu.saveInto(running);
-            retired.add(cpu.startedInstructions());
+            retired.add(cpu.counting().completed(Integer.toUnsignedLong(running.register(ArmCpuContext.PC)), false));
             if (!handler.handleSyscall(running, next)) {
                 endedByHandler = true;
                 return false;

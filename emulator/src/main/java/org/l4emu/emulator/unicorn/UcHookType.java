@@ -6,6 +6,8 @@ public enum UcHookType {
     INTERRUPT(1),
     /** Every instruction (expensive: about 20 ns each through Java). */
     CODE(1 << 2),
+    /** Every translated block as it starts to run; the callback gets its address and size in bytes. */
+    BLOCK(1 << 3),
     /** Reads of mapped memory (any access hook makes every guest access take the slow path). */
     MEM_READ(1 << 10),
     /** Writes to mapped memory, called before the write. */

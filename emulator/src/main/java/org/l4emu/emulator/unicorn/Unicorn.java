@@ -70,15 +70,24 @@ public final class Unicorn implements AutoCloseable {
     }
 
     private static void requireVersion() {
+        EngineVersion found = version();
+        if (found.major() != REQUIRED_MAJOR_VERSION) {
+            throw new EmulatorUnavailableException(UnicornLibrary.configuredName() + " is version " + found.number()
+                    + ", l4emu needs Unicorn 2: install libunicorn2");
+        }
+    }
+
+    /**
+     * The version of the library in use ({@code uc_version}).
+     *
+     * @throws EmulatorUnavailableException when no library can be loaded
+     */
+    public static EngineVersion version() {
+        UnicornLibrary.requireAvailable();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment major = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment minor = arena.allocate(ValueLayout.JAVA_INT);
-            int ignored = (int) UnicornNative.VERSION.invokeExact(major, minor);
-            int found = major.get(ValueLayout.JAVA_INT, 0);
-            if (found != REQUIRED_MAJOR_VERSION) {
-                throw new EmulatorUnavailableException(UnicornLibrary.DEFAULT_NAME + " is version " + found + "."
-                        + minor.get(ValueLayout.JAVA_INT, 0) + ", l4emu needs Unicorn 2: install libunicorn2");
-            }
+            return EngineVersion.fromPacked((int) UnicornNative.VERSION.invokeExact(major, minor));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -352,28 +361,36 @@ public final class Unicorn implements AutoCloseable {
     public long addInterruptHook(InterruptHook hook) {
         MethodHandle target = MethodHandles.insertArguments(INTERRUPT_UPCALL_TARGET, 0, this, hook);
         MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INTERRUPT_CALLBACK, arena);
-        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
-        try {
-            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, UcHookType.INTERRUPT.value(), stub,
-                    MemorySegment.NULL, 1L, 0L), "uc_hook_add(INTR)");
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+        return addHook(UcHookType.INTERRUPT, stub, "uc_hook_add(INTR)");
+    }
+
+    /**
+     * Installs {@code hook} for every data read and write; returns the {@code uc_hook} handle.
+     * Costly while installed: every access then takes Unicorn's slow path.
+     */
+    public long addMemoryHook(MemoryHook hook) {
+        return addHook(UcHookType.MEM_READ.value() | UcHookType.MEM_WRITE.value(), memoryStub(hook), 1, 0,
+                "uc_hook_add(MEM_READ|WRITE)");
+    }
+
+    /**
+     * Installs {@code hook} for every instruction; returns the {@code uc_hook} handle. Costly
+     * (an upcall per instruction), and code translated before keeps running without it: flush
+     * translations after adding it.
+     */
+    public long addCodeHook(CodeHook hook) {
+        return addCodeHook(hook, 1, 0);
+    }
+
+    private long addHook(UcHookType type, MemorySegment stub, String operation) {
+        return addHook(type.value(), stub, 1, 0, operation);
     }
 
     /** Installs {@code hook} for every access to unmapped or protected memory; returns the {@code uc_hook} handle. */
     public long addInvalidMemoryHook(InvalidMemoryHook hook) {
         MethodHandle target = MethodHandles.insertArguments(INVALID_MEMORY_UPCALL_TARGET, 0, this, hook);
         MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INVALID_MEMORY_CALLBACK, arena);
-        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
-        try {
-            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, UcHookType.MEM_INVALID.value(), stub,
-                    MemorySegment.NULL, 1L, 0L), "uc_hook_add(MEM_INVALID)");
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+        return addHook(UcHookType.MEM_INVALID, stub, "uc_hook_add(MEM_INVALID)");
     }
 
     /**
@@ -395,10 +412,14 @@ public final class Unicorn implements AutoCloseable {
         if (type != UcHookType.MEM_READ && type != UcHookType.MEM_WRITE) {
             throw new IllegalArgumentException(type + " is not a memory access hook");
         }
-        MemorySegment stub = stubs.computeIfAbsent(hook, h -> UnicornNative.linker().upcallStub(
+        return addHook(type.value(), memoryStub(hook), begin, end, "uc_hook_add(" + type + ")");
+    }
+
+    /** Hooks of this kind come and go (a costly hook is installed only while needed): one stub per hook object. */
+    private MemorySegment memoryStub(MemoryHook hook) {
+        return stubs.computeIfAbsent(hook, h -> UnicornNative.linker().upcallStub(
                 MethodHandles.insertArguments(MEMORY_UPCALL_TARGET, 0, this, hook), UnicornNative.MEMORY_CALLBACK,
                 arena));
-        return addHook(type.value(), stub, begin, end, "uc_hook_add(" + type + ")");
     }
 
     private long addHook(int type, MemorySegment stub, long begin, long end, String operation) {

@@ -80,13 +80,6 @@ final class UnicornNative {
     /** Its pointers are taken as raw addresses, which the hook never uses: an upcall then makes no segment objects. */
     static final FunctionDescriptor INTERRUPT_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_INT, JAVA_LONG);
 
-    /**
-     * The C type of invalid-memory hook callbacks: {@code bool (uc_engine *, uc_mem_type type,
-     * uint64_t address, int size, int64_t value, void *user_data)}.
-     */
-    static final FunctionDescriptor INVALID_MEMORY_CALLBACK = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT,
-            JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS);
-
     /** The C type of code hook callbacks: {@code void (uc_engine *, uint64_t address, uint32_t size, void *user_data)}. */
     static final FunctionDescriptor CODE_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG);
 
@@ -96,6 +89,13 @@ final class UnicornNative {
      */
     static final FunctionDescriptor MEMORY_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_INT, JAVA_LONG,
             JAVA_INT, JAVA_LONG, JAVA_LONG);
+
+    /**
+     * The C type of invalid-memory hook callbacks: {@code bool (uc_engine *, uc_mem_type type,
+     * uint64_t address, int size, int64_t value, void *user_data)}.
+     */
+    static final FunctionDescriptor INVALID_MEMORY_CALLBACK = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT,
+            JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS);
 
     private UnicornNative() {
     }

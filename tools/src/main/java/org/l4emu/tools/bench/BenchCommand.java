@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.l4emu.emulator.Architecture;
+import org.l4emu.emulator.EngineInfo;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.tools.Installation;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure the trap floor, IPC round trips (direct and through monitors), trace recording,"
                 + " guest compute, task creation and memory on benchmark guests, and the start-up of l4emu boot.",
                 "Each figure is the median of --runs runs; host time is taken between two guest marks"
-                + " (start-up: whole processes against a bare JVM)."})
+                + " (start-up: whole processes against a bare JVM).",
+                "With --engine (and --public) the same figures on other Unicorn libraries (and through the"
+                + " public API alone), each architecture and engine side by side."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -44,6 +47,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print the results as a Markdown table (for BENCHMARKS.md).")
     private boolean markdown;
 
+    @Option(names = "--engine", paramLabel = "LIBRARY",
+            description = "Also measure on this Unicorn library (a child process with L4EMU_UNICORN=LIBRARY);"
+                    + " repeatable. The figures of each engine stand side by side.")
+    private List<String> engines = new ArrayList<>();
+
+    @Option(names = "--public",
+            description = "Also measure each engine through Unicorn's public API alone (L4EMU_ACCELERATORS=none).")
+    private boolean publicPath;
+
+    @Option(names = EngineRuns.TSV_OPTION, hidden = true,
+            description = "Print the results as tab-separated lines (for a parent bench process).")
+    private boolean tsv;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -60,19 +76,48 @@ public final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         Path root = guests != null ? guests : Installation.guestDirectory().getParent();
-        List<Result> results = new ArrayList<>();
         for (Architecture architecture : architectures) {
             Path directory = root.resolve(architecture.xmlName());
             if (!Files.isDirectory(directory)) {
                 err.println("l4emu: " + directory + ": no benchmark guests (build the project with mvn package)");
                 return 2;
             }
+        }
+        String engine = engineLabel();
+        List<Result> results = new ArrayList<>();
+        for (Architecture architecture : architectures) {
             for (Benchmark benchmark : Benchmark.ALL) {
-                results.add(measure(benchmark, architecture, directory.resolve(benchmark.image())));
+                results.add(measure(benchmark, architecture, engine, root.resolve(architecture.xmlName())
+                        .resolve(benchmark.image())));
+            }
+        }
+        if (tsv) {
+            EngineRuns.printTsv(results, spec.commandLine().getOut());
+            return 0;
+        }
+        List<String> childArguments = new ArrayList<>(List.of("--runs", Integer.toString(runs), "--arch", arch));
+        childArguments.addAll(EngineRuns.guestsArgument(root));
+        List<String> libraries = new ArrayList<>();
+        if (publicPath) {
+            libraries.add(EngineInfo.libraryFile());
+        }
+        libraries.addAll(engines);
+        for (String library : engines) {
+            results.addAll(EngineRuns.run(library, false, childArguments, err));
+        }
+        if (publicPath) {
+            for (String library : libraries) {
+                results.addAll(EngineRuns.run(library, true, childArguments, err));
             }
         }
         new ResultTable(withLimits(results), markdown).print(spec.commandLine().getOut());
         return 0;
+    }
+
+    /** The engine this process runs on, "2.0.1", and " public" when it uses no accelerator. */
+    private static String engineLabel() {
+        String version = EngineInfo.version().replaceFirst("^Unicorn ", "");
+        return EngineInfo.acceleratorsOff() ? version + " public" : version;
     }
 
     /** Each result with its target as a figure: a baseline's is a multiple of that benchmark's median. */
@@ -82,21 +127,22 @@ public final class BenchCommand implements Callable<Integer> {
             String baseline = result.benchmark().baseline();
             double baselineMedian = baseline == null ? Double.NaN : results.stream()
                     .filter(other -> other.benchmark().name().equals(baseline)
-                            && other.architecture() == result.architecture())
+                            && other.column().equals(result.column()))
                     .mapToDouble(Result::median).findFirst().orElse(Double.NaN);
             limited.add(result.withLimit(result.benchmark().limit(baselineMedian)));
         }
         return limited;
     }
 
-    private Result measure(Benchmark benchmark, Architecture architecture, Path image) throws Exception {
+    private Result measure(Benchmark benchmark, Architecture architecture, String engine, Path image)
+            throws Exception {
         if (benchmark.kind() == Benchmark.Kind.MILLIS_OVER_BARE_JVM) {
-            return new BootTime(spec.commandLine().getErr()).measure(benchmark, architecture, image, runs);
+            return new BootTime(spec.commandLine().getErr()).measure(benchmark, architecture, engine, image, runs);
         }
         double[] figures = new double[runs];
         for (int run = 0; run < runs; run++) {
-            spec.commandLine().getErr().printf("l4emu bench: %s on %s, run %d of %d%n", benchmark.name(),
-                    architecture.xmlName(), run + 1, runs);
+            spec.commandLine().getErr().printf("l4emu bench: %s on %s/%s, run %d of %d%n", benchmark.name(),
+                    architecture.xmlName(), engine, run + 1, runs);
             MarkTimer timer = new MarkTimer();
             int exit = benchmark.recordsTrace() ? TracedRun.run(image, timer)
                     : Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
@@ -107,6 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
             figures[run] = benchmark.figure(timer);
         }
         Arrays.sort(figures);
-        return new Result(benchmark, architecture, figures[runs / 2], figures[0], figures[runs - 1], Benchmark.NO_TARGET);
+        return new Result(benchmark, architecture, engine, figures[runs / 2], figures[0], figures[runs - 1],
+                Benchmark.NO_TARGET);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.l4emu.emulator.Architecture;
-import org.l4emu.tools.L4emu;
 
 /**
  * The start-up figure: wall time of a whole {@code l4emu boot IMAGE} process beyond that of a
@@ -18,15 +17,13 @@ import org.l4emu.tools.L4emu;
  * few milliseconds.
  */
 final class BootTime {
-    private static final String MAIN_CLASS = L4emu.class.getName();
-
     private final PrintWriter progress;
 
     BootTime(PrintWriter progress) {
         this.progress = progress;
     }
 
-    Result measure(Benchmark benchmark, Architecture architecture, Path image, int runs)
+    Result measure(Benchmark benchmark, Architecture architecture, String engine, Path image, int runs)
             throws IOException, InterruptedException {
         List<String> boot = bootCommand(image);
         List<String> bare = List.of(boot.getFirst(), "-XX:+UseSerialGC", "-version");
@@ -45,23 +42,13 @@ final class BootTime {
         Arrays.sort(bootMillis);
         progress.printf(Locale.ROOT, "l4emu bench: median boot %.0f ms, median bare JVM %.0f ms%n",
                 bootMillis[runs / 2], bareMillis[runs / 2]);
-        return new Result(benchmark, architecture, beyond[runs / 2], beyond[0], beyond[runs - 1], Benchmark.NO_TARGET);
+        return new Result(benchmark, architecture, engine, beyond[runs / 2], beyond[0], beyond[runs - 1],
+                Benchmark.NO_TARGET);
     }
 
     /** This process's own command line with {@code boot IMAGE --quiet} as the arguments. */
     private static List<String> bootCommand(Path image) {
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        List<String> command = new ArrayList<>();
-        command.add(self.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        List<String> arguments = Arrays.asList(self.arguments().orElse(new String[0]));
-        int main = arguments.indexOf(MAIN_CLASS);
-        if (main >= 0) {
-            command.addAll(arguments.subList(0, main + 1));
-        } else {
-            // Not started by the launcher (a test, an IDE): the launcher's options without its AOT cache.
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), MAIN_CLASS));
-        }
+        List<String> command = new ArrayList<>(ChildJvm.command());
         command.addAll(List.of("boot", image.toString(), "--quiet"));
         return command;
     }

@@ -1,16 +1,19 @@
 package org.l4emu.tools.bench;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.l4emu.emulator.Architecture;
+import java.util.Set;
 
 /**
- * Prints results as an aligned table or as Markdown, each benchmark's architectures on adjacent
- * rows, with ratios to the trap floor of the same architecture.
+ * Prints results as an aligned table or as Markdown, each benchmark's architectures and engines
+ * on adjacent rows, with ratios to the trap floor of the same architecture and engine; with more
+ * than one engine, then the medians side by side, a column per architecture and engine.
  */
 final class ResultTable {
     private final List<Result> results;
@@ -22,29 +25,69 @@ final class ResultTable {
     }
 
     void print(PrintWriter out) {
-        Map<Architecture, Double> floors = new EnumMap<>(Architecture.class);
+        Map<String, Double> floors = new HashMap<>();
         for (Result result : results) {
-            floors.putIfAbsent(result.architecture(), result.median());
+            floors.putIfAbsent(result.column(), result.median());
         }
-        String format = markdown ? "| %s | %s | %s | %s | %s | %s | %s |%n" : "%-52s %-4s %14s %16s %17s %8s %7s%n";
-        out.printf(Locale.ROOT, format, "benchmark", "arch", "median", "range", "target", "verdict", "x trap");
+        String format = markdown ? "| %s | %s | %s | %s | %s | %s | %s | %s |%n"
+                : "%-52s %-4s %-12s %14s %16s %17s %8s %7s%n";
+        out.printf(Locale.ROOT, format, "benchmark", "arch", "engine", "median", "range", "target", "verdict",
+                "x trap");
         if (markdown) {
-            out.println("|---|---|---|---|---|---|---|");
+            out.println("|---|---|---|---|---|---|---|---|");
         }
-        List<Result> byBenchmark = results.stream()
-                .sorted(Comparator.comparing((Result result) -> Benchmark.ALL.indexOf(result.benchmark()))
-                        .thenComparing(Result::architecture))
-                .toList();
-        for (Result result : byBenchmark) {
+        for (Result result : sorted()) {
             Benchmark benchmark = result.benchmark();
             String unit = " " + benchmark.kind().unit;
             String ratio = benchmark.kind() == Benchmark.Kind.NANOS_PER_OPERATION
-                    ? String.format(Locale.ROOT, "%.1f", result.median() / floors.get(result.architecture())) : "-";
-            out.printf(Locale.ROOT, format, benchmark.name(), result.architecture().xmlName(),
+                    ? String.format(Locale.ROOT, "%.1f", result.median() / floors.get(result.column())) : "-";
+            out.printf(Locale.ROOT, format, benchmark.name(), result.architecture().xmlName(), result.engine(),
                     number(result.median()) + unit, number(result.lowest()) + "-" + number(result.highest()),
                     Double.isNaN(result.limit()) ? "-" : target(result) + unit, result.verdict(), ratio);
         }
+        Set<String> columns = new LinkedHashSet<>();
+        for (Result result : sorted()) {
+            columns.add(result.column());
+        }
+        if (columns.size() > results.stream().map(Result::architecture).distinct().count()) {
+            out.println();
+            printSideBySide(out, new ArrayList<>(columns));
+        }
         out.flush();
+    }
+
+    /** One row per benchmark, one column per architecture and engine: the medians. */
+    private void printSideBySide(PrintWriter out, List<String> columns) {
+        StringBuilder header = new StringBuilder(markdown ? "| benchmark |" : String.format("%-52s", "benchmark"));
+        for (String column : columns) {
+            header.append(markdown ? " " + column + " |" : String.format(" %16s", column));
+        }
+        out.println(header);
+        if (markdown) {
+            out.println("|---|" + "---|".repeat(columns.size()));
+        }
+        for (Benchmark benchmark : Benchmark.ALL) {
+            StringBuilder row = new StringBuilder(markdown ? "| " + benchmark.name() + " |"
+                    : String.format("%-52s", benchmark.name()));
+            boolean any = false;
+            for (String column : columns) {
+                Result found = results.stream().filter(r -> r.benchmark() == benchmark && r.column().equals(column))
+                        .findFirst().orElse(null);
+                String cell = found == null ? "-" : number(found.median()) + " " + benchmark.kind().unit;
+                any |= found != null;
+                row.append(markdown ? " " + cell + " |" : String.format(" %16s", cell));
+            }
+            if (any) {
+                out.println(row);
+            }
+        }
+    }
+
+    private List<Result> sorted() {
+        return results.stream()
+                .sorted(Comparator.comparing((Result result) -> Benchmark.ALL.indexOf(result.benchmark()))
+                        .thenComparing(Result::architecture).thenComparing(Result::engine))
+                .toList();
     }
 
     private static String target(Result result) {

@@ -1,0 +1,49 @@
+package org.l4emu.emulator.engine;
+
+/**
+ * {@link InstructionCounting} from Unicorn's own counter ({@link InstructionCounter}): the count
+ * hook of a counted run increments it before each instruction and stops once it exceeds the
+ * limit, so it holds the instructions started, and the limit can be moved from inside a hook.
+ */
+public final class EngineCounter implements InstructionCounting {
+    private final InstructionCounter counter;
+    /** Where the counter stood when the current stretch began (0 at uc_emu_start). */
+    private long segmentStart;
+
+    public EngineCounter(InstructionCounter counter) {
+        this.counter = counter;
+    }
+
+    @Override
+    public void runStarting(long limit) {
+        segmentStart = 0;
+    }
+
+    @Override
+    public long completed(long pc, boolean pcBegan) {
+        long started = counter.started() - segmentStart;
+        return pcBegan ? started - 1 : started;
+    }
+
+    @Override
+    public long completedAtPause(long pc, long limit) {
+        long started = counter.started() - segmentStart;
+        return started > limit ? limit : started;
+    }
+
+    @Override
+    public boolean canContinueInHook() {
+        return true;
+    }
+
+    @Override
+    public void continueFor(long instructions) {
+        segmentStart = counter.started();
+        counter.allowMore(instructions);
+    }
+
+    @Override
+    public void stopBeforeNext() {
+        counter.stopBeforeNext();
+    }
+}
