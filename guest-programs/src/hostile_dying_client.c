@@ -1,6 +1,6 @@
 /*
  * Caller blockage by a client that dies mid-call (MINIX 3 IPC threat class "caller blockage";
- * SEMANTICS.md S2, M1, M3): clients are deleted (thread_control by the privileged `reaper`)
+ * docs/semantics.md S2, M1, M3): clients are deleted (thread_control by the privileged `reaper`)
  * while the server holds their call, while the server waits for them, while their message
  * waits in the server's queue, and while a monitor holds it. Whoever was dealing with them
  * learns at once with error 2 and is never left waiting. Then the gate itself is deleted: a

@@ -1,6 +1,6 @@
 /*
  * Caller blockage by a receiver that never receives (MINIX 3 IPC threat class "caller
- * blockage"; SEMANTICS.md S3, P3): a hostile receiver cannot hold a sender beyond the sender's
+ * blockage"; docs/semantics.md S3, P3): a hostile receiver cannot hold a sender beyond the sender's
  * own timeouts, and a sender that chose to wait for ever can still be freed by its own task.
  *
  * `sink` sleeps for ever; `hog` takes one call and never replies; `client.watchdog`, a thread of

@@ -1,6 +1,6 @@
 /*
  * Resource exhaustion by a sender flood (MINIX 3 IPC threat class "resource exhaustion";
- * SEMANTICS.md S1, S3, P3): eight threads send to one server as fast as they can. Each sender
+ * docs/semantics.md S1, S3, P3): eight threads send to one server as fast as they can. Each sender
  * holds at most one message in the kernel (it is blocked while it waits), so the flood costs a
  * bounded amount of kernel memory; the server still picks its trusted client out of the crowd
  * with a closed wait, the queue is first in, first out, so no flooder starves another or the

@@ -1,6 +1,6 @@
 /*
  * Caller blockage by a monitor that never forwards (MINIX 3 IPC threat class "caller blockage";
- * SEMANTICS.md M4, M8, P3). A destination-class monitor acts for the destination and is not
+ * docs/semantics.md M4, M8, P3). A destination-class monitor acts for the destination and is not
  * trusted by the source: delivery to it is final delivery, so a silent one cannot hold the
  * source's send (only the reply it never sends, under the source's receive timeout). A system
  * monitor is trusted: the source's send timeout is checked against the final receiver before

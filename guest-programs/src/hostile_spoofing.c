@@ -1,5 +1,5 @@
 /*
- * Spoofing (MINIX 3 IPC threat class "spoofing"; SEMANTICS.md R3, R4, M9, P1): a thread that
+ * Spoofing (MINIX 3 IPC threat class "spoofing"; docs/semantics.md R3, R4, M9, P1): a thread that
  * is no monitor, or a monitor off the path, tries to send as someone else, to end or release a
  * source it does not hold, to forge a controller notification, or to set the kernel's flag in
  * its message tag. Every attempt fails with error 6 before anything waits, or arrives unforged.

@@ -11,7 +11,7 @@
 #include "common/scenario.h"
 
 #define LATE_CHECK_TIMEOUT_US 1000 /* what an argument checked too late would cost */
-#define KERNEL_ADDRESS 0xC0000000u /* user addresses end at 0xBFFFFFFF (ABI.md section 1) */
+#define KERNEL_ADDRESS 0xC0000000u /* user addresses end at 0xBFFFFFFF (docs/abi.md section 1) */
 #define TIMEOUT_BIT_15 0x8000u
 #define UNDEFINED_KDEBUG_OP 99
 #define UNDEFINED_SYSCALL 99

@@ -1,5 +1,5 @@
 /*
- * thread_control and exchange_registers at run time (ABI.md section 3): a privileged task
+ * thread_control and exchange_registers at run time (docs/abi.md section 3): a privileged task
  * creates a thread in its own task and a new task (common/spawn.h) that runs its code, paged by
  * it; deletes them; and gets the argument errors. An unprivileged task may do neither call on
  * another task's threads.

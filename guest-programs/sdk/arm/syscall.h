@@ -1,4 +1,4 @@
-/* The ARM system call trap (ABI.md section 1): number in r7, arguments in r0-r5, `svc #0`,
+/* The ARM system call trap (docs/abi.md section 1): number in r7, arguments in r0-r5, `svc #0`,
    results in r0-r3. Every other register, r7 included, is preserved by the kernel. */
 #ifndef L4_ARM_SYSCALL_H
 #define L4_ARM_SYSCALL_H

@@ -1,4 +1,4 @@
-/* The l4emu guest SDK: one include gives every system call stub and helper (ABI.md). */
+/* The l4emu guest SDK: one include gives every system call stub and helper (docs/abi.md). */
 #ifndef L4_H
 #define L4_H
 

@@ -1,4 +1,4 @@
-/* The x86 system call trap (ABI.md section 1): number in eax, arguments in ebx, ecx, edx, esi,
+/* The x86 system call trap (docs/abi.md section 1): number in eax, arguments in ebx, ecx, edx, esi,
    edi, ebp, `int $0x80`, results in eax, ebx, ecx, edx. Every other register is preserved by
    the kernel. */
 #ifndef L4_X86_SYSCALL_H

@@ -1,5 +1,5 @@
 /* One random system call of each kind, each counted where the keeper sees it. The kinds mirror
-   ABI.md section 3, plus numbers the ABI does not define. */
+   docs/abi.md section 3, plus numbers the ABI does not define. */
 #ifndef FUZZ_CALLS_H
 #define FUZZ_CALLS_H
 

@@ -1,6 +1,6 @@
 #include "timeline.h"
 
-/* Longer timeouts are rounded up to a multiple of a power of two (ABI.md, timeouts); shorter
+/* Longer timeouts are rounded up to a multiple of a power of two (docs/abi.md, timeouts); shorter
    sleeps are exact. */
 #define EXACT_SLEEP_MAX_US L4_TIMEOUT_MANTISSA_MAX
 

@@ -1,5 +1,5 @@
 /*
- * A guest written only from ABI.md, with no SDK: it proves that a program that knows nothing
+ * A guest written only from docs/abi.md, with no SDK: it proves that a program that knows nothing
  * but the published ABI runs. It writes through kdebug, checks the boot info page and its own
  * UTCB, checks that a system call preserves every register but its results, and prints
  * "abi ok". Any failed check prints a line and shuts down with exit code 1.

@@ -1,4 +1,4 @@
-/* The read-only boot info page at 0xBFFF0000 in every task (ABI.md section 2). */
+/* The read-only boot info page at 0xBFFF0000 in every task (docs/abi.md section 2). */
 #ifndef L4_BOOTINFO_H
 #define L4_BOOTINFO_H
 

@@ -1,4 +1,4 @@
-/* The system_clock call: virtual time in microseconds since boot (ABI.md sections 2 and 3). */
+/* The system_clock call: virtual time in microseconds since boot (docs/abi.md sections 2 and 3). */
 #ifndef L4_CLOCK_H
 #define L4_CLOCK_H
 

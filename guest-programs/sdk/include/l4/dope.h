@@ -1,4 +1,4 @@
-/* The message dope returned by ipc (ABI.md section 3): bit 0 O, bits 3..1 option, bit 4 R,
+/* The message dope returned by ipc (docs/abi.md section 3): bit 0 O, bits 3..1 option, bit 4 R,
    bit 5 D, bits 11..8 error code, bit 12 error phase. */
 #ifndef L4_DOPE_H
 #define L4_DOPE_H

@@ -1,4 +1,4 @@
-/* The messages the kernel sends on a faulting thread's behalf (SEMANTICS.md S6): a page fault
+/* The messages the kernel sends on a faulting thread's behalf (docs/semantics.md S6): a page fault
    to the thread's pager, a CPU exception to its exception handler. Both come with the kernel
    flag (MR0 bit 15) and from the faulting thread; the thread resumes when the handler replies. */
 #ifndef L4_FAULT_H

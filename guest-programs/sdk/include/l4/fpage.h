@@ -1,4 +1,4 @@
-/* Flexpages, map and grant items (ABI.md section 2) and the unmap system call. */
+/* Flexpages, map and grant items (docs/abi.md section 2) and the unmap system call. */
 #ifndef L4_FPAGE_H
 #define L4_FPAGE_H
 

@@ -1,4 +1,4 @@
-/* The ipc system call and the usual L4 X.2 conveniences built on it (ABI.md section 3). */
+/* The ipc system call and the usual L4 X.2 conveniences built on it (docs/abi.md section 3). */
 #ifndef L4_IPC_H
 #define L4_IPC_H
 

@@ -1,4 +1,4 @@
-/* The kdebug system call (ABI.md section 3): console output, shutdown, trace marks, exit. */
+/* The kdebug system call (docs/abi.md section 3): console output, shutdown, trace marks, exit. */
 #ifndef L4_KDEBUG_H
 #define L4_KDEBUG_H
 

@@ -1,4 +1,4 @@
-/* The message tag in MR0 (ABI.md section 2): bits 31..16 label, 15..12 flags, 11..6 t typed
+/* The message tag in MR0 (docs/abi.md section 2): bits 31..16 label, 15..12 flags, 11..6 t typed
    words, 5..0 u untyped words. A message is MR0..MR(u+t), u+t <= 63. */
 #ifndef L4_MESSAGE_H
 #define L4_MESSAGE_H

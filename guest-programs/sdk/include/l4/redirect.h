@@ -1,4 +1,4 @@
-/* The redirect system call: the redirection controller's rules (ABI.md section 3). */
+/* The redirect system call: the redirection controller's rules (docs/abi.md section 3). */
 #ifndef L4_REDIRECT_H
 #define L4_REDIRECT_H
 

@@ -1,4 +1,4 @@
-/* The ipc send descriptor (ABI.md section 3): bits 31..4 address of a 16-byte-aligned IPC
+/* The ipc send descriptor (docs/abi.md section 3): bits 31..4 address of a 16-byte-aligned IPC
    parameter block or 0, bit 0 O (option), bits 3..1 option code (only with O = 1). */
 #ifndef L4_SEND_DESCRIPTOR_H
 #define L4_SEND_DESCRIPTOR_H

@@ -1,4 +1,4 @@
-/* System call numbers (ABI.md section 3) and the architecture's trap, l4_arch_syscall(). */
+/* System call numbers (docs/abi.md section 3) and the architecture's trap, l4_arch_syscall(). */
 #ifndef L4_SYSCALLS_H
 #define L4_SYSCALLS_H
 

@@ -1,4 +1,4 @@
-/* Thread system calls: thread_switch, exchange_registers, thread_control (ABI.md section 3). */
+/* Thread system calls: thread_switch, exchange_registers, thread_control (docs/abi.md section 3). */
 #ifndef L4_THREAD_H
 #define L4_THREAD_H
 

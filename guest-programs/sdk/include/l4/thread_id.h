@@ -1,4 +1,4 @@
-/* Thread IDs: bits 31..14 thread number, bits 13..0 version (ABI.md section 2). */
+/* Thread IDs: bits 31..14 thread number, bits 13..0 version (docs/abi.md section 2). */
 #ifndef L4_THREAD_ID_H
 #define L4_THREAD_ID_H
 

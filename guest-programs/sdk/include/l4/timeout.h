@@ -1,4 +1,4 @@
-/* Timeouts (ABI.md section 3, ipc): a 16-bit value, 0 = never; otherwise m (bits 9..0) times
+/* Timeouts (docs/abi.md section 3, ipc): a 16-bit value, 0 = never; otherwise m (bits 9..0) times
    2^e (bits 14..10) microseconds of virtual time, so m = 0 with e >= 1 is zero (do not block).
    Bit 15 must be 0. The timeouts word of ipc is send << 16 | receive. */
 #ifndef L4_TIMEOUT_H

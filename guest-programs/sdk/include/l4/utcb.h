@@ -1,4 +1,4 @@
-/* Accessors for the current thread's UTCB (ABI.md section 2, UTCB layout). */
+/* Accessors for the current thread's UTCB (docs/abi.md section 2, UTCB layout). */
 #ifndef L4_UTCB_H
 #define L4_UTCB_H
 

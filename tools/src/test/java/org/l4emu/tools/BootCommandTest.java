@@ -49,7 +49,7 @@ class BootCommandTest {
     }
 
     @Test
-    @DisplayName("a guest written only against ABI.md, in assembly without l4.h, runs")
+    @DisplayName("a guest written only against docs/abi.md, in assembly without l4.h, runs")
     void rawAbi() {
         CommandLineRun run = CommandLineRun.of("boot", CommandLineRun.guest("abi_raw.elf"));
         assertEquals(0, run.exitCode());

@@ -34,7 +34,7 @@ class X86BootTest {
     }
 
     @Test
-    @DisplayName("the x86 guest written only against ABI.md, in assembly without l4.h, runs")
+    @DisplayName("the x86 guest written only against docs/abi.md, in assembly without l4.h, runs")
     void rawAbi() {
         CommandLineRun run = boot(X86_GUESTS.resolve("abi_raw.elf").toString());
         assertEquals(0, run.exitCode(), run.err());

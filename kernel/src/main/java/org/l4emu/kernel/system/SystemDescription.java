@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.l4emu.emulator.Architecture;
 
 /**
- * A whole system to boot (ABI.md section 4). Every list is in document order, which decides
+ * A whole system to boot (docs/abi.md section 4). Every list is in document order, which decides
  * thread numbers and boot order.
  *
  * @param source the XML file, or the ELF image for a single-image system

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads XML system descriptions (ABI.md section 4): well-formedness and the bundled schema
+ * Reads XML system descriptions (docs/abi.md section 4): well-formedness and the bundled schema
  * {@code system.xsd} first, then the rules a schema cannot state. The first problem found is
  * reported; its message is one line.
  */

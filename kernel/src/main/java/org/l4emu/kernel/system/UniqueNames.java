@@ -11,7 +11,7 @@ import java.util.function.Function;
  * one task, and every thread's boot info name ({@code task} or {@code task.thread}) fits its field.
  */
 final class UniqueNames {
-    /** ABI.md section 2: the name field of a boot info entry. */
+    /** docs/abi.md section 2: the name field of a boot info entry. */
     static final int BOOT_INFO_NAME_BYTES = 24;
 
     private UniqueNames() {}

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * MINIX 3 threat class "resource exhaustion", SEMANTICS.md P3: pages sigma0 serves on demand go
+ * MINIX 3 threat class "resource exhaustion", docs/semantics.md P3: pages sigma0 serves on demand go
  * back to the pool when their last mapping goes, so a fault-and-unmap loop cannot drain
  * physical memory (200,000 rounds, more than the machine's 131,072 frames), and each page comes
  * back zeroed.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * The paper's example (SEMANTICS.md, "The paper's example"), guest-programs/systems/pump.xml: a
+ * The paper's example (docs/semantics.md, "The paper's example"), guest-programs/systems/pump.xml: a
  * public client logs to a secret file system through its own monitor, an NRL pump and a
  * redirector that switches to a replacement file system after two entries.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md R4: the transparency client and server (guest-programs/src/transparency_*.c) run
+ * docs/semantics.md R4: the transparency client and server (guest-programs/src/transparency_*.c) run
  * with no monitor, one pass-through monitor and a chain of three. Everything either program
  * prints must be the same; only times, on "client: time:" lines, may differ.
  */

@@ -34,7 +34,7 @@ class GuestDemosTest {
     }
 
     @Test
-    @DisplayName("abi_raw.elf, assembly written from ABI.md alone for each architecture, passes its own checks")
+    @DisplayName("abi_raw.elf, assembly written from docs/abi.md alone for each architecture, passes its own checks")
     void abiRaw() {
         GuestRun run = GuestRun.boot("abi_raw.elf");
         String preserved = GuestRun.ARCHITECTURE == Architecture.ARM ? "r4-r12, sp and lr preserved across svc"

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M1, through guest-programs/src/m1_blocked_until_delivery.c. */
+/** docs/semantics.md M1, through guest-programs/src/m1_blocked_until_delivery.c. */
 @DisplayName("M1 Blocked until final delivery")
 class M1BlockedUntilDeliveryTest {
     private static GuestRun run;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M1 and S2 when a monitor dies, through guest-programs/src/m1_monitor_dies.c. */
+/** docs/semantics.md M1 and S2 when a monitor dies, through guest-programs/src/m1_monitor_dies.c. */
 @DisplayName("M1 Blocked source when its monitor dies")
 class M1MonitorDiesTest {
     private static GuestRun run;

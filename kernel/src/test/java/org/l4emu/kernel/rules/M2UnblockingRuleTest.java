@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M2, through guest-programs/src/m2_unblocking_rule.c. */
+/** docs/semantics.md M2, through guest-programs/src/m2_unblocking_rule.c. */
 @DisplayName("M2 Unblocking rule")
 class M2UnblockingRuleTest {
     private static GuestRun run;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md M3, through guest-programs/src/m3_errors.c; the access-control monitor of
+ * docs/semantics.md M3, through guest-programs/src/m3_errors.c; the access-control monitor of
  * {@link org.l4emu.kernel.monitors.AccessControlTest} uses option 1 too.
  */
 @DisplayName("M3 Errors")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M4, through guest-programs/src/m4_send_timeouts.c. */
+/** docs/semantics.md M4, through guest-programs/src/m4_send_timeouts.c. */
 @DisplayName("M4 Send timeouts against the final receiver")
 class M4SendTimeoutsTest {
     private static GuestRun run;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M5, through guest-programs/src/m5_delay_timeout.c: delivery comes ~1000 us after the check. */
+/** docs/semantics.md M5, through guest-programs/src/m5_delay_timeout.c: delivery comes ~1000 us after the check. */
 @DisplayName("M5 Delay timeout")
 class M5DelayTimeoutTest {
     private static GuestRun run;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md M6, through guest-programs/src/m6_controlled_synchrony.c; the paper's example in
+ * docs/semantics.md M6, through guest-programs/src/m6_controlled_synchrony.c; the paper's example in
  * {@link org.l4emu.kernel.monitors.PumpScenarioTest} chains controlling monitors too.
  */
 @DisplayName("M6 Controlled synchrony")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md M6 and M9 as settled (issue 15), through guest-programs/src/m6_settled.c: every
+ * docs/semantics.md M6 and M9 as settled (issue 15), through guest-programs/src/m6_settled.c: every
  * ending is reported to the controlling monitor, which alone releases or ends the source.
  */
 @DisplayName("M6 Controlled synchrony, settled details")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M7, through guest-programs/src/m7_unreliable_send.c. */
+/** docs/semantics.md M7, through guest-programs/src/m7_unreliable_send.c. */
 @DisplayName("M7 Unreliable send")
 class M7UnreliableSendTest {
     private static GuestRun run;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M8, through guest-programs/src/m8_untrusted_monitors.c. */
+/** docs/semantics.md M8, through guest-programs/src/m8_untrusted_monitors.c. */
 @DisplayName("M8 Untrusted monitors")
 class M8UntrustedMonitorsTest {
     private static GuestRun run;

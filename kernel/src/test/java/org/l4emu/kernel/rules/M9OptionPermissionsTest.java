@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md M9 (and R3 for deceit by non-monitors), through guest-programs/src/m9_option_permissions.c. */
+/** docs/semantics.md M9 (and R3 for deceit by non-monitors), through guest-programs/src/m9_option_permissions.c. */
 @DisplayName("M9 Who may send options 1, 2 and 3")
 class M9OptionPermissionsTest {
     private static final String REFUSED_AT_ONCE = ": error 6 (not permitted), phase send, after ~0 us";

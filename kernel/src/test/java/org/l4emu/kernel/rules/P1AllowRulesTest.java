@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md P1, through guest-programs/src/p1_allow_rules.c. */
+/** docs/semantics.md P1, through guest-programs/src/p1_allow_rules.c. */
 @DisplayName("P1 IPC permission")
 class P1AllowRulesTest {
     private static GuestRun run;

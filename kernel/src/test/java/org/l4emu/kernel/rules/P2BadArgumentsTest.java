@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md P2 for the arguments ABI.md defines, through guest-programs/src/p2_bad_arguments.c.
+ * docs/semantics.md P2 for the arguments docs/abi.md defines, through guest-programs/src/p2_bad_arguments.c.
  * Every IPC goes to a thread that never receives with a 1000 us send timeout, so an argument the
  * kernel checked late would read "error 1 (timeout) ... after ~1000 us".
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md P3 (per-task quotas), through guest-programs/src/p3_quotas.c and task_exhaustion.c. */
+/** docs/semantics.md P3 (per-task quotas), through guest-programs/src/p3_quotas.c and task_exhaustion.c. */
 @DisplayName("P3 Quotas bound kernel memory")
 class P3QuotasTest {
     private static final Pattern GREEDY_REPORT = Pattern.compile("(?m)^l4emu: thread greedy \\(0x00048001\\) faulted"

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md P3 as amended (issue 12 item 6), through guest-programs/src/p3_task_churn.c: more
+ * docs/semantics.md P3 as amended (issue 12 item 6), through guest-programs/src/p3_task_churn.c: more
  * task create/delete rounds than physical memory could hold tasks if deletion freed nothing
  * (about 22,000 on arm and 26,000 on x86), and running out of physical memory is error 6.
  */

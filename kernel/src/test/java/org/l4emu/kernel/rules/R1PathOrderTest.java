@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md R1, through guest-programs/systems/r1_path_order.xml: every monitor logs. */
+/** docs/semantics.md R1, through guest-programs/systems/r1_path_order.xml: every monitor logs. */
 @DisplayName("R1 Path order")
 class R1PathOrderTest {
     private static final String FIRST_HOP = "dope 0x10 (R)";

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md R1 with rules added and removed at run time by the redirect system call. */
+/** docs/semantics.md R1 with rules added and removed at run time by the redirect system call. */
 @DisplayName("R1 Redirection rules at run time")
 class R1RuntimeRulesTest {
     private static GuestRun run;

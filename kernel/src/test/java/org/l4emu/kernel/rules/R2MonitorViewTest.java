@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 import org.l4emu.kernel.monitors.Transcript;
 
-/** SEMANTICS.md R2, through guest-programs/src/r2_monitor_view.c. */
+/** docs/semantics.md R2, through guest-programs/src/r2_monitor_view.c. */
 @DisplayName("R2 What a monitor sees")
 class R2MonitorViewTest {
     private static GuestRun run;

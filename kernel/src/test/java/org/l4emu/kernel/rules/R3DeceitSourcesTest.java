@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md R3 as amended for options 5 and 7 (issue 12 item 3), through
+ * docs/semantics.md R3 as amended for options 5 and 7 (issue 12 item 3), through
  * guest-programs/src/r3_deceit_sources.c: unrelated true and blocked sources are refused.
  */
 @DisplayName("R3 Deceit with a named blocked source")

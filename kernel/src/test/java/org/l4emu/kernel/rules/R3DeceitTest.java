@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md R3, through guest-programs/src/r3_deceit.c. */
+/** docs/semantics.md R3, through guest-programs/src/r3_deceit.c. */
 @DisplayName("R3 Deceit")
 class R3DeceitTest {
     private static final String REFUSED_AT_ONCE = ": error 6 (not permitted), phase send, after ~0 us";

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md R4 for every option a monitor may forward with, through
+ * docs/semantics.md R4 for every option a monitor may forward with, through
  * guest-programs/src/r4_options_invisible.c. The comparison with and without monitors is in
  * {@link org.l4emu.kernel.monitors.TransparencyTest}.
  */

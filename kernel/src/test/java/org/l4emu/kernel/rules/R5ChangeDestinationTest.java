@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md R5, through guest-programs/src/r5_change_destination.c and its two systems. */
+/** docs/semantics.md R5, through guest-programs/src/r5_change_destination.c and its two systems. */
 @DisplayName("R5 Changing destination")
 class R5ChangeDestinationTest {
     private static final String FORWARDED = "dope 0x39 (R D option 4)";

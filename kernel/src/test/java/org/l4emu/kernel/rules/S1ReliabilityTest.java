@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md S1, through guest-programs/src/s1_reliability.c. */
+/** docs/semantics.md S1, through guest-programs/src/s1_reliability.c. */
 @DisplayName("S1 Reliability")
 class S1ReliabilityTest {
     private static GuestRun run;

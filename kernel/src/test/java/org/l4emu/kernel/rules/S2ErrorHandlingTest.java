@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md S2, through guest-programs/src/s2_dead_partner.c. */
+/** docs/semantics.md S2, through guest-programs/src/s2_dead_partner.c. */
 @DisplayName("S2 Error handling")
 class S2ErrorHandlingTest {
     private static GuestRun run;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md S3, through guest-programs/src/s3_timeouts.c. "~N us" means the measured time fell
+ * docs/semantics.md S3, through guest-programs/src/s3_timeouts.c. "~N us" means the measured time fell
  * in the scenario's window around N (a few microseconds for the measuring system calls).
  */
 @DisplayName("S3 Timeouts")

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md S4, through guest-programs/src/s4_atomic_call.c. */
+/** docs/semantics.md S4, through guest-programs/src/s4_atomic_call.c. */
 @DisplayName("S4 Two-phase IPC is atomic")
 class S4AtomicTwoPhaseTest {
     private static GuestRun run;

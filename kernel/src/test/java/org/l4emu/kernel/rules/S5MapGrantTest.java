@@ -8,7 +8,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md S5 (typed items, receive windows, the mapping database), through guest-programs/src/s5_map_grant.c. */
+/**
+ * docs/semantics.md S5 (typed items, receive windows, the mapping database), through
+ * guest-programs/src/s5_map_grant.c.
+ */
 @DisplayName("S5 Map and grant")
 class S5MapGrantTest {
     private static GuestRun run;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md S5 as amended (issue 12 items 1, 2, 5; ABI ipc(nilthread, nilthread) as item 7),
+ * docs/semantics.md S5 as amended (issue 12 items 1, 2, 5; ABI ipc(nilthread, nilthread) as item 7),
  * through guest-programs/src/s5_transfer_checks.c: the message is read and checked at transfer,
  * windows and items of every fpage size and alignment, kernel-owned pages never receive a mapping.
  */

@@ -12,7 +12,7 @@ import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.GuestRun;
 
 /**
- * SEMANTICS.md S6 as amended (issue 12 item 4), through guest-programs/src/s6_fault_policy.c:
+ * docs/semantics.md S6 as amended (issue 12 item 4), through guest-programs/src/s6_fault_policy.c:
  * fault IPC obeys allow rules and redirection, the kernel keeps the fault message, and the
  * handler's reply leaves the faulting thread's MRs as they were.
  */

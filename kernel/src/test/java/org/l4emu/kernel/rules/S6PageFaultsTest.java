@@ -13,7 +13,7 @@ import org.l4emu.kernel.ArmOnly;
 import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.GuestRun;
 
-/** SEMANTICS.md S6 (page faults and exceptions as IPC), through guest-programs/src/s6_pager.c. */
+/** docs/semantics.md S6 (page faults and exceptions as IPC), through guest-programs/src/s6_pager.c. */
 @DisplayName("S6 Page faults become IPC")
 class S6PageFaultsTest {
     private static final Pattern ORPHAN_REPORT = Pattern.compile("(?m)^l4emu: thread orphan \\(0x00044001\\) faulted"

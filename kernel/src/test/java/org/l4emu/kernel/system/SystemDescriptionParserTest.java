@@ -16,7 +16,7 @@ import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Architecture;
 
 class SystemDescriptionParserTest {
-    /** The example of ABI.md section 4, verbatim. */
+    /** The example of docs/abi.md section 4, verbatim. */
     private static final String ABI_EXAMPLE = """
             <system arch="arm" name="pump-demo" max-time-us="1000000">
               <task name="client" image="client.elf">
