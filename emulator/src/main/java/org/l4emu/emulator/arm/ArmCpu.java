@@ -2,7 +2,11 @@ package org.l4emu.emulator.arm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.engine.InstructionCounter;
+import org.l4emu.emulator.engine.ThreadBudget;
+import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmCpuModel;
@@ -31,7 +35,7 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * changed CONTEXTIDR flushes the TLBs of both states. The security state is invisible to user
  * code.
  */
-final class ArmCpu implements InterruptHook, AutoCloseable {
+final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuContext, ArmAddressSpace>, AutoCloseable {
     /** DACR: all 16 domains "client", so page permissions are checked. */
     private static final int ALL_DOMAINS_CLIENT = 0x5555_5555;
     private static final int SCTLR_MMU_ENABLE = 1;
@@ -63,12 +67,10 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private final ResidentSpaces spaces = new ResidentSpaces();
     private FastStores fastStores;
     private ArmCpuContext loaded;
-    private InstructionCounter counter;
+    private ThreadBudget budget;
     private int pendingException = ArmException.NONE;
-    /** Where the counter stood when the thread now running began its budget (0 at uc_emu_start). */
-    private long segmentStart;
     /** Takes system calls inside the hook, or null when every exception stops the CPU. */
-    private SyscallContinuation syscalls;
+    private SyscallContinuation<ArmCpuContext, ArmAddressSpace> syscalls;
 
     ArmCpu(MemorySegment physicalMemory, CodeFrames codeFrames) {
         this.codeFrames = codeFrames;
@@ -111,7 +113,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
 
     void useInternals(EngineInternals calibrated) {
         record.useOffsets(calibrated);
-        this.counter = new InstructionCounter(unicorn, calibrated.counter());
+        this.budget = new ThreadBudget(new InstructionCounter(unicorn, calibrated.counter()));
     }
 
     LiveCpuState live() {
@@ -132,7 +134,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      * Makes the CPU run {@code context} in {@code space} (PC included): catches the TLB up with
      * changed mappings, then writes only what differs from what the CPU holds.
      */
-    void prepare(ArmCpuContext context, ArmAddressSpace space) {
+    @Override
+    public void prepare(ArmCpuContext context, ArmAddressSpace space) {
         invalidateChangedPages();
         Bank bank = spaces.holding(space);
         int from;
@@ -199,13 +202,18 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         loaded = null;
     }
 
+    @Override
+    public int emulate(ArmCpuContext context, long instructions) {
+        budget.runStarts();
+        return emulate(context.resumeAddress(), instructions);
+    }
+
     /**
      * Runs from {@code address} (bit 0 = Thumb) for at most {@code instructions} and returns
      * {@code uc_emu_start}'s error code; {@link #pendingException()} says what the hook saw.
      */
     int emulate(int address, long instructions) {
         pendingException = ArmException.NONE;
-        segmentStart = 0;
         return unicorn.emulate(Integer.toUnsignedLong(address), 0, 0, instructions);
     }
 
@@ -218,8 +226,9 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      * Instructions the count hook saw start since the running thread began its budget: since
      * uc_emu_start, or since the last {@link #continueWith} inside the hook.
      */
-    long startedInstructions() {
-        return counter.started() - segmentStart;
+    @Override
+    public long startedInstructions() {
+        return budget.started();
     }
 
     /**
@@ -228,25 +237,37 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      * PC included: QEMU fetches the next block from the PC in its CPU state. (A PC write through
      * Unicorn would make it leave and re-enter its CPU loop instead.)
      */
-    void continueWith(ArmCpuContext context, ArmAddressSpace space, long budget) {
+    @Override
+    public void continueWith(ArmCpuContext context, ArmAddressSpace space, long instructions) {
         prepare(context, space);
-        segmentStart = counter.started();
-        counter.allowMore(budget);
+        budget.beginBudget(instructions);
     }
 
     /** Inside the hook: makes sure the CPU stops before its next instruction, whatever else the hook did. */
-    void stopBeforeNextInstruction() {
-        counter.stopBeforeNext();
+    @Override
+    public void stopBeforeNextInstruction() {
+        budget.stopBeforeNext();
         unicorn.stop();
     }
 
+    @Override
+    public ArmCpuContext context(CpuContext context) {
+        return ArmMachine.armContext(context);
+    }
+
+    @Override
+    public ArmAddressSpace space(AddressSpace space) {
+        return ArmMachine.liveArmSpace(space);
+    }
+
     /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */
-    void takeSyscallsWith(SyscallContinuation continuation) {
+    void takeSyscallsWith(SyscallContinuation<ArmCpuContext, ArmAddressSpace> continuation) {
         this.syscalls = continuation;
     }
 
     /** Reads the registers back into {@code context}, which the CPU now holds. */
-    void saveInto(ArmCpuContext context) {
+    @Override
+    public void saveInto(ArmCpuContext context) {
         live.readCoreRegisters(saved);
         saved[ArmCpuContext.CPSR] = unicorn.readRegister(ArmRegister.CPSR);
         context.saveFromCpu(saved);

@@ -8,6 +8,9 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.TrapHandler;
+import org.l4emu.emulator.engine.RetiredInstructions;
+import org.l4emu.emulator.engine.ContinuedRun;
+import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 
@@ -53,7 +56,7 @@ public final class ArmMachine implements Machine {
     private final NativePhysicalMemory memory;
     private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
-    private final SyscallContinuation syscalls;
+    private final ContinuedRun<ArmCpuContext, ArmAddressSpace> runs;
     private boolean closed;
 
     public ArmMachine() {
@@ -82,8 +85,8 @@ public final class ArmMachine implements Machine {
         try {
             internals = calibrate(memorySize);
             stops = new StopDecoder(cpu);
-            syscalls = new SyscallContinuation(cpu, retired);
-            cpu.takeSyscallsWith(syscalls);
+            runs = new ContinuedRun<>(cpu, stops, retired);
+            cpu.takeSyscallsWith(runs.syscalls());
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         } catch (RuntimeException | Error e) {
@@ -156,39 +159,7 @@ public final class ArmMachine implements Machine {
     @Override
     public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
         checkOpen();
-        ArmCpuContext thread = armContext(context);
-        ArmAddressSpace armSpace = liveArmSpace(space);
-        long budget = validBudget(maxInstructions);
-        cpu.prepare(thread, armSpace);
-        syscalls.begin(handler, thread, budget);
-        try {
-            return runUntilTrap();
-        } finally {
-            syscalls.end();
-        }
-    }
-
-    /** Emulates until a trap the caller must see, for whichever thread the CPU runs by then. */
-    private Trap runUntilTrap() {
-        while (true) {
-            int code = cpu.emulate(syscalls.running().resumeAddress(), syscalls.budget());
-            syscalls.rethrowFailure();
-            if (syscalls.endedByHandler()) {
-                // The hook saved the registers and retired the instructions before the handler ran.
-                return Trap.HANDLED;
-            }
-            long budget = syscalls.budget();
-            Trap trap = stops.decode(code, syscalls.running(), budget);
-            retired.add(stops.completed());
-            if (trap != null) {
-                return trap;
-            }
-            long remaining = budget - stops.completed();
-            if (remaining == 0) {
-                return Trap.BUDGET_EXHAUSTED;
-            }
-            syscalls.resumeWith(remaining);
-        }
+        return runs.run(context, space, maxInstructions, handler);
     }
 
     static ArmCpuContext armContext(CpuContext context) {
@@ -203,13 +174,6 @@ public final class ArmMachine implements Machine {
             throw new IllegalArgumentException("not a live arm address space: " + space);
         }
         return armSpace;
-    }
-
-    static long validBudget(long maxInstructions) {
-        if (maxInstructions < 1) {
-            throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
-        }
-        return maxInstructions;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.l4emu.emulator.arm;
 
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.engine.ContinuedRun;
 import org.l4emu.emulator.unicorn.UcError;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.UnicornException;
@@ -18,7 +19,7 @@ import org.l4emu.emulator.unicorn.UnicornException;
  * it is not counted. A prefetch abort happens while fetching, before the hook, so nothing is
  * subtracted. When the budget runs out the counter is n + 1 and exactly n completed.
  */
-final class StopDecoder {
+final class StopDecoder implements ContinuedRun.Stops<ArmCpuContext> {
     private final ArmCpu cpu;
     private long completed;
 
@@ -26,8 +27,8 @@ final class StopDecoder {
         this.cpu = cpu;
     }
 
-    /** Instructions completed in the run last decoded. */
-    long completed() {
+    @Override
+    public long completed() {
         return completed;
     }
 
@@ -36,7 +37,8 @@ final class StopDecoder {
      * {@code code} stopped, or {@code null} when it should go on: WFI, WFE and YIELD stop the
      * CPU after completing (there are no interrupts or events to wait for, so they act as nops).
      */
-    Trap decode(int code, ArmCpuContext thread, long budget) {
+    @Override
+    public Trap decode(int code, ArmCpuContext thread, long budget) {
         int exception = cpu.pendingException();
         long started = cpu.startedInstructions();
         cpu.saveInto(thread);
