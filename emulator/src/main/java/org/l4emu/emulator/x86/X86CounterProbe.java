@@ -1,13 +1,25 @@
 package org.l4emu.emulator.x86;
 
 import org.l4emu.emulator.engine.CounterCalibration;
+import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.X86Register;
 
 /** The x86 probe for {@link CounterCalibration}: {@link UserModeEntry#PROBE}, run in ring 3 during set-up. */
 final class X86CounterProbe implements CounterCalibration.Probe {
-    private final X86Cpu cpu;
+    /** What the probe needs of the CPU being set up. */
+    interface ProbedCpu {
+        Unicorn unicorn();
 
-    X86CounterProbe(X86Cpu cpu) {
+        /** Runs from {@code address} for at most {@code instructions}; returns uc_emu_start's error code. */
+        int emulate(int address, long instructions);
+
+        /** The vector the interrupt hook took during the last run, or {@link X86Vector#NONE}. */
+        int pendingVector();
+    }
+
+    private final ProbedCpu cpu;
+
+    X86CounterProbe(ProbedCpu cpu) {
         this.cpu = cpu;
     }
 

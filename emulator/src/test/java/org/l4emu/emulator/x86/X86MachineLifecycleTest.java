@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
 
 class X86MachineLifecycleTest {
     @Test
     void factoryOpensX86() {
         try (Machine machine = Machines.open(Architecture.X86)) {
-            assertInstanceOf(X86Machine.class, machine);
+            Class<?> design = X86Machines.oneEngine() ? X86Machine.class : PooledMachine.class;
+            assertInstanceOf(design, machine);
             assertEquals(Architecture.X86, machine.architecture());
-            assertEquals(X86Machine.DEFAULT_MEMORY_SIZE, machine.memory().size());
+            assertEquals(X86Machines.DEFAULT_MEMORY_SIZE, machine.memory().size());
         }
     }
 
@@ -46,5 +48,23 @@ class X86MachineLifecycleTest {
         machine.close();
         assertThrows(IllegalStateException.class, () -> machine.run(context, space, 1));
         assertThrows(IllegalStateException.class, machine::createAddressSpace);
+    }
+
+    @Test
+    void runningOutOfPhysicalMemoryForSpacesIsAnOrdinaryFailure() {
+        try (Machine small = X86Machines.open(16 * 4096)) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> {
+                for (int i = 0; i < 100; i++) {
+                    small.createAddressSpace();
+                }
+            });
+            assertInstanceOf(OutOfPhysicalMemoryException.class, failure.getCause());
+        }
+    }
+
+    @Test
+    void memoryMustEndBelowTheMachinesOwnPages() {
+        assertThrows(IllegalArgumentException.class, () -> X86Machines.open(KernelLayout.RAM_LIMIT + 4096));
+        assertThrows(IllegalArgumentException.class, () -> X86Machines.open(4096 * 3 + 1));
     }
 }

@@ -11,8 +11,8 @@ import org.l4emu.emulator.Trap;
 
 /**
  * What one engine per address space costs (not a unit test): opening an engine, the host memory
- * it keeps, mapping pages into it, taking it back from a space, and {@link X86Machine#run}
- * round trips within and across spaces (comparable with {@code ArmRunBenchmark}). Run with
+ * it keeps, mapping pages into it, taking it back from a space ({@link PooledMachine}); and
+ * run round trips within and across spaces on the design this Unicorn runs best (comparable with {@code ArmRunBenchmark}). Run with
  * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes
  * org.l4emu.emulator.x86.X86SpaceCostBenchmark}.
  */
@@ -34,7 +34,7 @@ public final class X86SpaceCostBenchmark {
 
     /** Opens engines by running a thread in each of many fresh spaces. */
     private static void engineCosts() throws IOException {
-        try (X86Guest guest = new X86Guest()) {
+        try (X86Guest guest = X86Guest.pooled()) {
             long code = guest.frame();
             byte[] client = X86.concat(CLIENT);
             guest.memory.write(code, client, 0, client.length);
@@ -68,8 +68,8 @@ public final class X86SpaceCostBenchmark {
     private static void mappingCosts() {
         for (boolean scattered : new boolean[] {false, true}) {
             for (int pages : new int[] {32, 256, 1024}) {
-                try (X86Guest guest = new X86Guest()) {
-                    X86AddressSpace space = (X86AddressSpace) guest.newSpace();
+                try (X86Guest guest = X86Guest.pooled()) {
+                    PooledAddressSpace space = (PooledAddressSpace) guest.newSpace();
                     guest.code(space, X86Guest.CODE, CLIENT);
                     guest.data(space, X86Guest.DATA, Access.READ);
                     X86CpuContext thread = reader(guest);
