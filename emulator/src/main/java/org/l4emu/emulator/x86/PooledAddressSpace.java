@@ -146,6 +146,11 @@ public final class PooledAddressSpace implements AddressSpace {
         memory.freeFrames(directoryFrames, DIRECTORY_FRAMES);
     }
 
+    /** True when this space takes its engines from {@code pool}. */
+    boolean belongsTo(EnginePool pool) {
+        return engines == pool;
+    }
+
     boolean isDestroyed() {
         return destroyed;
     }

@@ -105,8 +105,8 @@ public final class PooledMachine implements Machine {
         if (!(context instanceof X86CpuContext thread)) {
             throw new IllegalArgumentException("not an x86 context: " + context);
         }
-        if (!(space instanceof PooledAddressSpace x86Space) || x86Space.isDestroyed()) {
-            throw new IllegalArgumentException("not a live x86 address space: " + space);
+        if (!(space instanceof PooledAddressSpace x86Space) || x86Space.isDestroyed() || !x86Space.belongsTo(engines)) {
+            throw new IllegalArgumentException("not a live address space of this x86 machine: " + space);
         }
         long remaining = SyscallContinuation.validBudget(maxInstructions);
         PooledCpu cpu = x86Space.cpuToRun();

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import java.lang.reflect.Proxy;
+import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Architecture;
+import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
@@ -39,9 +42,18 @@ class X86MachineLifecycleTest {
         Machine machine = Machines.open(Architecture.X86, 1L << 20);
         var space = machine.createAddressSpace();
         var context = machine.createContext(0x1_0000, 0);
-        try (Machine arm = Machines.open(Architecture.ARM, 1L << 20)) {
-            assertThrows(IllegalArgumentException.class, () -> machine.run(arm.createContext(0, 0), space, 1));
-            assertThrows(IllegalArgumentException.class, () -> machine.run(context, arm.createAddressSpace(), 1));
+        CpuContext foreign = (CpuContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CpuContext.class}, (proxy, method, arguments) -> null);
+        assertThrows(IllegalArgumentException.class, () -> machine.run(foreign, space, 1));
+        try (Machine other = X86Machines.open(1L << 20)) {
+            assertThrows(IllegalArgumentException.class, () -> machine.run(context, other.createAddressSpace(), 1),
+                    "a space of another machine");
+        }
+        try (Machine pooled = new PooledMachine(1L << 20)) {
+            AddressSpace otherDesign = pooled.createAddressSpace();
+            if (machine instanceof X86Machine) {
+                assertThrows(IllegalArgumentException.class, () -> machine.run(context, otherDesign, 1));
+            }
         }
         assertThrows(IllegalArgumentException.class, () -> machine.run(context, space, 0));
         machine.close();
