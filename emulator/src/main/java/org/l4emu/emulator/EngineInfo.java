@@ -55,11 +55,9 @@ public final class EngineInfo {
         lines.add("accelerators (" + Accelerators.VARIABLE + "=" + (setting == null ? "unset, so all" : setting) + "):");
         for (Architecture architecture : Architecture.values()) {
             try (Machine machine = Machines.open(architecture, 1 << 20)) {
-                if (architecture != Architecture.ARM) {
-                    lines.add("  " + architecture.xmlName() + ": instruction counter from uc_struct (required)");
-                    continue;
-                }
-                for (Map.Entry<Accelerator, Accelerators.Outcome> entry : Accelerators.outcomes().entrySet()) {
+                lines.add("  " + architecture.xmlName() + ": " + machine.getClass().getSimpleName());
+                for (Map.Entry<Accelerator, Accelerators.Outcome> entry
+                        : Accelerators.outcomes(architecture.xmlName()).entrySet()) {
                     lines.add("  " + architecture.xmlName() + ": " + entry.getKey().key() + ": " + entry.getValue()
                             + " - " + entry.getKey().description());
                 }
