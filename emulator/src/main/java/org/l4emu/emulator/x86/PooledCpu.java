@@ -55,6 +55,8 @@ final class PooledCpu implements InterruptHook, X86CounterProbe.ProbedCpu, AutoC
             registers = new X86Registers(unicorn, arena);
             CodeHookCounter publicCounter = new CodeHookCounter(unicorn::stop);
             long codeHook = unicorn.addCodeHook(publicCounter);
+            // The probe may have been translated, without the hook, as the entry stub ran.
+            UserModeEntry.dropTranslations(unicorn);
             counting = publicCounter;
             countingFound = knownCounting != null ? knownCounting : X86Counting.decide(this, publicCounter);
             counting = countingFound.counterOn(unicorn, publicCounter, codeHook);

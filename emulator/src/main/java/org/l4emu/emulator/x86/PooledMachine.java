@@ -130,8 +130,9 @@ public final class PooledMachine implements Machine {
         while (true) {
             int code = cpu.emulate(thread.instructionPointer(), remaining);
             cpu.saveInto(thread);
-            RunCounts counts = RunCounts.of(cpu.counting(), thread.instructionPointer(), remaining);
-            Trap trap = stops.decode(x86Space, cpu.stop(), code, thread, counts);
+            long pc = Integer.toUnsignedLong(thread.instructionPointer());
+            Trap trap = stops.decode(x86Space, cpu.stop(), code, thread, cpu.counting().completed(pc, false),
+                    cpu.counting().completedAtPause(pc, remaining), remaining);
             if (stops.exceptionTaken()) {
                 cpu.forgetException();
             }

@@ -85,6 +85,8 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
             registers = new X86Registers(unicorn, arena);
             CodeHookCounter publicCounter = new CodeHookCounter(unicorn::stop);
             long codeHook = unicorn.addCodeHook(publicCounter);
+            // The probe may have been translated, without the hook, as the entry stub ran.
+            UserModeEntry.dropTranslations(unicorn);
             counting = publicCounter;
             countingFound = X86Counting.decide(this, publicCounter);
             counting = countingFound.counterOn(unicorn, publicCounter, codeHook);

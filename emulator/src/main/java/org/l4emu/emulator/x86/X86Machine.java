@@ -173,9 +173,11 @@ public final class X86Machine implements Machine {
         public Trap decode(int code, X86CpuContext thread, long budget) {
             AddressSpace space = cpu.runningSpace();
             cpu.saveInto(thread);
-            RunCounts counts = RunCounts.of(cpu.counting(), thread.instructionPointer(), budget);
+            long pc = Integer.toUnsignedLong(thread.instructionPointer());
+            long started = cpu.counting().completed(pc, false);
+            long atPause = cpu.counting().completedAtPause(pc, budget);
             cpu.settleFault(thread);
-            Trap trap = decoder.decode(space, cpu.stop(), code, thread, counts);
+            Trap trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
             if (decoder.exceptionTaken()) {
                 cpu.forgetException();
             }

@@ -55,11 +55,14 @@ final class X86StopDecoder {
     /**
      * Returns why the run that returned {@code code} stopped, as {@code stop} recorded it (a
      * refused access at a linear address), or {@code null} when it should go on.
-     * {@code thread}, which ran last, in {@code space}, has its registers saved already;
-     * {@code counts} are its counter's, read as the run stopped.
+     * {@code thread}, which ran last, in {@code space}, has its registers saved already. The
+     * counts are its counter's, read as the run stopped (working out a protection fault may run
+     * the instruction again, which counts anew): {@code started}, the instructions whose count
+     * hook ran, the completed ones and one that trapped while executing; {@code atPause}, those
+     * completed if the run paused without an exception, and {@code limit}, the run's budget.
      */
-    Trap decode(AddressSpace space, StopRecord stop, int code, X86CpuContext thread, RunCounts counts) {
-        long started = counts.started();
+    Trap decode(AddressSpace space, StopRecord stop, int code, X86CpuContext thread, long started, long atPause,
+            long limit) {
         int vector = stop.vector();
         int eip = thread.instructionPointer();
         exceptionTaken = false;
@@ -92,8 +95,8 @@ final class X86StopDecoder {
         if (code != UcError.OK.code()) {
             throw new UnicornException("uc_emu_start", code, Unicorn.describe(code));
         }
-        completed = counts.atPause();
-        if (completed == counts.limit()) {
+        completed = atPause;
+        if (completed == limit) {
             return Trap.BUDGET_EXHAUSTED;
         }
         if (completed == 0) {
