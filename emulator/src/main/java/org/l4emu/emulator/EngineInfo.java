@@ -7,6 +7,7 @@ import org.l4emu.emulator.engine.Accelerator;
 import org.l4emu.emulator.engine.Accelerators;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.UnicornLibrary;
+import org.l4emu.emulator.x86.X86Machines;
 
 /** What the tools may say about the CPU engine in use: its version, its file, and the accelerators each machine uses. */
 public final class EngineInfo {
@@ -55,7 +56,9 @@ public final class EngineInfo {
         lines.add("accelerators (" + Accelerators.VARIABLE + "=" + (setting == null ? "unset, so all" : setting) + "):");
         for (Architecture architecture : Architecture.values()) {
             try (Machine machine = Machines.open(architecture, 1 << 20)) {
-                lines.add("  " + architecture.xmlName() + ": " + machine.getClass().getSimpleName());
+                if (architecture == Architecture.X86) {
+                    lines.add("  x86: " + X86Machines.design());
+                }
                 for (Map.Entry<Accelerator, Accelerators.Outcome> entry
                         : Accelerators.outcomes(architecture.xmlName()).entrySet()) {
                     lines.add("  " + architecture.xmlName() + ": " + entry.getKey().key() + ": " + entry.getValue()

@@ -42,6 +42,7 @@ final class EngineCalibration {
     private static final int YIELD = CODE_ADDRESS + 0x1C;
     private static final int EXCLUSIVE_LOAD = CODE_ADDRESS + 0x24;
     private static final int THUMB_SVC_AFTER_FOUR = CODE_ADDRESS + 0x2C;
+    private static final int THUMB_IF_THEN = CODE_ADDRESS + 0x38;
     private static final int UNMAPPED_CODE = 0x7000;
     private static final int DATA = 0x5000;
     private static final int[] CODE = {
@@ -58,6 +59,9 @@ final class EngineCalibration {
         0xEF000000, // svc #0
         0xF1012101, // Thumb: movs r1, #1; add.w r1, r1, #1
         0x31010101, //        (add.w continued); adds r1, #1
+        0xBF00DF00, //        svc #0; nop
+        0xBF042000, // Thumb: movs r0, #0; itt eq
+        0x32013101, //        addeq r1, #1; addeq r2, #1
         0xBF00DF00, //        svc #0; nop
     };
     private static final int[] LOAD_BASES = {0x7E5D3A00, 0x5C1E9700};
@@ -295,6 +299,8 @@ final class EngineCalibration {
             // {start, limit, r0, whether the instruction at the PC began}
             {SVC_AFTER_THREE_NOPS, 10, 0, 0}, {SVC_AFTER_THREE_NOPS, 2, 0, 0}, {LOAD, 10, LOAD_BASES[0], 1},
             {UNMAPPED_CODE, 10, 0, 0}, {THUMB_SVC_AFTER_FOUR | 1, 10, 0, 0}, {THUMB_SVC_AFTER_FOUR | 1, 3, 0, 0},
+            // Limits inside an If-Then block, which runs to its end: both count the limit.
+            {THUMB_IF_THEN | 1, 2, 0, 0}, {THUMB_IF_THEN | 1, 3, 0, 0}, {THUMB_IF_THEN | 1, 10, 0, 0},
         };
         List<CounterCheck.ProbeRun> runs = new ArrayList<>();
         for (int[] probe : probes) {

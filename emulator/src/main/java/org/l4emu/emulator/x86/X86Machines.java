@@ -36,6 +36,12 @@ public final class X86Machines {
         return PagingProbe.result().translates();
     }
 
+    /** The design {@link #open} gives on this engine, in a few words, for reports. */
+    public static String design() {
+        return oneEngine() ? "one engine for every address space, PAE page tables (paging translates)"
+                : "one engine per address space (this engine's IA-32 paging does not translate)";
+    }
+
     /** Throws {@link IllegalArgumentException} unless {@code memorySize} is whole frames of RAM below the machine's own pages. */
     static void checkMemorySize(long memorySize) {
         if (memorySize < 2 * PhysicalMemory.PAGE_SIZE || memorySize % PhysicalMemory.PAGE_SIZE != 0
