@@ -12,8 +12,9 @@ import org.l4emu.emulator.physical.NativePhysicalMemory;
  * write and execute alike. Addresses from 0xC0000000 up are the kernel's and are never mapped.
  *
  * <p>A space owns {@link #DIRECTORY_FRAMES} physical frames, the four page directories real
- * IA-32 hardware would need for it (PAE paging, which execute rights require), so that guest
- * physical memory bounds the number of spaces as it does on arm, whose L1 table is as large.
+ * IA-32 hardware would need for it (PAE paging, which execute rights require), and a frame per
+ * 2 MiB with a page mapped ({@link PageTableFrames}), so that guest physical memory bounds the
+ * spaces and their mappings exactly as it does on the PAE design and as it does on arm.
  */
 public final class PooledAddressSpace implements AddressSpace {
     static final int DIRECTORY_FRAMES = 4;
@@ -22,6 +23,7 @@ public final class PooledAddressSpace implements AddressSpace {
     private final NativePhysicalMemory memory;
     private final long directoryFrames;
     private final UserPages pages = new UserPages();
+    private final PageTableFrames tableFrames;
     /** The engine holding this space, or null while it holds none. */
     private PooledCpu cpu;
     /** The engine's regions, while it has one. */
@@ -34,6 +36,7 @@ public final class PooledAddressSpace implements AddressSpace {
         this.engines = engines;
         this.memory = memory;
         this.directoryFrames = directoryFrames;
+        this.tableFrames = new PageTableFrames(memory);
     }
 
     /** The CPU to run a thread of this space on: its engine, borrowed and filled with the pages if need be. */
@@ -72,6 +75,7 @@ public final class PooledAddressSpace implements AddressSpace {
     public void map(int virtualAddress, long frame, Access rights) {
         checkAlive();
         UserPages.checkMapping(virtualAddress, frame, memory.size());
+        tableFrames.ensure(Integer.toUnsignedLong(virtualAddress));
         if (regions != null) {
             long address = Integer.toUnsignedLong(virtualAddress);
             long oldFrame = pages.frame(virtualAddress);
@@ -128,7 +132,7 @@ public final class PooledAddressSpace implements AddressSpace {
     }
 
     /**
-     * Gives the engine back and frees the page-directory frames. The mapped frames are the
+     * Gives the engine back and frees the page-directory and page-table frames. The mapped frames are the
      * owner's business. After the machine closed, nothing is left to free.
      */
     @Override
@@ -143,6 +147,7 @@ public final class PooledAddressSpace implements AddressSpace {
         if (cpu != null) {
             releaseEngine();
         }
+        tableFrames.free();
         memory.freeFrames(directoryFrames, DIRECTORY_FRAMES);
     }
 
