@@ -7,6 +7,7 @@ import org.l4emu.emulator.engine.Accelerator;
 import org.l4emu.emulator.engine.Accelerators;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.UnicornLibrary;
+import org.l4emu.emulator.x86.X86Machines;
 
 /** What the tools may say about the CPU engine in use: its version, its file, and the accelerators each machine uses. */
 public final class EngineInfo {
@@ -55,11 +56,11 @@ public final class EngineInfo {
         lines.add("accelerators (" + Accelerators.VARIABLE + "=" + (setting == null ? "unset, so all" : setting) + "):");
         for (Architecture architecture : Architecture.values()) {
             try (Machine machine = Machines.open(architecture, 1 << 20)) {
-                if (architecture != Architecture.ARM) {
-                    lines.add("  " + architecture.xmlName() + ": instruction counter from uc_struct (required)");
-                    continue;
+                if (architecture == Architecture.X86) {
+                    lines.add("  x86: " + X86Machines.design());
                 }
-                for (Map.Entry<Accelerator, Accelerators.Outcome> entry : Accelerators.outcomes().entrySet()) {
+                for (Map.Entry<Accelerator, Accelerators.Outcome> entry
+                        : Accelerators.outcomes(architecture.xmlName()).entrySet()) {
                     lines.add("  " + architecture.xmlName() + ": " + entry.getKey().key() + ": " + entry.getValue()
                             + " - " + entry.getKey().description());
                 }

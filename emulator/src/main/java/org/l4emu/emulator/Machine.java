@@ -36,12 +36,21 @@ public interface Machine extends AutoCloseable {
     default Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
         // Correct for any machine: leaves the emulator at every system call. Machines override
         // it to continue inside the trap.
+        return runLeavingAtSyscalls(this, context, space, maxInstructions, handler);
+    }
+
+    /**
+     * {@link #run(CpuContext, AddressSpace, long, TrapHandler)} through plain runs of
+     * {@code machine}: each system call leaves the emulator, and {@code handler} takes it there.
+     */
+    static Trap runLeavingAtSyscalls(Machine machine, CpuContext context, AddressSpace space, long maxInstructions,
+            TrapHandler handler) {
         TrapHandler.Continuation next = new TrapHandler.Continuation();
         CpuContext running = context;
         AddressSpace runningSpace = space;
         long budget = maxInstructions;
         while (true) {
-            Trap trap = run(running, runningSpace, budget);
+            Trap trap = machine.run(running, runningSpace, budget);
             if (!(trap instanceof Trap.Syscall)) {
                 return trap;
             }

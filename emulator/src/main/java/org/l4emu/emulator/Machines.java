@@ -1,7 +1,7 @@
 package org.l4emu.emulator;
 
 import org.l4emu.emulator.arm.ArmMachine;
-import org.l4emu.emulator.x86.X86Machine;
+import org.l4emu.emulator.x86.X86Machines;
 
 /** Creates machines by architecture. */
 public final class Machines {
@@ -16,7 +16,7 @@ public final class Machines {
     public static Machine open(Architecture architecture) {
         return switch (architecture) {
             case ARM -> new ArmMachine();
-            case X86 -> new X86Machine();
+            case X86 -> X86Machines.open();
         };
     }
 
@@ -24,7 +24,7 @@ public final class Machines {
     public static Machine open(Architecture architecture, long memoryBytes) {
         return switch (architecture) {
             case ARM -> new ArmMachine(memoryBytes);
-            case X86 -> new X86Machine(memoryBytes);
+            case X86 -> X86Machines.open(memoryBytes);
         };
     }
 }

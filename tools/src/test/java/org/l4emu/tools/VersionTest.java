@@ -20,12 +20,14 @@ class VersionTest {
     }
 
     @Test
-    void verboseVersionListsTheLibraryAndEveryAcceleratorOfArm() {
+    void verboseVersionListsTheLibraryAndEveryAcceleratorOfEachMachine() {
         CommandLineRun run = CommandLineRun.of("--version", "--verbose");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("engine library: "), run.out());
         for (String accelerator : List.of("counter", "fault-record", "live-registers", "fast-stores")) {
             assertTrue(run.out().contains("  arm: " + accelerator + ": "), run.out());
         }
+        assertTrue(run.out().contains("  x86: counter: "), run.out());
+        assertTrue(run.out().contains("  x86: one engine"), run.out());
     }
 }

@@ -2,8 +2,11 @@ package org.l4emu.emulator.arm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.InstructionCounting;
+import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmCpuModel;
@@ -39,7 +42,7 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * changed CONTEXTIDR flushes the TLBs of both states. The security state is invisible to user
  * code.
  */
-final class ArmCpu implements InterruptHook, AutoCloseable {
+final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuContext, ArmAddressSpace>, AutoCloseable {
     /** DACR: all 16 domains "client", so page permissions are checked. */
     private static final int ALL_DOMAINS_CLIENT = 0x5555_5555;
     private static final int SCTLR_MMU_ENABLE = 1;
@@ -90,7 +93,7 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
     private ArmAddressSpace loadedSpace;
     private int pendingException = ArmException.NONE;
     /** Takes system calls inside the hook, or null when every exception stops the CPU. */
-    private SyscallContinuation syscalls;
+    private SyscallContinuation<ArmCpuContext, ArmAddressSpace> syscalls;
 
     ArmCpu(MemorySegment physicalMemory, CodeFrames codeFrames, ProbeSpace probeSpace) {
         this.codeFrames = codeFrames;
@@ -172,12 +175,14 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         }
     }
 
-    InstructionCounting counting() {
+    @Override
+    public InstructionCounting counting() {
         return counting;
     }
 
-    /** True when a system call can switch threads inside the hook: the counter can give a new budget and the PC can be set in place. */
-    boolean continuesInHook() {
+    /** The counter can give a new budget inside the hook, and the PC can be set in place. */
+    @Override
+    public boolean continuesInHook() {
         return counting.canContinueInHook() && registers.writesPc();
     }
 
@@ -200,7 +205,8 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      * Makes the CPU run {@code context} in {@code space} (PC included): catches the TLB up with
      * changed mappings, then writes only what differs from what the CPU holds.
      */
-    void prepare(ArmCpuContext context, ArmAddressSpace space) {
+    @Override
+    public void prepare(ArmCpuContext context, ArmAddressSpace space) {
         invalidateChangedPages();
         Bank bank = spaces.holding(space);
         int from;
@@ -289,11 +295,15 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
         return unicorn.emulate(Integer.toUnsignedLong(address), until, 0, instructions);
     }
 
+    @Override
+    public int emulate(ArmCpuContext context, long budget) {
+        return emulate(context.resumeAddress(), budget);
+    }
+
     /** The exception number the interrupt hook took during the last run, or {@link ArmException#NONE}. */
     int pendingException() {
         return pendingException;
     }
-
 
     /**
      * Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly
@@ -301,29 +311,37 @@ final class ArmCpu implements InterruptHook, AutoCloseable {
      * PC included: QEMU fetches the next block from the PC in its CPU state. (A PC write through
      * Unicorn would make it leave and re-enter its CPU loop instead.)
      */
-    void continueWith(ArmCpuContext context, ArmAddressSpace space, long budget) {
+    @Override
+    public void continueWith(ArmCpuContext context, ArmAddressSpace space, long budget) {
         prepare(context, space);
         counting.continueFor(budget);
     }
 
     /** Inside the hook: makes sure the CPU stops before its next instruction, whatever else the hook did. */
-    void stopBeforeNextInstruction() {
+    @Override
+    public void stopBeforeNextInstruction() {
         counting.stopBeforeNext();
         unicorn.stop();
     }
 
-    /** Inside a hook: the CPU stops before the next instruction, this one completing. */
-    void stopAfterThisInstruction() {
-        counting.stopBeforeNext();
+    @Override
+    public ArmCpuContext context(CpuContext context) {
+        return ArmMachine.armContext(context);
+    }
+
+    @Override
+    public ArmAddressSpace space(AddressSpace space) {
+        return ArmMachine.liveArmSpace(space);
     }
 
     /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */
-    void takeSyscallsWith(SyscallContinuation continuation) {
+    void takeSyscallsWith(SyscallContinuation<ArmCpuContext, ArmAddressSpace> continuation) {
         this.syscalls = continuation;
     }
 
     /** Reads the registers back into {@code context}, which the CPU now holds. */
-    void saveInto(ArmCpuContext context) {
+    @Override
+    public void saveInto(ArmCpuContext context) {
         registers.read(saved);
         saved[ArmCpuContext.CPSR] = unicorn.readRegister(ArmRegister.CPSR);
         context.saveFromCpu(saved);

@@ -9,11 +9,13 @@ import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.TrapHandler;
 import org.l4emu.emulator.debug.DebugProbe;
-import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
+import org.l4emu.emulator.engine.ContinuedRun;
+import org.l4emu.emulator.engine.RetiredInstructions;
+import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
-import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.unicorn.ArmRegister;
 
 /**
  * An ARMv7-A machine (Cortex-A15) on one Unicorn engine: user-mode code runs with the MMU on
@@ -54,12 +56,11 @@ public final class ArmMachine implements Machine {
 
     private final AnonymousMapping host;
     private final ArmCpu cpu;
-    private final StopDecoder stops;
     private final String internals;
     private final NativePhysicalMemory memory;
     private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
-    private final SyscallContinuation syscalls;
+    private final ContinuedRun<ArmCpuContext, ArmAddressSpace> runs;
     private final EngineDebugHooks debugHooks;
     private boolean closed;
 
@@ -89,13 +90,12 @@ public final class ArmMachine implements Machine {
             throw e;
         }
         try {
-            internals = calibrate(memorySize);
-            stops = new StopDecoder(cpu);
-            syscalls = new SyscallContinuation(cpu, retired);
-            cpu.takeSyscallsWith(syscalls);
+            EngineCalibration calibration = calibrate(memorySize);
+            internals = calibration.internals();
             debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::loadedSpace,
-                    () -> cpu.unicorn().readRegister(ArmRegister.PC)),
-                    cpu::stopAfterThisInstruction);
+                    () -> cpu.unicorn().readRegister(ArmRegister.PC)), cpu.counting(), calibration.hookAddresses(), memorySize);
+            runs = new ContinuedRun<>(this, cpu, new StopDecoder(cpu), retired, debugHooks);
+            cpu.takeSyscallsWith(runs.syscalls());
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         } catch (RuntimeException | Error e) {
@@ -105,7 +105,7 @@ public final class ArmMachine implements Machine {
     }
 
     /** Replaces the CPU's public paths with the accelerators that pass their checks; returns what it found. */
-    private String calibrate(long memorySize) {
+    private EngineCalibration calibrate(long memorySize) {
         NativePhysicalMemory scratch = new NativePhysicalMemory(host.segment(), SCRATCH_BASE, SCRATCH_SIZE,
                 SCRATCH_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
         EngineCalibration calibration = new EngineCalibration(cpu, scratch, cpu.publicAborts());
@@ -117,7 +117,7 @@ public final class ArmMachine implements Machine {
         if (calibration.record() != null) {
             calibration.record().poison();
         }
-        return calibration.internals();
+        return calibration;
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
@@ -173,46 +173,7 @@ public final class ArmMachine implements Machine {
     @Override
     public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
         checkOpen();
-        if (handler != null && !cpu.continuesInHook()) {
-            // Through the public API alone a run cannot be given a new budget from a hook:
-            // every system call leaves the emulator.
-            return Machine.super.run(context, space, maxInstructions, handler);
-        }
-        ArmCpuContext thread = armContext(context);
-        ArmAddressSpace armSpace = liveArmSpace(space);
-        long budget = validBudget(maxInstructions);
-        cpu.prepare(thread, armSpace);
-        syscalls.begin(handler, thread, budget);
-        try {
-            return runUntilTrap();
-        } finally {
-            syscalls.end();
-        }
-    }
-
-    /** Emulates until a trap the caller must see, for whichever thread the CPU runs by then. */
-    private Trap runUntilTrap() {
-        while (true) {
-            int code = cpu.emulate(syscalls.running().resumeAddress(), syscalls.budget());
-            syscalls.rethrowFailure();
-            if (syscalls.endedByHandler()) {
-                // The hook saved the registers and retired the instructions before the handler ran.
-                return Trap.HANDLED;
-            }
-            long budget = syscalls.budget();
-            Trap trap = stops.decode(code, syscalls.running(), budget);
-            DebugStop debugStop = debugHooks.takeStop(syscalls.running().instructionPointer() & ~1);
-            long completed = trap == null ? debugStop.completed(stops.completed()) : stops.completed();
-            retired.add(completed);
-            if (trap != null) {
-                return trap;
-            }
-            long remaining = budget - completed;
-            if (remaining == 0 || debugStop != DebugStop.NONE) {
-                return Trap.BUDGET_EXHAUSTED;
-            }
-            syscalls.resumeWith(remaining);
-        }
+        return runs.run(context, space, maxInstructions, handler);
     }
 
     static ArmCpuContext armContext(CpuContext context) {
@@ -227,13 +188,6 @@ public final class ArmMachine implements Machine {
             throw new IllegalArgumentException("not a live arm address space: " + space);
         }
         return armSpace;
-    }
-
-    static long validBudget(long maxInstructions) {
-        if (maxInstructions < 1) {
-            throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
-        }
-        return maxInstructions;
     }
 
     /** Hooks the probe's points on the one engine, and drops translations made without them. */

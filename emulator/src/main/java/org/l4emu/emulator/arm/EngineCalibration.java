@@ -12,15 +12,15 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.engine.Accelerator;
 import org.l4emu.emulator.engine.Accelerators;
+import org.l4emu.emulator.debug.HookAddresses;
 import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.CounterCalibration;
-import org.l4emu.emulator.engine.CounterOffsets;
-import org.l4emu.emulator.engine.EngineCounter;
-import org.l4emu.emulator.engine.InstructionCounter;
+import org.l4emu.emulator.engine.CounterCheck;
 import org.l4emu.emulator.engine.InternalsNotRecognised;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.UcError;
+import org.l4emu.emulator.unicorn.UcMemType;
 import org.l4emu.emulator.unicorn.Unicorn;
 
 /**
@@ -32,6 +32,8 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * disagrees is dropped ({@link Accelerators#record}) and the public path stays.
  */
 final class EngineCalibration {
+    /** Whose accelerators these are, in {@link Accelerators}' records. */
+    static final String MACHINE = "arm";
     private static final int CODE_ADDRESS = 0x1000;
     private static final int SVC_AFTER_THREE_NOPS = CODE_ADDRESS;
     private static final int LOAD = CODE_ADDRESS + 0x10;
@@ -40,6 +42,7 @@ final class EngineCalibration {
     private static final int YIELD = CODE_ADDRESS + 0x1C;
     private static final int EXCLUSIVE_LOAD = CODE_ADDRESS + 0x24;
     private static final int THUMB_SVC_AFTER_FOUR = CODE_ADDRESS + 0x2C;
+    private static final int THUMB_IF_THEN = CODE_ADDRESS + 0x38;
     private static final int UNMAPPED_CODE = 0x7000;
     private static final int DATA = 0x5000;
     private static final int[] CODE = {
@@ -57,6 +60,9 @@ final class EngineCalibration {
         0xF1012101, // Thumb: movs r1, #1; add.w r1, r1, #1
         0x31010101, //        (add.w continued); adds r1, #1
         0xBF00DF00, //        svc #0; nop
+        0xBF042000, // Thumb: movs r0, #0; itt eq
+        0x32013101, //        addeq r1, #1; addeq r2, #1
+        0xBF00DF00, //        svc #0; nop
     };
     private static final int[] LOAD_BASES = {0x7E5D3A00, 0x5C1E9700};
     private static final int[] STORE_BASES = {0x6B3C5E00, 0x4D7F2100};
@@ -70,6 +76,7 @@ final class EngineCalibration {
     private ExceptionRecord record;
     private EngineInternals internals;
     private FastStores.Location userTlbs;
+    private HookAddresses hookAddresses;
     /** uc_emu_start's result in the last {@link #run}. */
     private int lastCode;
 
@@ -97,14 +104,16 @@ final class EngineCalibration {
         }
         try {
             checkPublicPath(space);
-            if (attempt(Accelerator.LIVE_REGISTERS, null, this::findLiveRegisters)) {
+            hookAddresses = findHookAddresses(space);
+            if (Accelerators.attempt(MACHINE, Accelerator.LIVE_REGISTERS, null, this::findLiveRegisters)) {
                 cpu.useRegisters(live);
             }
-            if (attempt(Accelerator.FAULT_RECORD, null, () -> findFaultRecord(space))) {
+            if (Accelerators.attempt(MACHINE, Accelerator.FAULT_RECORD, null, () -> findFaultRecord(space))) {
                 cpu.useAborts(new RecordedAborts(record));
             }
-            attempt(Accelerator.COUNTER, record == null ? Accelerator.FAULT_RECORD : null, () -> findCounter(space));
-            attempt(Accelerator.FAST_STORES, live == null ? Accelerator.LIVE_REGISTERS : null,
+            Accelerators.attempt(MACHINE, Accelerator.COUNTER, record == null ? Accelerator.FAULT_RECORD : null,
+                    () -> findCounter(space));
+            Accelerators.attempt(MACHINE, Accelerator.FAST_STORES, live == null ? Accelerator.LIVE_REGISTERS : null,
                     () -> findUserTlbs(space, code));
         } finally {
             space.destroy();
@@ -128,29 +137,9 @@ final class EngineCalibration {
         return internals == null ? "none" : internals.toString();
     }
 
-    private interface Finding {
-        /** Finds and checks the accelerator and installs it; returns the state it ends in. */
-        Accelerators.State find();
-    }
-
-    /** Finds {@code accelerator} unless the setting or a missing {@code needs} rules it out; true when it is active. */
-    private boolean attempt(Accelerator accelerator, Accelerator needs, Finding finding) {
-        if (!Accelerators.allowed(accelerator)) {
-            Accelerators.recordSwitchedOff(accelerator);
-            return false;
-        }
-        if (needs != null) {
-            Accelerators.record(accelerator, Accelerators.State.SWITCHED_OFF, "needs " + needs.key());
-            return false;
-        }
-        try {
-            Accelerators.State state = finding.find();
-            Accelerators.record(accelerator, state, null);
-            return state == Accelerators.State.ACTIVE;
-        } catch (InternalsNotRecognised e) {
-            Accelerators.record(accelerator, Accelerators.State.CHECK_FAILED, e.failure());
-            return false;
-        }
+    /** What the engine's memory hooks report, found by {@link #findHookAddresses}. */
+    HookAddresses hookAddresses() {
+        return hookAddresses;
     }
 
     /** The public path itself must work on this engine, or the machine cannot run at all. */
@@ -163,6 +152,32 @@ final class EngineCalibration {
         expectPublic(cpu.pendingException() == ArmException.SUPERVISOR_CALL
                 && counter.completed(thumb.register(ArmCpuContext.PC), false) == 4,
                 "three Thumb instructions and a svc were not counted as four");
+    }
+
+    /**
+     * Which address a memory hook sees for the probe's store to {@link #DATA}, which the scratch
+     * space maps onto a frame far above it: the virtual one or the physical one.
+     */
+    private HookAddresses findHookAddresses(ArmAddressSpace space) {
+        long[] seen = {-1};
+        long hook = cpu.unicorn().addMemoryHook((type, address, size, value) -> {
+            if (type == UcMemType.WRITE && seen[0] < 0) {
+                seen[0] = address;
+            }
+        });
+        try {
+            cpu.discardTranslations(scratch.base(), scratch.size());
+            run(space, STORE, 10, DATA - 8);
+        } finally {
+            cpu.unicorn().deleteHook(hook);
+            cpu.discardTranslations(scratch.base(), scratch.size());
+        }
+        if (seen[0] == DATA) {
+            return HookAddresses.VIRTUAL;
+        }
+        expectPublic(seen[0] == space.translate(DATA), "a memory hook saw the probe's store at 0x"
+                + Long.toHexString(seen[0]) + ", neither its virtual nor its physical address");
+        return HookAddresses.PHYSICAL;
     }
 
     private static void expectPublic(boolean condition, String failure) {
@@ -278,28 +293,26 @@ final class EngineCalibration {
         expect(yieldStopped || yieldIgnored, "yield stopped the CPU in an unexpected way");
     }
 
-    /** Finds Unicorn's counter and checks it against the block hook's counts on every kind of stop. */
+    /** Finds Unicorn's counter and checks it against the code hook's counts on every kind of stop. */
     private Accelerators.State findCounter(ArmAddressSpace space) {
-        CounterOffsets offsets = CounterCalibration.find(cpu.unicorn(), counterProbe(space));
-        EngineCounter engine = new EngineCounter(new InstructionCounter(cpu.unicorn(), offsets));
-        CodeHookCounter block = cpu.publicCounter();
         int[][] probes = {
             // {start, limit, r0, whether the instruction at the PC began}
             {SVC_AFTER_THREE_NOPS, 10, 0, 0}, {SVC_AFTER_THREE_NOPS, 2, 0, 0}, {LOAD, 10, LOAD_BASES[0], 1},
             {UNMAPPED_CODE, 10, 0, 0}, {THUMB_SVC_AFTER_FOUR | 1, 10, 0, 0}, {THUMB_SVC_AFTER_FOUR | 1, 3, 0, 0},
+            // Limits inside an If-Then block, which runs to its end: both count the limit.
+            {THUMB_IF_THEN | 1, 2, 0, 0}, {THUMB_IF_THEN | 1, 3, 0, 0}, {THUMB_IF_THEN | 1, 10, 0, 0},
         };
+        List<CounterCheck.ProbeRun> runs = new ArrayList<>();
         for (int[] probe : probes) {
-            engine.runStarting(probe[1]);
-            ArmCpuContext context = run(space, probe[0], probe[1], probe[2]);
-            long pc = Integer.toUnsignedLong(context.register(ArmCpuContext.PC));
-            boolean paused = cpu.pendingException() == ArmException.NONE;
-            long public_ = paused ? block.completedAtPause(pc, probe[1]) : block.completed(pc, probe[3] != 0);
-            long engine_ = paused ? engine.completedAtPause(pc, probe[1]) : engine.completed(pc, probe[3] != 0);
-            expect(public_ == engine_, "Unicorn's counter says " + engine_ + " where the code hook counted " + public_
-                    + " (probe at 0x" + Integer.toHexString(probe[0]) + ")");
+            runs.add(() -> {
+                ArmCpuContext context = run(space, probe[0], probe[1], probe[2]);
+                return new CounterCheck.Stop(Integer.toUnsignedLong(context.register(ArmCpuContext.PC)),
+                        cpu.pendingException() == ArmException.NONE, probe[3] != 0, probe[1]);
+            });
         }
-        cpu.useCounting(engine);
-        internals = internals == null ? null : internals.withCounter(offsets);
+        CounterCheck.Found found = CounterCheck.find(cpu.unicorn(), counterProbe(space), cpu.publicCounter(), runs);
+        cpu.useCounting(found.counter());
+        internals = internals == null ? null : internals.withCounter(found.offsets());
         return Accelerators.State.ACTIVE;
     }
 

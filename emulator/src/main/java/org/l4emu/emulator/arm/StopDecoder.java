@@ -1,6 +1,7 @@
 package org.l4emu.emulator.arm;
 
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.engine.ContinuedRun;
 import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.unicorn.UcError;
 import org.l4emu.emulator.unicorn.Unicorn;
@@ -15,7 +16,7 @@ import org.l4emu.emulator.unicorn.UnicornException;
  * complete, and resuming re-executes it, so it is not counted. A prefetch abort happens while
  * fetching, before the instruction began. When the budget runs out exactly the budget completed.
  */
-final class StopDecoder {
+final class StopDecoder implements ContinuedRun.Stops<ArmCpuContext> {
     private final ArmCpu cpu;
     private long completed;
 
@@ -23,9 +24,14 @@ final class StopDecoder {
         this.cpu = cpu;
     }
 
-    /** Instructions completed in the run last decoded. */
-    long completed() {
+    @Override
+    public long completed() {
         return completed;
+    }
+
+    @Override
+    public int codeAddress(ArmCpuContext thread) {
+        return thread.instructionPointer() & ~1;
     }
 
     /**
@@ -33,7 +39,8 @@ final class StopDecoder {
      * {@code code} stopped, or {@code null} when it should go on: WFI, WFE and YIELD stop the
      * CPU after completing (there are no interrupts or events to wait for, so they act as nops).
      */
-    Trap decode(int code, ArmCpuContext thread, long budget) {
+    @Override
+    public Trap decode(int code, ArmCpuContext thread, long budget) {
         int exception = cpu.pendingException();
         cpu.saveInto(thread);
         int pc = thread.instructionPointer();

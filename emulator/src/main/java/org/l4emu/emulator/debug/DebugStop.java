@@ -11,13 +11,17 @@ public enum DebugStop {
      */
     AFTER_BLOCK,
     /**
-     * After the instruction that made a watched access: it completed, and the count hook stopped
-     * the CPU before the next one, which it had counted.
+     * After the instruction that made a watched access: it completed, and the counter stopped
+     * the CPU before the next one; the count is the counter's at the access
+     * ({@link EngineDebugHooks#completed}).
      */
     AFTER_INSTRUCTION;
 
-    /** Instructions completed, given those the emulator's count hook saw start. */
-    public long completed(long started) {
-        return this == NONE || this == AFTER_BLOCK ? started : started - 1;
+    /**
+     * Instructions completed, given those the machine's stop decoder counted for the pause (the
+     * instruction a code hook stopped before had its count hook run).
+     */
+    public long completed(long decoded) {
+        return this == BEFORE_INSTRUCTION ? decoded - 1 : decoded;
     }
 }

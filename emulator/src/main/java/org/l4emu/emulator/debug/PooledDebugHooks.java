@@ -2,6 +2,7 @@ package org.l4emu.emulator.debug;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.unicorn.Unicorn;
 
 /**
@@ -36,16 +37,17 @@ public final class PooledDebugHooks {
     }
 
     /**
-     * The hooks of {@code engine} ({@code stopBeforeNextInstruction} as for
-     * {@link EngineDebugHooks}), brought up to date before it runs (then {@code dropTranslations}
-     * runs, so that its code is translated again with them), or null when no probe was ever attached.
+     * The hooks of {@code engine}, whose instructions {@code counting} counts, brought up to date
+     * before it runs (then {@code dropTranslations} runs, so that its code is translated again
+     * with them), or null when no probe was ever attached. Each engine holds one space with paging
+     * off, so its hooks see virtual addresses.
      */
-    public EngineDebugHooks prepare(Unicorn engine, Runnable stopBeforeNextInstruction, Runnable dropTranslations) {
+    public EngineDebugHooks prepare(Unicorn engine, InstructionCounting counting, Runnable dropTranslations) {
         if (version == 0) {
             return null;
         }
         Attached attached = engines.computeIfAbsent(engine,
-                e -> new Attached(new EngineDebugHooks(e, running, stopBeforeNextInstruction)));
+                e -> new Attached(new EngineDebugHooks(e, running, counting, HookAddresses.VIRTUAL, 0)));
         if (attached.version != version) {
             attached.hooks.attach(probe);
             attached.version = version;

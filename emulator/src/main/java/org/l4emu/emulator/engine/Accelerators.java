@@ -3,8 +3,11 @@ package org.l4emu.emulator.engine;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.l4emu.emulator.EmulatorUnavailableException;
 
 /**
@@ -12,7 +15,8 @@ import org.l4emu.emulator.EmulatorUnavailableException;
  * {@value #VARIABLE} (or the system property {@value #PROPERTY}) chooses: unset or {@code all}
  * for every one, {@code none} for the public API alone, or a comma-separated list of
  * {@link Accelerator#key()}s. An accelerator whose start-up check fails is dropped with one line
- * on standard error, once per process; {@link #outcomes()} says what each machine found last.
+ * on standard error, once per process and machine; {@link #outcomes(String)} says what each kind
+ * of machine ({@code arm}, {@code x86}) found last.
  */
 public final class Accelerators {
     public static final String VARIABLE = "L4EMU_ACCELERATORS";
@@ -45,8 +49,8 @@ public final class Accelerators {
         }
     }
 
-    private static final Map<Accelerator, Outcome> OUTCOMES = new EnumMap<>(Accelerator.class);
-    private static final Set<Accelerator> WARNED = EnumSet.noneOf(Accelerator.class);
+    private static final Map<String, Map<Accelerator, Outcome>> OUTCOMES = new TreeMap<>();
+    private static final Set<String> WARNED = new HashSet<>();
     private static PrintStream warnings = System.err;
 
     private Accelerators() {
@@ -119,23 +123,48 @@ public final class Accelerators {
         return Setting.ALLOWED.contains(accelerator);
     }
 
-    /** Records what became of {@code accelerator}; a failed check is reported on standard error once per process. */
-    public static synchronized void record(Accelerator accelerator, State state, String detail) {
-        OUTCOMES.put(accelerator, new Outcome(state, detail));
-        if (state == State.CHECK_FAILED && WARNED.add(accelerator)) {
-            warnings.println("l4emu: accelerator " + accelerator.key() + " dropped (" + detail
+    /**
+     * Records what became of {@code accelerator} on machines of kind {@code machine}; a failed
+     * check is reported on standard error once per process and machine.
+     */
+    public static synchronized void record(String machine, Accelerator accelerator, State state, String detail) {
+        OUTCOMES.computeIfAbsent(machine, m -> new EnumMap<>(Accelerator.class))
+                .put(accelerator, new Outcome(state, detail));
+        if (state == State.CHECK_FAILED && WARNED.add(machine + " " + accelerator.key())) {
+            warnings.println("l4emu: accelerator " + accelerator.key() + " dropped on " + machine + " (" + detail
                     + "); using Unicorn's public API instead");
         }
     }
 
-    /** Records that {@code accelerator} is off by the setting. */
-    public static void recordSwitchedOff(Accelerator accelerator) {
-        record(accelerator, State.SWITCHED_OFF, null);
+    /**
+     * Tries {@code accelerator} on a machine of kind {@code machine} unless the setting or a
+     * missing {@code needs} (null: none) rules it out: {@code finding} finds and checks it, and
+     * returns the state it ends in, or throws {@link InternalsNotRecognised}. Records the outcome;
+     * true when the accelerator is active.
+     */
+    public static boolean attempt(String machine, Accelerator accelerator, Accelerator needs, Supplier<State> finding) {
+        if (!allowed(accelerator)) {
+            record(machine, accelerator, State.SWITCHED_OFF, null);
+            return false;
+        }
+        if (needs != null) {
+            record(machine, accelerator, State.SWITCHED_OFF, "needs " + needs.key());
+            return false;
+        }
+        try {
+            State state = finding.get();
+            record(machine, accelerator, state, null);
+            return state == State.ACTIVE;
+        } catch (InternalsNotRecognised e) {
+            record(machine, accelerator, State.CHECK_FAILED, e.failure());
+            return false;
+        }
     }
 
-    /** What became of each accelerator in the machines opened so far (the latest outcome of each). */
-    public static synchronized Map<Accelerator, Outcome> outcomes() {
-        return new EnumMap<>(OUTCOMES);
+    /** What became of each accelerator on machines of kind {@code machine} opened so far (the latest outcome of each). */
+    public static synchronized Map<Accelerator, Outcome> outcomes(String machine) {
+        Map<Accelerator, Outcome> found = OUTCOMES.get(machine);
+        return found == null ? new EnumMap<>(Accelerator.class) : new EnumMap<>(found);
     }
 
     /** Where failed checks are reported (standard error unless a test says otherwise). */

@@ -52,6 +52,11 @@ public final class CodeHookCounter implements InstructionCounting, CodeHook {
     }
 
     @Override
+    public long started() {
+        return started;
+    }
+
+    @Override
     public long completed(long pc, boolean pcBegan) {
         return pcBegan ? started - 1 : started;
     }

@@ -20,15 +20,19 @@ public final class EngineCounter implements InstructionCounting {
     }
 
     @Override
+    public long started() {
+        return counter.started() - segmentStart;
+    }
+
+    @Override
     public long completed(long pc, boolean pcBegan) {
-        long started = counter.started() - segmentStart;
+        long started = started();
         return pcBegan ? started - 1 : started;
     }
 
     @Override
     public long completedAtPause(long pc, long limit) {
-        long started = counter.started() - segmentStart;
-        return started > limit ? limit : started;
+        return Math.min(started(), limit);
     }
 
     @Override

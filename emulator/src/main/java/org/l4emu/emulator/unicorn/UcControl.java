@@ -11,10 +11,13 @@ final class UcControl {
     private static final int CPU_MODEL = 7;
     private static final int TB_REMOVE_CACHE = 9;
     private static final int TB_FLUSH = 10;
+    private static final int TLB_FLUSH = 11;
 
     static final int WRITE_CPU_MODEL = control(CPU_MODEL, 1, IO_WRITE);
     static final int WRITE_TB_REMOVE_CACHE = control(TB_REMOVE_CACHE, 2, IO_WRITE);
     static final int WRITE_TB_FLUSH = control(TB_FLUSH, 0, IO_WRITE);
+    /** Unicorn 2.1 and later. */
+    static final int WRITE_TLB_FLUSH = control(TLB_FLUSH, 0, IO_WRITE);
 
     private UcControl() {
     }

@@ -148,6 +148,18 @@ public final class Unicorn implements AutoCloseable {
     }
 
     /**
+     * Drops every TLB entry (and the CPU's cache of blocks by virtual address), as an address
+     * space switch needs. Unicorn 2.1 and later; 2.0.1 answers with an error.
+     */
+    public void flushTlb() {
+        try {
+            check((int) UnicornNative.CTL_NO_ARGUMENT.invokeExact(engine(), UcControl.WRITE_TLB_FLUSH), "uc_ctl(TLB_FLUSH)");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
      * Drops the blocks translated from the code at {@code [start, end)}. Unicorn takes these as
      * virtual addresses and translates the first through the current MMU state.
      */

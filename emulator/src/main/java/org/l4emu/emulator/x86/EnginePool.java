@@ -3,10 +3,9 @@ package org.l4emu.emulator.x86;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.l4emu.emulator.engine.CounterOffsets;
 
 /**
- * The engines ({@link X86Cpu}) of one machine, lent to address spaces. A space gets one when a
+ * The engines ({@link PooledCpu}) of one machine, lent to address spaces. A space gets one when a
  * thread first runs in it, so spaces that never run (created and left halted) cost no engine.
  * At most {@link #MAX_ENGINES} exist: each holds a few MiB of host memory, and a guest may
  * create tens of thousands of spaces. Past the limit, the space that ran least recently gives
@@ -17,25 +16,26 @@ import org.l4emu.emulator.engine.CounterOffsets;
 final class EnginePool implements AutoCloseable {
     static final int MAX_ENGINES = 32;
 
-    private final CounterOffsets counterOffsets;
-    private final List<X86Cpu> all = new ArrayList<>();
-    private final ArrayDeque<X86Cpu> idle = new ArrayDeque<>();
+    private final X86Counting counting;
+    private final List<PooledCpu> all = new ArrayList<>();
+    private final ArrayDeque<PooledCpu> idle = new ArrayDeque<>();
     /** Spaces holding an engine: at most {@link #MAX_ENGINES}, so the least recently run is a short scan away. */
-    private final List<X86AddressSpace> holders = new ArrayList<>();
+    private final List<PooledAddressSpace> holders = new ArrayList<>();
     /** Counts runs, so that each space's last run has a number; the run path allocates nothing. */
     private long runs;
     private boolean closed;
 
-    /** Opens the first engine, which calibrates the instruction counter for all. */
+    /** Opens the first engine, which decides how all count instructions. */
     EnginePool() {
-        X86Cpu first = new X86Cpu(null);
-        counterOffsets = first.counterOffsets();
+        PooledCpu first = new PooledCpu(null);
+        counting = first.countingFound();
         all.add(first);
         idle.push(first);
     }
 
-    CounterOffsets counterOffsets() {
-        return counterOffsets;
+    /** How the engines count instructions. */
+    X86Counting counting() {
+        return counting;
     }
 
     /** Engines open now, idle or held. */
@@ -48,13 +48,13 @@ final class EnginePool implements AutoCloseable {
     }
 
     /** Spaces that hold an engine now. */
-    Iterable<X86AddressSpace> holders() {
+    Iterable<PooledAddressSpace> holders() {
         return holders;
     }
 
     /** An engine with no user pages for {@code space}, which now holds it. */
-    X86Cpu lend(X86AddressSpace space) {
-        X86Cpu cpu = idle.poll();
+    PooledCpu lend(PooledAddressSpace space) {
+        PooledCpu cpu = idle.poll();
         if (cpu == null) {
             cpu = all.size() < MAX_ENGINES ? open() : reclaimLeastRecent();
         }
@@ -64,25 +64,25 @@ final class EnginePool implements AutoCloseable {
     }
 
     /** {@code space} is about to run: it becomes the last to give its engine back. */
-    void ran(X86AddressSpace space) {
+    void ran(PooledAddressSpace space) {
         space.setLastRun(++runs);
     }
 
     /** Takes back the engine of {@code space}, which it already emptied of its pages. */
-    void giveBack(X86AddressSpace space, X86Cpu cpu) {
+    void giveBack(PooledAddressSpace space, PooledCpu cpu) {
         holders.remove(space);
         idle.push(cpu);
     }
 
-    private X86Cpu open() {
-        X86Cpu cpu = new X86Cpu(counterOffsets);
+    private PooledCpu open() {
+        PooledCpu cpu = new PooledCpu(counting);
         all.add(cpu);
         return cpu;
     }
 
-    private X86Cpu reclaimLeastRecent() {
-        X86AddressSpace victim = holders.getFirst();
-        for (X86AddressSpace holder : holders) {
+    private PooledCpu reclaimLeastRecent() {
+        PooledAddressSpace victim = holders.getFirst();
+        for (PooledAddressSpace holder : holders) {
             if (holder.lastRun() < victim.lastRun()) {
                 victim = holder;
             }
@@ -99,7 +99,7 @@ final class EnginePool implements AutoCloseable {
         }
         closed = true;
         RuntimeException failure = null;
-        for (X86Cpu cpu : all) {
+        for (PooledCpu cpu : all) {
             try {
                 cpu.close();
             } catch (RuntimeException e) {

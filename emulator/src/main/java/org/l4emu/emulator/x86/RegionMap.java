@@ -34,17 +34,22 @@ final class RegionMap {
         }
     }
 
-    private final X86Cpu cpu;
+    private final PooledCpu cpu;
     private final NativePhysicalMemory memory;
     private final TreeMap<Long, Region> regions = new TreeMap<>();
 
-    RegionMap(X86Cpu cpu, NativePhysicalMemory memory) {
+    RegionMap(PooledCpu cpu, NativePhysicalMemory memory) {
         this.cpu = cpu;
         this.memory = memory;
     }
 
+    /**
+     * The region permissions for {@code rights}: the same superset paging gives (and arm's
+     * page tables), so that guests see one behaviour on every design: write and execute imply
+     * read.
+     */
     static int protection(Access rights) {
-        return (rights.readable() ? UcProt.READ : 0) | (rights.writable() ? UcProt.WRITE : 0)
+        return (rights.bits() != 0 ? UcProt.READ : 0) | (rights.writable() ? UcProt.WRITE : 0)
                 | (rights.executable() ? UcProt.EXEC : 0);
     }
 

@@ -1,11 +1,13 @@
 package org.l4emu.emulator.x86;
 
 import org.l4emu.emulator.Access;
+import org.l4emu.emulator.PhysicalMemory;
 
 /**
- * The page table of one x86 address space, kept in Java since the CPU runs with paging off:
- * for each user page, its frame and the rights asked for. Two levels of arrays (4 MiB per
- * leaf), allocated as pages are first mapped.
+ * The mappings of one x86 address space as the kernel asked for them, kept in Java: for each
+ * user page, its frame and the rights. Two levels of arrays (4 MiB per leaf), allocated as
+ * pages are first mapped. Both designs answer translate and rights from here; the CPU's view
+ * (regions, or page tables) is derived from it.
  */
 final class UserPages {
     private static final int PAGE_SHIFT = 12;
@@ -22,6 +24,26 @@ final class UserPages {
     /** Allocated at the first mapping: a guest may create tens of thousands of empty spaces. */
     private long[][] leaves;
 
+    /** Throws {@link IllegalArgumentException} unless {@code virtualAddress} starts a user page. */
+    static void checkUserPage(int virtualAddress) {
+        if ((virtualAddress & (PhysicalMemory.PAGE_SIZE - 1)) != 0) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is not page aligned");
+        }
+        if (Integer.toUnsignedLong(virtualAddress) >= KernelLayout.USER_LIMIT) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is in the kernel's range");
+        }
+    }
+
+    /** As {@link #checkUserPage}, and throws unless {@code frame} is a whole frame of {@code memorySize} bytes of RAM. */
+    static void checkMapping(int virtualAddress, long frame, long memorySize) {
+        checkUserPage(virtualAddress);
+        if (frame < 0 || frame % PhysicalMemory.PAGE_SIZE != 0 || frame + PhysicalMemory.PAGE_SIZE > memorySize) {
+            throw new IllegalArgumentException("bad frame 0x" + Long.toHexString(frame));
+        }
+    }
+
     /** Visits every mapped page. */
     interface Visitor {
         void page(int virtualAddress, long frame, Access rights);
@@ -31,6 +53,12 @@ final class UserPages {
     long frame(int virtualAddress) {
         long entry = entry(virtualAddress);
         return entry == 0 ? -1 : entry & FRAME_MASK;
+    }
+
+    /** The physical address {@code virtualAddress} maps to, or -1. */
+    long translate(int virtualAddress) {
+        long frame = frame(virtualAddress);
+        return frame < 0 ? -1 : frame | (virtualAddress & (PhysicalMemory.PAGE_SIZE - 1));
     }
 
     /** The rights of the page of user address {@code virtualAddress}; {@link Access#NONE} when unmapped. */

@@ -1,116 +1,99 @@
 package org.l4emu.emulator.x86;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
-import org.l4emu.emulator.physical.NativePhysicalMemory;
 
 /**
- * An x86 address space: its pages, kept in Java ({@link UserPages}), and, once a thread runs in
- * it, an engine ({@link X86Cpu}) whose memory regions are exactly those pages ({@link RegionMap}),
- * mapped onto their frames' host memory with the rights as region permissions. Every right is exact, read,
- * write and execute alike. Addresses from 0xC0000000 up are the kernel's and are never mapped.
+ * An x86 address space as real PAE page tables in emulated physical memory ({@link PaeEntry}):
+ * a page-directory-pointer table and three page directories for the user range (the fourth
+ * pointer is the kernel directory every space shares), and a page table for each 2 MiB that has
+ * a page mapped. Everything else traps, so that every refused access reaches the invalid-memory
+ * hook with its type; only pages mapped with too few rights fault as #PF. The rights as asked
+ * for and the frames are kept beside the tables ({@link UserPages}), for {@link #rights} and for
+ * a page mapped without any right, which the tables hold as a trap.
  *
- * <p>A space owns {@link #DIRECTORY_FRAMES} physical frames, the four page directories real
- * IA-32 hardware would need for it (PAE paging, which execute rights require), so that guest
- * physical memory bounds the number of spaces as it does on arm, whose L1 table is as large.
+ * <p>QEMU caches translations, traps included, and host writes to the tables do not drop them:
+ * any change to an entry marks the space, and the CPU flushes its TLB before it runs the space
+ * again. A space not loaded has nothing cached: loading it flushes.
  */
 public final class X86AddressSpace implements AddressSpace {
-    static final int DIRECTORY_FRAMES = 4;
+    /** The pointer table and three user directories: as many frames as an arm L1 table takes. */
+    static final int FRAMES = 4;
+    private static final int USER_DIRECTORIES = FRAMES - 1;
+    private static final long KERNEL_RANGE = KernelLayout.USER_LIMIT;
 
-    private final EnginePool engines;
-    private final NativePhysicalMemory memory;
-    private final long directoryFrames;
+    private final PhysicalMemory memory;
+    private final MemorySegment ram;
+    private final ExecutableFrames executable;
+    private final long pointerTable;
     private final UserPages pages = new UserPages();
-    /** The engine holding this space, or null while it holds none. */
-    private X86Cpu cpu;
-    /** The engine's regions, while it has one. */
-    private RegionMap regions;
-    /** When a thread last ran here, in the pool's count of runs. */
-    private long lastRun;
+    private boolean translationsChanged;
     private boolean destroyed;
 
-    X86AddressSpace(EnginePool engines, NativePhysicalMemory memory, long directoryFrames) {
-        this.engines = engines;
+    /**
+     * A new space whose tables live in {@code memory}, whose host memory from physical 0 is
+     * {@code ram}. Throws {@link OutOfPhysicalMemoryException} when no four frames are left.
+     */
+    X86AddressSpace(PhysicalMemory memory, MemorySegment ram, ExecutableFrames executable)
+            throws OutOfPhysicalMemoryException {
         this.memory = memory;
-        this.directoryFrames = directoryFrames;
-    }
-
-    /** The CPU to run a thread of this space on: its engine, borrowed and filled with the pages if need be. */
-    X86Cpu cpuToRun() {
-        if (cpu != null) {
-            engines.ran(this);
-            return cpu;
+        this.ram = ram;
+        this.executable = executable;
+        this.pointerTable = memory.allocateFrames(FRAMES, PhysicalMemory.PAGE_SIZE);
+        for (int d = 0; d < USER_DIRECTORIES; d++) {
+            long directory = directory(d);
+            for (int i = 0; i < PaeEntry.ENTRIES; i++) {
+                setEntry(directory, i, PaeEntry.trapLargePage(((long) d << 30) + i * PaeEntry.LARGE_PAGE_SIZE));
+            }
+            setEntry(pointerTable, d, PaeEntry.pointer(directory));
         }
-        X86Cpu lent = engines.lend(this);
-        RegionMap filled = new RegionMap(lent, memory);
-        filled.fill(pages);
-        cpu = lent;
-        regions = filled;
-        return lent;
+        setEntry(pointerTable, PaeEntry.pointerIndex(KERNEL_RANGE), PaeEntry.pointer(KernelLayout.KERNEL_PAGE_DIRECTORY));
     }
 
-    long lastRun() {
-        return lastRun;
+    /** The physical address of the page-directory-pointer table, for CR3. */
+    long pointerTable() {
+        return pointerTable;
     }
 
-    void setLastRun(long run) {
-        lastRun = run;
-    }
-
-    /** Empties this space's engine of its pages and gives it back to the pool. */
-    void releaseEngine() {
-        X86Cpu held = cpu;
-        regions.clear();
-        held.forgetException();
-        cpu = null;
-        regions = null;
-        engines.giveBack(this, held);
+    /** True once after an entry changed: the CPU must flush its TLB before running this space again. */
+    boolean takeTranslationsChanged() {
+        boolean changed = translationsChanged;
+        translationsChanged = false;
+        return changed;
     }
 
     @Override
     public void map(int virtualAddress, long frame, Access rights) {
         checkAlive();
-        checkUserPage(virtualAddress);
-        if (frame < 0 || frame % PhysicalMemory.PAGE_SIZE != 0 || frame + PhysicalMemory.PAGE_SIZE > memory.size()) {
-            throw new IllegalArgumentException("bad frame 0x" + Long.toHexString(frame));
+        UserPages.checkMapping(virtualAddress, frame, memory.size());
+        long linear = Integer.toUnsignedLong(virtualAddress);
+        if (rights.executable()) {
+            executable.mark(frame);
         }
-        if (regions != null) {
-            long address = Integer.toUnsignedLong(virtualAddress);
-            long oldFrame = pages.frame(virtualAddress);
-            int protection = RegionMap.protection(rights);
-            if (oldFrame == frame) {
-                if (RegionMap.protection(pages.rights(virtualAddress)) != protection) {
-                    regions.protect(address, protection);
-                }
-            } else {
-                if (oldFrame >= 0) {
-                    regions.unmap(address);
-                }
-                regions.map(address, frame, protection);
-            }
-        }
+        setPage(ensureTable(linear), linear, PaeEntry.userPage(linear, frame, rights));
         pages.set(virtualAddress, frame, rights);
     }
 
     @Override
     public void unmap(int virtualAddress) {
         checkAlive();
-        checkUserPage(virtualAddress);
+        UserPages.checkUserPage(virtualAddress);
         if (pages.frame(virtualAddress) < 0) {
             return;
         }
-        if (regions != null) {
-            regions.unmap(Integer.toUnsignedLong(virtualAddress));
-        }
+        long linear = Integer.toUnsignedLong(virtualAddress);
+        setPage(existingTable(linear), linear, PaeEntry.trapPage(linear));
         pages.clear(virtualAddress);
     }
 
     @Override
     public long translate(int virtualAddress) {
         checkAlive();
-        long frame = pages.frame(virtualAddress);
-        return frame < 0 ? -1 : frame | (virtualAddress & (PhysicalMemory.PAGE_SIZE - 1));
+        return pages.translate(virtualAddress);
     }
 
     @Override
@@ -119,61 +102,105 @@ public final class X86AddressSpace implements AddressSpace {
         return pages.rights(virtualAddress);
     }
 
-    /** The byte at user address {@code virtualAddress}, or 0 when it is unmapped. */
-    byte readByte(int virtualAddress) {
-        long physical = translate(virtualAddress);
-        return physical < 0 ? 0 : memory.readByte(physical);
-    }
-
-    /** Drops the code translated from every executable page, which host writes to frames do not. */
-    void discardTranslations() {
-        if (regions != null) {
-            regions.discardTranslations();
-        }
-    }
-
-    /** Memory regions the engine has for this space, 0 without an engine (for the cost benchmark). */
-    int regionCount() {
-        return regions == null ? 0 : regions.size();
-    }
-
     /**
-     * Gives the engine back and frees the page-directory frames. The mapped frames are the
-     * owner's business. After the machine closed, nothing is left to free.
+     * Makes the mapped page at {@code linear} trap every access, until {@link #restorePage}; for
+     * finding out the kind of an access it refused. Returns the entry it replaced.
      */
+    long trapPage(long linear) {
+        long table = existingTable(linear);
+        long old = entry(table, PaeEntry.tableIndex(linear));
+        setPage(table, linear, PaeEntry.trapPage(linear));
+        return old;
+    }
+
+    /** Puts back the entry {@link #trapPage} replaced. */
+    void restorePage(long linear, long entry) {
+        setPage(existingTable(linear), linear, entry);
+    }
+
+    /** Frees the tables. The frames mapped are the owner's business. */
     @Override
     public void destroy() {
         if (destroyed) {
             return;
         }
         destroyed = true;
-        if (engines.isClosed()) {
-            return;
+        for (int d = 0; d < USER_DIRECTORIES; d++) {
+            for (int i = 0; i < PaeEntry.ENTRIES; i++) {
+                long entry = entry(directory(d), i);
+                if (PaeEntry.isTable(entry)) {
+                    memory.freeFrames(PaeEntry.address(entry), 1);
+                }
+            }
         }
-        if (cpu != null) {
-            releaseEngine();
-        }
-        memory.freeFrames(directoryFrames, DIRECTORY_FRAMES);
+        memory.freeFrames(pointerTable, FRAMES);
+    }
+
+    /** True when this space's tables live in {@code machineMemory}. */
+    boolean belongsTo(PhysicalMemory machineMemory) {
+        return memory == machineMemory;
     }
 
     boolean isDestroyed() {
         return destroyed;
     }
 
-    private void checkAlive() {
-        if (destroyed) {
-            throw new IllegalStateException("address space already destroyed");
+    private long directory(int index) {
+        return pointerTable + (long) (index + 1) * PhysicalMemory.PAGE_SIZE;
+    }
+
+    /** The page table for {@code linear}, created (every entry a trap) if the 2 MiB has none. */
+    private long ensureTable(long linear) {
+        long directory = directory(PaeEntry.pointerIndex(linear));
+        int index = PaeEntry.directoryIndex(linear);
+        long entry = entry(directory, index);
+        if (PaeEntry.isTable(entry)) {
+            return PaeEntry.address(entry);
+        }
+        long table;
+        try {
+            table = memory.allocateFrame();
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new IllegalStateException("no physical memory left for a page table", e);
+        }
+        long first = linear & -PaeEntry.LARGE_PAGE_SIZE;
+        for (int i = 0; i < PaeEntry.ENTRIES; i++) {
+            setEntry(table, i, PaeEntry.trapPage(first + (long) i * PhysicalMemory.PAGE_SIZE));
+        }
+        // The 2 MiB trapped as a large page, which the TLB may hold.
+        translationsChanged = true;
+        setEntry(directory, index, PaeEntry.table(table));
+        return table;
+    }
+
+    /** The page table for {@code linear}, which a mapped page guarantees. */
+    private long existingTable(long linear) {
+        long entry = entry(directory(PaeEntry.pointerIndex(linear)), PaeEntry.directoryIndex(linear));
+        if (!PaeEntry.isTable(entry)) {
+            throw new IllegalStateException("no page table for 0x" + Long.toHexString(linear));
+        }
+        return PaeEntry.address(entry);
+    }
+
+    private void setPage(long table, long linear, long entry) {
+        int index = PaeEntry.tableIndex(linear);
+        if (entry(table, index) != entry) {
+            setEntry(table, index, entry);
+            translationsChanged = true;
         }
     }
 
-    private static void checkUserPage(int virtualAddress) {
-        if ((virtualAddress & (PhysicalMemory.PAGE_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
-                    + " is not page aligned");
-        }
-        if (Integer.toUnsignedLong(virtualAddress) >= KernelLayout.USER_LIMIT) {
-            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
-                    + " is in the kernel's range");
+    private long entry(long table, int index) {
+        return ram.get(ValueLayout.JAVA_LONG, table + (long) index * PaeEntry.BYTES);
+    }
+
+    private void setEntry(long table, int index, long entry) {
+        ram.set(ValueLayout.JAVA_LONG, table + (long) index * PaeEntry.BYTES, entry);
+    }
+
+    private void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException("address space already destroyed");
         }
     }
 }

@@ -1,13 +1,31 @@
 package org.l4emu.emulator.x86;
 
+import static org.l4emu.emulator.engine.InternalsCheck.expect;
+
 import org.l4emu.emulator.engine.CounterCalibration;
+import org.l4emu.emulator.engine.CounterCheck;
+import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.X86Register;
 
-/** The x86 probe for {@link CounterCalibration}: {@link UserModeEntry#PROBE}, run in ring 3 during set-up. */
+/**
+ * The x86 probe for {@link CounterCalibration} and {@link CounterCheck}: {@link UserModeEntry#PROBE},
+ * three instructions and {@code int $0x80}, run in ring 3 during set-up.
+ */
 final class X86CounterProbe implements CounterCalibration.Probe {
-    private final X86Cpu cpu;
+    /** What the probe needs of the CPU being set up. */
+    interface ProbedCpu {
+        Unicorn unicorn();
 
-    X86CounterProbe(X86Cpu cpu) {
+        /** Runs from {@code address} for at most {@code instructions}, counting them; returns uc_emu_start's error code. */
+        int emulate(int address, long instructions);
+
+        /** The vector the interrupt hook took during the last run, or {@link X86Vector#NONE}. */
+        int pendingVector();
+    }
+
+    private final ProbedCpu cpu;
+
+    X86CounterProbe(ProbedCpu cpu) {
         this.cpu = cpu;
     }
 
@@ -22,6 +40,13 @@ final class X86CounterProbe implements CounterCalibration.Probe {
     public boolean stopsAfterTwoInstructions() {
         int code = cpu.emulate((int) UserModeEntry.PROBE, 2);
         return code == 0 && cpu.pendingVector() == X86Vector.NONE && eip() == UserModeEntry.PROBE + 2;
+    }
+
+    /** Runs the probe limited to {@code limit} and says how it stopped (at the system call, or paused). */
+    CounterCheck.Stop stop(long limit) {
+        int code = cpu.emulate((int) UserModeEntry.PROBE, limit);
+        expect(code == 0, "the counter probe failed (uc_err " + code + ")");
+        return new CounterCheck.Stop(eip(), cpu.pendingVector() == X86Vector.NONE, false, limit);
     }
 
     private long eip() {

@@ -2,14 +2,16 @@ package org.l4emu.emulator.x86;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import org.l4emu.emulator.engine.CounterCalibration;
-import org.l4emu.emulator.engine.CounterOffsets;
-import org.l4emu.emulator.engine.InstructionCounter;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.engine.CodeHookCounter;
+import org.l4emu.emulator.engine.InstructionCounting;
+import org.l4emu.emulator.engine.SyscallContinuation;
+import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.InterruptHook;
-import org.l4emu.emulator.unicorn.InvalidMemoryHook;
-import org.l4emu.emulator.unicorn.RegisterBatch;
 import org.l4emu.emulator.unicorn.UcArch;
+import org.l4emu.emulator.unicorn.UcMemType;
 import org.l4emu.emulator.unicorn.UcMode;
 import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.Unicorn;
@@ -17,78 +19,81 @@ import org.l4emu.emulator.unicorn.UnicornContext;
 import org.l4emu.emulator.unicorn.X86Register;
 
 /**
- * One IA-32 CPU on its own Unicorn engine, holding exactly one address space: its user pages are
- * the engine's memory regions (see {@link RegionMap}), mapped straight onto the host memory of
- * their physical frames, so that frames shared between spaces are one memory. Paging stays off (Unicorn 2.0.1's page
- * walk uses the virtual address as the physical one, so page tables could not give two spaces
- * different memory at one address anyway); region permissions give the access rights, and
- * Unicorn reports a forbidden or unmapped access precisely, with its type, to the
- * invalid-memory hook.
+ * The emulated IA-32 CPU of the one-engine design: one Unicorn engine holding all of physical
+ * memory once, running user code in ring 3 with PAE paging and execute-disable through the
+ * page tables of whichever {@link X86AddressSpace} it runs. Switching spaces writes CR3, which
+ * flushes the TLB (QEMU's TLB has no address-space tags; a start-up probe checks the write
+ * flushes, else the CPU flushes with {@code UC_CTL_TLB_FLUSH} too).
  *
- * <p>The CPU runs user code in ring 3 from set-up on (see {@link UserModeEntry}); system calls
- * and exceptions come to the interrupt hook without being delivered, so it never leaves ring 3.
- * QEMU remembers the last exception it raised to detect double faults, and as the hook takes
- * the place of delivery nothing clears that memory: a second #GP would become a #DF and a third
- * a triple fault. So after any exception the CPU state is restored from a snapshot taken right
- * after set-up ({@link #forgetException()}).
+ * <p>Faults. An access to a page nothing maps, or mapped without rights, lands in the trap
+ * range ({@link PaeEntry}) and reaches the invalid-memory hook with its type and linear
+ * address. An access against a mapped page's rights (a write to a read-only page, a fetch from
+ * a non-executable one) raises #PF, which the interrupt hook sees as vector 14 with CR2, but
+ * Unicorn does not pass on its error code; {@link ProtectionFaults} works out the access from
+ * the page's rights and EIP, and in the one case those leave open the instruction runs again
+ * with the page trapped, which names the access without completing anything.
+ *
+ * <p>QEMU remembers the last exception it raised to detect double faults, and as the hook takes
+ * the place of delivery nothing clears that memory (this design takes exceptions in the hook
+ * just as the engine-per-space one does): a second #PF would become a #DF. So after any
+ * exception the CPU state is restored from a snapshot taken right after set-up
+ * ({@link #forgetException()}), which also puts back a CR2 no #PF can report, so that a
+ * vector 14 that leaves CR2 alone is known to be {@code int $0xe}.
  */
-final class X86Cpu implements InterruptHook, InvalidMemoryHook, AutoCloseable {
-    private static final int LOAD_GENERAL_COUNT = X86CpuContext.EFLAGS + 1;
-    private static final int SEGMENT_COUNT = X86CpuContext.REGISTER_COUNT - X86CpuContext.DS;
-    private static final X86Register[] GENERAL = {
-        X86Register.EAX, X86Register.EBX, X86Register.ECX, X86Register.EDX, X86Register.ESI, X86Register.EDI,
-        X86Register.EBP, X86Register.ESP, X86Register.EFLAGS,
-    };
-    private static final X86Register[] SEGMENTS = {
-        X86Register.DS, X86Register.ES, X86Register.FS, X86Register.GS, X86Register.SS,
-    };
+final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
+        SyscallContinuation.Cpu<X86CpuContext, X86AddressSpace>, AutoCloseable {
+    private static final int CR0_PAGING = 1 << 31;
+    /** CR2 between page faults: the entry page, which traps once the CPU is set up, so no #PF reports it. */
+    private static final int NO_PAGE_FAULT = (int) KernelLayout.ENTRY_PAGE;
+    private static final long TRAP_RANGE = 1L << 32;
 
     private final Unicorn unicorn;
     private final Arena arena;
-    /** Host memory of {@link KernelLayout#KERNEL_PAGE}: the GDT and the thread-pointer word. */
-    private final MemorySegment kernelPage;
-    /** eax..esp, eflags: the context's first registers, in its order. */
-    private final RegisterBatch loadGeneral;
-    /** One single-register batch per segment selector: those are written only when they differ. */
-    private final RegisterBatch[] loadSegment = new RegisterBatch[SEGMENT_COUNT];
-    /** Every register of a context, in its order. */
-    private final RegisterBatch save;
-    private final int[] saved = new int[X86CpuContext.REGISTER_COUNT];
-    /** The selectors the CPU holds, so that switching threads rarely reloads a segment. */
-    private final int[] heldSegments = new int[SEGMENT_COUNT];
+    private final NativePhysicalMemory memory;
+    private final KernelRegion kernel;
+    private final X86Registers registers;
+    private final X86Counting countingFound;
+    private InstructionCounting counting;
+    private final StopRecord stop = new StopRecord();
     private final UnicornContext afterSetUp;
-    private final CounterOffsets counterOffsets;
-    private final InstructionCounter counter;
-    private X86CpuContext loaded;
-    private int pendingVector = X86Vector.NONE;
-    private boolean faultPending;
-    private int faultType;
-    private long faultAddress;
+    private final boolean cr3WriteFlushes;
+    /** Takes system calls inside the hook, or null when every exception stops the CPU. */
+    private SyscallContinuation<X86CpuContext, X86AddressSpace> syscalls;
+    /** The space whose tables CR3 holds (the TLB may hold its translations), or null. */
+    private X86AddressSpace translating;
+    /** The space of the thread the CPU runs, or ran last. */
+    private X86AddressSpace running;
+    /** The thread the CPU runs, or ran last (for debug hooks: one engine runs every space). */
+    private X86CpuContext runningContext;
 
     /**
-     * Opens an engine and enters ring 3. {@code knownCounter} is the instruction counter's
-     * place from an engine calibrated before, or null to calibrate on this one.
+     * Opens the engine over {@code memory} (mapped whole at physical 0), sets up paging and ring 3,
+     * and calibrates the instruction counter. {@code cr3WriteFlushes}: whether a CR3 write alone
+     * empties the TLB (see {@link PagingProbe}).
      */
-    X86Cpu(CounterOffsets knownCounter) {
+    X86Cpu(NativePhysicalMemory memory, MemorySegment ram, boolean cr3WriteFlushes) {
+        this.memory = memory;
+        this.cr3WriteFlushes = cr3WriteFlushes;
         unicorn = Unicorn.open(UcArch.X86, UcMode.X86_32);
         arena = Arena.ofShared();
         try {
-            kernelPage = arena.allocate(KernelLayout.PAGE_SIZE, KernelLayout.PAGE_SIZE);
-            GlobalDescriptorTable.writeInto(kernelPage);
-            unicorn.mapMemory(KernelLayout.KERNEL_PAGE, KernelLayout.PAGE_SIZE, UcProt.READ, kernelPage);
-            UserModeEntry.enter(unicorn);
-            unicorn.addInterruptHook(this);
-            unicorn.addInvalidMemoryHook(this);
-            loadGeneral = batch(GENERAL);
-            for (int i = 0; i < SEGMENT_COUNT; i++) {
-                loadSegment[i] = batch(SEGMENTS[i]);
-                heldSegments[i] = unicorn.readRegister(SEGMENTS[i]);
-            }
-            save = saveBatch();
-            counterOffsets = knownCounter != null ? knownCounter
-                    : CounterCalibration.find(unicorn, new X86CounterProbe(this));
-            counter = new InstructionCounter(unicorn, counterOffsets);
-            UserModeEntry.leave(unicorn);
+            kernel = new KernelRegion(arena);
+            unicorn.mapMemory(0, memory.size(), UcProt.ALL, ram);
+            unicorn.mapMemory(KernelLayout.KERNEL_REGION, kernel.memory().byteSize(), UcProt.ALL, kernel.memory());
+            installHooks();
+            UserModeEntry.enter(unicorn, UserModeEntry.Paging.ON);
+            registers = new X86Registers(unicorn, arena);
+            CodeHookCounter publicCounter = new CodeHookCounter(unicorn::stop);
+            long codeHook = unicorn.addCodeHook(publicCounter);
+            // The probe may have been translated, without the hook, as the entry stub ran.
+            UserModeEntry.dropTranslations(unicorn);
+            counting = publicCounter;
+            countingFound = X86Counting.decide(this, publicCounter);
+            counting = countingFound.counterOn(unicorn, publicCounter, codeHook);
+            UserModeEntry.dropTranslations(unicorn);
+            kernel.closeEntryPage();
+            unicorn.flushTlb();
+            unicorn.writeRegister(X86Register.CR2, NO_PAGE_FAULT);
             afterSetUp = unicorn.allocateContext();
             afterSetUp.save();
         } catch (RuntimeException | Error e) {
@@ -97,163 +102,236 @@ final class X86Cpu implements InterruptHook, InvalidMemoryHook, AutoCloseable {
         }
     }
 
-    private RegisterBatch batch(X86Register... registers) {
-        RegisterBatch.Builder builder = RegisterBatch.builder();
-        for (X86Register register : registers) {
-            builder.add(register);
-        }
-        return builder.build(arena);
+    /** The one place hooks are added to this engine. */
+    private void installHooks() {
+        unicorn.addInterruptHook(this);
+        unicorn.addInvalidMemoryHook(stop);
     }
 
-    private RegisterBatch saveBatch() {
-        RegisterBatch.Builder builder = RegisterBatch.builder();
-        for (X86Register register : GENERAL) {
-            builder.add(register);
-        }
-        builder.add(X86Register.EIP);
-        for (X86Register register : SEGMENTS) {
-            builder.add(register);
-        }
-        RegisterBatch batch = builder.build(arena);
-        if (batch.size() != X86CpuContext.REGISTER_COUNT) {
-            throw new AssertionError("save batch layout");
-        }
-        return batch;
+    /** How this engine counts, for diagnostics. */
+    X86Counting countingFound() {
+        return countingFound;
     }
 
-    CounterOffsets counterOffsets() {
-        return counterOffsets;
+    @Override
+    public InstructionCounting counting() {
+        return counting;
     }
 
-    Unicorn unicorn() {
+    /** The counter can give a new budget inside the hook (EIP is written in place on any engine). */
+    @Override
+    public boolean continuesInHook() {
+        return counting.canContinueInHook();
+    }
+
+    @Override
+    public Unicorn unicorn() {
         return unicorn;
     }
 
-    /** Makes the CPU run {@code context}: its thread pointer, then whatever registers differ from what the CPU holds. */
-    void prepare(X86CpuContext context) {
-        kernelPage.set(ValueLayout.JAVA_INT, KernelLayout.THREAD_POINTER_WORD - KernelLayout.KERNEL_PAGE,
-                context.threadPointer());
-        int changed = loaded == context ? context.changedSince(this) : (1 << X86CpuContext.REGISTER_COUNT) - 1;
-        int general = changed & (1 << LOAD_GENERAL_COUNT) - 1;
-        if (general != 0) {
-            int first = Integer.numberOfTrailingZeros(general);
-            int last = 31 - Integer.numberOfLeadingZeros(general);
-            for (int index = first; index <= last; index++) {
-                loadGeneral.set(index, index == X86CpuContext.EFLAGS ? context.eflagsToLoad() : context.register(index));
-            }
-            unicorn.write(loadGeneral, first, last - first + 1);
+    /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */
+    void takeSyscallsWith(SyscallContinuation<X86CpuContext, X86AddressSpace> continuation) {
+        this.syscalls = continuation;
+    }
+
+    @Override
+    public X86CpuContext context(CpuContext context) {
+        if (!(context instanceof X86CpuContext thread)) {
+            throw new IllegalArgumentException("not an x86 context: " + context);
         }
-        for (int i = 0; i < SEGMENT_COUNT; i++) {
-            int selector = context.register(X86CpuContext.DS + i);
-            if (selector != heldSegments[i]) {
-                loadSegment[i].set(0, selector);
-                unicorn.write(loadSegment[i], 1);
-                heldSegments[i] = selector;
-            }
+        return thread;
+    }
+
+    @Override
+    public X86AddressSpace space(AddressSpace space) {
+        if (!(space instanceof X86AddressSpace x86Space) || x86Space.isDestroyed() || !x86Space.belongsTo(memory)) {
+            throw new IllegalArgumentException("not a live address space of this x86 machine: " + space);
         }
-        loaded = context;
+        return x86Space;
     }
 
     /**
-     * Runs from {@code address} for at most {@code instructions} and returns {@code uc_emu_start}'s
-     * error code; {@link #pendingVector()} and {@link #faultPending()} say what the hooks saw.
+     * Makes the CPU run {@code context} in {@code space}, EIP aside: its thread pointer, the
+     * space's tables (flushing the TLB if they are new to it or changed), and whatever registers
+     * differ from what the CPU holds.
      */
-    int emulate(int address, long instructions) {
-        pendingVector = X86Vector.NONE;
-        faultPending = false;
-        return unicorn.emulate(Integer.toUnsignedLong(address), 0, 0, instructions);
-    }
-
-    /** The vector the interrupt hook took during the last run, or {@link X86Vector#NONE}. */
-    int pendingVector() {
-        return pendingVector;
-    }
-
-    /** True when the last run stopped at an access the invalid-memory hook refused. */
-    boolean faultPending() {
-        return faultPending;
-    }
-
-    /** The {@code UcMemType} of the refused access. */
-    int faultType() {
-        return faultType;
-    }
-
-    int faultAddress() {
-        return (int) faultAddress;
-    }
-
-    /** Instructions the count hook saw start during the last run. */
-    long startedInstructions() {
-        return counter.started();
-    }
-
-    /** Inside a hook: the count hook stops the CPU before the next instruction. */
-    void stopBeforeNextInstruction() {
-        counter.stopBeforeNext();
-    }
-
-    /** Reads the registers back into {@code context}, which the CPU now holds. */
-    void saveInto(X86CpuContext context) {
-        unicorn.read(save, X86CpuContext.REGISTER_COUNT);
-        for (int i = 0; i < X86CpuContext.REGISTER_COUNT; i++) {
-            saved[i] = save.get(i);
+    @Override
+    public void prepare(X86CpuContext context, X86AddressSpace space) {
+        kernel.setThreadPointer(context.threadPointer());
+        if (space != translating) {
+            unicorn.writeRegister(X86Register.CR3, (int) space.pointerTable());
+            if (!cr3WriteFlushes) {
+                unicorn.flushTlb();
+            }
+            space.takeTranslationsChanged();
+            translating = space;
+        } else if (space.takeTranslationsChanged()) {
+            unicorn.flushTlb();
         }
-        for (int i = 0; i < SEGMENT_COUNT; i++) {
-            heldSegments[i] = saved[X86CpuContext.DS + i];
+        registers.load(context);
+        running = space;
+        runningContext = context;
+    }
+
+    /** The space of the thread the CPU runs or ran last. */
+    X86AddressSpace runningSpace() {
+        return running;
+    }
+
+    /** The thread the CPU runs or ran last. */
+    X86CpuContext loadedContext() {
+        return runningContext;
+    }
+
+    @Override
+    public int emulate(X86CpuContext context, long instructions) {
+        return emulate(context.instructionPointer(), instructions);
+    }
+
+    @Override
+    public int emulate(int address, long instructions) {
+        stop.clear();
+        counting.runStarting(instructions);
+        return unicorn.emulate(Integer.toUnsignedLong(address), KernelLayout.NO_END_ADDRESS, 0, instructions);
+    }
+
+    /** What stopped the last run. */
+    StopRecord stop() {
+        return stop;
+    }
+
+    /**
+     * After a run: turns the refused access or page fault of {@code thread}, which the CPU ran
+     * last and whose registers are saved, into the fault at its linear address with its access.
+     * Take the run's counts first: this may run the faulting instruction again.
+     */
+    void settleFault(X86CpuContext thread) {
+        if (stop.faultPending()) {
+            stop.refused(stop.faultType(), linearOfTrap(stop.faultAddress()));
+        } else if (stop.vector() == X86Vector.PAGE_FAULT) {
+            int address = unicorn.readRegister(X86Register.CR2);
+            if (address != NO_PAGE_FAULT) {
+                protectionFault(thread, address);
+            }
         }
-        context.saveFromCpu(this, saved);
-        loaded = context;
+    }
+
+    private static long linearOfTrap(long physical) {
+        if (physical < KernelLayout.TRAP_BASE || physical >= KernelLayout.TRAP_BASE + TRAP_RANGE) {
+            throw new IllegalStateException("an access reached physical 0x" + Long.toHexString(physical)
+                    + ", which no region holds and no trap entry names");
+        }
+        return physical - KernelLayout.TRAP_BASE;
+    }
+
+    /** A #PF at {@code address} against a mapped page's rights: becomes the pending fault with its access. */
+    private void protectionFault(X86CpuContext thread, int address) {
+        Access rights = Integer.toUnsignedLong(address) >>> 12 == KernelLayout.KERNEL_PAGE >>> 12
+                ? Access.READ : running.rights(address);
+        int type = ProtectionFaults.type(rights, address, thread.instructionPointer());
+        forgetException();
+        if (type == ProtectionFaults.UNKNOWN) {
+            type = rerunTrapped(thread, address);
+        }
+        stop.refused(type, Integer.toUnsignedLong(address));
+    }
+
+    /**
+     * Runs the faulting instruction again, at most that one, with the faulting page trapped: its
+     * first access to the page stops it there, with the kind of access, and nothing completes.
+     * A read can only have been the first half of a read-modify-write: the page was readable.
+     */
+    private int rerunTrapped(X86CpuContext thread, int address) {
+        long page = Integer.toUnsignedLong(address) & -KernelLayout.PAGE_SIZE;
+        X86AddressSpace space = running;
+        long entry = space.trapPage(page);
+        try {
+            prepare(thread, space);
+            int code = emulate(thread.instructionPointer(), 1);
+            if (!stop.faultPending() || linearOfTrap(stop.faultAddress()) >>> 12 != page >>> 12) {
+                throw new IllegalStateException("the instruction at 0x" + Integer.toHexString(thread.instructionPointer())
+                        + " faulted at 0x" + Integer.toHexString(address) + " but not again (uc_err " + code + ")");
+            }
+            return UcMemType.isFetch(stop.faultType()) ? UcMemType.FETCH_PROT : UcMemType.WRITE_PROT;
+        } finally {
+            space.restorePage(page, entry);
+            registers.forget();
+        }
+    }
+
+    @Override
+    public int pendingVector() {
+        return stop.vector();
+    }
+
+    @Override
+    public void saveInto(X86CpuContext context) {
+        registers.save(context);
+    }
+
+    /**
+     * Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly
+     * {@code budget} more instructions, without leaving uc_emu_start. EIP is written only when
+     * it is not already the one to go on at, since writing it makes Unicorn leave and re-enter
+     * its CPU loop.
+     */
+    @Override
+    public void continueWith(X86CpuContext context, X86AddressSpace space, long budget) {
+        boolean elsewhere = registers.instructionPointerDiffers(context);
+        prepare(context, space);
+        if (elsewhere) {
+            registers.loadInstructionPointer(context.instructionPointer());
+        }
+        counting.continueFor(budget);
+    }
+
+    @Override
+    public void stopBeforeNextInstruction() {
+        counting.stopBeforeNext();
+        unicorn.stop();
     }
 
     /**
      * Restores the state after set-up, which clears QEMU's memory of the last exception. The
-     * registers it also restores belong to no thread, so the next {@link #prepare} loads all.
+     * registers it also restores belong to no thread and its CR3 to no space, so the next
+     * {@link #prepare} loads them all.
      */
     void forgetException() {
         afterSetUp.restore();
-        for (int i = 0; i < SEGMENT_COUNT; i++) {
-            heldSegments[i] = unicorn.readRegister(SEGMENTS[i]);
-        }
-        loaded = null;
+        registers.forget();
+        translating = null;
     }
 
-    /** Maps user memory {@code [address, address + size)} onto {@code host}. */
-    void mapRange(long address, long size, MemorySegment host, int protection) {
-        unicorn.mapMemory(address, size, protection, host);
-    }
-
-    /** Changes the protection of mapped user memory; Unicorn splits the regions it cuts. */
-    void protectRange(long address, long size, int protection) {
-        unicorn.protectMemory(address, size, protection);
-    }
-
-    /** Unmaps user memory; Unicorn splits the regions it cuts. */
-    void unmapRange(long address, long size) {
-        unicorn.unmapMemory(address, size);
-    }
-
-    /** Drops code translated from mapped, executable {@code [address, address + length)}. */
+    /**
+     * Drops code translated from physical {@code [address, address + length)}: host writes do not
+     * invalidate it, so a freed frame reused for new code would run the old translation. Unicorn
+     * removes translations by virtual address, so paging goes off for the call, making virtual
+     * equal physical, with the TLB emptied on either side.
+     */
     void discardTranslations(long address, long length) {
-        unicorn.removeTranslationBlocks(address, address + length);
+        int cr0 = unicorn.readRegister(X86Register.CR0);
+        unicorn.flushTlb();
+        unicorn.writeRegister(X86Register.CR0, cr0 & ~CR0_PAGING);
+        try {
+            unicorn.removeTranslationBlocks(address, address + length);
+        } finally {
+            unicorn.writeRegister(X86Register.CR0, cr0);
+            unicorn.flushTlb();
+        }
     }
 
-    /** Records the exception and stops; it must not write EIP (that cancels the stop). */
+    /**
+     * Runs inside uc_emu_start. A system call may be handled and continued from right here;
+     * anything else records the exception and stops, without writing EIP (that makes Unicorn
+     * resume there and cancels the stop).
+     */
     @Override
     public void onInterrupt(int number) {
-        pendingVector = number;
-        unicorn.stop();
-    }
-
-    /** Records the first refused access (an access straddling two pages can report both halves) and stops. */
-    @Override
-    public boolean onInvalidAccess(int type, long address, int size) {
-        if (!faultPending) {
-            faultPending = true;
-            faultType = type;
-            faultAddress = address;
+        if (number == X86Vector.SYSCALL && syscalls != null && syscalls.continueAfterSyscall()) {
+            return;
         }
-        return false;
+        stop.interrupted(number);
+        unicorn.stop();
     }
 
     @Override

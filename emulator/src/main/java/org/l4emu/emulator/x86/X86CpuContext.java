@@ -46,8 +46,8 @@ public final class X86CpuContext implements CpuContext {
     private int threadPointer;
     /** Registers the kernel changed since a CPU last saved this context, one bit each. */
     private int changed = (1 << REGISTER_COUNT) - 1;
-    /** The CPU that saved this context last and still holds exactly its registers but for {@link #changed}. */
-    private X86Cpu heldBy;
+    /** The register file that saved this context last and still holds exactly its registers but for {@link #changed}. */
+    private X86Registers heldBy;
 
     X86CpuContext(int entry, int stackPointer) {
         registers[ESP] = stackPointer;
@@ -98,7 +98,7 @@ public final class X86CpuContext implements CpuContext {
 
     @Override
     public void setInstructionPointer(int value) {
-        registers[EIP] = value;
+        set(EIP, value);
     }
 
     @Override
@@ -144,20 +144,20 @@ public final class X86CpuContext implements CpuContext {
         return registers[EFLAGS] & EFLAGS_USER_WRITABLE | EFLAGS_FIXED;
     }
 
-    /** One bit per register changed since {@code cpu} saved this context, or all when another CPU did. */
-    int changedSince(X86Cpu cpu) {
-        return heldBy == cpu ? changed : (1 << REGISTER_COUNT) - 1;
+    /** One bit per register changed since {@code engine} saved this context, or all when another engine did. */
+    int changedSince(X86Registers engine) {
+        return heldBy == engine ? changed : (1 << REGISTER_COUNT) - 1;
     }
 
-    /** Stores the registers {@code cpu} read back after a run; it now holds exactly these. */
-    void saveFromCpu(X86Cpu cpu, int[] values) {
+    /** Stores the registers {@code engine} read back after a run; it now holds exactly these. */
+    void saveFromCpu(X86Registers engine, int[] values) {
         System.arraycopy(values, 0, registers, 0, REGISTER_COUNT);
         changed = 0;
-        heldBy = cpu;
+        heldBy = engine;
     }
 
     /** Moves the thread back to the instruction it trapped after (a breakpoint or a refused {@code int n}). */
     void rewind(int bytes) {
-        registers[EIP] -= bytes;
+        set(EIP, registers[EIP] - bytes);
     }
 }

@@ -3,79 +3,78 @@ package org.l4emu.emulator.x86;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.EmulatorUnavailableException;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.TrapHandler;
 import org.l4emu.emulator.debug.DebugProbe;
-import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
-import org.l4emu.emulator.debug.PooledDebugHooks;
+import org.l4emu.emulator.engine.ContinuedRun;
+import org.l4emu.emulator.engine.RetiredInstructions;
+import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
-import org.l4emu.emulator.unicorn.X86Register;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.unicorn.X86Register;
 
 /**
- * An IA-32 machine: one physical memory shared by one Unicorn engine per address space
- * ({@link X86Cpu}, lent by the {@link EnginePool}). Unicorn 2.0.1's x86 page walk uses the
- * virtual address as the physical one, so one engine with page tables cannot give two tasks
- * different memory at one virtual address; one engine per space can, each mapping its pages
- * onto the frames' host memory. The costs (an engine per running space to create and keep, see
- * docs/x86.md) buy spaces that stay warm: switching spaces switches engines, with no TLB or code
- * cache to flush.
+ * An IA-32 machine on one Unicorn engine, for engines whose page walk translates (Unicorn 2.1
+ * and later, see {@link PagingProbe}): user code runs in ring 3 with PAE paging through page
+ * tables written by {@link X86AddressSpace}, system calls are handled inside the trap hook
+ * ({@link SyscallContinuation}), and traps come back as {@link Trap}s, as on arm.
  *
  * <p>Where EIP is after each trap: {@code int $0x80} after it; page faults and fault-class
  * exceptions at the faulting instruction (fetch faults at the start of its translated block);
  * {@code int3} and refused {@code int n} at the instruction; budget exhausted at the first
  * instruction not executed. {@link #instructionsRetired()} counts exactly the instructions that
- * completed (see {@link X86StopDecoder}).
+ * completed (see {@link X86StopDecoder}). Guests see exactly what they see on
+ * {@link PooledMachine}, the design for older engines.
  */
 public final class X86Machine implements Machine {
-    /** Physical RAM when none is asked for: reserved, not committed, until the guest touches it. */
-    public static final long DEFAULT_MEMORY_SIZE = 512L << 20;
-    /** Physical addresses are 32 bits: the kernel hands frames to guests as 32-bit words. */
-    private static final long MAX_MEMORY_SIZE = 1L << 32;
-
     private final AnonymousMapping host;
     private final NativePhysicalMemory memory;
-    private final EnginePool engines;
-    private final X86StopDecoder stops = new X86StopDecoder();
-    private final PooledDebugHooks debugHooks = new PooledDebugHooks(
-            EngineDebugHooks.of(() -> this.runningContext, () -> this.runningSpace,
-                    () -> this.runningCpu.unicorn().readRegister(X86Register.EIP)));
-    /** The thread and space of the run in progress, for the debug hooks. */
-    private X86CpuContext runningContext;
-    private X86AddressSpace runningSpace;
-    private X86Cpu runningCpu;
-    private long instructionsRetired;
+    private final ExecutableFrames executable = new ExecutableFrames();
+    private final X86Cpu cpu;
+    private final RetiredInstructions retired = new RetiredInstructions();
+    private final EngineDebugHooks debugHooks;
+    private final ContinuedRun<X86CpuContext, X86AddressSpace> runs;
     private boolean closed;
-
-    public X86Machine() {
-        this(DEFAULT_MEMORY_SIZE);
-    }
 
     /**
      * A machine with {@code memorySize} bytes of physical RAM at physical address 0.
      *
-     * @throws org.l4emu.emulator.EmulatorUnavailableException when libunicorn2 is missing or
-     *         its internals are not the ones l4emu knows
+     * @throws EmulatorUnavailableException when libunicorn2 is missing, its internals are not
+     *         the ones l4emu knows, or its page walk does not translate (use {@link X86Machines})
      */
     public X86Machine(long memorySize) {
-        if (memorySize < 2 * PhysicalMemory.PAGE_SIZE || memorySize % PhysicalMemory.PAGE_SIZE != 0
-                || memorySize > MAX_MEMORY_SIZE) {
-            throw new IllegalArgumentException("memory size " + memorySize + " is not a multiple of 4 KiB in 8 KiB..4 GiB");
+        X86Machines.checkMemorySize(memorySize);
+        PagingProbe.Result paging = PagingProbe.result();
+        if (!paging.translates()) {
+            throw new EmulatorUnavailableException("this Unicorn's IA-32 page walk does not translate: "
+                    + "x86 needs one engine per address space here");
         }
         host = AnonymousMapping.reserve(memorySize);
+        // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
+        memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         try {
-            engines = new EnginePool();
+            cpu = new X86Cpu(memory, host.segment(), paging.cr3WriteFlushes());
         } catch (RuntimeException | Error e) {
             host.close();
             throw e;
         }
-        // Frame 0 is never handed out, so that 0 can never be mistaken for a frame. Freed frames
-        // need only zeroing: their mappings, and the code translated from them, went first.
-        memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE,
-                (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
+        debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::runningSpace,
+                () -> cpu.unicorn().readRegister(X86Register.EIP)), cpu.counting(), paging.hookAddresses(), memorySize);
+        runs = new ContinuedRun<>(this, cpu, new Stops(cpu, new X86StopDecoder(memory)), retired, debugHooks);
+        cpu.takeSyscallsWith(runs.syscalls());
+    }
+
+    /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
+    private void scrub(long address, long length) {
+        host.segment().asSlice(address, length).fill((byte) 0);
+        if (executable.takeAny(address, length)) {
+            cpu.discardTranslations(address, length);
+        }
     }
 
     @Override
@@ -88,31 +87,24 @@ public final class X86Machine implements Machine {
         return memory;
     }
 
-    /** The offsets found in Unicorn's private structures at start-up, for diagnostics. */
+    /** The offsets found in Unicorn's private structures at start-up ("none" without accelerators), for diagnostics. */
     public String engineInternals() {
-        return engines.counterOffsets().toString();
-    }
-
-    /** Engines open now (for the benchmark's cost figures). */
-    public int openEngines() {
-        return engines.engines();
+        return cpu.countingFound().toString();
     }
 
     /**
-     * A new, empty address space; it gets an engine when a thread first runs in it. Throws
-     * {@link IllegalStateException} caused by {@link OutOfPhysicalMemoryException} when no frame
-     * is left for its page directories.
+     * A new, empty address space (a page-directory-pointer table and three directories). Throws
+     * {@link IllegalStateException} caused by {@link OutOfPhysicalMemoryException} when no four
+     * frames are left.
      */
     @Override
     public AddressSpace createAddressSpace() {
         checkOpen();
-        long directories;
         try {
-            directories = memory.allocateFrames(X86AddressSpace.DIRECTORY_FRAMES, PhysicalMemory.PAGE_SIZE);
+            return new X86AddressSpace(memory, host.segment(), executable);
         } catch (OutOfPhysicalMemoryException e) {
-            throw new IllegalStateException("no physical memory left for page directories", e);
+            throw new IllegalStateException("no physical memory left for page tables", e);
         }
-        return new X86AddressSpace(engines, memory, directories);
     }
 
     @Override
@@ -122,58 +114,38 @@ public final class X86Machine implements Machine {
 
     @Override
     public Trap run(CpuContext context, AddressSpace space, long maxInstructions) {
-        checkOpen();
-        if (!(context instanceof X86CpuContext thread)) {
-            throw new IllegalArgumentException("not an x86 context: " + context);
-        }
-        if (!(space instanceof X86AddressSpace x86Space) || x86Space.isDestroyed()) {
-            throw new IllegalArgumentException("not a live x86 address space: " + space);
-        }
-        if (maxInstructions < 1) {
-            throw new IllegalArgumentException("maxInstructions " + maxInstructions + " < 1");
-        }
-        X86Cpu cpu = x86Space.cpuToRun();
-        EngineDebugHooks hooks = debugHooks.prepare(cpu.unicorn(), cpu::stopBeforeNextInstruction,
-                x86Space::discardTranslations);
-        runningContext = thread;
-        runningSpace = x86Space;
-        runningCpu = cpu;
-        cpu.prepare(thread);
-        long remaining = maxInstructions;
-        while (true) {
-            Trap trap = stops.decode(x86Space, cpu, cpu.emulate(thread.instructionPointer(), remaining), thread,
-                    remaining);
-            DebugStop debugStop = hooks == null ? DebugStop.NONE : hooks.takeStop(thread.instructionPointer());
-            long completed = trap == null ? debugStop.completed(stops.completed()) : stops.completed();
-            instructionsRetired += completed;
-            remaining -= completed;
-            if (trap != null) {
-                return trap;
-            }
-            if (remaining == 0 || debugStop != DebugStop.NONE) {
-                return Trap.BUDGET_EXHAUSTED;
-            }
-        }
+        return run(context, space, maxInstructions, null);
     }
 
+    /**
+     * Runs with system calls handled inside Unicorn's interrupt hook, so that a call and the
+     * switch to the next thread never leave the emulator loop (see {@link SyscallContinuation}).
+     * A {@code null} handler makes every system call end the run as {@link Trap.Syscall}.
+     */
+    @Override
+    public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
+        checkOpen();
+        return runs.run(context, space, maxInstructions, handler);
+    }
+
+    /** Hooks the probe's points on the one engine, and drops translations made without them. */
     @Override
     public void attachDebugProbe(DebugProbe probe) {
         checkOpen();
         debugHooks.attach(probe);
+        flushCodeCache();
     }
 
     @Override
     public long instructionsRetired() {
-        return instructionsRetired;
+        return retired.count();
     }
 
-    /** Drops the code translated from every executable page of every space. */
+    /** Drops code translated from any RAM page. */
     @Override
     public void flushCodeCache() {
         checkOpen();
-        for (X86AddressSpace space : engines.holders()) {
-            space.discardTranslations();
-        }
+        cpu.discardTranslations(0, memory.size());
     }
 
     @Override
@@ -183,7 +155,7 @@ public final class X86Machine implements Machine {
         }
         closed = true;
         try {
-            engines.close();
+            cpu.close();
         } finally {
             host.close();
         }
@@ -192,6 +164,34 @@ public final class X86Machine implements Machine {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("machine closed");
+        }
+    }
+
+    /** Why a run stopped: the CPU saves the registers and settles a fault, the decoder names the trap. */
+    private record Stops(X86Cpu cpu, X86StopDecoder decoder) implements ContinuedRun.Stops<X86CpuContext> {
+        @Override
+        public Trap decode(int code, X86CpuContext thread, long budget) {
+            AddressSpace space = cpu.runningSpace();
+            cpu.saveInto(thread);
+            long pc = Integer.toUnsignedLong(thread.instructionPointer());
+            long started = cpu.counting().completed(pc, false);
+            long atPause = cpu.counting().completedAtPause(pc, budget);
+            cpu.settleFault(thread);
+            Trap trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
+            if (decoder.exceptionTaken()) {
+                cpu.forgetException();
+            }
+            return trap;
+        }
+
+        @Override
+        public long completed() {
+            return decoder.completed();
+        }
+
+        @Override
+        public int codeAddress(X86CpuContext thread) {
+            return thread.instructionPointer();
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.l4emu.emulator.x86;
 
 import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.unicorn.UcError;
 import org.l4emu.emulator.unicorn.UcMemType;
@@ -29,7 +31,13 @@ final class X86StopDecoder {
     /** {@code int imm8} ({@code CD ib}), also how {@code int $3} can be written. */
     private static final int INT_N_LENGTH = 2;
 
+    private final PhysicalMemory memory;
     private long completed;
+    private boolean exceptionTaken;
+
+    X86StopDecoder(PhysicalMemory memory) {
+        this.memory = memory;
+    }
 
     /** Instructions completed in the run last decoded. */
     long completed() {
@@ -37,19 +45,32 @@ final class X86StopDecoder {
     }
 
     /**
-     * Saves the registers into {@code thread} and returns why the run that returned
-     * {@code code} stopped, or {@code null} when it should go on.
+     * True when the run last decoded stopped at an exception the hook took (QEMU now remembers
+     * it, see {@link X86Cpu}): the CPU must forget it before it runs again.
      */
-    Trap decode(X86AddressSpace space, X86Cpu cpu, int code, X86CpuContext thread, long budget) {
-        int vector = cpu.pendingVector();
-        long started = cpu.startedInstructions();
-        cpu.saveInto(thread);
+    boolean exceptionTaken() {
+        return exceptionTaken;
+    }
+
+    /**
+     * Returns why the run that returned {@code code} stopped, as {@code stop} recorded it (a
+     * refused access at a linear address), or {@code null} when it should go on.
+     * {@code thread}, which ran last, in {@code space}, has its registers saved already. The
+     * counts are its counter's, read as the run stopped (working out a protection fault may run
+     * the instruction again, which counts anew): {@code started}, the instructions whose count
+     * hook ran, the completed ones and one that trapped while executing; {@code atPause}, those
+     * completed if the run paused without an exception, and {@code limit}, the run's budget.
+     */
+    Trap decode(AddressSpace space, StopRecord stop, int code, X86CpuContext thread, long started, long atPause,
+            long limit) {
+        int vector = stop.vector();
         int eip = thread.instructionPointer();
-        if (cpu.faultPending()) {
-            int type = cpu.faultType();
+        exceptionTaken = false;
+        if (stop.faultPending()) {
+            int type = stop.faultType();
             completed = UcMemType.isFetch(type) ? started : started - 1;
             Access access = UcMemType.isFetch(type) ? Access.EXECUTE : UcMemType.isWrite(type) ? Access.WRITE : Access.READ;
-            return new Trap.PageFault(cpu.faultAddress(), access, eip);
+            return new Trap.PageFault((int) stop.faultAddress(), access, eip);
         }
         if (vector != X86Vector.NONE) {
             if (code != UcError.OK.code()) {
@@ -59,7 +80,7 @@ final class X86StopDecoder {
                 completed = started;
                 return Trap.SYSCALL;
             }
-            cpu.forgetException();
+            exceptionTaken = true;
             return exception(space, vector, thread, started, eip);
         }
         if (code == UcError.INSN_INVALID.code()) {
@@ -68,31 +89,29 @@ final class X86StopDecoder {
         }
         if (code == UcError.EXCEPTION.code()) {
             completed = started - 1;
-            cpu.forgetException();
+            exceptionTaken = true;
             return new Trap.CpuException(Trap.Kind.OTHER, eip, eip);
         }
         if (code != UcError.OK.code()) {
             throw new UnicornException("uc_emu_start", code, Unicorn.describe(code));
         }
-        if (started > budget) {
-            completed = budget;
+        completed = atPause;
+        if (completed == limit) {
             return Trap.BUDGET_EXHAUSTED;
         }
-        if (started == 0) {
+        if (completed == 0) {
             throw new IllegalStateException("the CPU stopped at 0x" + Integer.toHexString(eip) + " without progress");
         }
-        completed = started;
         return null;
     }
 
-    private Trap exception(X86AddressSpace space, int vector, X86CpuContext thread, long started, int eip) {
+    private Trap exception(AddressSpace space, int vector, X86CpuContext thread, long started, int eip) {
         if (X86Vector.onlyFromSoftwareInterrupt(vector)) {
             return uncountedAt(thread, INT_N_LENGTH, Trap.Kind.PRIVILEGED_INSTRUCTION, started);
         }
         switch (vector) {
             case X86Vector.BREAKPOINT -> {
-                int length = Byte.toUnsignedInt(space.readByte(eip - INT3_LENGTH)) == INT3_OPCODE
-                        ? INT3_LENGTH : INT_N_LENGTH;
+                int length = codeByte(space, eip - INT3_LENGTH) == INT3_OPCODE ? INT3_LENGTH : INT_N_LENGTH;
                 return uncountedAt(thread, length, Trap.Kind.BREAKPOINT, started);
             }
             case X86Vector.DEBUG -> {
@@ -109,6 +128,12 @@ final class X86StopDecoder {
                 return new Trap.CpuException(faultKind(vector), eip, eip);
             }
         }
+    }
+
+    /** The byte at user address {@code address} of {@code space}, or -1 when it is unmapped. */
+    private int codeByte(AddressSpace space, int address) {
+        long physical = space.translate(address);
+        return physical < 0 ? -1 : Byte.toUnsignedInt(memory.readByte(physical));
     }
 
     /** A trap-class exception reported like a fault: back at the instruction, which does not count. */

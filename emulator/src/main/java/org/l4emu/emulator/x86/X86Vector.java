@@ -3,8 +3,8 @@ package org.l4emu.emulator.x86;
 /**
  * Interrupt vectors Unicorn passes to interrupt hooks on x86, as IA-32 numbers them. Unicorn
  * reports #UD mostly not through the hook but as {@code UC_ERR_INSN_INVALID} from
- * {@code uc_emu_start}. With paging off there are no page faults (14): memory faults arrive at
- * the invalid-memory hook instead.
+ * {@code uc_emu_start}. Most memory faults arrive at the invalid-memory hook instead; page
+ * faults (14) only with paging, for accesses against a mapped page's rights.
  */
 final class X86Vector {
     static final int DIVIDE_ERROR = 0;
@@ -19,6 +19,8 @@ final class X86Vector {
     /** #NM: x87 instructions, as CR0.EM is set. */
     static final int DEVICE_NOT_AVAILABLE = 7;
     static final int GENERAL_PROTECTION = 13;
+    /** #PF: with paging, an access against a mapped page's rights (CR2 holds the address); also {@code int $0xe}. */
+    static final int PAGE_FAULT = 14;
     static final int ALIGNMENT_CHECK = 17;
     /** {@code int $0x80}, the system call (ABI section 1). */
     static final int SYSCALL = 0x80;
@@ -31,8 +33,8 @@ final class X86Vector {
 
     /**
      * True when {@code vector} can only have come from an {@code int n} instruction: in the
-     * state l4emu keeps the CPU in (no paging, no IDT use, flat present segments) the CPU
-     * raises no other exception with it. A real CPU would raise #GP at such an {@code int n},
+     * state l4emu keeps the CPU in (no IDT use, flat present segments, page faults taken
+     * apart before) the CPU raises no other exception with it. A real CPU would raise #GP at such an {@code int n},
      * as no gate but the system call's lets user mode in.
      */
     static boolean onlyFromSoftwareInterrupt(int vector) {

@@ -10,10 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
-import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.LeavingAtEverySyscall;
 import org.l4emu.emulator.Machine;
-import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.TrapHandler;
 
@@ -287,48 +286,6 @@ class ArmSyscallContinuationTest {
                 log.add(trap + " at " + machine.instructionsRetired());
             }
             return log;
-        }
-    }
-
-    /** Only Machine's default run with a handler, which leaves the emulator at every system call. */
-    private record LeavingAtEverySyscall(Machine machine) implements Machine {
-        @Override
-        public Architecture architecture() {
-            return machine.architecture();
-        }
-
-        @Override
-        public PhysicalMemory memory() {
-            return machine.memory();
-        }
-
-        @Override
-        public AddressSpace createAddressSpace() {
-            return machine.createAddressSpace();
-        }
-
-        @Override
-        public CpuContext createContext(int entry, int stackPointer) {
-            return machine.createContext(entry, stackPointer);
-        }
-
-        @Override
-        public Trap run(CpuContext context, AddressSpace space, long maxInstructions) {
-            return machine.run(context, space, maxInstructions);
-        }
-
-        @Override
-        public long instructionsRetired() {
-            return machine.instructionsRetired();
-        }
-
-        @Override
-        public void flushCodeCache() {
-            machine.flushCodeCache();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

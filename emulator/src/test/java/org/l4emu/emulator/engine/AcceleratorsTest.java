@@ -32,13 +32,13 @@ class AcceleratorsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Accelerators.reportTo(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            Accelerators.record(Accelerator.FAST_STORES, Accelerators.State.CHECK_FAILED, "found 0 candidates");
-            Accelerators.record(Accelerator.FAST_STORES, Accelerators.State.CHECK_FAILED, "found 0 candidates");
+            Accelerators.record("arm", Accelerator.FAST_STORES, Accelerators.State.CHECK_FAILED, "found 0 candidates");
+            Accelerators.record("arm", Accelerator.FAST_STORES, Accelerators.State.CHECK_FAILED, "found 0 candidates");
             String text = err.toString(StandardCharsets.UTF_8);
-            assertEquals("l4emu: accelerator fast-stores dropped (found 0 candidates); using Unicorn's public API"
+            assertEquals("l4emu: accelerator fast-stores dropped on arm (found 0 candidates); using Unicorn's public API"
                     + " instead\n", text);
-            assertEquals(Accelerators.State.CHECK_FAILED, Accelerators.outcomes().get(Accelerator.FAST_STORES).state());
-            assertTrue(Accelerators.outcomes().get(Accelerator.FAST_STORES).toString().contains("found 0 candidates"));
+            assertEquals(Accelerators.State.CHECK_FAILED, Accelerators.outcomes("arm").get(Accelerator.FAST_STORES).state());
+            assertTrue(Accelerators.outcomes("arm").get(Accelerator.FAST_STORES).toString().contains("found 0 candidates"));
         } finally {
             Accelerators.reportTo(System.err);
         }

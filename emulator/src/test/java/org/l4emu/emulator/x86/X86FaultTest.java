@@ -52,12 +52,16 @@ class X86FaultTest {
     }
 
     @Test
-    void writeOnlyPageRefusesReads() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA), X86.LOAD_ECX_FROM_EBX, X86.INT_80);
-        guest.data(space, X86Guest.DATA, Access.WRITE);
+    void writeOrExecuteRightsImplyReadAsOnArm() {
+        guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA), X86.LOAD_ECX_FROM_EBX, X86.movEbx(X86Guest.DATA + 0x1000),
+                X86.LOAD_ECX_FROM_EBX, X86.INT_80);
+        guest.memory.writeWord(guest.data(space, X86Guest.DATA, Access.WRITE), 7);
+        guest.memory.writeWord(guest.data(space, X86Guest.DATA + 0x1000, Access.EXECUTE), 9);
         X86CpuContext thread = guest.context(X86Guest.CODE);
 
-        assertEquals(new Trap.PageFault(X86Guest.DATA, Access.READ, X86Guest.CODE + 5), guest.run(thread, space));
+        assertEquals(Trap.SYSCALL, guest.run(thread, space));
+        assertEquals(9, thread.argument(1));
+        assertEquals(Access.WRITE, space.rights(X86Guest.DATA), "the rights as asked for");
     }
 
     @Test
@@ -80,6 +84,17 @@ class X86FaultTest {
         guest.code(space, 0x0004_0000, X86.movEbx(2), X86.INT_80);
         assertEquals(Trap.SYSCALL, guest.run(thread, space));
         assertEquals(2, thread.argument(0));
+        assertEquals(2, guest.machine.instructionsRetired());
+    }
+
+    @Test
+    void aThreadAtAddressZeroFaultsThereAndRunsOnceItIsMapped() {
+        X86CpuContext thread = guest.context(0);
+
+        assertEquals(new Trap.PageFault(0, Access.EXECUTE, 0), guest.run(thread, space));
+        guest.code(space, 0, X86.movEbx(3), X86.INT_80);
+        assertEquals(Trap.SYSCALL, guest.run(thread, space));
+        assertEquals(3, thread.argument(0));
         assertEquals(2, guest.machine.instructionsRetired());
     }
 

@@ -3,18 +3,43 @@ package org.l4emu.emulator.x86;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 
-/** An {@link X86Machine} with helpers to place hand-assembled code and data in address spaces. */
+/**
+ * An x86 machine with helpers to place hand-assembled code and data in address spaces: the
+ * design this Unicorn runs best ({@link X86Machines}), so that running the tests with each
+ * library covers both, or the engine-per-space design on any library ({@link #pooled()}).
+ */
 final class X86Guest implements AutoCloseable {
     static final int CODE = 0x0001_0000;
     static final int DATA = 0x0002_0000;
     static final int STACK_TOP = 0x0008_0000;
+    private static final long MEMORY = 64L << 20;
 
-    final X86Machine machine = new X86Machine(64L << 20);
-    final PhysicalMemory memory = machine.memory();
+    final Machine machine;
+    final PhysicalMemory memory;
+
+    X86Guest() {
+        this(X86Machines.open(MEMORY));
+    }
+
+    private X86Guest(Machine machine) {
+        this.machine = machine;
+        this.memory = machine.memory();
+    }
+
+    /** A guest on the engine-per-space design, whatever the library. */
+    static X86Guest pooled() {
+        return new X86Guest(new PooledMachine(MEMORY));
+    }
+
+    /** The machine as the engine-per-space design (for guests made by {@link #pooled()}). */
+    PooledMachine pooledMachine() {
+        return (PooledMachine) machine;
+    }
 
     AddressSpace newSpace() {
         return machine.createAddressSpace();

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import java.lang.reflect.Proxy;
+import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Architecture;
+import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
+import org.l4emu.emulator.OutOfPhysicalMemoryException;
 
 class X86MachineLifecycleTest {
     @Test
     void factoryOpensX86() {
         try (Machine machine = Machines.open(Architecture.X86)) {
-            assertInstanceOf(X86Machine.class, machine);
+            Class<?> design = X86Machines.oneEngine() ? X86Machine.class : PooledMachine.class;
+            assertInstanceOf(design, machine);
             assertEquals(Architecture.X86, machine.architecture());
-            assertEquals(X86Machine.DEFAULT_MEMORY_SIZE, machine.memory().size());
+            assertEquals(X86Machines.DEFAULT_MEMORY_SIZE, machine.memory().size());
         }
     }
 
@@ -37,14 +42,41 @@ class X86MachineLifecycleTest {
         Machine machine = Machines.open(Architecture.X86, 1L << 20);
         var space = machine.createAddressSpace();
         var context = machine.createContext(0x1_0000, 0);
-        try (Machine arm = Machines.open(Architecture.ARM, 1L << 20)) {
-            assertThrows(IllegalArgumentException.class, () -> machine.run(arm.createContext(0, 0), space, 1));
-            assertThrows(IllegalArgumentException.class, () -> machine.run(context, arm.createAddressSpace(), 1));
+        CpuContext foreign = (CpuContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CpuContext.class}, (proxy, method, arguments) -> null);
+        assertThrows(IllegalArgumentException.class, () -> machine.run(foreign, space, 1));
+        try (Machine other = X86Machines.open(1L << 20)) {
+            assertThrows(IllegalArgumentException.class, () -> machine.run(context, other.createAddressSpace(), 1),
+                    "a space of another machine");
+        }
+        try (Machine pooled = new PooledMachine(1L << 20)) {
+            AddressSpace otherDesign = pooled.createAddressSpace();
+            if (machine instanceof X86Machine) {
+                assertThrows(IllegalArgumentException.class, () -> machine.run(context, otherDesign, 1));
+            }
         }
         assertThrows(IllegalArgumentException.class, () -> machine.run(context, space, 0));
         machine.close();
         machine.close();
         assertThrows(IllegalStateException.class, () -> machine.run(context, space, 1));
         assertThrows(IllegalStateException.class, machine::createAddressSpace);
+    }
+
+    @Test
+    void runningOutOfPhysicalMemoryForSpacesIsAnOrdinaryFailure() {
+        try (Machine small = X86Machines.open(16 * 4096)) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> {
+                for (int i = 0; i < 100; i++) {
+                    small.createAddressSpace();
+                }
+            });
+            assertInstanceOf(OutOfPhysicalMemoryException.class, failure.getCause());
+        }
+    }
+
+    @Test
+    void memoryMustEndBelowTheMachinesOwnPages() {
+        assertThrows(IllegalArgumentException.class, () -> X86Machines.open(KernelLayout.RAM_LIMIT + 4096));
+        assertThrows(IllegalArgumentException.class, () -> X86Machines.open(4096 * 3 + 1));
     }
 }

@@ -12,8 +12,8 @@ class X86RegionMapTest {
     private static final int PAGES = 8;
     private static final int BASE = 0x0040_0000;
 
-    private final X86Guest guest = new X86Guest();
-    private final X86AddressSpace space = (X86AddressSpace) guest.newSpace();
+    private final X86Guest guest = X86Guest.pooled();
+    private final PooledAddressSpace space = (PooledAddressSpace) guest.newSpace();
     private final X86CpuContext reader = guest.context(X86Guest.CODE);
     private final long frames;
 

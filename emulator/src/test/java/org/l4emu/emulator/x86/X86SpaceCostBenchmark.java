@@ -11,8 +11,8 @@ import org.l4emu.emulator.Trap;
 
 /**
  * What one engine per address space costs (not a unit test): opening an engine, the host memory
- * it keeps, mapping pages into it, taking it back from a space, and {@link X86Machine#run}
- * round trips within and across spaces (comparable with {@code ArmRunBenchmark}). Run with
+ * it keeps, mapping pages into it, taking it back from a space ({@link PooledMachine}); and
+ * run round trips within and across spaces on the design this Unicorn runs best (comparable with {@code ArmRunBenchmark}). Run with
  * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes
  * org.l4emu.emulator.x86.X86SpaceCostBenchmark}.
  */
@@ -26,15 +26,18 @@ public final class X86SpaceCostBenchmark {
     private X86SpaceCostBenchmark() {
     }
 
+    /** {@code runs}: only the run costs (the part that differs between the designs). */
     public static void main(String[] args) throws IOException {
-        engineCosts();
-        mappingCosts();
+        if (args.length == 0 || !args[0].equals("runs")) {
+            engineCosts();
+            mappingCosts();
+        }
         runCosts();
     }
 
     /** Opens engines by running a thread in each of many fresh spaces. */
     private static void engineCosts() throws IOException {
-        try (X86Guest guest = new X86Guest()) {
+        try (X86Guest guest = X86Guest.pooled()) {
             long code = guest.frame();
             byte[] client = X86.concat(CLIENT);
             guest.memory.write(code, client, 0, client.length);
@@ -68,8 +71,8 @@ public final class X86SpaceCostBenchmark {
     private static void mappingCosts() {
         for (boolean scattered : new boolean[] {false, true}) {
             for (int pages : new int[] {32, 256, 1024}) {
-                try (X86Guest guest = new X86Guest()) {
-                    X86AddressSpace space = (X86AddressSpace) guest.newSpace();
+                try (X86Guest guest = X86Guest.pooled()) {
+                    PooledAddressSpace space = (PooledAddressSpace) guest.newSpace();
                     guest.code(space, X86Guest.CODE, CLIENT);
                     guest.data(space, X86Guest.DATA, Access.READ);
                     X86CpuContext thread = reader(guest);
@@ -113,11 +116,16 @@ public final class X86SpaceCostBenchmark {
             X86CpuContext second = reader(guest);
             X86CpuContext inB = reader(guest);
             X86CpuContext inC = reader(guest);
+            System.out.println("design: " + guest.machine.getClass().getSimpleName());
             for (int round = 0; round < ROUNDS; round++) {
-                report("one thread, same space", measure(guest, first, a, first, a, first, a));
-                report("two threads, same space", measure(guest, first, a, second, a, first, a));
-                report("two threads, two spaces", measure(guest, first, a, inB, b, first, a));
-                report("three spaces in rotation", measure(guest, first, a, inB, b, inC, c));
+                report("one thread, same space", measure(guest, first, a, first, a, first, a),
+                        inTrap(guest, first, a, first, a, first, a));
+                report("two threads, same space", measure(guest, first, a, second, a, first, a),
+                        inTrap(guest, first, a, second, a, first, a));
+                report("two threads, two spaces", measure(guest, first, a, inB, b, first, a),
+                        inTrap(guest, first, a, inB, b, first, a));
+                report("three spaces in rotation", measure(guest, first, a, inB, b, inC, c),
+                        inTrap(guest, first, a, inB, b, inC, c));
             }
         }
     }
@@ -139,6 +147,28 @@ public final class X86SpaceCostBenchmark {
         return (System.nanoTime() - start) / (double) iterations;
     }
 
+    /** As {@link #measure}, with every system call handled inside the trap (a TrapHandler naming the next thread). */
+    private static double inTrap(X86Guest guest, X86CpuContext x, AddressSpace xSpace, X86CpuContext y,
+            AddressSpace ySpace, X86CpuContext z, AddressSpace zSpace) {
+        X86CpuContext[] threads = z != x ? new X86CpuContext[] {x, y, z} : new X86CpuContext[] {x, y};
+        AddressSpace[] spaces = z != x ? new AddressSpace[] {xSpace, ySpace, zSpace} : new AddressSpace[] {xSpace, ySpace};
+        int[] calls = {0};
+        long start = System.nanoTime();
+        Trap trap = guest.machine.run(x, xSpace, 1000, (context, next) -> {
+            int call = ++calls[0];
+            if (call == ITERATIONS) {
+                return false;
+            }
+            context.setResult(2, call);
+            next.set(threads[call % threads.length], spaces[call % threads.length], 1000);
+            return true;
+        });
+        if (trap != Trap.HANDLED) {
+            throw new AssertionError("expected the handler to end the run, got " + trap);
+        }
+        return (System.nanoTime() - start) / (double) ITERATIONS;
+    }
+
     private static void syscall(X86Guest guest, X86CpuContext thread, AddressSpace space, int value) {
         run(guest, thread, space);
         thread.setResult(2, value);
@@ -156,8 +186,9 @@ public final class X86SpaceCostBenchmark {
         return thread;
     }
 
-    private static void report(String what, double nanos) {
-        System.out.printf("%-26s %7.1f ns per run() that ends in int $0x80%n", what, nanos);
+    private static void report(String what, double nanos, double inTrap) {
+        System.out.printf("%-26s %7.1f ns per run() that ends in int $0x80, %7.1f ns per call handled in the trap%n",
+                what, nanos, inTrap);
     }
 
     private static long residentBytes() throws IOException {
