@@ -21,6 +21,7 @@ import org.l4emu.kernel.boot.ImageSet;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.system.SystemDescription;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 
 /**
  * The IPC fast path (system calls handled inside the emulator's trap) changes nothing but
@@ -101,12 +102,12 @@ class FastPathDeterminismTest {
 
     /** A running hash of the kernel's events with the thread, its instruction count and virtual time at each. */
     private static final class EventDigest implements KernelEvents {
-        private Kernel kernel;
+        private KernelView kernel;
         private long count;
         private long digest = 17;
 
         @Override
-        public void booted(Kernel booted) {
+        public void booted(KernelView booted) {
             this.kernel = booted;
         }
 

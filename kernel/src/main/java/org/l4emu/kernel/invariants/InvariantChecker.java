@@ -1,10 +1,10 @@
 package org.l4emu.kernel.invariants;
 
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
-import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.object.ThreadDirectory;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 
 /**
  * Checks every {@link Invariant} over every thread after each trap the kernel handles, and
@@ -17,12 +17,12 @@ import org.l4emu.kernel.trace.KernelEvents;
 public final class InvariantChecker implements KernelEvents {
     public static final int EVERY_TRAP_LIMIT = 1024;
 
-    private Kernel kernel;
+    private KernelView kernel;
     private long checks;
     private long trapsSinceCheck;
 
     @Override
-    public void booted(Kernel kernel) {
+    public void booted(KernelView kernel) {
         this.kernel = kernel;
     }
 
@@ -37,7 +37,7 @@ public final class InvariantChecker implements KernelEvents {
 
     /** Checks every invariant now; the kernel must have booted. */
     public void check() {
-        ThreadTable threads = kernel.threads();
+        ThreadDirectory threads = kernel.threads();
         WaitQueues queues = new WaitQueues(threads.all());
         for (Thread thread : threads.all()) {
             ThreadStateChecks.check(kernel, thread);

@@ -1,15 +1,15 @@
 package org.l4emu.kernel.invariants;
 
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.ipc.MonitoredIpc;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.trace.KernelView;
 
 /** The invariants about one thread's own state: scheduling, timeouts, monitored IPC, and what a gone thread keeps. */
 final class ThreadStateChecks {
     private ThreadStateChecks() {}
 
-    static void check(Kernel kernel, Thread thread) {
+    static void check(KernelView kernel, Thread thread) {
         ThreadState state = thread.state();
         boolean queued = kernel.isQueuedToRun(thread);
         if (queued != (state == ThreadState.READY)) {
@@ -23,7 +23,7 @@ final class ThreadStateChecks {
         }
     }
 
-    private static void checkTimeout(Kernel kernel, Thread thread) {
+    private static void checkTimeout(KernelView kernel, Thread thread) {
         boolean deadlineSet = thread.deadline() != Thread.NO_DEADLINE;
         if (deadlineSet != kernel.hasPendingTimeout(thread)) {
             throw new InvariantViolationException(Invariant.TIMEOUT_IFF_DEADLINE, thread, deadlineSet

@@ -4,13 +4,13 @@ import org.l4emu.kernel.ipc.PendingSend;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
-import org.l4emu.kernel.object.ThreadTable;
+import org.l4emu.kernel.object.ThreadDirectory;
 
 /** The invariants between waiting threads: who waits in whose queue, on whom, and that nobody misses a wake-up. */
 final class WaitChecks {
     private WaitChecks() {}
 
-    static void check(ThreadTable threads, WaitQueues queues, Thread thread) {
+    static void check(ThreadDirectory threads, WaitQueues queues, Thread thread) {
         switch (thread.state()) {
             case SENDING -> checkSender(queues, thread);
             case RECEIVING -> checkReceiver(threads, thread);
@@ -52,7 +52,7 @@ final class WaitChecks {
         }
     }
 
-    private static void checkReceiver(ThreadTable threads, Thread receiver) {
+    private static void checkReceiver(ThreadDirectory threads, Thread receiver) {
         int from = receiver.receiveFrom();
         if (from != ThreadId.ANY && from != receiver.id() && threads.lookup(from) == null) {
             throw new InvariantViolationException(Invariant.RECEIVER_WAITS_ON_LIVE_PARTNER, receiver,

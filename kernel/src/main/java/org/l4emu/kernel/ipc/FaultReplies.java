@@ -4,7 +4,8 @@ import org.l4emu.kernel.object.Thread;
 
 /**
  * Where the IPC path reports the end of a page-fault or exception IPC that the kernel sent on a
- * thread's behalf: the thread gets no IPC results, the kernel resumes or stops it.
+ * thread's behalf (the {@link org.l4emu.kernel.object.FaultIpc} the thread holds names it): the
+ * thread gets no IPC results, the kernel resumes or stops it.
  */
 public interface FaultReplies {
     /**

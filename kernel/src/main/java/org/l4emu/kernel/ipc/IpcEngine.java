@@ -44,7 +44,7 @@ public final class IpcEngine {
 
     public IpcEngine(ThreadTable threads, Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock,
                      Utcb utcb, UserMemory userMemory, KernelEvents events, RedirectionTable redirections,
-                     AllowRules allowRules, MappingDatabase mappings, FaultReplies faultReplies) {
+                     AllowRules allowRules, MappingDatabase mappings) {
         this.threads = threads;
         this.scheduler = scheduler;
         this.timeouts = timeouts;
@@ -55,8 +55,7 @@ public final class IpcEngine {
         this.redirections = redirections;
         this.allowRules = allowRules;
         this.items = new MessageItems(utcb, mappings, events);
-        this.rendezvous = new Rendezvous(threads, scheduler, timeouts, clock, utcb, events, items);
-        rendezvous.attach(this, faultReplies);
+        this.rendezvous = new Rendezvous(threads, scheduler, timeouts, clock, utcb, events, items, this::startReceive);
         this.router = new SendRouter(scheduler, timeouts, clock, rendezvous, events);
         this.monitorOptions = new MonitorOptions(threads, clock, utcb, redirections, rendezvous, router);
     }

@@ -1,6 +1,7 @@
 package org.l4emu.kernel.ipc;
 
 import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.FaultIpc;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
@@ -24,11 +25,10 @@ public final class Rendezvous {
     private final KernelEvents events;
     private final ControllerNotifications notifications;
     private final MessageItems items;
-    private IpcEngine engine;
-    private FaultReplies faultReplies;
+    private final ReceivePhase receivePhase;
 
     Rendezvous(ThreadTable threads, Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock, Utcb utcb,
-               KernelEvents events, MessageItems items) {
+               KernelEvents events, MessageItems items, ReceivePhase receivePhase) {
         this.items = items;
         this.threads = threads;
         this.scheduler = scheduler;
@@ -36,12 +36,8 @@ public final class Rendezvous {
         this.clock = clock;
         this.utcb = utcb;
         this.events = events;
+        this.receivePhase = receivePhase;
         this.notifications = new ControllerNotifications(scheduler, timeouts, utcb, events);
-    }
-
-    void attach(IpcEngine engine, FaultReplies faultReplies) {
-        this.engine = engine;
-        this.faultReplies = faultReplies;
     }
 
     ControllerNotifications notifications() {
@@ -110,10 +106,11 @@ public final class Rendezvous {
         int[] kernelWords = send.kernelWords();
         int tag = kernelWords != null ? kernelWords[0] : utcb.tag(sender);
         int delivered = deliveredTag(send, tag);
-        if (receiver.faultIpc() != null) {
+        FaultIpc fault = receiver.faultIpc();
+        if (fault != null) {
             // S6: the handler's reply resolves the fault; the faulting thread's MRs stay as they were.
             finishReceipt(sender, receiver, from, delivered, dope);
-            faultReplies.replied(receiver, MessageTag.untypedWords(tag), messageWord(send, 1), messageWord(send, 2));
+            fault.replies().replied(receiver, MessageTag.untypedWords(tag), messageWord(send, 1), messageWord(send, 2));
             return;
         }
         if (kernelWords != null) {
@@ -304,7 +301,7 @@ public final class Rendezvous {
         timeouts.cancel(sender);
         int from = sender.followingReceiveFrom();
         if (from != ThreadId.NIL) {
-            engine.startReceive(sender, from, sender.followingReceiveTimeout());
+            receivePhase.start(sender, from, sender.followingReceiveTimeout());
             return;
         }
         scheduler.makeReady(sender);
@@ -320,7 +317,7 @@ public final class Rendezvous {
             thread.context().setResult(0, from);
             thread.context().setResult(1, dope);
         } else if (Dope.errorCode(dope) != 0) {
-            faultReplies.failed(thread, dope);
+            thread.faultIpc().replies().failed(thread, dope);
         }
     }
 

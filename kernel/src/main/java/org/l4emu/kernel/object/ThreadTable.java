@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.List;
 
 /** Every thread the kernel has created, by thread number and in creation order. */
-public final class ThreadTable {
+public final class ThreadTable implements ThreadDirectory {
     /** Indexed by thread number (dense and small): every IPC looks up its partner here. */
     private Thread[] byNumber = new Thread[64];
     private final List<Thread> inOrder = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class ThreadTable {
         return number >= 0 && number < byNumber.length ? byNumber[number] : null;
     }
 
-    /** The live thread with exactly this ID (number and version), or null. */
+    @Override
     public Thread lookup(int id) {
         if (id == ThreadId.NIL || id == ThreadId.ANY) {
             return null;
@@ -79,14 +79,17 @@ public final class ThreadTable {
         return thread != null && thread.isAlive();
     }
 
+    @Override
     public List<Thread> all() {
         return Collections.unmodifiableList(inOrder);
     }
 
+    @Override
     public List<Task> tasks() {
         return Collections.unmodifiableList(tasks);
     }
 
+    @Override
     public Task task(String name) {
         for (Task task : tasks) {
             if (task.name().equals(name)) {
@@ -96,16 +99,13 @@ public final class ThreadTable {
         return null;
     }
 
-    /** The name a report shows for an ID: the thread's name when it ever existed. */
+    @Override
     public String describe(int id) {
         String name = nameOf(id);
         return name == null ? ThreadId.format(id) : name + " (" + ThreadId.format(id) + ")";
     }
 
-    /**
-     * The name of the thread that had exactly this ID, also when it has exited or its task was
-     * freed since; null when no thread ever had it.
-     */
+    @Override
     public String nameOf(int id) {
         Thread thread = byNumber(ThreadId.number(id));
         if (thread != null && thread.id() == id) {

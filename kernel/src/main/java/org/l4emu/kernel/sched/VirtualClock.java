@@ -5,7 +5,7 @@ package org.l4emu.kernel.sched;
  * retired guest instruction (a 100 MIPS machine), by {@link #NANOS_PER_SYSCALL} per kernel
  * entry, and jumps ahead when every thread is blocked.
  */
-public final class VirtualClock {
+public final class VirtualClock implements VirtualTime {
     public static final long NANOS_PER_INSTRUCTION = 10;
     public static final long NANOS_PER_SYSCALL = 100;
     public static final long NANOS_PER_MICROSECOND = 1000;
@@ -13,10 +13,12 @@ public final class VirtualClock {
 
     private long now;
 
+    @Override
     public long now() {
         return now;
     }
 
+    @Override
     public long nowMicroseconds() {
         return now / NANOS_PER_MICROSECOND;
     }

@@ -1,6 +1,5 @@
 package org.l4emu.kernel.trace;
 
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.system.MonitorClass;
@@ -9,13 +8,13 @@ import org.l4emu.kernel.system.MonitorClass;
  * What the kernel reports to observers (trace recorders, steppers, benchmarks). Every method has
  * an empty default so observers implement only what they need. The kernel calls them
  * synchronously, at the moment the event happens: an observer reads virtual time, instruction
- * counts, registers and UTCBs through the {@link Kernel} it is given by {@link #booted}.
+ * counts, registers and UTCBs through the {@link KernelView} it is given by {@link #booted}.
  */
 public interface KernelEvents {
     KernelEvents NONE = new KernelEvents() {};
 
     /** The system is built and about to run; {@code kernel} answers queries from now on. */
-    default void booted(Kernel kernel) {}
+    default void booted(KernelView kernel) {}
 
     default void threadStarted(Thread thread) {}
 

@@ -10,13 +10,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.l4emu.kernel.GuestRun;
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 
 /**
  * The checker catches each kind of inconsistency: a run of timeouts.xml (whose idle thread sleeps
@@ -28,7 +28,7 @@ class InvariantCheckerTest {
     private static final class Corrupting implements KernelEvents {
         private final InvariantChecker checker = new InvariantChecker();
         private final Consumer<Thread> corruption;
-        private Kernel kernel;
+        private KernelView kernel;
         private boolean done;
 
         Corrupting(Consumer<Thread> corruption) {
@@ -36,7 +36,7 @@ class InvariantCheckerTest {
         }
 
         @Override
-        public void booted(Kernel kernel) {
+        public void booted(KernelView kernel) {
             this.kernel = kernel;
             checker.booted(kernel);
         }

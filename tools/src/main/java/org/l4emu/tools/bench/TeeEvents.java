@@ -1,10 +1,10 @@
 package org.l4emu.tools.bench;
 
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 
 /** Passes every kernel event to two observers, first to second (the timer before the recorder). */
 final class TeeEvents implements KernelEvents {
@@ -17,7 +17,7 @@ final class TeeEvents implements KernelEvents {
     }
 
     @Override
-    public void booted(Kernel kernel) {
+    public void booted(KernelView kernel) {
         first.booted(kernel);
         second.booted(kernel);
     }

@@ -1,34 +1,31 @@
 package org.l4emu.tools.fuzz;
 
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.invariants.InvariantChecker;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 
 /**
- * The host half of a fuzz run: seeds the guests at boot, counts every system call and its IPC
- * outcome, checks the kernel's invariants after every trap, and stops the run at each progress
- * mark and at the end of the budget.
+ * The host half of a fuzz run: counts every system call and its IPC outcome, checks the
+ * kernel's invariants after every trap, and stops the run at each progress mark and at the end
+ * of the budget.
  */
 final class FuzzObserver implements KernelEvents {
-    private final long seed;
     private final long budget;
     private final long progressEvery;
     private final InvariantChecker checker = new InvariantChecker();
     private final FuzzStatistics statistics = new FuzzStatistics();
-    private Kernel kernel;
+    private KernelView kernel;
 
-    FuzzObserver(long seed, long budget, long progressEvery) {
-        this.seed = seed;
+    FuzzObserver(long budget, long progressEvery) {
         this.budget = budget;
         this.progressEvery = progressEvery;
     }
 
     @Override
-    public void booted(Kernel kernel) {
+    public void booted(KernelView kernel) {
         this.kernel = kernel;
         checker.booted(kernel);
-        SeedWords.write(kernel, seed);
     }
 
     @Override

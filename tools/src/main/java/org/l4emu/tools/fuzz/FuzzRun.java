@@ -22,6 +22,7 @@ import org.l4emu.kernel.invariants.InvariantViolationException;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.trace.KernelView;
 
 /** Boots the fuzz system for some options and runs it until its budget is spent, a check fails, or it stops. */
 final class FuzzRun {
@@ -61,13 +62,14 @@ final class FuzzRun {
     private static FuzzOutcome run(FuzzOptions options, SystemDescription description, ImageSet images,
                                    PrintStream log, LongConsumer progress) throws BootException {
         long progressEvery = Math.max(1, options.syscalls() / PROGRESS_MARKS);
-        FuzzObserver observer = new FuzzObserver(options.seed(), options.syscalls(), progressEvery);
+        FuzzObserver observer = new FuzzObserver(options.syscalls(), progressEvery);
         BootOptions bootOptions = new BootOptions(MAX_TIME_US, BootOptions.UNLIMITED, false, true);
         InvariantViolationException violation = null;
         RuntimeException hostException = null;
         try (Machine machine = Machines.open(description.arch())) {
             Kernel kernel = Kernel.boot(machine, description, images, bootOptions, OutputStream.nullOutputStream(), log,
                     observer);
+            SeedWords.write(kernel, options.seed());
             long start = System.nanoTime();
             boolean ended = false;
             try {
@@ -81,14 +83,15 @@ final class FuzzRun {
             }
             long wall = System.nanoTime() - start;
             Integer endedEarly = ended && !observer.budgetSpent() ? kernel.exitCode() : null;
+            KernelView view = kernel.view();
             return new FuzzOutcome(observer.statistics(), observer.invariantChecks(), violation, hostException,
-                    endedEarly, kernel.threads().all().size(), statesOf(kernel), machine.memory().allocatedFrames(),
-                    machine.memory().size() / PhysicalMemory.PAGE_SIZE, wall, kernel.clock().nowMicroseconds(),
-                    kernel.instructions());
+                    endedEarly, view.threads().all().size(), statesOf(view), machine.memory().allocatedFrames(),
+                    machine.memory().size() / PhysicalMemory.PAGE_SIZE, wall, view.clock().nowMicroseconds(),
+                    view.instructions());
         }
     }
 
-    private static Map<ThreadState, Integer> statesOf(Kernel kernel) {
+    private static Map<ThreadState, Integer> statesOf(KernelView kernel) {
         Map<ThreadState, Integer> states = new EnumMap<>(ThreadState.class);
         for (Thread thread : kernel.threads().all()) {
             states.merge(thread.state(), 1, Integer::sum);

@@ -16,7 +16,7 @@ final class SeedWords {
     private SeedWords() {}
 
     static void write(Kernel kernel, long seed) {
-        for (Thread thread : kernel.threads().all()) {
+        for (Thread thread : kernel.view().threads().all()) {
             word(kernel, thread, THREAD_WORD_0, (int) seed);
             word(kernel, thread, THREAD_WORD_1, (int) (seed >>> 32));
         }

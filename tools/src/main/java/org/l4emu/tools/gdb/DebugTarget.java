@@ -45,7 +45,7 @@ final class DebugTarget implements EventListener {
     }
 
     List<Thread> threads() {
-        return replay.kernel().threads().all();
+        return replay.view().threads().all();
     }
 
     int gdbId(Thread thread) {

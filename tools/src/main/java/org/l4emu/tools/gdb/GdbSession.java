@@ -257,7 +257,7 @@ final class GdbSession {
 
     /** Whose memory the debugger reads, writes and watches: the {@code --task} task, or the current thread's. */
     private Task memoryTask() {
-        Task named = task == null ? null : target.replay().kernel().threads().task(task);
+        Task named = task == null ? null : target.replay().view().threads().task(task);
         return named != null ? named : general.task();
     }
 

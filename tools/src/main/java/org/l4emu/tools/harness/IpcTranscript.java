@@ -3,11 +3,11 @@ package org.l4emu.tools.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 import org.l4emu.tools.trace.DopeBits;
 import org.l4emu.tools.trace.IpcOption;
 
@@ -19,7 +19,7 @@ import org.l4emu.tools.trace.IpcOption;
  */
 public final class IpcTranscript implements KernelEvents {
     private final List<String> lines = new ArrayList<>();
-    private Kernel kernel;
+    private KernelView kernel;
 
     /** The lines so far, in the order the kernel reported the events. */
     public List<String> lines() {
@@ -27,7 +27,7 @@ public final class IpcTranscript implements KernelEvents {
     }
 
     @Override
-    public void booted(Kernel kernel) {
+    public void booted(KernelView kernel) {
         this.kernel = kernel;
     }
 

@@ -2,11 +2,11 @@ package org.l4emu.tools.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 import org.l4emu.tools.trace.TraceEvent;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceReader;
@@ -47,7 +47,7 @@ final class DecodingEvents implements KernelEvents {
     }
 
     @Override
-    public void booted(Kernel kernel) {
+    public void booted(KernelView kernel) {
         recorder.booted(kernel);
         deliver();
         probe.booted(kernel);

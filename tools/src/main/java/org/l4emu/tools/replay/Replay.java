@@ -16,6 +16,7 @@ import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.SystemDescription;
 import org.l4emu.kernel.system.TaskSpec;
+import org.l4emu.kernel.trace.KernelView;
 import org.l4emu.tools.trace.TraceEvent;
 import org.l4emu.tools.trace.TraceHeader;
 
@@ -81,12 +82,17 @@ public final class Replay implements AutoCloseable {
         return kernel;
     }
 
+    /** The kernel's state as of the replay's position, read only. */
+    public KernelView view() {
+        return kernel.view();
+    }
+
     public SystemDescription description() {
         return description;
     }
 
     public Position position() {
-        return new Position(kernel.instructions(), events);
+        return new Position(kernel.view().instructions(), events);
     }
 
     /** True while a move back replays the run: listeners should not report what they hear then. */
@@ -119,7 +125,7 @@ public final class Replay implements AutoCloseable {
 
     /** A resume never stops at the breakpoint a thread already stands on (as debuggers step over it). */
     public void resumeOverBreakpoints() {
-        for (Thread thread : kernel.threads().all()) {
+        for (Thread thread : kernel.view().threads().all()) {
             probe.resumeFrom(thread.context(), instructionSet().codeAddress(thread.context().instructionPointer()));
         }
     }
@@ -178,7 +184,7 @@ public final class Replay implements AutoCloseable {
 
     /** The thread that runs next, or null. */
     public Thread currentThread() {
-        return kernel.currentThread();
+        return kernel.view().currentThread();
     }
 
     /** Moves to {@code target}, a position this run has been at (forward, or back by replaying). */

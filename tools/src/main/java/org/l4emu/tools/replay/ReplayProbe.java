@@ -1,5 +1,6 @@
 package org.l4emu.tools.replay;
 
+import org.l4emu.kernel.trace.KernelView;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.debug.DebugPoints;
 import org.l4emu.emulator.debug.DebugProbe;
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.tools.trace.EventKind;
@@ -34,7 +34,7 @@ final class ReplayProbe implements DebugProbe {
     private final List<Watchpoint> kernelWrites = new ArrayList<>();
     /** The physical address each watchpoint's first byte had at the end of the last kernel step (-1: unmapped). */
     private final Map<Watchpoint, Long> mapped = new LinkedHashMap<>();
-    private Kernel kernel;
+    private KernelView kernel;
     private boolean armed;
 
     ReplayProbe(DebugPointSet set, PhysicalMemory memory) {
@@ -43,7 +43,7 @@ final class ReplayProbe implements DebugProbe {
     }
 
     /** The kernel is built: from now on kernel writes count. */
-    void booted(Kernel kernel) {
+    void booted(KernelView kernel) {
         this.kernel = kernel;
         standing.clear();
         hits.clear();

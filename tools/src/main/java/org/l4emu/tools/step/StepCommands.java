@@ -204,7 +204,7 @@ final class StepCommands {
         }
         String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : null;
         List<CodeBreakpoint> planted = new ArrayList<>();
-        for (Task candidate : stepper.replay().kernel().threads().tasks()) {
+        for (Task candidate : stepper.replay().view().threads().tasks()) {
             if (task != null && !task.equals(candidate.name())) {
                 continue;
             }
@@ -227,7 +227,7 @@ final class StepCommands {
     private void addWatchpoint(String command, List<String> words) {
         int address = address(required(words, 0, "an address"));
         String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : stepper.focus().task().name();
-        if (stepper.replay().kernel().threads().task(task) == null) {
+        if (stepper.replay().view().threads().task(task) == null) {
             throw new IllegalArgumentException("no task '" + task + "'");
         }
         Watchpoint.Kind kind = switch (command) {
@@ -281,7 +281,7 @@ final class StepCommands {
     }
 
     private void threads() {
-        for (Thread thread : stepper.replay().kernel().threads().all()) {
+        for (Thread thread : stepper.replay().view().threads().all()) {
             String source = stepper.sourceOf(thread);
             out.printf(Locale.ROOT, "  %s %-16s %-10s %-18s pc %s%s, %d instructions%n",
                     thread == stepper.focus() ? "*" : " ", thread.name(), ThreadId.format(thread.id()),
@@ -323,7 +323,7 @@ final class StepCommands {
     }
 
     private Thread thread(String name) {
-        return stepper.replay().kernel().threads().all().stream().filter(t -> t.name().equals(name)).findFirst()
+        return stepper.replay().view().threads().all().stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no thread '" + name + "'"));
     }
 

@@ -126,7 +126,7 @@ final class Stepper implements EventListener {
         passed.clear();
         replay.goTo(target);
         stopReason = reason;
-        focus = replay.kernel().threads().all().stream().filter(t -> t.id() == focusThreadId).findFirst()
+        focus = replay.view().threads().all().stream().filter(t -> t.id() == focusThreadId).findFirst()
                 .orElse(lastTrapped != null ? lastTrapped : replay.currentThread());
     }
 
@@ -219,7 +219,7 @@ final class Stepper implements EventListener {
     }
 
     private int valueOf(Watchpoint watchpoint) {
-        Integer value = replay.memory().readWord(replay.kernel().threads().task(watchpoint.task()).space(),
+        Integer value = replay.memory().readWord(replay.view().threads().task(watchpoint.task()).space(),
                 watchpoint.address());
         return value == null ? 0 : value;
     }
@@ -243,7 +243,7 @@ final class Stepper implements EventListener {
     }
 
     private Thread live(Thread thread) {
-        return replay.kernel().threads().all().stream().filter(t -> t.id() == thread.id()).findFirst().orElse(thread);
+        return replay.view().threads().all().stream().filter(t -> t.id() == thread.id()).findFirst().orElse(thread);
     }
 
     /** The kernel's thread a trace event names, or null. */
@@ -251,7 +251,7 @@ final class Stepper implements EventListener {
         if (info == null) {
             return null;
         }
-        return replay.kernel().threads().all().stream().filter(t -> t.id() == info.id()).findFirst().orElse(null);
+        return replay.view().threads().all().stream().filter(t -> t.id() == info.id()).findFirst().orElse(null);
     }
 
     private void stop(String reason, Thread thread) {
@@ -303,7 +303,7 @@ final class Stepper implements EventListener {
                 thread.state().name().toLowerCase(Locale.ROOT));
         Thread next = replay.currentThread();
         out.printf(Locale.ROOT, "position: instruction %d, event %d, time %.3f us; focus %s; next to run %s%s%n",
-                position.instructions(), position.events(), replay.kernel().clock().now() / 1000.0, threadText,
+                position.instructions(), position.events(), replay.view().clock().now() / 1000.0, threadText,
                 next == null ? "none" : next.name(), replay.ended() ? "; the run has ended" : "");
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.debug.DisassemblyMode;
 import org.l4emu.emulator.debug.InstructionSet;
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.trace.KernelView;
 import org.l4emu.tools.disasm.Capstone;
 import org.l4emu.tools.disasm.DisassemblerUnavailableException;
 import org.l4emu.tools.disasm.Instruction;
@@ -47,7 +47,7 @@ final class ThreadViews {
     }
 
     void messageRegisters(Thread thread, int extra) {
-        Kernel kernel = replay.kernel();
+        KernelView kernel = replay.view();
         int tag = kernel.utcbWord(thread, Utcb.MR0);
         Message message = new Message(tag, new int[0]);
         int count = Math.min(63, Math.max(message.untypedWords() + message.typedWords(), extra));

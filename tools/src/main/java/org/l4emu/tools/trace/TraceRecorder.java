@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
-import org.l4emu.emulator.PhysicalMemory;
-import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.ipc.MessageTag;
 import org.l4emu.kernel.ipc.SendDescriptor;
 import org.l4emu.kernel.memory.Utcb;
@@ -14,6 +12,7 @@ import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.kernel.trace.KernelView;
 
 /**
  * Writes every kernel event to a trace as it happens (binary format, docs/trace-format.md):
@@ -32,7 +31,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
     private Thread cachedThread;
     private int cachedNumber;
-    private Kernel kernel;
+    private KernelView kernel;
     private Thread running;
     private boolean inTrap;
     private long lastInstructions;
@@ -49,7 +48,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     @Override
-    public void booted(Kernel kernel) {
+    public void booted(KernelView kernel) {
         this.kernel = kernel;
         for (Thread thread : kernel.threads().all()) {
             numberOf(thread);
@@ -255,10 +254,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             out.u8(0);
             return;
         }
-        PhysicalMemory memory = kernel.machine().memory();
         out.u8(1);
         for (int i = 0; i < 4; i++) {
-            out.word(memory.readWord(physical + 4L * i));
+            out.word(kernel.physicalWord(physical + 4L * i));
         }
     }
 

@@ -109,7 +109,7 @@ class GdbStubTest {
     static int utcbOf(Path system, String task) throws Exception {
         BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
         try (Replay replay = Replay.open(system, options, event -> { })) {
-            return replay.kernel().threads().task(task).firstThread().utcbAddress();
+            return replay.view().threads().task(task).firstThread().utcbAddress();
         }
     }
 }

@@ -60,13 +60,13 @@ class DebugStopsTraceTest {
         };
         BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
         try (Replay replay = Replay.open(system, options, listener)) {
-            for (Task task : replay.kernel().threads().tasks()) {
+            for (Task task : replay.view().threads().tasks()) {
                 for (String symbol : List.of("main", "l4_print")) {
                     replay.symbol(task.name(), symbol).ifPresent(address -> replay.points().add(
                             new CodeBreakpoint(replay.instructionSet().codeAddress(address), task.name())));
                 }
             }
-            int utcb = replay.kernel().threads().task("pong").firstThread().utcbAddress();
+            int utcb = replay.view().threads().task("pong").firstThread().utcbAddress();
             replay.points().add(new Watchpoint("pong", utcb + 4, 4, Watchpoint.Kind.ACCESS));
             replay.pointsChanged();
             replay.armDebugStops(true);

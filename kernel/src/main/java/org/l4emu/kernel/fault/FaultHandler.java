@@ -1,4 +1,4 @@
-package org.l4emu.kernel;
+package org.l4emu.kernel.fault;
 
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.Trap;
@@ -21,35 +21,32 @@ import org.l4emu.kernel.object.ThreadTable;
  * MR1 ip, MR2 sp, MR3 the exception code and MR4 the address. The thread resumes when the
  * handler replies; what nothing resolves goes to {@link Unhandled}.
  */
-final class FaultHandler implements FaultReplies {
+public final class FaultHandler implements FaultReplies {
     static final int PAGE_FAULT_LABEL = 0xFFE0;
     static final int EXCEPTION_LABEL = 0xFFC0;
     private static final int PAGE_FAULT_WORDS = 2;
     private static final int EXCEPTION_WORDS = 4;
 
     /** Where faults that nothing resolves end up. */
-    interface Unhandled {
+    public interface Unhandled {
         void fault(Thread thread, Trap trap);
     }
 
     private final ThreadTable threads;
     private final Utcb utcb;
     private final Sigma0 sigma0;
+    private final IpcEngine ipc;
     private final Unhandled unhandled;
-    private IpcEngine ipc;
 
-    FaultHandler(ThreadTable threads, Utcb utcb, Sigma0 sigma0, Unhandled unhandled) {
+    public FaultHandler(ThreadTable threads, Utcb utcb, Sigma0 sigma0, IpcEngine ipc, Unhandled unhandled) {
         this.threads = threads;
         this.utcb = utcb;
         this.sigma0 = sigma0;
+        this.ipc = ipc;
         this.unhandled = unhandled;
     }
 
-    void attach(IpcEngine ipc) {
-        this.ipc = ipc;
-    }
-
-    void pageFault(Thread thread, Trap.PageFault fault) {
+    public void pageFault(Thread thread, Trap.PageFault fault) {
         int pagerId = utcb.read(thread, Utcb.PAGER);
         if (pagerId == SystemBuilder.SIGMA0_ID) {
             if (!resolveBySigma0(thread, fault)) {
@@ -62,7 +59,7 @@ final class FaultHandler implements FaultReplies {
                 new int[] {fault.address(), fault.instructionPointer()});
     }
 
-    void exception(Thread thread, Trap.CpuException exception) {
+    public void exception(Thread thread, Trap.CpuException exception) {
         int sp = thread.context().stackPointer();
         send(thread, utcb.read(thread, Utcb.EXCEPTION_HANDLER), FaultIpc.Kind.EXCEPTION, exception, EXCEPTION_LABEL,
                 new int[] {exception.instructionPointer(), sp, exceptionCode(exception.kind()), exception.address()});
@@ -95,7 +92,7 @@ final class FaultHandler implements FaultReplies {
         int[] message = new int[1 + words.length];
         message[0] = MessageTag.make(label, MessageTag.KERNEL_FLAG, 0, words.length);
         System.arraycopy(words, 0, message, 1, words.length);
-        thread.setFaultIpc(new FaultIpc(kind, trap));
+        thread.setFaultIpc(new FaultIpc(kind, trap, this));
         if (!ipc.kernelCall(thread, handler, message)) {
             thread.setFaultIpc(null);
             unhandled.fault(thread, trap);

@@ -1,4 +1,4 @@
-package org.l4emu.kernel;
+package org.l4emu.kernel.run;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
-package org.l4emu.kernel;
+package org.l4emu.kernel.fault;
 
 import org.l4emu.emulator.Trap;
 import org.l4emu.kernel.object.Thread;
 
 /** One line describing a guest fault that nothing resolved. */
-final class FaultReport {
+public final class FaultReport {
     private FaultReport() {}
 
-    static String line(Thread thread, Trap trap, long nowMicros) {
+    public static String line(Thread thread, Trap trap, long nowMicros) {
         String what = switch (trap) {
             case Trap.PageFault fault -> String.format("page fault: %s access at 0x%08x (ip 0x%08x), no pager resolved it",
                     accessWord(fault), fault.address(), fault.instructionPointer());
