@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.l4emu.emulator.Machine;
@@ -27,8 +29,10 @@ import org.l4emu.kernel.trace.KernelView;
  * The IPC fast path (system calls handled inside the emulator's trap) changes nothing but
  * speed: every system the project builds, run with it and without it, prints the same console
  * and kernel log, byte for byte, ends with the same exit code, and makes the same system calls
- * and deliveries at the same instruction counts.
+ * and deliveries at the same instruction counts. The systems run on every core at once: each
+ * has its machines and observers.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FastPathDeterminismTest {
     /** Single-image programs that no system description names on its own. */
     private static final List<String> IMAGES = List.of("bench_trap.elf", "bench_compute.elf", "hello.elf",

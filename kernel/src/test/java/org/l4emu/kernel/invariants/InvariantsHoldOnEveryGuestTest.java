@@ -11,13 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.l4emu.kernel.GuestRun;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootOptions;
 
-/** Every system the project builds runs to its end with every invariant checked after every trap. */
+/**
+ * Every system the project builds runs to its end with every invariant checked after every trap.
+ * The systems run on every core at once: each has its machine and checker.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class InvariantsHoldOnEveryGuestTest {
     /** Benchmarks run millions of identical round trips: they add time, not states. */
     private static final String SKIPPED_PREFIX = "bench_";
