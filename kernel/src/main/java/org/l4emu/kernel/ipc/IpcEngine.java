@@ -117,6 +117,7 @@ public final class IpcEngine {
      */
     public void kernelCall(Thread thread, Thread handler) {
         thread.setFollowingReceive(handler.id(), 0);
+        events.faultIpcStarted(thread, handler);
         events.sendStarted(thread, handler.id(), utcb.tag(thread), 0);
         PendingSend send = PendingSend.direct(thread, handler, 0, 0);
         send.markKernelMessage();

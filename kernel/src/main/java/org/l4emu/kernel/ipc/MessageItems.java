@@ -64,6 +64,7 @@ final class MessageItems {
         int tag = utcb.tag(sender);
         int untyped = MessageTag.untypedWords(tag);
         Fpage window = wholeSpace ? Fpage.WHOLE_SPACE : Fpage.of(utcb.read(receiver, Utcb.BR0));
+        events.itemsTransferring(sender, receiver, wholeSpace, utcb.read(receiver, Utcb.BR0));
         for (int word = 1 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += 2) {
             int head = utcb.read(sender, word);
             Fpage item = Fpage.of(utcb.read(sender, word + 1));

@@ -92,7 +92,9 @@ public final class Rendezvous {
         int tag = utcb.tag(sender);
         int delivered = send.kernelMessage() ? tag : MessageTag.asDelivered(tag);
         utcb.write(receiver, Utcb.MR0, delivered);
-        utcb.copyMessageRegisters(sender, receiver, MessageTag.wordCount(tag));
+        int words = MessageTag.wordCount(tag);
+        utcb.copyMessageRegisters(sender, receiver, words);
+        events.messageTransferred(sender, receiver, tag, words);
         receiver.setReceiveFrom(ThreadId.NIL);
         timeouts.cancel(receiver);
         scheduler.makeReady(receiver);
