@@ -6,6 +6,7 @@ import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.tools.trace.BytePipe;
 import org.l4emu.tools.trace.TraceEvent;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceReader;
