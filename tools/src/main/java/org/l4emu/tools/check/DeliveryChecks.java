@@ -76,6 +76,10 @@ final class DeliveryChecks {
             resync(send, receiver);
         }
         Hop hop = send.nextHop() == receiver && send.nextHopIsMonitor() ? send.remaining.pollFirst() : null;
+        if (hop != null && receiver == send.destination && (deliver.dope() & Abi.DOPE_R) == 0) {
+            bypassed(send, receiver);
+            hop = null;
+        }
         checkView(receiver, deliver, send, hop != null);
         InFlightIpc ipc = send.ipc;
         boolean finalHop = ipc != null && !ipc.finallyDelivered
@@ -180,6 +184,15 @@ final class DeliveryChecks {
             violations.report(CheckedRule.M6, monitor + " receives a controller notification outside an open wait");
         }
         monitor.receiving = false;
+    }
+
+    /** The destination is also the first monitor of the path, and the kernel delivered to it as to a destination. */
+    private void bypassed(SendPhase send, ThreadModel receiver) {
+        violations.report(send.kind == SendPhase.Kind.FAULT ? CheckedRule.S6 : CheckedRule.R2, "the message of "
+                + send.sender + " reaches " + receiver + " as a plain message, but " + receiver
+                + " is the first monitor on its path and must receive it with R");
+        send.remaining.clear();
+        resync(send, receiver);
     }
 
     /** After a wrong hop: continue from where the kernel actually sent it, so one error is reported once. */
