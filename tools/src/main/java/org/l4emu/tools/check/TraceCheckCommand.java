@@ -66,8 +66,9 @@ public final class TraceCheckCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.printf(Locale.ROOT, "l4emu trace check: %s: %,d violations in %,d events (%s)%n", file.getFileName(),
-                checker.violationCount(), checker.events(), checker.countsText());
+        out.printf(Locale.ROOT, "l4emu trace check: %s: %,d violation%s in %,d events (%s)%n", file.getFileName(),
+                checker.violationCount(), checker.violationCount() == 1 ? "" : "s", checker.events(),
+                checker.countsText());
         out.flush();
         return VIOLATIONS;
     }
