@@ -63,8 +63,9 @@ final class MessageItems {
     IpcError transfer(Thread sender, Thread receiver, boolean wholeSpace) {
         int tag = utcb.tag(sender);
         int untyped = MessageTag.untypedWords(tag);
-        Fpage window = wholeSpace ? Fpage.WHOLE_SPACE : Fpage.of(utcb.read(receiver, Utcb.BR0));
-        events.itemsTransferring(sender, receiver, wholeSpace, utcb.read(receiver, Utcb.BR0));
+        int br0 = utcb.read(receiver, Utcb.BR0);
+        Fpage window = wholeSpace ? Fpage.WHOLE_SPACE : Fpage.of(br0);
+        events.itemsTransferring(sender, receiver, wholeSpace, br0);
         for (int word = 1 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += 2) {
             int head = utcb.read(sender, word);
             Fpage item = Fpage.of(utcb.read(sender, word + 1));

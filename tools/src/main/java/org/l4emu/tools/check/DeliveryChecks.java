@@ -13,12 +13,14 @@ final class DeliveryChecks {
     private final Violations violations;
     private final Outcomes outcomes;
     private final Step step;
+    private final EndingChecks endings;
 
-    DeliveryChecks(Model model, Outcomes outcomes, Step step) {
+    DeliveryChecks(Model model, Outcomes outcomes, Step step, EndingChecks endings) {
         this.model = model;
         this.violations = model.violations;
         this.outcomes = outcomes;
         this.step = step;
+        this.endings = endings;
     }
 
     /** The kernel aims {@code sender}'s message at a monitor (R1, R2); passing to a system monitor is the M4 check. */
@@ -52,6 +54,7 @@ final class DeliveryChecks {
     }
 
     void deliver(ThreadModel receiver, EventDetail.Deliver deliver, long now) {
+        endings.heldButReceiving(receiver, receiver + " receives a message");
         checkWords(receiver, deliver);
         if (deliver.sender() == null) {
             kernelNotification(receiver, deliver);

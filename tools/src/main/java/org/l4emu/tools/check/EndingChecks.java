@@ -166,6 +166,7 @@ final class EndingChecks {
                     + ": it has neither phase and must return at once with dope 0");
         }
         if (Abi.receivePhase(dope)) {
+            heldButReceiving(thread, thread + "'s receive phase fails");
             thread.receiving = false;
             thread.faultReceive = false;
             return;
@@ -198,6 +199,17 @@ final class EndingChecks {
         }
         ipc.finallyDelivered = true;
         ipc.finalDeliveryAt = now;
+    }
+
+    /** M1: a thread whose send monitors hold has no receive phase until it is released. */
+    void heldButReceiving(ThreadModel thread, String what) {
+        if (thread.held != null) {
+            violations.report(CheckedRule.M1, what + " while monitors hold its IPC to " + thread.held.destination
+                    + ", before final delivery and with no release");
+            thread.held.blocked = null;
+            thread.send = null;
+            thread.held = null;
+        }
     }
 
     /** M1: a thread whose IPC monitors hold waits in awaiting_delivery until it is released. */

@@ -44,8 +44,8 @@ public final class RuleChecker {
         this.model = new Model(violations);
         this.outcomes = new Outcomes(violations);
         this.sends = new SendClassifier(model);
-        this.deliveries = new DeliveryChecks(model, outcomes, step);
         this.endings = new EndingChecks(model, outcomes, step);
+        this.deliveries = new DeliveryChecks(model, outcomes, step, endings);
         this.timeouts = new TimeoutChecks(violations);
         this.memory = new MemoryChecks(model, step);
     }
@@ -81,7 +81,12 @@ public final class RuleChecker {
             case EventDetail.Unblock unblock -> endings.unblock(thread, unblock, now);
             case EventDetail.Notify notify -> endings.notify(thread, notify, now);
             case EventDetail.Failure failure -> failure(thread, event.kind(), failure.dope(), now);
-            case EventDetail.Deadline deadline -> timeouts.deadline(thread, deadline.deadlineNanos(), now);
+            case EventDetail.Deadline deadline -> {
+                if (deadline.deadlineNanos() != EventDetail.Deadline.NONE) {
+                    endings.heldButReceiving(thread, thread + " blocks with a timeout");
+                }
+                timeouts.deadline(thread, deadline.deadlineNanos(), now);
+            }
             case EventDetail.StateChange change -> endings.state(thread, change.state(), now);
             case EventDetail.PageFault fault -> memory.pageFault(thread, fault);
             case EventDetail.KernelMapping mapping -> memory.kernelMap(mapping);

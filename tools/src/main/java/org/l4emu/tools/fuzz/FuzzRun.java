@@ -76,7 +76,7 @@ final class FuzzRun {
         RuntimeException hostException = null;
         try (Machine machine = Machines.open(description.arch());
              TraceRecorder recorder = recorder(options, description)) {
-            KernelEvents checked = new EventTee(observer, rules.events());
+            KernelEvents checked = new EventTee(rules.events(), observer);
             Kernel kernel = Kernel.boot(machine, description, images, bootOptions, OutputStream.nullOutputStream(), log,
                     recorder == null ? checked : new EventTee(checked, recorder));
             long start = System.nanoTime();
