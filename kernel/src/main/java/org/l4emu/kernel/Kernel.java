@@ -56,10 +56,10 @@ public final class Kernel implements KdebugCalls.Host {
     private final KernelEvents events;
     private final ThreadTable threads = new ThreadTable();
     private final Scheduler scheduler = new Scheduler();
-    private final TimeoutQueue timeouts = new TimeoutQueue();
+    private final TimeoutQueue timeouts;
     private final VirtualClock clock = new VirtualClock();
     private final Sigma0 sigma0;
-    private final MappingDatabase mappings = new MappingDatabase();
+    private final MappingDatabase mappings;
     private final FaultHandler faults;
     private final RedirectionTable redirections = new RedirectionTable();
     private final AllowRules allowRules = new AllowRules();
@@ -88,6 +88,8 @@ public final class Kernel implements KdebugCalls.Host {
         this.console = console;
         this.log = log;
         this.events = events;
+        this.timeouts = new TimeoutQueue(events);
+        this.mappings = new MappingDatabase(events);
         this.utcb = new Utcb(machine.memory());
         UserMemory userMemory = new UserMemory(machine.memory());
         this.sigma0 = new Sigma0(machine.memory(), mappings);
@@ -96,14 +98,14 @@ public final class Kernel implements KdebugCalls.Host {
                 allowRules, mappings, faults);
         faults.attach(ipc);
         BootInfoPage bootInfo = new SystemBuilder(machine, images, threads, sigma0, utcb, mappings).build(description);
-        RuleInstaller.install(description, threads, redirections, allowRules);
+        RuleInstaller.install(description, threads, redirections, allowRules, events);
         ThreadCalls threadCalls = new ThreadCalls(threads, scheduler, ipc.rendezvous());
         this.taskDeletion = new TaskDeletion(threads, mappings, sigma0);
         ThreadControlCall threadControl = new ThreadControlCall(machine, threads,
-                new ThreadFactory(machine, threads, mappings, sigma0, utcb), mappings, bootInfo, taskDeletion,
+                new ThreadFactory(machine, threads, mappings, sigma0, utcb, events), mappings, bootInfo, taskDeletion,
                 this::delete);
         this.dispatcher = new SyscallDispatcher(ipc, new KdebugCalls(userMemory, this, events), threadCalls,
-                new RedirectCall(threads, redirections), threadControl, new UnmapCall(mappings), clock, events);
+                new RedirectCall(threads, redirections, events), threadControl, new UnmapCall(mappings), clock, events);
         long maxMicros = options.maxTimeMicros() == BootOptions.FROM_DESCRIPTION
                 ? description.maxTimeUs() : options.maxTimeMicros();
         this.maxTimeNanos = VirtualClock.microsecondsToNanos(maxMicros);

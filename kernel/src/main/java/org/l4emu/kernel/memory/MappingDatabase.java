@@ -7,6 +7,7 @@ import java.util.Map;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /**
  * L4's mapping database (S5): every user page mapping, as a tree per frame rooted at sigma0.
@@ -17,6 +18,16 @@ import org.l4emu.kernel.object.Task;
 public final class MappingDatabase {
     private final Map<Task, Map<Integer, MappingNode>> byTask = new HashMap<>();
     private java.util.function.LongConsumer rootReleased = frame -> { };
+    private final KernelEvents events;
+
+    public MappingDatabase() {
+        this(KernelEvents.NONE);
+    }
+
+    /** {@code events} hears of every mapping made and every right revoked. */
+    public MappingDatabase(KernelEvents events) {
+        this.events = events;
+    }
 
     /** Tells {@code listener} the frame of each root mapping that disappears (so sigma0 can take it back). */
     public void onRootReleased(java.util.function.LongConsumer listener) {
@@ -33,6 +44,7 @@ public final class MappingDatabase {
     public void mapFromSigma0(Task task, int page, long frame, Access rights) throws OutOfPhysicalMemoryException {
         PageTables.map(task.space(), page, frame, rights);
         record(task, page, new MappingNode(task, page, frame, rights, null));
+        events.mappingAdded(null, 0, task, page, rights.bits(), false);
     }
 
     /** Maps the page at {@code fromPage} of {@code from} to {@code toPage} of {@code to}, rights masked. */
@@ -59,6 +71,7 @@ public final class MappingDatabase {
             return Outcome.OUT_OF_MEMORY;
         }
         record(to, toPage, source.addChild(to, toPage, granted));
+        events.mappingAdded(from, fromPage, to, toPage, granted.bits(), false);
         return Outcome.DONE;
     }
 
@@ -86,6 +99,7 @@ public final class MappingDatabase {
         Access dropped = Access.of(node.rights().bits() & ~kept.bits());
         node.setRights(kept);
         record(to, toPage, node);
+        events.mappingAdded(from, fromPage, to, toPage, kept.bits(), true);
         if (dropped.bits() != 0) {
             // What was derived from the page has no rights the page itself lacks.
             for (MappingNode child : List.copyOf(node.children())) {
@@ -181,12 +195,14 @@ public final class MappingDatabase {
             }
             node.detachFromParent();
             remove(node.task(), node.page());
+            events.mappingRevoked(node.task(), node.page(), 0);
             if (root) {
                 rootReleased.accept(node.frame());
             }
         } else {
             node.setRights(left);
             node.task().space().map(node.page(), node.frame(), left);
+            events.mappingRevoked(node.task(), node.page(), left.bits());
         }
     }
 

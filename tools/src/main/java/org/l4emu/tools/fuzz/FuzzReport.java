@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.tools.check.RuleChecker;
 
 /** The summary of a fuzz run: what ran, what the kernel answered, and whether anything broke. */
 final class FuzzReport {
@@ -32,6 +33,11 @@ final class FuzzReport {
                 outcome.instructions(), outcome.framesInUse(), outcome.frames());
         out.printf(Locale.ROOT, "  invariant checks: %,d (after every trap); invariant violations: %d; host exceptions: %d%n",
                 outcome.invariantChecks(), outcome.violation() == null ? 0 : 1, outcome.hostException() == null ? 0 : 1);
+        RuleChecker rules = outcome.rules();
+        out.printf(Locale.ROOT, "  rule checker: %,d events checked (after every trap); rule violations: %,d%s%n",
+                rules.events(), rules.violationCount(), rules.violationCount() == 0 ? "" : " (" + rules.countsText() + ")");
+        rules.firstOfEachRule().forEach(v -> out.println("  RULE VIOLATION (first " + v.rule().name() + ") at "
+                + v.describe()));
         if (outcome.violation() != null) {
             out.println("  INVARIANT VIOLATION after system call " + statistics.syscalls() + ": "
                     + outcome.violation().getMessage());

@@ -22,6 +22,14 @@ import org.l4emu.kernel.invariants.InvariantViolationException;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.trace.EventTee;
+import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.tools.check.LiveRuleChecker;
+import org.l4emu.tools.trace.IoProblems;
+import org.l4emu.tools.trace.TraceException;
+import org.l4emu.tools.trace.TraceHeader;
+import org.l4emu.tools.trace.TraceRecorder;
 
 /** Boots the fuzz system for some options and runs it until its budget is spent, a check fails, or it stops. */
 final class FuzzRun {
@@ -62,12 +70,15 @@ final class FuzzRun {
                                    PrintStream log, LongConsumer progress) throws BootException {
         long progressEvery = Math.max(1, options.syscalls() / PROGRESS_MARKS);
         FuzzObserver observer = new FuzzObserver(options.seed(), options.syscalls(), progressEvery);
+        LiveRuleChecker rules = new LiveRuleChecker();
         BootOptions bootOptions = new BootOptions(MAX_TIME_US, BootOptions.UNLIMITED, false, true);
         InvariantViolationException violation = null;
         RuntimeException hostException = null;
-        try (Machine machine = Machines.open(description.arch())) {
+        try (Machine machine = Machines.open(description.arch());
+             TraceRecorder recorder = recorder(options, description)) {
+            KernelEvents checked = new EventTee(rules.events(), observer);
             Kernel kernel = Kernel.boot(machine, description, images, bootOptions, OutputStream.nullOutputStream(), log,
-                    observer);
+                    recorder == null ? checked : new EventTee(checked, recorder));
             long start = System.nanoTime();
             boolean ended = false;
             try {
@@ -81,10 +92,25 @@ final class FuzzRun {
             }
             long wall = System.nanoTime() - start;
             Integer endedEarly = ended && !observer.budgetSpent() ? kernel.exitCode() : null;
-            return new FuzzOutcome(observer.statistics(), observer.invariantChecks(), violation, hostException,
+            rules.drain();
+            return new FuzzOutcome(observer.statistics(), observer.invariantChecks(), rules.checker(), violation,
+                    hostException,
                     endedEarly, kernel.threads().all().size(), statesOf(kernel), machine.memory().allocatedFrames(),
                     machine.memory().size() / PhysicalMemory.PAGE_SIZE, wall, kernel.clock().nowMicroseconds(),
                     kernel.instructions());
+        }
+    }
+
+    /** The recorder of --trace, or null without it. */
+    private static TraceRecorder recorder(FuzzOptions options, SystemDescription description) {
+        if (options.trace() == null) {
+            return null;
+        }
+        try {
+            return new TraceRecorder(Files.newOutputStream(options.trace()), options.trace().toString(),
+                    TraceHeader.of(description, VirtualClock.NANOS_PER_INSTRUCTION));
+        } catch (IOException e) {
+            throw new TraceException(options.trace() + ": cannot create trace (" + IoProblems.describe(e) + ")", e);
         }
     }
 

@@ -12,6 +12,7 @@ import org.l4emu.kernel.ipc.SendDescriptor;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
 
@@ -20,6 +21,9 @@ import org.l4emu.kernel.trace.KernelEvents;
  * nothing is kept but the thread table, so traces of any length stream. Besides the kernel's
  * own events it records thread state changes and CPU switches, found by comparing states at
  * the end of each trap and after events outside one (timeouts), when they all share a time.
+ * Events the kernel reports while it builds the system (boot mappings and rules) arrive before
+ * {@link #booted}: they are kept until then and written first, at time 0, once the boot threads
+ * are defined in the kernel's order.
  */
 public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private static final int NO_STATE = -1;
@@ -37,6 +41,11 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private boolean inTrap;
     private long lastInstructions;
     private long lastTime;
+    /** What {@link #messageTransferred} said about the delivery that follows it; words -1: nothing. */
+    private int transferredTag;
+    private int transferredWords = -1;
+    /** Events reported before {@link #booted}, recorded when it comes. */
+    private List<Runnable> beforeBoot = new ArrayList<>();
 
     public TraceRecorder(OutputStream sink, String name, TraceHeader header) {
         this.out = new TraceOutput(sink, name);
@@ -54,6 +63,18 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         for (Thread thread : kernel.threads().all()) {
             numberOf(thread);
         }
+        List<Runnable> early = beforeBoot;
+        beforeBoot = null;
+        early.forEach(Runnable::run);
+    }
+
+    /** True (and the event kept for later) when the kernel reports it before booting. */
+    private boolean deferredBeforeBoot(Runnable event) {
+        if (beforeBoot == null) {
+            return false;
+        }
+        beforeBoot.add(event);
+        return true;
     }
 
     @Override
@@ -108,6 +129,12 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     @Override
+    public void messageTransferred(Thread sender, Thread receiver, int senderTag, int words) {
+        transferredTag = senderTag;
+        transferredWords = words;
+    }
+
+    @Override
     public void delivered(Thread sender, Thread receiver, int from, int tag, int dope) {
         int senderNumber = sender == null ? TraceFormat.NO_THREAD : numberOf(sender);
         begin(EventKind.DELIVER, receiver);
@@ -116,6 +143,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(tag);
         out.word(dope);
         messageRegisters(receiver, tag);
+        out.word(transferredTag);
+        out.varint(transferredWords + 1L);
+        transferredWords = -1;
         afterEvent();
     }
 
@@ -170,12 +200,107 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     @Override
-    public void mapped(Task task, int virtualAddress, int rightsBits) {
-        int taskNumber = taskNumberOf(task);
+    public void mappingAdded(Task from, int fromPage, Task to, int toPage, int rightsBits, boolean grant) {
+        if (deferredBeforeBoot(() -> mappingAdded(from, fromPage, to, toPage, rightsBits, grant))) {
+            return;
+        }
+        int target = taskNumberOf(to);
+        if (from == null) {
+            begin(EventKind.KERNEL_MAP, null);
+            out.varint(target);
+            out.word(toPage);
+            out.word(rightsBits);
+            afterEvent();
+            return;
+        }
+        int source = taskNumberOf(from);
         begin(EventKind.MAP, null);
-        out.varint(taskNumber);
-        out.word(virtualAddress);
+        out.varint(target);
+        out.word(toPage);
         out.word(rightsBits);
+        out.u8(grant ? TraceFormat.GRANTED : TraceFormat.MAPPED);
+        out.varint(source);
+        out.word(fromPage);
+        afterEvent();
+    }
+
+    @Override
+    public void mappingRevoked(Task task, int page, int rightsLeft) {
+        int number = taskNumberOf(task);
+        begin(EventKind.UNMAP, null);
+        out.varint(number);
+        out.word(page);
+        out.word(rightsLeft);
+        afterEvent();
+    }
+
+    @Override
+    public void itemsTransferring(Thread sender, Thread receiver, boolean wholeSpace, int window) {
+        int senderNumber = numberOf(sender);
+        begin(EventKind.ITEMS, receiver);
+        out.varint(senderNumber);
+        out.u8(wholeSpace ? TraceFormat.WHOLE_SPACE : 0);
+        out.word(window);
+        afterEvent();
+    }
+
+    @Override
+    public void redirectionRuleAdded(RedirectionRule rule) {
+        if (deferredBeforeBoot(() -> redirectionRuleAdded(rule))) {
+            return;
+        }
+        rule(TraceFormat.RULE_ADDED, rule.source(), rule.dest(), rule.monitor());
+        out.u8(rule.monitorClass().ordinal());
+        afterEvent();
+    }
+
+    @Override
+    public void redirectionRuleRemoved(Task source, Task dest, Thread monitor) {
+        rule(TraceFormat.RULE_REMOVED, source, dest, monitor);
+        afterEvent();
+    }
+
+    private void rule(int operation, Task source, Task dest, Thread monitor) {
+        int sourceNumber = source == null ? TraceFormat.ANY_TASK : taskNumberOf(source);
+        int destNumber = dest == null ? TraceFormat.ANY_TASK : taskNumberOf(dest);
+        int monitorNumber = numberOf(monitor);
+        begin(EventKind.RULE, null);
+        out.u8(operation);
+        out.varint(sourceNumber);
+        out.varint(destNumber);
+        out.varint(monitorNumber);
+    }
+
+    @Override
+    public void allowRuleAdded(Task source, Task dest) {
+        if (deferredBeforeBoot(() -> allowRuleAdded(source, dest))) {
+            return;
+        }
+        int sourceNumber = taskNumberOf(source);
+        int destNumber = taskNumberOf(dest);
+        begin(EventKind.ALLOW, null);
+        out.varint(sourceNumber);
+        out.varint(destNumber);
+        afterEvent();
+    }
+
+    @Override
+    public void threadCreated(Thread thread) {
+        begin(EventKind.THREAD_CREATED, thread);
+        afterEvent();
+    }
+
+    @Override
+    public void faultIpcStarted(Thread thread, Thread handler) {
+        begin(EventKind.FAULT_IPC, thread);
+        out.word(handler.id());
+        afterEvent();
+    }
+
+    @Override
+    public void deadlineChanged(Thread thread, long deadline) {
+        begin(EventKind.DEADLINE, thread);
+        out.varint(deadline == Thread.NO_DEADLINE ? 0 : deadline);
         afterEvent();
     }
 
@@ -285,6 +410,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(thread.id());
         out.string(thread.name());
         out.varint(task);
+        out.word(thread.utcbAddress());
         return number;
     }
 

@@ -1,0 +1,38 @@
+package org.l4emu.tools.check;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A task as the checker sees it: the pages it holds with their rights (from the kernel's
+ * mapping events), its kernel-owned pages, its allow rules and its live threads.
+ */
+final class TaskModel {
+    final int number;
+    final String name;
+    /** Page address to rights bits (4 r, 2 w, 1 x). */
+    final Map<Long, Integer> pages = new HashMap<>();
+    /** Pages the kernel put at the boot info address: they belong to the kernel (S5). */
+    final Set<Long> bootInfoPages = new HashSet<>();
+    /** Destinations its allow rules name, or null when it has none (P1). */
+    Set<Integer> allowed;
+    int liveThreads;
+    /** Once a thread of it was deleted and none is left: what it held must go (P3). */
+    boolean deleted;
+
+    TaskModel(int number, String name) {
+        this.number = number;
+        this.name = name;
+    }
+
+    boolean mayReach(TaskModel dest) {
+        return allowed == null || allowed.contains(dest.number);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
