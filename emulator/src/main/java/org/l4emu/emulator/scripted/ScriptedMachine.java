@@ -86,6 +86,11 @@ public final class ScriptedMachine implements Machine {
         }
     }
 
+    /** True when {@code space} is a space of this machine not yet destroyed (its page tables still held). */
+    public boolean isLive(AddressSpace space) {
+        return space instanceof ScriptedSpace scripted && !scripted.isDestroyed();
+    }
+
     @Override
     public ScriptedContext createContext(int entry, int stackPointer) {
         return new ScriptedContext(convention, entry, stackPointer);

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.invariants;
 
+import java.util.List;
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
@@ -17,6 +18,7 @@ import org.l4emu.kernel.trace.KernelEvents;
 public final class InvariantChecker implements KernelEvents {
     public static final int EVERY_TRAP_LIMIT = 1024;
 
+    private final WaitQueues queues = new WaitQueues();
     private Kernel kernel;
     private long checks;
     private long trapsSinceCheck;
@@ -38,13 +40,16 @@ public final class InvariantChecker implements KernelEvents {
     /** Checks every invariant now; the kernel must have booted. */
     public void check() {
         ThreadTable threads = kernel.threads();
-        WaitQueues queues = new WaitQueues(threads.all());
-        for (Thread thread : threads.all()) {
+        List<Thread> all = threads.all();
+        queues.collect(all);
+        for (int i = 0; i < all.size(); i++) {
+            Thread thread = all.get(i);
             ThreadStateChecks.check(kernel, thread);
             WaitChecks.check(threads, queues, thread);
         }
-        for (Task task : threads.tasks()) {
-            QuotaChecks.check(task);
+        List<Task> tasks = threads.tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            QuotaChecks.check(tasks.get(i));
         }
         checks++;
     }

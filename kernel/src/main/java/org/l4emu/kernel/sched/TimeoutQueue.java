@@ -6,8 +6,13 @@ import org.l4emu.kernel.object.Thread;
 
 /** Threads blocked with a finite timeout, ordered by deadline (ties by thread ID, for determinism). */
 public final class TimeoutQueue {
-    private final TreeSet<Thread> byDeadline =
-            new TreeSet<>(Comparator.comparingLong(Thread::deadline).thenComparingInt(Thread::id));
+    /** One comparison, not a chain of key extractors: every blocking IPC and every invariant check goes through it. */
+    private static final Comparator<Thread> BY_DEADLINE_THEN_ID = (a, b) -> {
+        int byDeadline = Long.compare(a.deadline(), b.deadline());
+        return byDeadline != 0 ? byDeadline : Integer.compare(a.id(), b.id());
+    };
+
+    private final TreeSet<Thread> byDeadline = new TreeSet<>(BY_DEADLINE_THEN_ID);
 
     /** Sets {@code thread}'s deadline and queues it; {@link Thread#NO_DEADLINE} only clears. */
     public void schedule(Thread thread, long deadline) {

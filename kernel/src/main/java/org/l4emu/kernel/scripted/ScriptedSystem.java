@@ -143,20 +143,23 @@ public final class ScriptedSystem implements AutoCloseable {
         }
 
         public Builder task(String name) {
-            tasks.add(new TaskBuilder(name));
-            return this;
+            return task(name, false, false);
         }
 
         public Builder privilegedTask(String name) {
-            task(name);
-            tasks.getLast().privileged = true;
-            return this;
+            return task(name, true, false);
         }
 
         /** A task marked monitor="true" in the boot info page. */
         public Builder monitorTask(String name) {
-            task(name);
-            tasks.getLast().monitor = true;
+            return task(name, false, true);
+        }
+
+        public Builder task(String name, boolean privileged, boolean monitor) {
+            TaskBuilder task = new TaskBuilder(name);
+            task.privileged = privileged;
+            task.monitor = monitor;
+            tasks.add(task);
             return this;
         }
 
