@@ -79,7 +79,7 @@ final class FuzzObserver implements KernelEvents, FuzzLoop.Observer {
 
     @Override
     public void trapHandled(Thread thread) {
-        checker.check();
+        checker.trapHandled(thread);
     }
 
     @Override

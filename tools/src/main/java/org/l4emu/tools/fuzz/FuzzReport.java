@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.l4emu.kernel.invariants.InvariantChecker;
 import org.l4emu.kernel.ipc.IpcError;
 
 /** The summary of a fuzz run: what ran, what the kernel answered, and whether anything broke. */
@@ -39,8 +40,10 @@ public final class FuzzReport {
         out.printf(Locale.ROOT, "  console: %,d bytes; virtual time %,d us, %,d guest instructions; "
                         + "physical frames in use %,d of %,d%n", statistics.consoleBytes(), outcome.virtualMicros(),
                 outcome.instructions(), outcome.framesInUse(), outcome.frames());
-        out.printf(Locale.ROOT, "  invariant checks: %,d (after every trap); violations: %d; host exceptions: %d%n",
-                outcome.invariantChecks(), outcome.violation() == null ? 0 : 1, outcome.hostException() == null ? 0 : 1);
+        out.printf(Locale.ROOT, "  invariant checks: %,d (after every trap; every k-th once %,d threads were made); "
+                        + "violations: %d; host exceptions: %d%n",
+                outcome.invariantChecks(), InvariantChecker.EVERY_TRAP_LIMIT, outcome.violation() == null ? 0 : 1,
+                outcome.hostException() == null ? 0 : 1);
         if (outcome.violation() != null) {
             out.println("  VIOLATION after system call " + statistics.syscalls() + ": " + outcome.violation().getMessage());
         }

@@ -54,9 +54,10 @@ final class RandomCalls extends Generator {
             int number = chance(random, 50) ? LAST_SYSCALL + 1 + random.nextInt(248) : random.nextInt() | 0x100;
             return syscall(me, number, random.nextInt(), random.nextInt(), random.nextInt(), random.nextInt());
         } else if (pick < 935) {
+            // Valid timeouts and no descriptor: what the kernel might check of them is beside the point.
             me.expect(Expectation.NO_PHASE);
-            return ipc(me, ThreadId.NIL, ThreadId.NIL, FuzzWorld.timeout(random) << 16 | FuzzWorld.timeout(random),
-                    sendDescriptor(me));
+            return ipc(me, ThreadId.NIL, ThreadId.NIL,
+                    Encodings.timeouts(FuzzWorld.shortTimeout(random), FuzzWorld.shortTimeout(random)), 0);
         }
         return new Step.Touch(FuzzSystem.SOURCE_ADDRESS + random.nextInt(FuzzSystem.SOURCE_SIZE >> 12) * 4096,
                 chance(random, 70) ? Access.READ : Access.WRITE, FuzzWorld.work(random));

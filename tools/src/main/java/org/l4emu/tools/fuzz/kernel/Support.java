@@ -17,6 +17,8 @@ final class Support extends Generator {
     static final int PAGE_FAULT_LABEL = 0xFFE0;
     static final int EXCEPTION_LABEL = 0xFFC0;
     private static final int NOTIFICATION_LABEL = 0;
+    private static final int MONITOR_NAP_PERCENT = 10;
+    private static final int MONITOR_NAP_US = 200;
     private final RandomCalls random;
     private final MonitorForwards monitor;
 
@@ -64,6 +66,10 @@ final class Support extends Generator {
         }
         if (me.isMonitor() && me.kept() != null && chance(r, 80)) {
             return monitor.act(me);
+        }
+        if (me.isMonitor() && chance(r, MONITOR_NAP_PERCENT)) {
+            // Monitors run above the fuzzers' priority: one whose calls all fail at once would starve them.
+            return ipc(me, ThreadId.NIL, me.id(), Encodings.timeouts(0, Encodings.micros(MONITOR_NAP_US)), 0);
         }
         if (chance(r, servingPercent)) {
             return serve(me);
