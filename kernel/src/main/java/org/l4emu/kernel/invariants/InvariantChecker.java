@@ -19,6 +19,7 @@ public final class InvariantChecker implements KernelEvents {
     public static final int EVERY_TRAP_LIMIT = 1024;
 
     private final WaitQueues queues = new WaitQueues();
+    private final QueueMembership membership = new QueueMembership();
     private Kernel kernel;
     private long checks;
     private long trapsSinceCheck;
@@ -42,9 +43,10 @@ public final class InvariantChecker implements KernelEvents {
         ThreadTable threads = kernel.threads();
         List<Thread> all = threads.all();
         queues.collect(all);
+        membership.collect(kernel);
         for (int i = 0; i < all.size(); i++) {
             Thread thread = all.get(i);
-            ThreadStateChecks.check(kernel, thread);
+            ThreadStateChecks.check(membership, thread);
             WaitChecks.check(threads, queues, thread);
         }
         List<Task> tasks = threads.tasks();

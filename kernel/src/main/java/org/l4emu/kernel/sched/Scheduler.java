@@ -1,6 +1,7 @@
 package org.l4emu.kernel.sched;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 
@@ -56,6 +57,16 @@ public final class Scheduler {
             }
         }
         return null;
+    }
+
+    /** Passes every queued thread to {@code action}, highest priority first, each queue in order (for checkers). */
+    public void forEachQueued(Consumer<Thread> action) {
+        for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
+            ArrayDeque<Thread> queue = readyByPriority[priority];
+            if (queue != null && !queue.isEmpty()) {
+                queue.forEach(action);
+            }
+        }
     }
 
     public boolean isQueued(Thread thread) {

@@ -2,6 +2,7 @@ package org.l4emu.kernel.sched;
 
 import java.util.Comparator;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.l4emu.kernel.object.Thread;
 
 /** Threads blocked with a finite timeout, ordered by deadline (ties by thread ID, for determinism). */
@@ -27,6 +28,13 @@ public final class TimeoutQueue {
         if (thread.deadline() != Thread.NO_DEADLINE) {
             byDeadline.remove(thread);
             thread.setDeadline(Thread.NO_DEADLINE);
+        }
+    }
+
+    /** Passes every queued thread to {@code action} in queue order: by deadline, then ID (for checkers). */
+    public void forEachQueued(Consumer<Thread> action) {
+        if (!byDeadline.isEmpty()) {
+            byDeadline.forEach(action);
         }
     }
 

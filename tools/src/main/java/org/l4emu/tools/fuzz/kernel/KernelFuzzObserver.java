@@ -30,6 +30,8 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     private final long budget;
     private final long progressEvery;
     private final KernelEvents checker;
+    /** Tested before each call into the checker, so that a run without one builds no lambda per event. */
+    private final boolean hasChecker;
     private final InvariantChecker invariants = new InvariantChecker();
     private final FuzzStatistics statistics = new FuzzStatistics();
     private Kernel kernel;
@@ -45,6 +47,7 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         this.budget = budget;
         this.progressEvery = progressEvery;
         this.checker = checker;
+        this.hasChecker = checker != KernelEvents.NONE;
     }
 
     /** From now on the fuzzer's world answers for the threads (set right after boot). */
@@ -57,12 +60,16 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     public void booted(Kernel booted) {
         this.kernel = booted;
         invariants.booted(booted);
-        checked(() -> checker.booted(booted));
+        if (hasChecker) {
+            checked(() -> checker.booted(booted));
+        }
     }
 
     @Override
     public void threadStarted(Thread thread) {
-        checked(() -> checker.threadStarted(thread));
+        if (hasChecker) {
+            checked(() -> checker.threadStarted(thread));
+        }
     }
 
     @Override
@@ -83,18 +90,24 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         if (count >= budget || count % progressEvery == 0) {
             kernel.requestStop();
         }
-        checked(() -> checker.syscall(thread, syscallNumber));
+        if (hasChecker) {
+            checked(() -> checker.syscall(thread, syscallNumber));
+        }
     }
 
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
-        checked(() -> checker.sendStarted(sender, to, tag, sendDescriptor));
+        if (hasChecker) {
+            checked(() -> checker.sendStarted(sender, to, tag, sendDescriptor));
+        }
     }
 
     @Override
     public void redirected(Thread sender, int trueSource, Thread intendedReceiver, Thread monitor,
                            MonitorClass monitorClass) {
-        checked(() -> checker.redirected(sender, trueSource, intendedReceiver, monitor, monitorClass));
+        if (hasChecker) {
+            checked(() -> checker.redirected(sender, trueSource, intendedReceiver, monitor, monitorClass));
+        }
     }
 
     @Override
@@ -105,41 +118,55 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         } catch (FuzzViolation e) {
             throw during(e);
         }
-        checked(() -> checker.delivered(sender, receiver, from, tag, dope));
+        if (hasChecker) {
+            checked(() -> checker.delivered(sender, receiver, from, tag, dope));
+        }
     }
 
     @Override
     public void blockedSourceEnded(Thread blockedSource, int dope, String cause) {
-        checked(() -> checker.blockedSourceEnded(blockedSource, dope, cause));
+        if (hasChecker) {
+            checked(() -> checker.blockedSourceEnded(blockedSource, dope, cause));
+        }
     }
 
     @Override
     public void controllerNotified(Thread monitor, int blockedSource, int trueSource, int finalReceiver,
                                    int errorCode) {
-        checked(() -> checker.controllerNotified(monitor, blockedSource, trueSource, finalReceiver, errorCode));
+        if (hasChecker) {
+            checked(() -> checker.controllerNotified(monitor, blockedSource, trueSource, finalReceiver, errorCode));
+        }
     }
 
     @Override
     public void ipcFailed(Thread thread, int dope) {
         statistics.ipcFailed(dope);
-        checked(() -> checker.ipcFailed(thread, dope));
+        if (hasChecker) {
+            checked(() -> checker.ipcFailed(thread, dope));
+        }
     }
 
     @Override
     public void console(Thread thread, byte[] bytes) {
         statistics.console(bytes.length);
-        checked(() -> checker.console(thread, bytes));
+        if (hasChecker) {
+            checked(() -> checker.console(thread, bytes));
+        }
     }
 
     @Override
     public void breakpoint(Thread thread, int argument) {
-        checked(() -> checker.breakpoint(thread, argument));
+        if (hasChecker) {
+            checked(() -> checker.breakpoint(thread, argument));
+        }
     }
 
     @Override
     public void pageFault(Thread thread, int address, int accessBits, int instructionPointer) {
         statistics.fault(classIndex(world.of(thread)));
-        checked(() -> checker.pageFault(thread, address, accessBits, instructionPointer));
+        if (hasChecker) {
+            checked(() -> checker.pageFault(thread, address, accessBits, instructionPointer));
+        }
     }
 
     @Override
@@ -149,7 +176,9 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         } catch (FuzzViolation e) {
             throw during(e);
         }
-        checked(() -> checker.mapped(task, virtualAddress, rightsBits));
+        if (hasChecker) {
+            checked(() -> checker.mapped(task, virtualAddress, rightsBits));
+        }
     }
 
     @Override
@@ -158,7 +187,9 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         if (reason.equals("deleted")) {
             oracles.threadDeleted(thread);
         }
-        checked(() -> checker.threadExited(thread, reason));
+        if (hasChecker) {
+            checked(() -> checker.threadExited(thread, reason));
+        }
     }
 
     @Override
@@ -179,12 +210,16 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
             throw during(e);
         }
         invariants.trapHandled(thread);
-        checked(() -> checker.trapHandled(thread));
+        if (hasChecker) {
+            checked(() -> checker.trapHandled(thread));
+        }
     }
 
     @Override
     public void finished(int exitCode) {
-        checked(() -> checker.finished(exitCode));
+        if (hasChecker) {
+            checked(() -> checker.finished(exitCode));
+        }
     }
 
     /** What the call that just ended means for the fuzzer: its expected outcome, a rule changed, a thread made. */
@@ -241,9 +276,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
 
     /** Runs a call into the plugged-in checker: what it throws is a violation it found, not a host exception. */
     private void checked(Runnable call) {
-        if (checker == KernelEvents.NONE) {
-            return;
-        }
         try {
             call.run();
         } catch (FuzzViolation e) {
