@@ -7,6 +7,7 @@
 #include "fuzz_arguments.h"
 #include "fuzz_calls.h"
 #include "fuzz_loop.h"
+#include "fuzz_oracle.h"
 #include "fuzz_rules.h"
 
 #define CHURNED 8
@@ -97,7 +98,13 @@ static void create(struct fuzz_thread *me, int place)
     l4_thread_id id = new_id();
     if (fuzz_chance(r, 70)) {
         l4_word utcb = UTCB_AREA + 512 * fuzz_below(r, 8);
-        if (fuzz_syscall(me, L4_SYSCALL_THREAD_CONTROL, id, id, me->myself, utcb).value[0] != 0)
+        l4_word result = fuzz_syscall(me, L4_SYSCALL_THREAD_CONTROL, id, id, me->myself, utcb).value[0];
+        /* Error 6 for a new task is physical memory running out (the root is privileged, the
+           arguments are good). The root holds at most CHURNED tasks, and everything else the
+           fuzzers hold is bounded far below the machine's memory: deleted tasks were kept. */
+        if (result == L4_ERROR_NOT_PERMITTED)
+            fuzz_report(FUZZ_ORACLE_TASK_MEMORY);
+        if (result != 0)
             return;
         if (fuzz_chance(r, 60))
             fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, id, L4_EXREGS_SET_SP_IP | L4_EXREGS_RESUME, 0xBFF00000u,

@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fuzz",
         mixinStandardHelpOptions = true,
-        description = {"Boot a system of fuzzer threads that issue random and adversarial system calls, check the",
-                "kernel's invariants and the fuzzers' oracles after every trap, and stop after --syscalls calls.",
-                "By default the fuzzers are guest code (guest-programs/src/fuzz.c) on the emulated CPU; with --kernel",
-                "the same generators, in Java, drive the kernel's system-call layer on the scripted machine (no CPU),",
-                "at millions of calls a second. The same seed and options repeat the same run exactly."},
+        description = {"Boot a system of fuzzer threads that issue random and adversarial system calls, check the "
+                + "kernel's invariants and the fuzzers' oracles after every trap, and stop after --syscalls calls.",
+                "By default the fuzzers are guest code (guest-programs/src/fuzz.c) on the emulated CPU; with --kernel "
+                        + "the same generators, in Java, drive the kernel's system-call layer on the scripted machine "
+                        + "(no CPU), at a million calls a second. The same seed and options repeat the same run "
+                        + "exactly."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the whole budget ran with no violation and no host exception",

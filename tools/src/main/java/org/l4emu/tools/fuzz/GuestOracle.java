@@ -12,7 +12,9 @@ public enum GuestOracle {
     NO_PHASE("ipc(nilthread, nilthread) did not return at once with dope 0"),
     FAULT_ACROSS_ALLOW("S6/P1: a fault message reached a handler its thread's task may not send to"),
     FAULT_PAST_MONITOR("S6/R2: a fault message reached its handler directly past a monitor of its path"),
-    UNRELATED_DECEIT("R3: a deceit naming a true source no rule ties to the forwarder was accepted");
+    UNRELATED_DECEIT("R3: a deceit naming a true source no rule ties to the forwarder was accepted"),
+    TASK_MEMORY("P3: physical memory ran out for a new task while the root held at most 8 of its own: the tasks it "
+            + "deleted were not freed");
 
     /** Bits 31..16 of a guest's report; bits 15..0 are the check's number. */
     public static final int MAGIC = 0xF22A_0000;
