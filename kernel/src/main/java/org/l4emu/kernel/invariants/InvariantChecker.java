@@ -23,6 +23,7 @@ public final class InvariantChecker implements KernelEvents {
     private Kernel kernel;
     private long checks;
     private long trapsSinceCheck;
+    private long threadsAtLastQuotaCheck = -1;
 
     @Override
     public void booted(Kernel kernel) {
@@ -49,9 +50,18 @@ public final class InvariantChecker implements KernelEvents {
             ThreadStateChecks.check(membership, thread);
             WaitChecks.check(threads, queues, thread);
         }
+        // A task can only pass its thread quota when a thread joins it: the live counts are
+        // taken again only when the tasks' thread lists have grown.
         List<Task> tasks = threads.tasks();
+        long taskThreads = 0;
         for (int i = 0; i < tasks.size(); i++) {
-            QuotaChecks.check(tasks.get(i));
+            taskThreads += tasks.get(i).threads().size();
+        }
+        if (taskThreads != threadsAtLastQuotaCheck) {
+            threadsAtLastQuotaCheck = taskThreads;
+            for (int i = 0; i < tasks.size(); i++) {
+                QuotaChecks.check(tasks.get(i));
+            }
         }
         checks++;
     }

@@ -59,12 +59,14 @@ public final class Scheduler {
         return null;
     }
 
-    /** Passes every queued thread to {@code action}, highest priority first, each queue in order (for checkers). */
+    /** Passes every queued thread to {@code action}, each priority's queue in order (for checkers). */
     public void forEachQueued(Consumer<Thread> action) {
-        for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
-            ArrayDeque<Thread> queue = readyByPriority[priority];
-            if (queue != null && !queue.isEmpty()) {
-                queue.forEach(action);
+        for (int word = nonEmpty.length - 1; word >= 0; word--) {
+            for (long bits = nonEmpty[word]; bits != 0; bits &= bits - 1) {
+                ArrayDeque<Thread> queue = readyByPriority[word * Long.SIZE + Long.numberOfTrailingZeros(bits)];
+                for (Thread thread : queue) {
+                    action.accept(thread);
+                }
             }
         }
     }

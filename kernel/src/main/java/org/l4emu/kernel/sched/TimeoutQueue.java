@@ -33,8 +33,8 @@ public final class TimeoutQueue {
 
     /** Passes every queued thread to {@code action} in queue order: by deadline, then ID (for checkers). */
     public void forEachQueued(Consumer<Thread> action) {
-        if (!byDeadline.isEmpty()) {
-            byDeadline.forEach(action);
+        for (Thread thread : byDeadline) {
+            action.accept(thread);
         }
     }
 

@@ -12,13 +12,14 @@ public final class FuzzStatistics {
     /** Dope bit 12 (ABI.md section 3): the error belongs to the receive phase. */
     private static final int RECEIVE_PHASE_BIT = 1 << 12;
     private static final int CLASSES = AttackClass.values().length;
+    private static final int ERROR_CODES = 16;
 
     private long syscalls;
     private final long[] byNumber = new long[FuzzReport.NAMED_SYSCALLS + 1];
     /** Calls and faults by class ordinal; the last counts those of no class (the keeper's, servers' answers). */
     private final long[] byClass = new long[CLASSES + 1];
-    /** IPC failures by error code: [send phase, receive phase]. */
-    private final Map<Integer, long[]> ipcErrors = new TreeMap<>();
+    /** IPC failures by error code (dope bits 11..8) and phase: [code][send, receive]. */
+    private final long[][] ipcErrors = new long[ERROR_CODES][2];
     private long ipcFailures;
     private long deliveries;
     private long consoleBytes;
@@ -39,7 +40,7 @@ public final class FuzzStatistics {
 
     public void ipcFailed(int dope) {
         ipcFailures++;
-        ipcErrors.computeIfAbsent(Dope.errorCode(dope), code -> new long[2])[(dope & RECEIVE_PHASE_BIT) == 0 ? 0 : 1]++;
+        ipcErrors[Dope.errorCode(dope)][(dope & RECEIVE_PHASE_BIT) == 0 ? 0 : 1]++;
     }
 
     public void delivered() {
@@ -77,9 +78,15 @@ public final class FuzzStatistics {
         return byClass[CLASSES];
     }
 
-    /** IPC failures by error code, each as [send phase, receive phase] counts. */
+    /** IPC failures by error code (the codes that occurred, in order), each as [send phase, receive phase] counts. */
     public Map<Integer, long[]> ipcErrors() {
-        return ipcErrors;
+        Map<Integer, long[]> byCode = new TreeMap<>();
+        for (int code = 0; code < ERROR_CODES; code++) {
+            if (ipcErrors[code][0] + ipcErrors[code][1] > 0) {
+                byCode.put(code, ipcErrors[code].clone());
+            }
+        }
+        return byCode;
     }
 
     public long ipcFailures() {
