@@ -18,8 +18,8 @@ import org.l4emu.tools.fuzz.FuzzViolation;
  * The host half of a kernel-level fuzz run: counts every system call (by number and generator
  * class) and its IPC outcome, keeps the rule model in step with the redirect calls that
  * succeeded, checks each call's expected outcome, the guarantee oracles and the kernel's
- * invariants after every trap, passes every event to a plugged-in checker, and stops the run
- * at each progress mark and at the end of the budget.
+ * invariants after every trap, and stops the run at each progress mark and at the end of the
+ * budget. A plugged-in rule checker hears the same events beside it ({@link CheckerEvents}).
  */
 final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     private static final int ARGUMENTS = 4;
@@ -29,9 +29,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
 
     private final long budget;
     private final long progressEvery;
-    private final KernelEvents checker;
-    /** Tested before each call into the checker, so that a run without one builds no lambda per event. */
-    private final boolean hasChecker;
     private final InvariantChecker invariants = new InvariantChecker();
     private final FuzzStatistics statistics = new FuzzStatistics();
     private Kernel kernel;
@@ -42,12 +39,9 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     private int number;
     private final int[] arguments = new int[ARGUMENTS];
 
-    /** {@code checker}: every kernel event goes to it too; what it throws is a violation ({@link KernelEvents#NONE}: none). */
-    KernelFuzzObserver(long budget, long progressEvery, KernelEvents checker) {
+    KernelFuzzObserver(long budget, long progressEvery) {
         this.budget = budget;
         this.progressEvery = progressEvery;
-        this.checker = checker;
-        this.hasChecker = checker != KernelEvents.NONE;
     }
 
     /** From now on the fuzzer's world answers for the threads (set right after boot). */
@@ -60,16 +54,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     public void booted(Kernel booted) {
         this.kernel = booted;
         invariants.booted(booted);
-        if (hasChecker) {
-            checked(() -> checker.booted(booted));
-        }
-    }
-
-    @Override
-    public void threadStarted(Thread thread) {
-        if (hasChecker) {
-            checked(() -> checker.threadStarted(thread));
-        }
     }
 
     @Override
@@ -90,24 +74,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         if (count >= budget || count % progressEvery == 0) {
             kernel.requestStop();
         }
-        if (hasChecker) {
-            checked(() -> checker.syscall(thread, syscallNumber));
-        }
-    }
-
-    @Override
-    public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
-        if (hasChecker) {
-            checked(() -> checker.sendStarted(sender, to, tag, sendDescriptor));
-        }
-    }
-
-    @Override
-    public void redirected(Thread sender, int trueSource, Thread intendedReceiver, Thread monitor,
-                           MonitorClass monitorClass) {
-        if (hasChecker) {
-            checked(() -> checker.redirected(sender, trueSource, intendedReceiver, monitor, monitorClass));
-        }
     }
 
     @Override
@@ -118,55 +84,21 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         } catch (FuzzViolation e) {
             throw during(e);
         }
-        if (hasChecker) {
-            checked(() -> checker.delivered(sender, receiver, from, tag, dope));
-        }
-    }
-
-    @Override
-    public void blockedSourceEnded(Thread blockedSource, int dope, String cause) {
-        if (hasChecker) {
-            checked(() -> checker.blockedSourceEnded(blockedSource, dope, cause));
-        }
-    }
-
-    @Override
-    public void controllerNotified(Thread monitor, int blockedSource, int trueSource, int finalReceiver,
-                                   int errorCode) {
-        if (hasChecker) {
-            checked(() -> checker.controllerNotified(monitor, blockedSource, trueSource, finalReceiver, errorCode));
-        }
     }
 
     @Override
     public void ipcFailed(Thread thread, int dope) {
         statistics.ipcFailed(dope);
-        if (hasChecker) {
-            checked(() -> checker.ipcFailed(thread, dope));
-        }
     }
 
     @Override
     public void console(Thread thread, byte[] bytes) {
         statistics.console(bytes.length);
-        if (hasChecker) {
-            checked(() -> checker.console(thread, bytes));
-        }
-    }
-
-    @Override
-    public void breakpoint(Thread thread, int argument) {
-        if (hasChecker) {
-            checked(() -> checker.breakpoint(thread, argument));
-        }
     }
 
     @Override
     public void pageFault(Thread thread, int address, int accessBits, int instructionPointer) {
         statistics.fault(classIndex(world.of(thread)));
-        if (hasChecker) {
-            checked(() -> checker.pageFault(thread, address, accessBits, instructionPointer));
-        }
     }
 
     @Override
@@ -176,9 +108,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         } catch (FuzzViolation e) {
             throw during(e);
         }
-        if (hasChecker) {
-            checked(() -> checker.mapped(task, virtualAddress, rightsBits));
-        }
     }
 
     @Override
@@ -186,9 +115,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         statistics.threadEnded(reason);
         if (reason.equals("deleted")) {
             oracles.threadDeleted(thread);
-        }
-        if (hasChecker) {
-            checked(() -> checker.threadExited(thread, reason));
         }
     }
 
@@ -210,16 +136,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
             throw during(e);
         }
         invariants.trapHandled(thread);
-        if (hasChecker) {
-            checked(() -> checker.trapHandled(thread));
-        }
-    }
-
-    @Override
-    public void finished(int exitCode) {
-        if (hasChecker) {
-            checked(() -> checker.finished(exitCode));
-        }
     }
 
     /** What the call that just ended means for the fuzzer: its expected outcome, a rule changed, a thread made. */
@@ -272,17 +188,6 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     private Task taskOf(int id) {
         Thread thread = id == ThreadId.ANY ? null : kernel.threads().lookup(id);
         return thread == null ? null : thread.task();
-    }
-
-    /** Runs a call into the plugged-in checker: what it throws is a violation it found, not a host exception. */
-    private void checked(Runnable call) {
-        try {
-            call.run();
-        } catch (FuzzViolation e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new FuzzViolation("rule checker: " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class KernelFuzzRun {
     public static FuzzOutcome run(FuzzOptions options, PrintStream log, LongConsumer progress, KernelEvents checker)
             throws BootException {
         long progressEvery = Math.max(1, options.syscalls() / PROGRESS_MARKS);
-        KernelFuzzObserver observer = new KernelFuzzObserver(options.syscalls(), progressEvery, checker);
-        try (ScriptedSystem system = layout(options).events(observer).log(log).boot()) {
+        KernelFuzzObserver observer = new KernelFuzzObserver(options.syscalls(), progressEvery);
+        try (ScriptedSystem system = layout(options).events(CheckerEvents.of(observer, checker)).log(log).boot()) {
             Kernel kernel = system.kernel();
             FuzzWorld world = new FuzzWorld(kernel, system.machine(), options.seed());
             observer.attach(world);

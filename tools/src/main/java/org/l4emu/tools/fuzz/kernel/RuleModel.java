@@ -98,17 +98,4 @@ final class RuleModel {
         }
         return false;
     }
-
-    /** Tasks that are the source of some rule (or null, for "any"), for generators aiming IPC at paths. */
-    List<Task> ruleSources() {
-        List<Task> sources = new ArrayList<>();
-        for (Rule rule : rules) {
-            sources.add(rule.source);
-        }
-        return sources;
-    }
-
-    int size() {
-        return rules.size();
-    }
 }
