@@ -58,7 +58,7 @@ final class FuzzRun {
         FuzzObserver observer = new FuzzObserver(options.seed(), AttackClass.mask(options.classes()), options.syscalls(),
                 progressEvery);
         BootOptions bootOptions = new BootOptions(MAX_TIME_US, BootOptions.UNLIMITED, false, true);
-        try (Machine machine = Machines.open(description.arch())) {
+        try (Machine machine = Machines.open(description.arch(), FuzzSystem.MEMORY_BYTES)) {
             Kernel kernel = Kernel.boot(machine, description, images, bootOptions, OutputStream.nullOutputStream(), log,
                     observer);
             return FuzzLoop.run(kernel, observer, progress);

@@ -27,6 +27,12 @@ public final class FuzzSystem {
     public static final int SLOTS_SIZE = 0x1000;
     public static final int SOURCE_ADDRESS = 0x6000_0000;
     public static final int SOURCE_SIZE = 0x10000;
+    /**
+     * Physical memory of the machine a fuzz run boots on (both levels): small, so that memory the
+     * kernel never gives back runs out within a run, and far above what the system legitimately
+     * holds (its tasks, threads and regions are bounded).
+     */
+    public static final long MEMORY_BYTES = 64L << 20;
     public static final String KEEPER = "keeper";
     public static final String ROOT = "root";
     private static final int FUZZ_TASKS = 4;

@@ -22,8 +22,6 @@ import org.l4emu.tools.fuzz.FuzzSystem;
  * outcome, and any event-consuming checker passed in).
  */
 public final class KernelFuzzRun {
-    /** Physical memory of the scripted machine: small, so that leaks show within a run. */
-    public static final long MEMORY_BYTES = 64L << 20;
     private static final int PROGRESS_MARKS = 10;
 
     private KernelFuzzRun() {}
@@ -48,7 +46,7 @@ public final class KernelFuzzRun {
 
     /** The guest fuzzer's system (FuzzSystem) as a scripted system: same tasks, threads, regions and rules. */
     private static ScriptedSystem.Builder layout(FuzzOptions options) {
-        ScriptedSystem.Builder builder = ScriptedSystem.builder(options.arch()).memoryBytes(MEMORY_BYTES);
+        ScriptedSystem.Builder builder = ScriptedSystem.builder(options.arch()).memoryBytes(FuzzSystem.MEMORY_BYTES);
         List<FuzzSystem.TaskLayout> tasks = FuzzSystem.tasks(options.fuzzers());
         for (FuzzSystem.TaskLayout task : tasks) {
             builder.task(task.name(), task.privileged(), task.monitor());
