@@ -22,7 +22,8 @@ enum fuzz_class {
 
 enum fuzz_oracle {
     FUZZ_ORACLE_MY_GLOBAL_ID = 1,  /* S5: a delivery changed the receiver's MyGlobalId */
-    FUZZ_ORACLE_BOOT_INFO,         /* S5: the boot info page changed or vanished */
+    FUZZ_ORACLE_BOOT_INFO_REPLACED, /* S5: the boot info page holds something else */
+    FUZZ_ORACLE_BOOT_INFO_GONE,    /* S5: the boot info page left its task */
     FUZZ_ORACLE_NO_PHASE,          /* ipc(nilthread, nilthread) did not return dope 0 */
     FUZZ_ORACLE_FAULT_ACROSS_ALLOW, /* S6/P1: a fault message crossed an allow rule */
     FUZZ_ORACLE_FAULT_PAST_MONITOR, /* S6/R2: a fault message went past a monitor of its path */

@@ -12,7 +12,7 @@ static void check_boot_info(struct fuzz_thread *me)
 {
     const struct l4_bootinfo *info = l4_bootinfo();
     if (info->magic != L4_BOOTINFO_MAGIC || info->entry_count != me->bootinfo_entries)
-        fuzz_report(FUZZ_ORACLE_BOOT_INFO);
+        fuzz_report(FUZZ_ORACLE_BOOT_INFO_REPLACED);
 }
 
 /* S6: a fault message reaches its handler straight only when the faulting thread's task may send
@@ -45,7 +45,7 @@ void fuzz_check_boot_info_mapped(struct fuzz_thread *me)
     l4_set_mr(0, 0);
     l4_ipc_result probe = l4_ipc(me->myself, L4_NILTHREAD, PROBE_TIMEOUTS, L4_BOOTINFO_ADDRESS);
     if (l4_dope_error(probe.dope) == L4_ERROR_INVALID_ARGUMENT)
-        fuzz_report(FUZZ_ORACLE_BOOT_INFO);
+        fuzz_report(FUZZ_ORACLE_BOOT_INFO_GONE);
     check_boot_info(me);
 }
 

@@ -8,7 +8,8 @@ package org.l4emu.tools.fuzz;
  */
 public enum GuestOracle {
     MY_GLOBAL_ID("S5: a delivery changed the receiver's MyGlobalId (nothing beyond MR63 may be written)"),
-    BOOT_INFO("S5: the boot info page changed or vanished (kernel-owned pages never receive a mapping)"),
+    BOOT_INFO_REPLACED("S5: a mapping replaced the boot info page (kernel-owned pages never receive a mapping)"),
+    BOOT_INFO_GONE("S5: the boot info page left its task (a grant or an unmap took it; kernel-owned pages stay)"),
     NO_PHASE("ipc(nilthread, nilthread) did not return at once with dope 0"),
     FAULT_ACROSS_ALLOW("S6/P1: a fault message reached a handler its thread's task may not send to"),
     FAULT_PAST_MONITOR("S6/R2: a fault message reached its handler directly past a monitor of its path"),
