@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.TrapHandler;
@@ -148,6 +149,15 @@ public final class Kernel implements KdebugCalls.Host {
     /** True when {@code thread} waits in the timeout queue (for invariant checks). */
     public boolean hasPendingTimeout(Thread thread) {
         return timeouts.contains(thread);
+    }
+
+    /**
+     * Every thread queued to run, and every thread in the timeout queue (by deadline, then ID):
+     * an invariant checker walks them once per check rather than searching them per thread.
+     */
+    public void forEachQueued(Consumer<Thread> queuedToRun, Consumer<Thread> pendingTimeout) {
+        scheduler.forEachQueued(queuedToRun);
+        timeouts.forEachQueued(pendingTimeout);
     }
 
     /** The thread that runs next, or null when none is ready. */
