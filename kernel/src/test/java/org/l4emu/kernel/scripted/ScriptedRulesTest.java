@@ -15,6 +15,8 @@ import org.l4emu.kernel.ipc.Phase;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.system.RedirectSpec;
 
 /**
  * Rule tests on the scripted machine, beside the guest-level ones: the same kernel, no guest
@@ -87,6 +89,25 @@ class ScriptedRulesTest {
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
+    @DisplayName("R3: a system monitor of its own task's IPC may not forward as itself: it is on no path of its own (R1)")
+    void noDeceitAsItself(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).monitorTask("mon").task("server")
+                .redirect("mon", RedirectSpec.ANY_TASK, "mon", MonitorClass.SYSTEM).boot()) {
+            ScriptedThread mon = system.thread("mon");
+            ScriptedThread server = system.thread("server");
+            int blockWord = 112;
+            int block = mon.thread().utcbAddress() + 4 * blockWord;
+            mon.utcb(blockWord, mon.id()).utcb(blockWord + 1, ThreadId.NIL).utcb(blockWord + 2, ThreadId.NIL)
+                    .utcb(blockWord + 3, 0).message(LABEL).ipc(server.id(), ThreadId.NIL, ZERO << 16, block | 4 << 1 | 1);
+            server.waitForAny();
+            system.run();
+            assertEquals(Dope.error(IpcError.NOT_PERMITTED, Phase.SEND), mon.dope());
+            assertEquals(ThreadState.RECEIVING, server.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
     @DisplayName("S6: sigma0 serves a task's <memory> on the first touch; a touch elsewhere stops the thread")
     void sigma0ServesDeclaredMemory(Architecture architecture) throws BootException {
         int region = 0x6000_0000;
@@ -94,10 +115,12 @@ class ScriptedRulesTest {
                 .memory("worker", region, 0x10000).boot()) {
             ScriptedThread worker = system.thread("worker");
             ScriptedThread stray = system.thread("stray");
-            worker.write(region + 0x2000, 5).exit();
+            Access[] served = new Access[1];
+            // Looked at before it exits: its task is freed with its last thread (P3).
+            worker.write(region + 0x2000, 5).then(w -> served[0] = w.rightsAt(region + 0x2000)).exit();
             stray.read(region);
             system.run();
-            assertEquals(Access.ALL, worker.rightsAt(region + 0x2000));
+            assertEquals(Access.ALL, served[0]);
             assertEquals(ThreadState.DEAD, worker.state());
             assertEquals(ThreadState.STOPPED, stray.state());
         }
