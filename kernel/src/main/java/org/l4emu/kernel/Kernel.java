@@ -246,7 +246,8 @@ public final class Kernel implements KdebugCalls.Host {
         account(running);
         handle(running, Trap.SYSCALL);
         afterTrap(running);
-        if (exitCode != NO_EXIT || stopRequested || instructions >= runLimit) {
+        if (exitCode != NO_EXIT || stopRequested || instructions >= runLimit || !tasksToFree.isEmpty()) {
+            // A task whose last thread ended in this call is freed before anyone runs again (P3).
             return false;
         }
         Thread following = chooseNext();

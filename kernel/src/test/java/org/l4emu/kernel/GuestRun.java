@@ -25,13 +25,6 @@ public record GuestRun(int exitCode, String console, String log) {
     public static final Architecture ARCHITECTURE =
             Architecture.fromXmlName(System.getProperty(ARCHITECTURE_PROPERTY, Architecture.ARM.xmlName()));
     public static final Path GUEST_DIRECTORY = Path.of("..", "guest-programs", "target", ARCHITECTURE.xmlName());
-    /**
-     * The rule checker's scenario of issue 12's hole 1 (a receive window that is not a valid
-     * fpage): a host error until that fix is merged, so the every-system tests leave it out;
-     * tools/.../check/HoleScenariosTest runs it. Set to "" once the fix is in.
-     */
-    public static final String HOST_ERROR_ON_TODAYS_KERNEL = "chk_window.xml";
-
     /** For {@link ArmOnly}: true when the guests under test are ARM ones. */
     public static boolean armGuests() {
         return ARCHITECTURE == Architecture.ARM;
