@@ -19,6 +19,8 @@ public final class MappingDatabase {
     private final Map<Task, Map<Integer, MappingNode>> byTask = new HashMap<>();
     private java.util.function.LongConsumer rootReleased = frame -> { };
     private final KernelEvents events;
+    /** The task being deleted while {@link #removeAll} runs: its kernel-owned pages go too. */
+    private Task leaving;
 
     public MappingDatabase() {
         this(KernelEvents.NONE);
@@ -142,8 +144,13 @@ public final class MappingDatabase {
         if (pages == null) {
             return;
         }
-        for (MappingNode node : new ArrayList<>(pages.values())) {
-            revoke(node, Access.ALL);
+        leaving = task;
+        try {
+            for (MappingNode node : new ArrayList<>(pages.values())) {
+                revoke(node, Access.ALL);
+            }
+        } finally {
+            leaving = null;
         }
         byTask.remove(task);
     }
@@ -183,20 +190,37 @@ public final class MappingDatabase {
         return node(task, page) != null;
     }
 
+    /**
+     * Revokes {@code revoked} from {@code node} and everything derived from it, except from a
+     * kernel-owned page of its own task (a UTCB page, the boot info page: S5), which no unmap,
+     * grant or revocation by whoever it derives from takes away; only its task's deletion does.
+     * A mapping that goes leaves such pages derived from its own parent, so that the frame is
+     * given back only once the last of them goes.
+     */
     private void revoke(MappingNode node, Access revoked) {
         for (MappingNode child : List.copyOf(node.children())) {
             revoke(child, revoked);
         }
+        if (node.task() != leaving && node.task().isKernelPage(node.page())) {
+            return;
+        }
         Access left = Access.of(node.rights().bits() & ~revoked.bits());
         if (left.bits() == 0) {
-            boolean root = node.parent() == null;
-            for (MappingNode child : List.copyOf(node.children())) {
+            MappingNode parent = node.parent();
+            List<MappingNode> kept = List.copyOf(node.children());
+            node.detachFromParent();
+            for (MappingNode child : kept) {
                 child.detachFromParent();
             }
-            node.detachFromParent();
+            MappingNode heir = parent != null || kept.isEmpty() ? parent : kept.getFirst();
+            for (MappingNode child : kept) {
+                if (child != heir) {
+                    heir.adopt(child);
+                }
+            }
             remove(node.task(), node.page());
             events.mappingRevoked(node.task(), node.page(), 0);
-            if (root) {
+            if (heir == null) {
                 rootReleased.accept(node.frame());
             }
         } else {
