@@ -161,8 +161,15 @@ final class X86Cpu implements InterruptHook, InvalidMemoryHook, AutoCloseable {
     int emulate(int address, long instructions) {
         pendingVector = X86Vector.NONE;
         faultPending = false;
-        return unicorn.emulate(Integer.toUnsignedLong(address), 0, 0, instructions);
+        return unicorn.emulate(Integer.toUnsignedLong(address), NO_END_ADDRESS, 0, instructions);
     }
+
+    /**
+     * The end address given to {@code uc_emu_start}, which stops when it reaches it: above 32
+     * bits, so that no guest instruction is ever there (0 would stop a thread at address 0
+     * before it ran anything). As main's engine work has it.
+     */
+    private static final long NO_END_ADDRESS = 1L << 32;
 
     /** The vector the interrupt hook took during the last run, or {@link X86Vector#NONE}. */
     int pendingVector() {
