@@ -23,6 +23,7 @@ final class Abi {
     static final int DOPE_RECEIVED_BITS = 0x3F;
     static final int NOTIFICATION_DOPE = 0x5;
     static final int TAG_FLAGS = 0xF000;
+    static final int KERNEL_FLAG = 1 << 15;
 
     static final int OPTION_UNRELIABLE = 0;
     static final int OPTION_ERROR = 1;

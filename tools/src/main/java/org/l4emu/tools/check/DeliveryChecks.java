@@ -108,17 +108,26 @@ final class DeliveryChecks {
                     + "'s UTCB, past MR" + Math.min(length, Abi.MAX_MESSAGE_WORDS) + (written > Abi.MAX_MESSAGE_WORDS
                     ? " and over its buffer registers and UTCB words" : ""));
         }
-        boolean kernelMessage = deliver.sender() == null || isKernelMessage(deliver);
-        int expectedTag = kernelMessage ? tag : tag & ~Abi.TAG_FLAGS;
+        int expectedTag = expectedTag(deliver, tag);
         if (deliver.tag() != expectedTag) {
             violations.report(CheckedRule.S5, receiver + " receives MR0 " + Abi.hex(deliver.tag())
                     + " for a message whose MR0 at transfer was " + Abi.hex(tag));
         }
     }
 
-    private boolean isKernelMessage(EventDetail.Deliver deliver) {
-        ThreadModel sender = model.thread(deliver.sender());
-        return sender.send != null && sender.send.kind == SendPhase.Kind.FAULT;
+    /**
+     * Flags are kernel outputs: a kernel message arrives as the kernel made it, a user message
+     * with its flags cleared, and a monitor's deceit forward of a fault message with the kernel
+     * flag (spec-decisions, S6).
+     */
+    private int expectedTag(EventDetail.Deliver deliver, int tag) {
+        SendPhase send = deliver.sender() == null ? null : model.thread(deliver.sender()).send;
+        if (deliver.sender() == null || send != null && send.kind == SendPhase.Kind.FAULT) {
+            return tag;
+        }
+        boolean forwardsKernelMessage = send != null && send.kind == SendPhase.Kind.FORWARD && send.ipc != null
+                && send.ipc.kernelMessage;
+        return tag & ~Abi.TAG_FLAGS | (forwardsKernelMessage ? Abi.KERNEL_FLAG : 0);
     }
 
     /** R2 for a monitor on the path, R4 for anyone else: the dope and from each must see. */

@@ -8,6 +8,9 @@ import org.l4emu.tools.trace.EventDetail;
  * runs is in no IPC) and thread lifetimes (P3).
  */
 final class EndingChecks {
+    /** The reason of a thread_exit event for a thread stopped by an unresolved fault. */
+    private static final String STOPPED_BY_FAULT = "fault";
+
     private final Model model;
     private final Violations violations;
     private final Outcomes outcomes;
@@ -116,7 +119,7 @@ final class EndingChecks {
         switch (code) {
             case Abi.ERROR_TIMEOUT -> {
                 return Abi.timeoutMicros(ipc.sourceSendTimeout) == 0
-                        || TimeoutChecks.sendTimeoutDue(model.threads(), ipc, now) ? null : new Problem(CheckedRule.S3,
+                        || TimeoutChecks.sendTimeoutDue(ipc, now) ? null : new Problem(CheckedRule.S3,
                         blocked + "'s send fails with error 1 although no send timeout of its IPC is due");
             }
             case Abi.ERROR_MONITOR -> {
@@ -156,6 +159,13 @@ final class EndingChecks {
             return;
         }
         step.notified.add(ipc);
+        // Option 1 or 3 to a source whose IPC a controller holds becomes its notification (M6
+        // settled): the send that asked for it is done.
+        SendPhase ending = step.endingSends.remove(blocked);
+        if (ending != null) {
+            outcomes.proceeded(ending);
+            outcomes.completeSend(ending.sender);
+        }
     }
 
     /** An IPC of {@code thread} failed ({@code dope}); timeouts are judged by {@link TimeoutChecks}. */
@@ -257,7 +267,7 @@ final class EndingChecks {
 
     void started(ThreadModel thread) {
         thread.alive = true;
-        thread.task.liveThreads++;
+        thread.task.threadsKept++;
         model.booted = true;
     }
 
@@ -273,10 +283,19 @@ final class EndingChecks {
         }
         thread.endIpc();
         thread.deadline = ThreadModel.NO_DEADLINE;
+        boolean kept = thread.alive || thread.stopped;
         thread.alive = false;
-        thread.task.liveThreads--;
         step.died.add(thread);
-        if (reason.equals("deleted") && thread.task.liveThreads == 0) {
+        // A thread a fault stopped keeps its task, for the report and the debugger (spec-decisions, P3).
+        thread.stopped = reason.equals(STOPPED_BY_FAULT);
+        if (thread.stopped) {
+            return;
+        }
+        thread.task.threads.remove(thread);
+        if (kept) {
+            thread.task.threadsKept--;
+        }
+        if (reason.equals("deleted") && thread.task.threadsKept == 0) {
             thread.task.deleted = true;
             step.emptiedTasks.add(thread.task);
         }

@@ -12,6 +12,8 @@ final class InFlightIpc {
     final boolean unreliable;
     /** The source's send timeout (16-bit encoding): M4 counts it from the check. */
     final int sourceSendTimeout;
+    /** A page-fault or exception message the kernel sends for the source: deceit forwards of it keep the kernel flag (R4). */
+    final boolean kernelMessage;
     ThreadModel blocked;
     ThreadModel destination;
     List<Hop> path;
@@ -22,7 +24,7 @@ final class InFlightIpc {
     long finalDeliveryAt = -1;
 
     InFlightIpc(ThreadModel trueSource, ThreadModel destination, List<Hop> path, int sourceSendTimeout,
-                boolean unreliable, long delayMicros) {
+                boolean unreliable, long delayMicros, boolean kernelMessage) {
         this.trueSource = trueSource;
         this.blocked = trueSource;
         this.destination = destination;
@@ -30,6 +32,7 @@ final class InFlightIpc {
         this.sourceSendTimeout = sourceSendTimeout;
         this.unreliable = unreliable;
         this.delayMicros = delayMicros;
+        this.kernelMessage = kernelMessage;
     }
 
     int indexOf(ThreadModel monitor) {

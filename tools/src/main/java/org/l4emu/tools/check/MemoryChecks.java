@@ -12,12 +12,18 @@ import org.l4emu.tools.trace.EventDetail;
  * whose last thread is deleted keeps nothing (P3).
  */
 final class MemoryChecks {
-    /** The typed items of one message being applied: the transfer the following map events belong to. */
-    private record Transfer(ThreadModel sender, ThreadModel receiver, boolean wholeSpace, int window) {
+    /**
+     * The typed items of one message being applied: the transfer the following map events belong
+     * to, and what the checker worked out they must do (null while the window is invalid).
+     */
+    private record Transfer(ThreadModel sender, ThreadModel receiver, boolean wholeSpace, int window,
+                            ItemPlacement placement) {
         Abi.Fpage fpage() {
-            return Abi.Fpage.of(window);
+            return wholeSpace ? WHOLE_SPACE : Abi.Fpage.of(window);
         }
     }
+
+    private static final Abi.Fpage WHOLE_SPACE = new Abi.Fpage(0, 32);
 
     private final Model model;
     private final Violations violations;
@@ -31,28 +37,75 @@ final class MemoryChecks {
     }
 
     void items(ThreadModel receiver, EventDetail.Items items) {
-        transfer = new Transfer(model.thread(items.sender()), receiver, items.wholeSpace(), items.window());
+        ThreadModel sender = model.thread(items.sender());
+        Abi.Fpage window = items.wholeSpace() ? WHOLE_SPACE : Abi.Fpage.of(items.window());
+        transfer = new Transfer(sender, receiver, items.wholeSpace(), items.window(), window.isValid()
+                ? new ItemPlacement(model, sender.task, receiver.task, window, items.items()) : null);
     }
 
-    /** The transfer ended with a delivery to {@code receiver}: through an invalid window it must not have (S5). */
+    /**
+     * The transfer ended with a delivery to {@code receiver}: through an invalid window it must
+     * not have, nor when an item had no room; and every mapping its items call for was made (S5).
+     */
     void delivered(ThreadModel receiver) {
         if (transfer != null && transfer.receiver == receiver) {
-            if (!transfer.wholeSpace && !transfer.fpage().isValid()) {
+            ItemPlacement placement = transfer.placement;
+            if (placement == null) {
                 violations.report(CheckedRule.S5, invalidWindow(transfer) + ", yet the message was delivered");
+            } else if (!missing(placement) && placement.noRoom() != null) {
+                violations.report(CheckedRule.S5, "the items of " + transfer.sender + " to " + receiver + " must fail"
+                        + " with error 4 for both (" + placement.noRoom() + "), yet the message was delivered");
             }
             transfer = null;
         }
     }
 
-    /** An IPC of {@code thread} failed: a transfer it was part of ended; through an invalid window only with 9. */
+    /**
+     * An IPC of {@code thread} failed: a transfer it was part of ended; through an invalid window
+     * only with 9; with 4 when an item had no room (or, on the kernel's word, a quota ran out),
+     * with 6 when memory did; else every mapping its items call for was made first.
+     */
     void failed(ThreadModel thread, int errorCode) {
         if (transfer != null && (transfer.receiver == thread || transfer.sender == thread)) {
-            if (!transfer.wholeSpace && !transfer.fpage().isValid() && errorCode != Abi.ERROR_INVALID) {
-                violations.report(CheckedRule.S5, invalidWindow(transfer) + ": the IPC must fail with error 9, not "
-                        + errorCode);
+            ItemPlacement placement = transfer.placement;
+            if (placement == null) {
+                if (errorCode != Abi.ERROR_INVALID) {
+                    violations.report(CheckedRule.S5, invalidWindow(transfer) + ": the IPC must fail with error 9, not "
+                            + errorCode);
+                }
+            } else if (errorCode != Abi.ERROR_OVERFLOW && errorCode != Abi.ERROR_NOT_PERMITTED
+                    && !missing(placement) && placement.noRoom() != null) {
+                violations.report(CheckedRule.S5, "the items of " + transfer.sender + " to " + transfer.receiver
+                        + " must fail with error 4 (" + placement.noRoom() + "), not " + errorCode);
             }
             transfer = null;
         }
+    }
+
+    /** Reports the first mapping the items call for that the kernel did not make (those it may skip unseen aside). */
+    private boolean missing(ItemPlacement placement) {
+        ItemPlacement.Expected expected;
+        while ((expected = placement.poll()) != null) {
+            if (!skippable(expected)) {
+                violations.report(CheckedRule.S5, "the items of " + transfer.sender + " to " + transfer.receiver
+                        + " must " + (expected.grant() ? "grant" : "map") + " " + transfer.sender.task + "'s page "
+                        + Abi.hex((int) expected.source()) + " to " + Abi.hex((int) expected.page()) + ", which did not"
+                        + " happen");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A mapping the kernel makes without an event: onto the very page it comes from, or (the
+     * checker does not follow which mapping derives from which) onto a page the receiver holds,
+     * which may be the one the sent page derives from.
+     */
+    private boolean skippable(ItemPlacement.Expected expected) {
+        Transfer t = transfer;
+        return t.sender.task == t.receiver.task && expected.page() == expected.source()
+                || t.receiver.task.pages.containsKey(expected.page());
     }
 
     /** The trace ended: a transfer through an invalid window that never ended means the run died in it. */
@@ -87,7 +140,7 @@ final class MemoryChecks {
         long sourcePage = Abi.unsigned(mapping.sourceAddress());
         String what = (mapping.grant() ? "a grant of " : "a map of ") + from + "'s page " + Abi.hex(mapping.sourceAddress())
                 + " to " + Abi.hex(mapping.address()) + " in " + to;
-        checkTransfer(what, from, to, page);
+        checkTransfer(what, from, to, page, sourcePage, mapping.grant());
         if (!Abi.isUserPage(page)) {
             violations.report(CheckedRule.S5, what + ": outside the user range, which never receives a mapping");
         } else if (to.bootInfoPages.contains(page)) {
@@ -109,7 +162,7 @@ final class MemoryChecks {
         to.pages.put(page, mapping.rightsBits());
     }
 
-    private void checkTransfer(String what, TaskModel from, TaskModel to, long page) {
+    private void checkTransfer(String what, TaskModel from, TaskModel to, long page, long sourcePage, boolean grant) {
         Transfer t = transfer;
         if (t == null) {
             violations.report(CheckedRule.ISO, what + " happens outside any message transfer");
@@ -122,6 +175,27 @@ final class MemoryChecks {
             violations.report(CheckedRule.S5, what + " lies outside " + t.receiver + "'s receive window "
                     + Abi.hex(t.window));
         }
+        if (t.placement != null) {
+            next(t.placement, what, page, sourcePage, grant);
+        }
+    }
+
+    /** The mapping must be the next one the items call for (after any the kernel may skip unseen). */
+    private void next(ItemPlacement placement, String what, long page, long sourcePage, boolean grant) {
+        ItemPlacement.Expected expected;
+        while ((expected = placement.poll()) != null) {
+            if (expected.page() == page && expected.source() == sourcePage && expected.grant() == grant) {
+                return;
+            }
+            if (!skippable(expected)) {
+                violations.report(CheckedRule.S5, what + ", where the items call for " + (expected.grant() ? "a grant of "
+                        : "a map of ") + Abi.hex((int) expected.source()) + " to " + Abi.hex((int) expected.page())
+                        + " next");
+                return;
+            }
+        }
+        violations.report(CheckedRule.S5, what + ", which none of the items calls for" + (placement.noRoom() != null
+                ? " (" + placement.noRoom() + ": error 4 before any page of that item)" : ""));
     }
 
     void unmap(EventDetail.Unmapping unmapping) {
@@ -150,9 +224,9 @@ final class MemoryChecks {
             }
         }
         for (TaskModel task : step.utcbTouched) {
-            for (ThreadModel thread : model.threads()) {
+            for (ThreadModel thread : task.threads) {
                 Integer rights = task.pages.get(thread.utcbPage);
-                if (thread.alive && thread.task == task && (rights == null || (rights & 6) != 6)) {
+                if (thread.alive && (rights == null || (rights & 6) != 6)) {
                     violations.report(CheckedRule.ISO, thread + "'s UTCB page " + Abi.hex((int) thread.utcbPage)
                             + " lost its mapping (or its rights) in " + task);
                 }

@@ -44,6 +44,7 @@ final class Model {
         byNumber.put(info.number(), thread);
         byId.put(info.id(), thread);
         utcbPages.computeIfAbsent(task, t -> new HashSet<>()).add(thread.utcbPage);
+        task.threads.add(thread);
         return thread;
     }
 
@@ -66,12 +67,18 @@ final class Model {
         return utcbPages.getOrDefault(task, Set.of()).contains(page);
     }
 
-    /** The live threads of {@code task} whose UTCB lies in {@code page}. */
-    boolean liveUtcbIn(TaskModel task, long page) {
-        return byNumber.values().stream().anyMatch(t -> t.alive && t.task == task && t.utcbPage == page);
+    /** A page the kernel owns in {@code task}: one that holds UTCBs, or the boot info area (S5). */
+    boolean isKernelPage(TaskModel task, long page) {
+        return page >= Abi.BOOT_INFO || isUtcbPage(task, page);
     }
 
-    Iterable<ThreadModel> threads() {
-        return byNumber.values();
+    /** True when a live thread of {@code task} has its UTCB in {@code page}. */
+    boolean liveUtcbIn(TaskModel task, long page) {
+        for (ThreadModel thread : task.threads) {
+            if (thread.alive && thread.utcbPage == page) {
+                return true;
+            }
+        }
+        return false;
     }
 }

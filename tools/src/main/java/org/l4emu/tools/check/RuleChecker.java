@@ -70,7 +70,10 @@ public final class RuleChecker {
             case EventDetail.ThreadCreated ignored -> endings.created(thread);
             case EventDetail.ThreadExit exit -> endings.exited(thread, exit.reason());
             case EventDetail.Syscall syscall -> endings.syscall(thread, syscall, now);
-            case EventDetail.FaultIpc fault -> thread.faultHandler = fault.handler().id();
+            case EventDetail.FaultIpc fault -> {
+                thread.ipcTime = -1; // a new trap: what follows is no longer its system call's
+                thread.faultHandler = fault.handler().id();
+            }
             case EventDetail.Send send -> send(thread, send);
             case EventDetail.Redirect redirect -> deliveries.redirect(thread, redirect, now);
             case EventDetail.Items items -> memory.items(thread, items);
@@ -88,7 +91,10 @@ public final class RuleChecker {
                 timeouts.deadline(thread, deadline.deadlineNanos(), now);
             }
             case EventDetail.StateChange change -> endings.state(thread, change.state(), now);
-            case EventDetail.PageFault fault -> memory.pageFault(thread, fault);
+            case EventDetail.PageFault fault -> {
+                thread.ipcTime = -1;
+                memory.pageFault(thread, fault);
+            }
             case EventDetail.KernelMapping mapping -> memory.kernelMap(mapping);
             case EventDetail.Mapping mapping -> memory.map(mapping);
             case EventDetail.Unmapping unmapping -> memory.unmap(unmapping);

@@ -50,7 +50,8 @@ final class SendClassifier {
             return phase(sender, kind, option, sender.id, to, null, List.of(), 0, 0, verdict, null, following);
         }
         long delay = block == null ? 0 : Abi.unsigned(block.delayMicros());
-        InFlightIpc ipc = new InFlightIpc(sender, to, path, sendTimeout, option == Abi.OPTION_UNRELIABLE, delay);
+        InFlightIpc ipc = new InFlightIpc(sender, to, path, sendTimeout, option == Abi.OPTION_UNRELIABLE, delay,
+                kind == SendPhase.Kind.FAULT);
         int monitorDope = Abi.DOPE_R | (option == Abi.OPTION_UNRELIABLE ? Abi.optionDope(option) : 0);
         return phase(sender, kind, option, sender.id, to, ipc, path, monitorDope, 0,
                 Verdict.proceed(rule, "a redirection rule routes it to monitor " + path.getFirst().monitor()),
@@ -78,7 +79,7 @@ final class SendClassifier {
         MonitorClass forwarderClass = ipc != null ? ipc.path.get(ipc.indexOf(monitor)).monitorClass()
                 : at >= 0 ? full.get(at).monitorClass() : MonitorClass.SYSTEM;
         List<Hop> rest = at >= 0 ? full.subList(at + 1, full.size()) : laterThan(full, forwarderClass);
-        Verdict verdict = forwardVerdict(monitor, trueSource, to, at >= 0, forwarderClass, namesBlocked, blocked, ipc,
+        Verdict verdict = forwardVerdict(monitor, trueSource, to, at >= 0, namesBlocked, blocked, ipc,
                 namesController ? model.byRef(block.controllingMonitor()) : null, namesController);
         SendPhase phase = phase(monitor, SendPhase.Kind.FORWARD, option, trueSource.id, to, ipc, rest, dope, 0,
                 verdict, null, monitor.ipcFrom);
@@ -97,20 +98,15 @@ final class SendClassifier {
     }
 
     private Verdict forwardVerdict(ThreadModel monitor, ThreadModel trueSource, ThreadModel to, boolean onNewPath,
-                                   MonitorClass forwarderClass, boolean namesBlocked, ThreadModel blocked,
+                                   boolean namesBlocked, ThreadModel blocked,
                                    InFlightIpc ipc, ThreadModel controller, boolean namesController) {
-        // A monitor acts in the class it holds the IPC in; one that holds none, as a system monitor.
-        // Holding an IPC of the true source's own as its system monitor makes it one for that
-        // source, even once the rule that put it there is gone (docs/checker.md).
-        boolean asSystem = forwarderClass == MonitorClass.SYSTEM;
-        boolean systemMonitor = asSystem && model.rules.isSystemMonitorFor(monitor, trueSource);
-        boolean holdsSourceIpc = asSystem && ipc != null && ipc.trueSource == trueSource;
-        if (!onNewPath && !systemMonitor && !holdsSourceIpc) {
+        // R3 as written: a rule in force whose source matches S names the forwarder, on path(S, D')
+        // or as a system monitor (which may forward anywhere); holding an IPC is no licence.
+        boolean systemMonitor = model.rules.isSystemMonitorFor(monitor, trueSource);
+        if (!onNewPath && !systemMonitor) {
             return Verdict.refuse(CheckedRule.R3, monitor + " forwards as " + trueSource + " to " + to
-                    + ", but no rule puts it on path(" + trueSource.task + ", " + to.task
-                    + ") and it is no system monitor for " + trueSource.task
-                    + (asSystem ? "" : " (it holds this IPC as a " + forwarderClass.name().toLowerCase(
-                    java.util.Locale.ROOT) + " monitor)"));
+                    + ", but no rule in force puts it on path(" + trueSource.task + ", " + to.task
+                    + ") and it is no system monitor for " + trueSource.task);
         }
         if (namesBlocked && ipc == null) {
             return Verdict.refuse(CheckedRule.R3, "the blocked source it names (" + (blocked == null ? "none" : blocked)
@@ -124,8 +120,7 @@ final class SendClassifier {
             return Verdict.refuse(CheckedRule.M6, "option 6 or 7 on a forward that holds no IPC");
         }
         return Verdict.proceed(CheckedRule.R3, monitor + (onNewPath ? " is on path(" + trueSource.task + ", "
-                + to.task + ")" : systemMonitor ? " is a system monitor for " + trueSource.task
-                : " is a system monitor on the path of an IPC of " + trueSource + " it holds"));
+                + to.task + ")" : " is a system monitor for " + trueSource.task));
     }
 
     /** Options 1 and 3 (M3, M9): only a monitor on the target's current path may end its send. */

@@ -2,6 +2,7 @@ package org.l4emu.tools.check;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,9 +17,12 @@ final class TaskModel {
     final Map<Long, Integer> pages = new HashMap<>();
     /** Pages the kernel put at the boot info address: they belong to the kernel (S5). */
     final Set<Long> bootInfoPages = new HashSet<>();
+    /** Its threads that have not exited or been deleted (those a fault stopped too). */
+    final Set<ThreadModel> threads = new LinkedHashSet<>();
     /** Destinations its allow rules name, or null when it has none (P1). */
     Set<Integer> allowed;
-    int liveThreads;
+    /** Its threads that are not dead: running ones and those a fault stopped (which keep the task, P3). */
+    int threadsKept;
     /** Once a thread of it was deleted and none is left: what it held must go (P3). */
     boolean deleted;
 

@@ -12,6 +12,8 @@ final class ThreadModel {
     final TaskModel task;
     final long utcbPage;
     boolean alive = true;
+    /** Stopped by a fault it could not have resolved: not running, but still its task's (P3). */
+    boolean stopped;
 
     /** The arguments of its current ipc system call, and when it made it. */
     int ipcTo;
@@ -44,18 +46,16 @@ final class ThreadModel {
     }
 
     /**
-     * The IPC it is a blocked source of for options 1 and 3 (M9): held by monitors, or waiting at
-     * the M4 check for its final receiver (its next hop a system monitor, the check not passed).
+     * The IPC it is a blocked source of for options 1 and 3 (M9): held by monitors, or still
+     * waiting for the first of them (at the M4 check, or for a busy monitor).
      */
     InFlightIpc blockedSourceIpc() {
         if (held != null) {
             return held;
         }
         InFlightIpc ipc = send == null ? null : send.ipc;
-        Hop next = send == null ? null : send.remaining.peekFirst();
-        boolean atCheck = ipc != null && ipc.blocked == this && ipc.m4PassedAt < 0 && next != null
-                && next.monitorClass() == MonitorClass.SYSTEM;
-        return atCheck ? ipc : null;
+        boolean waiting = ipc != null && ipc.blocked == this && send.nextHopIsMonitor();
+        return waiting ? ipc : null;
     }
 
     /** The IPC it is the blocked source of: held by monitors, or still on its way (M4). */

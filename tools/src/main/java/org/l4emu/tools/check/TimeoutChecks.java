@@ -73,15 +73,25 @@ final class TimeoutChecks {
         }
     }
 
-    /** True when some thread's send carries {@code ipc} and its timeout is due (M4 for a source monitor's forward). */
-    static boolean sendTimeoutDue(Iterable<ThreadModel> threads, InFlightIpc ipc, long now) {
-        for (ThreadModel thread : threads) {
-            if (thread.send != null && thread.send.ipc == ipc && thread.deadline != ThreadModel.NO_DEADLINE
-                    && thread.deadline <= now) {
+    /**
+     * True when the send of a thread carrying {@code ipc} (its true source or a monitor on its
+     * path) has a timeout due (M4 for a source monitor's forward).
+     */
+    static boolean sendTimeoutDue(InFlightIpc ipc, long now) {
+        if (sendTimeoutDue(ipc.trueSource, ipc, now)) {
+            return true;
+        }
+        for (Hop hop : ipc.path) {
+            if (sendTimeoutDue(hop.monitor(), ipc, now)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean sendTimeoutDue(ThreadModel thread, InFlightIpc ipc, long now) {
+        return thread.send != null && thread.send.ipc == ipc && thread.deadline != ThreadModel.NO_DEADLINE
+                && thread.deadline <= now;
     }
 
     private static String phaseOf(ThreadModel thread) {

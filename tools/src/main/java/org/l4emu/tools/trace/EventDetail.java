@@ -102,9 +102,10 @@ public sealed interface EventDetail {
 
     /**
      * {@code sender}'s typed items are applied to the event's thread's space: through the
-     * receive window {@code window} (BR0 as read at transfer), or anywhere ({@code wholeSpace}).
+     * receive window {@code window} (BR0 as read at transfer), or anywhere ({@code wholeSpace});
+     * {@code items}: the typed words as read at transfer, pairs of send base word and fpage.
      */
-    record Items(ThreadInfo sender, boolean wholeSpace, int window) implements EventDetail {}
+    record Items(ThreadInfo sender, boolean wholeSpace, int window, int[] items) implements EventDetail {}
 
     /** The event's thread's IPC timeout now expires at {@code deadlineNanos} (virtual time), or none ({@link #NONE}). */
     record Deadline(long deadlineNanos) implements EventDetail {

@@ -129,6 +129,7 @@ public final class TraceJsonWriter implements AutoCloseable {
                 } else {
                     word("window", items.window());
                 }
+                words("items", items.items());
             }
             case EventDetail.Deadline deadline -> {
                 if (deadline.deadlineNanos() == EventDetail.Deadline.NONE) {

@@ -153,7 +153,7 @@ public final class TraceReader implements AutoCloseable {
             case ALLOW -> new EventDetail.Allow(task(), task());
             case THREAD_CREATED -> new EventDetail.ThreadCreated();
             case FAULT_IPC -> new EventDetail.FaultIpc(ref());
-            case ITEMS -> new EventDetail.Items(thread(), in.u8() == TraceFormat.WHOLE_SPACE, in.word());
+            case ITEMS -> new EventDetail.Items(thread(), in.u8() == TraceFormat.WHOLE_SPACE, in.word(), words());
             case DEADLINE -> new EventDetail.Deadline(in.varint());
             case STATE -> new EventDetail.StateChange(state());
             case SWITCH -> new EventDetail.Switch();

@@ -12,6 +12,7 @@ import org.l4emu.kernel.ipc.SendDescriptor;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
@@ -31,8 +32,10 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private final TraceOutput out;
     private final IdentityHashMap<Thread, Integer> threadNumbers = new IdentityHashMap<>();
     private final IdentityHashMap<Task, Integer> taskNumbers = new IdentityHashMap<>();
+    /** The threads whose state may still change (a dead one leaves once its end is recorded), in definition order. */
     private final List<Thread> threads = new ArrayList<>();
     private int[] lastStates = new int[16];
+    private int definedThreads;
     /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
     private Thread cachedThread;
     private int cachedNumber;
@@ -241,6 +244,14 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.varint(senderNumber);
         out.u8(wholeSpace ? TraceFormat.WHOLE_SPACE : 0);
         out.word(window);
+        // The items as the kernel reads them now, so that a checker can work out where they must land.
+        int tag = kernel.utcbWord(sender, Utcb.MR0);
+        int first = 1 + MessageTag.untypedWords(tag);
+        int typed = Math.max(0, Math.min(MessageTag.typedWords(tag), MessageTag.MAX_WORDS + 1 - first));
+        out.varint(typed);
+        for (int i = 0; i < typed; i++) {
+            out.word(kernel.utcbWord(sender, Utcb.MR0 + first + i));
+        }
         afterEvent();
     }
 
@@ -349,15 +360,21 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void recordStateChanges() {
+        int kept = 0;
         for (int i = 0; i < threads.size(); i++) {
             Thread thread = threads.get(i);
             int state = ThreadStateCodes.of(thread.state());
             if (state != lastStates[i]) {
-                lastStates[i] = state;
                 begin(EventKind.STATE, thread);
                 out.u8(state);
             }
+            if (thread.state() != ThreadState.DEAD) {
+                threads.set(kept, thread);
+                lastStates[kept++] = state;
+            }
         }
+        // Dead threads never change again: watching them would cost every trap more as threads come and go.
+        threads.subList(kept, threads.size()).clear();
         Thread next = kernel.currentThread();
         if (next != running) {
             running = next;
@@ -399,7 +416,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             return known;
         }
         int task = taskNumberOf(thread.task());
-        int number = threads.size() + 1;
+        int number = ++definedThreads;
         threadNumbers.put(thread, number);
         threads.add(thread);
         if (threads.size() > lastStates.length) {

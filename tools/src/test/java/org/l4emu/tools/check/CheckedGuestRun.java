@@ -28,7 +28,17 @@ record CheckedGuestRun(int exitCode, String console, RuntimeException hostExcept
     static final Architecture ARCHITECTURE = Architecture.fromXmlName(System.getProperty("l4emu.test.arch", "arm"));
     static final Path GUESTS = Path.of("..", "guest-programs", "target", ARCHITECTURE.xmlName());
 
+    /** Boots {@code system} under the checker; no events kept. */
     static CheckedGuestRun boot(String system) {
+        return boot(system, false);
+    }
+
+    /** Boots {@code system} under the checker, keeping its events (for tests that edit them). */
+    static CheckedGuestRun bootRecorded(String system) {
+        return boot(system, true);
+    }
+
+    private static CheckedGuestRun boot(String system, boolean keepEvents) {
         Path file = GUESTS.resolve(system);
         if (!Files.exists(file)) {
             throw new IllegalStateException(file + " is missing: build guest-programs first");
@@ -40,7 +50,8 @@ record CheckedGuestRun(int exitCode, String console, RuntimeException hostExcept
         RuntimeException host = null;
         try (PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
              TraceRecorder recorder = new TraceRecorder(trace, system, TraceHeader.inMemory())) {
-            exit = Boot.run(file, BootOptions.DEFAULTS, console, log, new EventTee(live.events(), recorder));
+            exit = Boot.run(file, BootOptions.DEFAULTS, console, log,
+                    keepEvents ? new EventTee(live.events(), recorder) : live.events());
         } catch (BootException e) {
             throw new IllegalStateException(system + " did not boot: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -49,7 +60,7 @@ record CheckedGuestRun(int exitCode, String console, RuntimeException hostExcept
         live.drain();
         live.checker().finish();
         return new CheckedGuestRun(exit, console.toString(StandardCharsets.UTF_8), host, live.checker(),
-                events(trace.toByteArray(), system));
+                keepEvents ? events(trace.toByteArray(), system) : List.of());
     }
 
     static List<TraceEvent> events(byte[] trace, String name) {

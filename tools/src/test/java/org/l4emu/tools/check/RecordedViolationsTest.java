@@ -32,7 +32,7 @@ class RecordedViolationsTest {
     }
 
     private static List<TraceEvent> clean(String system) {
-        CheckedGuestRun run = CheckedGuestRun.boot(system);
+        CheckedGuestRun run = CheckedGuestRun.bootRecorded(system);
         assertEquals(0, run.checker().violationCount(), run::report);
         assertEquals(0, CheckedGuestRun.check(run.events()).violationCount(), "the same events, read back");
         return run.events();

@@ -38,22 +38,28 @@ class TraceCheckCommandTest {
                 lines.getFirst());
     }
 
+    /**
+     * chk_nil.xml recorded on the kernel before issue 12's fix 7 (checker branch, commit 4fa5f40):
+     * ipc(nilthread, nilthread) failed with error 2. Today's kernel gives no violation to record.
+     */
+    private static final Path UNFIXED_NIL = Path.of("src", "test", "resources", "traces", "chk_nil-unfixed.trace");
+
     @Test
     @DisplayName("a trace with a violation: each with its event number and rule, a summary, exit code 1")
     void violation() {
-        CommandLineRun run = CommandLineRun.of("trace", "check", record("chk_nil.xml").toString());
+        CommandLineRun run = CommandLineRun.of("trace", "check", UNFIXED_NIL.toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.getFirst().matches("event [0-9]+ \\([0-9.,]+ us\\): ABI: ipc\\(nilthread, nilthread\\) of nil.*"),
                 run.out());
         assertTrue(lines.getLast().matches(
-                "l4emu trace check: chk_nil\\.xml\\.trace: 1 violation in [0-9,]+ events \\(ABI 1\\)"), run.out());
+                "l4emu trace check: chk_nil-unfixed\\.trace: 1 violation in [0-9,]+ events \\(ABI 1\\)"), run.out());
     }
 
     @Test
     @DisplayName("--max limits what is printed, not what is counted")
     void max() {
-        CommandLineRun run = CommandLineRun.of("trace", "check", "--max", "0", record("chk_nil.xml").toString());
+        CommandLineRun run = CommandLineRun.of("trace", "check", "--max", "0", UNFIXED_NIL.toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.out().lines().count(), run.out());
     }
