@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 import org.apache.commons.io.output.WriterOutputStream;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.kernel.boot.BootException;
-import org.l4emu.kernel.trace.KernelEvents;
 import org.l4emu.tools.Installation;
+import org.l4emu.tools.check.LiveRuleChecker;
 import org.l4emu.tools.trace.TraceException;
 import org.l4emu.tools.fuzz.kernel.KernelFuzzRun;
 import picocli.CommandLine.Command;
@@ -84,6 +84,11 @@ public final class FuzzCommand implements Callable<Integer> {
                     "('l4emu trace show', 'l4emu trace check')."})
     private Path trace;
 
+    @Option(names = "--no-rules",
+            description = "Leave the rule checker out (to measure what it costs; a run is then judged by the kernel's "
+                    + "invariants and the fuzzers' oracles alone).")
+    private boolean noRules;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
     private boolean quiet;
 
@@ -112,11 +117,12 @@ public final class FuzzCommand implements Callable<Integer> {
         }
         FuzzOptions options = new FuzzOptions(seed, syscalls, threads, architecture,
                 classes == null || classes.isEmpty() ? AttackClass.all() : classes, kernelLevel, image, trace);
+        LiveRuleChecker rules = noRules ? null : new LiveRuleChecker();
         FuzzOutcome outcome;
         try {
             outcome = kernelLevel
-                    ? KernelFuzzRun.run(options, kernelLog(err), count -> progress(err, count), KernelEvents.NONE)
-                    : FuzzRun.run(options, kernelLog(err), count -> progress(err, count));
+                    ? KernelFuzzRun.run(options, kernelLog(err), count -> progress(err, count), rules)
+                    : FuzzRun.run(options, kernelLog(err), count -> progress(err, count), rules);
         } catch (BootException | TraceException e) {
             err.println("l4emu: " + e.getMessage());
             return BAD_INPUT;

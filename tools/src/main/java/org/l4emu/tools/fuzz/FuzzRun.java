@@ -26,7 +26,7 @@ import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceRecorder;
 
 /** Boots the fuzz system for some options and runs it until its budget is spent, a check fails, or it stops. */
-final class FuzzRun {
+public final class FuzzRun {
     /** Far beyond any budget (a system call costs at least 0.1 us); the syscall budget ends the run. */
     private static final long MAX_TIME_US = 1_000_000_000_000L;
     private static final int PROGRESS_MARKS = 10;
@@ -35,11 +35,13 @@ final class FuzzRun {
 
     /**
      * Runs the fuzz system; {@code progress} hears the system call count at each tenth of the
-     * budget. Kernel messages (such as the crasher's fault report) go to {@code log}.
+     * budget; {@code rules} (or null: none) checks every event after every trap. Kernel messages
+     * (such as the crasher's fault report) go to {@code log}.
      */
-    static FuzzOutcome run(FuzzOptions options, PrintStream log, LongConsumer progress) throws BootException {
+    static FuzzOutcome run(FuzzOptions options, PrintStream log, LongConsumer progress, LiveRuleChecker rules)
+            throws BootException {
         SystemDescription description = describe(options);
-        return run(options, description, ImageSet.load(description), log, progress);
+        return run(options, description, ImageSet.load(description), log, progress, rules);
     }
 
     /** Writes the description to a temporary file only long enough for the parser to read it. */
@@ -61,15 +63,14 @@ final class FuzzRun {
     }
 
     private static FuzzOutcome run(FuzzOptions options, SystemDescription description, ImageSet images,
-                                   PrintStream log, LongConsumer progress) throws BootException {
+                                   PrintStream log, LongConsumer progress, LiveRuleChecker rules) throws BootException {
         long progressEvery = Math.max(1, options.syscalls() / PROGRESS_MARKS);
         FuzzObserver observer = new FuzzObserver(options.seed(), AttackClass.mask(options.classes()), options.syscalls(),
                 progressEvery);
-        LiveRuleChecker rules = new LiveRuleChecker();
         BootOptions bootOptions = new BootOptions(MAX_TIME_US, BootOptions.UNLIMITED, false, true);
         try (Machine machine = Machines.open(description.arch(), FuzzSystem.MEMORY_BYTES);
              TraceRecorder recorder = recorder(options, TraceHeader.of(description, VirtualClock.NANOS_PER_INSTRUCTION))) {
-            KernelEvents checked = new EventTee(rules.events(), observer);
+            KernelEvents checked = rules == null ? observer : new EventTee(rules.events(), observer);
             Kernel kernel = Kernel.boot(machine, description, images, bootOptions, OutputStream.nullOutputStream(), log,
                     recorder == null ? checked : new EventTee(checked, recorder));
             return FuzzLoop.run(kernel, observer, rules, progress);
@@ -77,7 +78,7 @@ final class FuzzRun {
     }
 
     /** The recorder of --trace, or null without it. */
-    static TraceRecorder recorder(FuzzOptions options, TraceHeader header) {
+    public static TraceRecorder recorder(FuzzOptions options, TraceHeader header) {
         if (options.trace() == null) {
             return null;
         }

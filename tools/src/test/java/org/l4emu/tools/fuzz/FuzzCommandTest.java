@@ -2,7 +2,6 @@ package org.l4emu.tools.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `l4emu fuzz` (guest level) as CI runs it: short seeded runs spend their whole budget with no
- * violation (invariant, oracle or rule) and no host exception on arm and x86, and the same seed gives the same run. The
- * classes that find issue 12's holes on the unfixed kernel join once the fixes are merged
- * ({@link AwaitingKernelFixes}); until then the runs use the others.
+ * violation (invariant, oracle or rule) and no host exception on arm and x86, every generator
+ * class together, and the same seed gives the same run.
  */
 class FuzzCommandTest {
     private static final String ARM_GUESTS = "--guests=" + Path.of("..", "guest-programs", "target", "arm");
@@ -25,15 +23,9 @@ class FuzzCommandTest {
 
     private static FuzzRuns firstRun;
 
-    /** Every class not waiting for a kernel fix, as --classes takes them. */
-    private static String cleanClasses() {
-        return String.join(",", AttackClass.all().stream().filter(c -> !AwaitingKernelFixes.CLASSES.contains(c))
-                .map(AttackClass::label).toList());
-    }
-
     @BeforeAll
     static void runOnce() {
-        firstRun = FuzzRuns.fuzz(ARM_GUESTS, "--seed=7", "--syscalls=" + SYSCALLS, "--classes=" + cleanClasses());
+        firstRun = FuzzRuns.fuzz(ARM_GUESTS, "--seed=7", "--syscalls=" + SYSCALLS);
     }
 
     @Test
@@ -49,25 +41,16 @@ class FuzzCommandTest {
     @Test
     @DisplayName("the same seed repeats the same run")
     void sameSeedSameRun() {
-        FuzzRuns again = FuzzRuns.fuzz(ARM_GUESTS, "--seed=7", "--syscalls=" + SYSCALLS, "--classes=" + cleanClasses());
+        FuzzRuns again = FuzzRuns.fuzz(ARM_GUESTS, "--seed=7", "--syscalls=" + SYSCALLS);
         assertEquals(firstRun.summaryAfterTiming(), again.summaryAfterTiming());
     }
 
     @Test
     @DisplayName("the x86 build of the fuzzer runs clean too")
     void x86RunIsClean() {
-        FuzzRuns run = FuzzRuns.fuzz(X86_GUESTS, "--arch=x86", "--seed=5", "--syscalls=30000",
-                "--classes=" + cleanClasses());
+        FuzzRuns run = FuzzRuns.fuzz(X86_GUESTS, "--arch=x86", "--seed=5", "--syscalls=30000");
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().startsWith("l4emu fuzz: seed 5, x86, "), run.out());
-    }
-
-    @Test
-    @DisplayName("every generator class together, once none waits for a kernel fix")
-    void everyClassTogether() {
-        assumeTrue(AwaitingKernelFixes.CLASSES.isEmpty(), "classes wait for kernel fixes: " + AwaitingKernelFixes.CLASSES);
-        FuzzRuns run = FuzzRuns.fuzz(ARM_GUESTS, "--seed=7", "--syscalls=200000");
-        assertEquals(0, run.exitCode(), run.all());
     }
 
     @Test

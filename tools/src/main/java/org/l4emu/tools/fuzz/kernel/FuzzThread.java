@@ -15,7 +15,12 @@ import org.l4emu.tools.fuzz.AttackClass;
  * never write (buffer registers, MyGlobalId, Pager, ExceptionHandler, the user words).
  */
 final class FuzzThread {
-    enum Role { KEEPER, ROOT, FUZZER, CREATED }
+    /**
+     * KEEPER and ROOT keep the system going; FUZZER: a boot thread (the monitors too); CREATED:
+     * made since boot by an attack; ANCHOR: the keeper's thread in each boot task, which only
+     * waits, so that a boot thread that died always has a live sibling to come back beside.
+     */
+    enum Role { KEEPER, ROOT, FUZZER, CREATED, ANCHOR }
 
     /** A step made when it is due, from the state then. */
     @FunctionalInterface
@@ -45,6 +50,8 @@ final class FuzzThread {
     private Kept kept;
     private Expectation expectation;
     private boolean inSyscall;
+    /** Whether the rules, when its current fault IPC started, let it reach the handler directly (S6). */
+    private boolean faultMayGoDirect;
 
     FuzzThread(Thread thread, ScriptedContext context, SplittableRandom random, Role role, int homePager) {
         this.thread = thread;
@@ -53,6 +60,14 @@ final class FuzzThread {
         this.role = role;
         this.homePager = homePager;
         this.servingPercent = SERVING_PERCENT[random.nextInt(SERVING_PERCENT.length)];
+    }
+
+    void faultIpcStarted(boolean mayGoDirect) {
+        faultMayGoDirect = mayGoDirect;
+    }
+
+    boolean faultMayGoDirect() {
+        return faultMayGoDirect;
     }
 
     /** How often the thread waits for calls and answers them, like a server: 0, 20, 50 or 80 percent. */

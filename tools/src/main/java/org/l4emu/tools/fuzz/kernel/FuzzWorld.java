@@ -31,9 +31,15 @@ final class FuzzWorld {
     static final int CREATED_NUMBERS = 512;
     /** Thread numbers the random class creates threads under (a stranger beside the fuzzers). */
     static final int STRANGER_NUMBERS = 2000;
+    /** Thread numbers of the keeper's anchors, one per boot task (in task order). */
+    static final int FIRST_ANCHOR_NUMBER = 2900;
+    private static final int ANCHOR_NUMBERS = 64;
+    /** Where an anchor's UTCB lies in its task: a slot no boot thread and no attack uses. */
+    static final int ANCHOR_UTCB_SLOT = 1900;
     /** Thread numbers no thread ever has. */
     private static final int NONEXISTENT_NUMBERS = 4000;
     private static final int KERNEL_NUMBERS = ThreadId.FIRST_USER_NUMBER;
+    private static final int RECENT = 256;
 
     private final Kernel kernel;
     private final ScriptedMachine machine;
@@ -41,8 +47,14 @@ final class FuzzWorld {
     private final long seed;
     private final RuleModel rules;
     private final long bootInfoFrame;
-    private final List<FuzzThread> known = new ArrayList<>();
-    private final int bootThreads;
+    /** The boot threads, each as its latest incarnation (a revived thread replaces its old record). */
+    private final List<FuzzThread> boot = new ArrayList<>();
+    /** Boot thread numbers, index by index with {@link #boot}. */
+    private final List<Integer> bootNumbers = new ArrayList<>();
+    /** The threads made since boot, the latest {@link #RECENT} of them: whom attacks aim at besides the boot threads. */
+    private final FuzzThread[] recent = new FuzzThread[RECENT];
+    private int recentCount;
+    private boolean booting = true;
 
     FuzzWorld(Kernel kernel, ScriptedMachine machine, long seed) {
         this.kernel = kernel;
@@ -54,7 +66,7 @@ final class FuzzWorld {
         for (Thread thread : kernel.threads().all()) {
             of(thread);
         }
-        this.bootThreads = known.size();
+        booting = false;
     }
 
     Kernel kernel() {
@@ -73,9 +85,27 @@ final class FuzzWorld {
         return bootInfoFrame;
     }
 
-    /** Every thread the fuzzer has seen, boot threads first, the dead ones too (their IDs go stale). */
+    /**
+     * The threads the fuzzer keeps in view: each boot thread's latest incarnation, then the
+     * latest threads made since, dead ones too (their IDs go stale). Bounded, so that a long
+     * run's attacks keep aiming at threads that matter.
+     */
     List<FuzzThread> known() {
-        return known;
+        List<FuzzThread> all = new ArrayList<>(boot);
+        for (int i = 0; i < Math.min(recentCount, RECENT); i++) {
+            all.add(recent[i]);
+        }
+        return all;
+    }
+
+    /** The boot threads, each as its latest incarnation. */
+    List<FuzzThread> bootThreads() {
+        return boot;
+    }
+
+    static boolean isAnchor(int id) {
+        int number = ThreadId.number(id);
+        return number >= FIRST_ANCHOR_NUMBER && number < FIRST_ANCHOR_NUMBER + ANCHOR_NUMBERS;
     }
 
     /** The fuzzer's record of {@code thread}, made when first needed (with its UTCB as it is then). */
@@ -84,13 +114,23 @@ final class FuzzWorld {
         if (context.attachment() instanceof FuzzThread fuzz) {
             return fuzz;
         }
-        FuzzThread fuzz = new FuzzThread(thread, context, new SplittableRandom(seed ^ mix(thread.id())), roleOf(thread),
+        int bootIndex = booting ? boot.size() : bootNumbers.indexOf(ThreadId.number(thread.id()));
+        FuzzThread.Role role = bootIndex >= 0 ? roleOf(thread)
+                : isAnchor(thread.id()) ? FuzzThread.Role.ANCHOR : FuzzThread.Role.CREATED;
+        FuzzThread fuzz = new FuzzThread(thread, context, new SplittableRandom(seed ^ mix(thread.id())), role,
                 kernel.utcbWord(thread, Utcb.PAGER));
         for (int word = 0; word < FuzzThread.UTCB_WORDS; word++) {
             fuzz.setShadow(word, kernel.utcbWord(thread, word));
         }
         context.attach(fuzz);
-        known.add(fuzz);
+        if (booting) {
+            boot.add(fuzz);
+            bootNumbers.add(ThreadId.number(thread.id()));
+        } else if (bootIndex >= 0) {
+            boot.set(bootIndex, fuzz); // a boot thread brought back under its number
+        } else {
+            recent[recentCount++ % RECENT] = fuzz;
+        }
         return fuzz;
     }
 
@@ -108,19 +148,12 @@ final class FuzzWorld {
         throw new IllegalStateException("no kernel thread runs on " + context);
     }
 
-    private FuzzThread.Role roleOf(Thread thread) {
-        if (known.size() >= bootThreadsOrAll()) {
-            return FuzzThread.Role.CREATED;
-        }
+    private static FuzzThread.Role roleOf(Thread thread) {
         return switch (thread.task().name()) {
             case FuzzSystem.KEEPER -> FuzzThread.Role.KEEPER;
             case FuzzSystem.ROOT -> FuzzThread.Role.ROOT;
             default -> FuzzThread.Role.FUZZER;
         };
-    }
-
-    private int bootThreadsOrAll() {
-        return bootThreads == 0 ? Integer.MAX_VALUE : bootThreads;
     }
 
     private static long mix(int id) {
@@ -163,7 +196,9 @@ final class FuzzWorld {
     // ---- threads to aim at ----
 
     FuzzThread anyKnown(SplittableRandom random) {
-        return known.get(random.nextInt(known.size()));
+        int made = Math.min(recentCount, RECENT);
+        int pick = random.nextInt(boot.size() + made);
+        return pick < boot.size() ? boot.get(pick) : recent[pick - boot.size()];
     }
 
     /** A live thread other than the keeper in state {@code state} (null: any state), if one turns up in a few tries. */
@@ -217,9 +252,17 @@ final class FuzzWorld {
         return random.nextInt();
     }
 
-    /** A thread ID other than the keeper's: the keeper must stay able to kick. */
-    int spareKeeper(FuzzThread me, int id) {
-        return known.getFirst().id() == id && known.getFirst().role() == FuzzThread.Role.KEEPER ? me.id() : id;
+    /**
+     * {@code id}, unless it names the keeper, the root or an anchor, which keep the system going
+     * (the keeper revives threads beside the anchors, the root makes tasks): then a stale
+     * version of it, which the kernel refuses. For deletions and halts.
+     */
+    int spared(int id) {
+        boolean keeps = isAnchor(id);
+        for (FuzzThread spared : boot) {
+            keeps |= spared.id() == id && (spared.role() == FuzzThread.Role.KEEPER || spared.role() == FuzzThread.Role.ROOT);
+        }
+        return keeps ? ThreadId.of(ThreadId.number(id), ThreadId.version(id) % ThreadId.VERSION_MASK + 1) : id;
     }
 
     // ---- timeouts ----

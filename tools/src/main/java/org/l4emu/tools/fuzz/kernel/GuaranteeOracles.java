@@ -8,6 +8,7 @@ import org.l4emu.kernel.ipc.MessageTag;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.object.TaskDeletion;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.tools.fuzz.FuzzViolation;
 
@@ -24,7 +25,8 @@ import org.l4emu.tools.fuzz.FuzzViolation;
  * live thread its UTCB where the kernel writes it.
  * <li>S6: a page-fault or exception message reaches its handler directly only when P1 permits
  * it and no redirect rule puts a monitor on its path (the fuzzer's own rule model decides).
- * <li>P3: deleting a task's last thread frees what it held: its address space at once.
+ * <li>P3: deleting a task's last thread frees what it held: its address space at once (a thread
+ * stopped by a fault is one of its threads until it is deleted too).
  * </ul>
  */
 final class GuaranteeOracles {
@@ -63,27 +65,28 @@ final class GuaranteeOracles {
                 }
             }
         }
-        if (sender != null && sender.faultIpc() != null && isFaultMessage(tag) && (dope & Dope.REDIRECTED_BIT) == 0) {
-            checkFaultMessageRoute(sender, receiver);
+        if (sender != null && sender.faultIpc() != null && isFaultMessage(tag) && (dope & Dope.REDIRECTED_BIT) == 0
+                && !world.of(sender).faultMayGoDirect()) {
+            throw new FuzzViolation("S6: the fault message of " + sender + " reached " + receiver + " directly, "
+                    + "although, when the fault IPC started, P1 forbade it or a redirect rule put a monitor on its path");
         }
+    }
+
+    /**
+     * A fault IPC starts: a path is fixed when its IPC starts (R1), so whether the message may
+     * reach the handler directly is judged by the rules now, not at delivery (rules may change
+     * while the handler is busy).
+     */
+    void faultIpcStarted(Thread faulting, Thread handler) {
+        RuleModel rules = world.rules();
+        world.of(faulting).faultIpcStarted(rules.permits(faulting.task(), handler.task())
+                && rules.pathEmpty(faulting, handler.task()));
     }
 
     private static boolean isFaultMessage(int tag) {
         int label = MessageTag.label(tag);
         return (tag & MessageTag.KERNEL_FLAG) != 0
                 && ((label & ~7) == Support.PAGE_FAULT_LABEL || label == Support.EXCEPTION_LABEL);
-    }
-
-    private void checkFaultMessageRoute(Thread faulting, Thread handler) {
-        RuleModel rules = world.rules();
-        if (!rules.permits(faulting.task(), handler.task())) {
-            throw new FuzzViolation("S6/P1: the fault message of " + faulting + " reached " + handler
-                    + ", although its task may not send to " + handler.task());
-        }
-        if (!rules.pathEmpty(faulting, handler.task())) {
-            throw new FuzzViolation("S6/R2: the fault message of " + faulting + " reached " + handler
-                    + " directly, although a redirect rule puts a monitor on its path");
-        }
     }
 
     void mapped(Task task, int virtualAddress) {
@@ -105,21 +108,25 @@ final class GuaranteeOracles {
     }
 
     void threadDeleted(Thread thread) {
-        if (thread.task().liveThreads() == 0) {
+        if (TaskDeletion.isEmpty(thread.task())) {
             emptiedByDeletion.add(thread.task());
         }
     }
 
-    /** The checks that concern the whole system, once per trap and only when something could have changed. */
-    void afterTrap() {
+    /**
+     * The checks that concern the whole system, once per trap and only when something could have
+     * changed. A task whose last thread deleted itself is freed once the machine has left its
+     * space, before anyone runs again: it is judged at the next trap.
+     */
+    void afterTrap(Thread trapped) {
         if (!emptiedByDeletion.isEmpty()) {
             for (Task task : emptiedByDeletion) {
-                if (task.liveThreads() == 0 && world.machine().isLive(task.space())) {
+                if (task != trapped.task() && TaskDeletion.isEmpty(task) && world.machine().isLive(task.space())) {
                     throw new FuzzViolation("P3: the last thread of " + task + " was deleted, but its address space "
                             + "(page tables and mappings) was not freed");
                 }
             }
-            emptiedByDeletion.clear();
+            emptiedByDeletion.removeIf(task -> task != trapped.task());
         }
         if (!memoryChanged) {
             return;

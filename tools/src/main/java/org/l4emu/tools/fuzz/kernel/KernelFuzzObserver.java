@@ -87,6 +87,11 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
     }
 
     @Override
+    public void faultIpcStarted(Thread thread, Thread handler) {
+        oracles.faultIpcStarted(thread, handler);
+    }
+
+    @Override
     public void ipcFailed(Thread thread, int dope) {
         statistics.ipcFailed(dope);
     }
@@ -131,7 +136,7 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
             if (syscall) {
                 afterSyscall(fuzz);
             }
-            oracles.afterTrap();
+            oracles.afterTrap(thread);
         } catch (FuzzViolation e) {
             throw during(e);
         }

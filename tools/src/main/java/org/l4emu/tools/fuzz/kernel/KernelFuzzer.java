@@ -70,6 +70,11 @@ final class KernelFuzzer implements Program {
         if (me.role() == FuzzThread.Role.KEEPER) {
             return keeper.next(me);
         }
+        if (me.role() == FuzzThread.Role.ANCHOR) {
+            // It only waits, for a message nobody sends (the keeper's), so that its task is never empty.
+            return Generator.ipc(me, ThreadId.NIL, world.bootThreads().getFirst().id(),
+                    Encodings.timeouts(0, Encodings.NEVER), 0);
+        }
         Step step = support.next(me, me.servingPercent());
         if (step != null) {
             return step;
@@ -85,6 +90,7 @@ final class KernelFuzzer implements Program {
     /** The keeper (or a handler's reply) moved the thread to the restart point: it starts over with its own words. */
     private void restarted(FuzzThread me) {
         me.plan().clear();
+        me.expect(null); // the call it expected was dropped with the plan
         me.setKept(null);
         world.writeUtcb(me, Utcb.PAGER, me.homePager());
         world.writeUtcb(me, Utcb.EXCEPTION_HANDLER, ThreadId.NIL);

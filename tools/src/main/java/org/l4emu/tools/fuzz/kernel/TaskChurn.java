@@ -5,16 +5,17 @@ import org.l4emu.emulator.scripted.Step;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.syscall.SyscallNumber;
 import org.l4emu.kernel.syscall.ThreadCalls;
 
 /**
  * The {@code task-churn} class: the privileged root creates tasks (thread_control with space =
- * dest), adds threads to them, starts them, deletes threads (the last of a task most of all)
- * and brings stopped boot threads back as new versions in their tasks; every other thread
+ * dest), adds threads to them, starts them, deletes threads (the last of a task most of all,
+ * stopped ones too); every other thread
  * aims its calls at the threads that come and go. P3: deleting a task's last thread frees all
  * it held, so creating and deleting for ever runs in bounded memory; running out of physical
- * memory is error 6, never a host error.
+ * memory is error 6, never a host error. (The keeper brings stopped and deleted boot threads back.)
  */
 final class TaskChurn extends Generator {
     private static final int MAX_TASKS = 8;
@@ -36,12 +37,6 @@ final class TaskChurn extends Generator {
         SplittableRandom random = me.random();
         int tasks = liveCreatedTasks();
         int pick = random.nextInt(100);
-        if (pick < 15) {
-            Step revival = revive(me);
-            if (revival != null) {
-                return revival;
-            }
-        }
         if (tasks > 0 && (tasks >= MAX_TASKS || pick < 50)) {
             return delete(me);
         }
@@ -71,7 +66,7 @@ final class TaskChurn extends Generator {
             int slot = nextNumber++ % FuzzWorld.CREATED_NUMBERS;
             int number = FuzzWorld.FIRST_CREATED_NUMBER + slot;
             if (!world.kernel().threads().isNumberInUse(number)) {
-                versions[slot] = versions[slot] % 0x3FFF + 1;
+                versions[slot] = versions[slot] % ThreadId.VERSION_MASK + 1;
                 return ThreadId.of(number, versions[slot]);
             }
         }
@@ -113,57 +108,29 @@ final class TaskChurn extends Generator {
         SplittableRandom random = me.random();
         Thread victim = null;
         for (int tries = 0; tries < 8 && victim == null; tries++) {
-            Thread candidate = createdThread(random);
-            if (candidate != null && (candidate.task().liveThreads() == 1 || chance(random, 30))) {
+            Thread candidate = createdThread(random, true);
+            if (candidate != null && (candidate.task().liveThreads() <= 1 || chance(random, 30))) {
                 victim = candidate;
             }
         }
-        int id = victim != null ? victim.id() : world.threadId(me);
-        return syscall(me, SyscallNumber.THREAD_CONTROL, world.spareKeeper(me, id), ThreadId.NIL, 0, 0);
+        int id = world.spared(victim != null ? victim.id() : world.threadId(me));
+        return syscall(me, SyscallNumber.THREAD_CONTROL, id, ThreadId.NIL, 0, 0);
     }
 
     private Thread createdThread(SplittableRandom random) {
+        return createdThread(random, false);
+    }
+
+    /** A created thread that is alive, or (for deletion) one a fault stopped, which keeps its task until deleted (P3). */
+    private Thread createdThread(SplittableRandom random, boolean orStopped) {
         var all = world.kernel().threads().all();
         for (int tries = 0; tries < 16; tries++) {
             Thread thread = all.get(all.size() - 1 - random.nextInt(Math.min(all.size(), 64)));
-            if (isCreated(thread) && thread.isAlive()) {
+            if (isCreated(thread) && (thread.isAlive() || orStopped && thread.state() == ThreadState.STOPPED)) {
                 return thread;
             }
         }
         return null;
-    }
-
-    /**
-     * A boot thread that was stopped or deleted comes back: a new version under its number, in
-     * its task beside a live sibling, with its UTCB, restarted. Null when none needs it.
-     */
-    private Step revive(FuzzThread me) {
-        SplittableRandom random = me.random();
-        FuzzThread gone = world.anyKnown(random);
-        Thread old = gone.thread();
-        if (old.isAlive() || gone.role() != FuzzThread.Role.FUZZER
-                || world.kernel().threads().isNumberInUse(ThreadId.number(old.id()))) {
-            return null;
-        }
-        Thread sibling = null;
-        for (Thread thread : old.task().threads()) {
-            if (thread.isAlive()) {
-                sibling = thread;
-            }
-        }
-        if (sibling == null) {
-            return null;
-        }
-        int number = ThreadId.number(old.id());
-        int version = 0;
-        for (FuzzThread known : world.known()) {
-            if (ThreadId.number(known.id()) == number) {
-                version = Math.max(version, ThreadId.version(known.id()));
-            }
-        }
-        int renewed = ThreadId.of(number, version % 0x3FFF + 1);
-        me.plan().addLast(m -> start(m, renewed));
-        return syscall(me, SyscallNumber.THREAD_CONTROL, renewed, sibling.id(), gone.homePager(), old.utcbAddress());
     }
 
     /** What the others do: call, kick and look at threads that may be gone by now. */
@@ -176,7 +143,7 @@ final class TaskChurn extends Generator {
         }
         return switch (random.nextInt(4)) {
             case 0 -> syscall(me, SyscallNumber.EXCHANGE_REGISTERS, id, 0, 0, 0);
-            case 1 -> syscall(me, SyscallNumber.THREAD_CONTROL, id, ThreadId.NIL, 0, 0);
+            case 1 -> syscall(me, SyscallNumber.THREAD_CONTROL, world.spared(id), ThreadId.NIL, 0, 0);
             default -> ipc(me, id, chance(random, 50) ? id : ThreadId.NIL,
                     Encodings.timeouts(FuzzWorld.shortTimeout(random), FuzzWorld.shortTimeout(random)), 0);
         };

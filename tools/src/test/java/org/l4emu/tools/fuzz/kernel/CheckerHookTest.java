@@ -1,61 +1,60 @@
 package org.l4emu.tools.fuzz.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.kernel.boot.BootException;
-import org.l4emu.kernel.object.Thread;
-import org.l4emu.kernel.trace.KernelEvents;
+import org.l4emu.tools.check.LiveRuleChecker;
+import org.l4emu.tools.check.RuleChecker;
 import org.l4emu.tools.fuzz.AttackClass;
 import org.l4emu.tools.fuzz.FuzzOptions;
 import org.l4emu.tools.fuzz.FuzzOutcome;
+import org.l4emu.tools.trace.TraceEvent;
+import org.l4emu.tools.trace.TraceReader;
 
-/** A rule checker plugged into the kernel-level fuzzer sees every event, and what it throws is a violation. */
+/**
+ * The rule checker plugged into the kernel-level fuzzer (as `l4emu fuzz --kernel` runs it)
+ * checks every event of the run, and `--trace` records the same run for `l4emu trace check`.
+ */
 class CheckerHookTest {
-    private static FuzzOptions options(long syscalls) {
-        return new FuzzOptions(4, syscalls, 8, Architecture.ARM, Set.of(AttackClass.RULE_CHURN), true, null, null);
+    private static FuzzOptions options(long syscalls, Path trace) {
+        return new FuzzOptions(4, syscalls, 8, Architecture.ARM, AttackClass.all(), true, null, trace);
     }
 
     @Test
-    @DisplayName("the checker hears every system call the run makes")
-    void checkerSeesEveryEvent() throws BootException {
-        long[] syscalls = new long[1];
-        KernelEvents counting = new KernelEvents() {
-            @Override
-            public void syscall(Thread thread, int number) {
-                syscalls[0]++;
-            }
-        };
-        FuzzOutcome outcome = KernelFuzzRun.run(options(20_000), new PrintStream(OutputStream.nullOutputStream()),
-                count -> { }, counting);
-        assertTrue(outcome.clean(), String.valueOf(outcome.violation()));
-        assertEquals(outcome.statistics().syscalls(), syscalls[0]);
+    @DisplayName("the rule checker reads every event of a kernel-level run and finds it clean")
+    void checkerSeesTheRun() throws BootException {
+        FuzzOutcome outcome = KernelFuzzRun.run(options(20_000, null), new PrintStream(OutputStream.nullOutputStream()),
+                count -> { }, new LiveRuleChecker());
+        RuleChecker rules = outcome.rules();
+        assertTrue(outcome.clean(), String.valueOf(outcome.violation()) + " " + rules.countsText());
+        assertTrue(rules.events() > outcome.statistics().syscalls(), rules.events() + " events");
+        assertEquals(0, rules.violationCount(), rules.countsText());
     }
 
     @Test
-    @DisplayName("what the checker throws ends the run as a violation, not as a host exception")
-    void checkerFindingsAreViolations() throws BootException {
-        KernelEvents strict = new KernelEvents() {
-            private int deliveries;
-
-            @Override
-            public void delivered(Thread sender, Thread receiver, int from, int tag, int dope) {
-                if (++deliveries == 100) {
-                    throw new IllegalStateException("rule X broken at delivery 100");
-                }
+    @DisplayName("--trace records the kernel-level run, and the checker reads the file as it read the run")
+    void traceOfTheRun(@TempDir Path directory) throws Exception {
+        Path trace = directory.resolve("kernel-fuzz.trace");
+        FuzzOutcome outcome = KernelFuzzRun.run(options(5_000, trace), new PrintStream(OutputStream.nullOutputStream()),
+                count -> { }, new LiveRuleChecker());
+        RuleChecker fromFile = new RuleChecker();
+        try (TraceReader reader = TraceReader.open(trace)) {
+            TraceEvent event;
+            while ((event = reader.next()) != null) {
+                fromFile.accept(event);
             }
-        };
-        FuzzOutcome outcome = KernelFuzzRun.run(options(1_000_000), new PrintStream(OutputStream.nullOutputStream()),
-                count -> { }, strict);
-        assertNull(outcome.hostException());
-        assertTrue(outcome.violation().getMessage().startsWith("rule checker: rule X broken at delivery 100"),
-                outcome.violation().getMessage());
+        }
+        fromFile.finish();
+        assertEquals(outcome.rules().events(), fromFile.events());
+        assertEquals(0, fromFile.violationCount(), fromFile.countsText());
     }
 }

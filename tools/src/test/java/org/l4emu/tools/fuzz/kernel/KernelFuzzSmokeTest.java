@@ -2,7 +2,6 @@ package org.l4emu.tools.fuzz.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.tools.fuzz.AttackClass;
-import org.l4emu.tools.fuzz.AwaitingKernelFixes;
 import org.l4emu.tools.fuzz.FuzzRuns;
 
 /**
  * The kernel-level fuzzer as CI runs it: each generator class alone, on each architecture's
  * conventions, for a budget a second or so of the scripted machine takes; any violation or host
- * exception fails the build. Classes that find one of issue 12's holes on the unfixed kernel
- * wait for the fixes ({@link AwaitingKernelFixes}).
+ * exception fails the build.
  */
 class KernelFuzzSmokeTest {
     private static final String SYSCALLS = "50000";
@@ -40,8 +37,6 @@ class KernelFuzzSmokeTest {
     @MethodSource("classesOnEachArchitecture")
     @DisplayName("a short run of one class is clean")
     void oneClassIsClean(Architecture architecture, AttackClass attackClass) {
-        assumeFalse(AwaitingKernelFixes.CLASSES.contains(attackClass),
-                attackClass.label() + " finds a hole kernel-sec fixes (see AwaitingKernelFixes)");
         FuzzRuns run = FuzzRuns.fuzz("--kernel", "--arch=" + architecture.xmlName(), "--seed=3",
                 "--syscalls=" + SYSCALLS, "--classes=" + attackClass.label());
         assertEquals(0, run.exitCode(), run.all());
