@@ -292,7 +292,7 @@ public final class Kernel implements KdebugCalls.Host {
     private void handle(Thread current, Trap trap) {
         switch (trap) {
             case Trap.Syscall s -> {
-                clock.advanceSyscall();
+                enterKernel();
                 dispatcher.dispatch(current);
             }
             case Trap.BudgetExhausted b -> {
@@ -316,6 +316,21 @@ public final class Kernel implements KdebugCalls.Host {
             return;
         }
         retire(thread, ThreadState.STOPPED, "fault");
+    }
+
+    /**
+     * A kernel entry takes {@link VirtualClock#NANOS_PER_SYSCALL} of virtual time. A timeout due
+     * within it expires at its deadline, before the call is handled, so that every timeout fires
+     * exactly at its deadline (S3, docs/spec-decisions.md).
+     */
+    private void enterKernel() {
+        long handled = clock.now() + VirtualClock.NANOS_PER_SYSCALL;
+        long due;
+        while ((due = timeouts.earliest()) < handled) {
+            clock.jumpTo(due);
+            expireTimeouts();
+        }
+        clock.jumpTo(handled);
     }
 
     private void expireTimeouts() {

@@ -5,14 +5,11 @@ import java.util.PriorityQueue;
 
 /**
  * S3 (and M4's send timeout) against virtual time: each deadline the kernel sets must be the
- * phase's own timeout from the moment the phase blocks, and it must fire at that time: not
- * before, and no later than one kernel entry after (a system call that began before the
- * deadline ends after it, and the kernel then expires the timeout first thing).
+ * phase's own timeout from the moment the phase blocks, and it must fire exactly then: not
+ * before, not after (a timeout due while a system call is handled expires at its deadline,
+ * before the call takes effect: docs/spec-decisions.md).
  */
 final class TimeoutChecks {
-    /** A system call's cost in virtual time: how late a timeout may be handled (docs/spec-decisions.md). */
-    static final long KERNEL_ENTRY_NANOS = 100;
-
     private record Pending(long deadline, ThreadModel thread) {}
 
     private final Violations violations;
@@ -22,9 +19,9 @@ final class TimeoutChecks {
         this.violations = violations;
     }
 
-    /** Before each event at {@code now}: a deadline passed by more than a kernel entry has been missed. */
+    /** Before each event at {@code now}: a deadline already passed has been missed. */
     void scanLate(long now) {
-        while (!pending.isEmpty() && pending.peek().deadline + KERNEL_ENTRY_NANOS < now) {
+        while (!pending.isEmpty() && pending.peek().deadline < now) {
             Pending late = pending.poll();
             if (late.thread.deadline == late.deadline) {
                 violations.report(CheckedRule.S3, String.format(Locale.ROOT,
@@ -67,7 +64,7 @@ final class TimeoutChecks {
         if (now < deadline) {
             violations.report(CheckedRule.S3, String.format(Locale.ROOT, "%s times out %.3f us early (due at %.3f us)",
                     thread, (deadline - now) / 1000.0, deadline / 1000.0));
-        } else if (now > deadline + KERNEL_ENTRY_NANOS) {
+        } else if (now > deadline) {
             violations.report(CheckedRule.S3, String.format(Locale.ROOT, "%s times out %.3f us late (due at %.3f us)",
                     thread, (now - deadline) / 1000.0, deadline / 1000.0));
         }
