@@ -115,7 +115,7 @@ class RecordedViolationsTest {
     @Test
     @DisplayName("P3: a deleted task whose pages are never revoked")
     void deletedTaskKeepsItsPages() {
-        List<TraceEvent> events = new ArrayList<>(CheckedGuestRun.boot("thread_control.xml").events());
+        List<TraceEvent> events = new ArrayList<>(CheckedGuestRun.bootRecorded("thread_control.xml").events());
         events.removeIf(e -> e.kind() == EventKind.UNMAP);
         RuleChecker checker = CheckedGuestRun.check(events);
         assertTrue(checker.counts().containsKey(CheckedRule.P3), describe(checker));
@@ -162,15 +162,20 @@ class RecordedViolationsTest {
                 detail);
     }
 
-    /** The first violation is of {@code rule}, at the changed event or in its kernel step. */
+    /**
+     * The change is reported as breaking {@code rule}, at the changed event or in its kernel step,
+     * and nothing before it is (other rules the same change breaks may come first).
+     */
     private static void assertFirst(Edit edit, CheckedRule rule) {
         RuleChecker checker = CheckedGuestRun.check(edit.events());
         assertTrue(checker.violationCount() > 0, "nothing found");
-        Violation first = checker.violations().getFirst();
-        assertEquals(rule, first.rule(), describe(checker));
         long changedTime = edit.events().stream().filter(e -> e.seq() == edit.seq()).findFirst().orElseThrow()
                 .timeNanos();
+        Violation first = checker.violations().getFirst();
         assertTrue(first.seq() >= edit.seq() || first.timeNanos() == changedTime, describe(checker));
+        Violation ofRule = checker.violations().stream().filter(v -> v.rule() == rule).findFirst().orElse(null);
+        assertTrue(ofRule != null && (ofRule.seq() == first.seq() || ofRule.timeNanos() == changedTime),
+                describe(checker));
     }
 
     private static String describe(RuleChecker checker) {
