@@ -122,7 +122,8 @@ static void create(struct fuzz_thread *me, int place)
 }
 
 /* A boot thread that was stopped or deleted comes back as a new version in its task (beside a
-   live sibling), restarted where fuzz threads restart. */
+   live sibling), restarted where fuzz threads restart. A stopped one keeps its number (and its
+   task) until it is deleted (P3), so it is deleted first. */
 static int revive(struct fuzz_thread *me)
 {
     l4_word victim = fuzz_below(&me->random, fuzz_thread_count());
@@ -132,6 +133,7 @@ static int revive(struct fuzz_thread *me)
         return 0;
     if (fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, old, 0, 0, 0).value[0] != L4_ERROR_NO_PARTNER)
         return 1; /* alive: a read of its registers was this step */
+    fuzz_syscall(me, L4_SYSCALL_THREAD_CONTROL, old, L4_NILTHREAD, 0, 0); /* stopped: delete it; gone: error 2 */
     l4_word version = l4_thread_version(old) + 1;
     l4_thread_id renewed = l4_thread_id_make(l4_thread_number(old), version > L4_THREAD_VERSION_MASK ? 1 : version);
     for (l4_word i = 0; i < fuzz_thread_count(); i++) {

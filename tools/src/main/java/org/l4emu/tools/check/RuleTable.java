@@ -16,6 +16,8 @@ final class RuleTable {
         }
     }
 
+    private static final MonitorClass[] MONITOR_CLASSES = MonitorClass.values();
+
     private final List<Rule> rules = new ArrayList<>();
 
     void add(Rule rule) {
@@ -32,10 +34,10 @@ final class RuleTable {
      */
     List<Hop> path(ThreadModel source, TaskModel dest) {
         List<Hop> path = new ArrayList<>();
-        for (MonitorClass monitorClass : MonitorClass.values()) {
+        for (MonitorClass monitorClass : MONITOR_CLASSES) {
             for (Rule rule : rules) {
-                if (rule.monitorClass() == monitorClass && rule.matches(source.task, dest) && rule.monitor() != source
-                        && path.stream().noneMatch(hop -> hop.monitor() == rule.monitor())) {
+                if (rule.monitorClass() == monitorClass && rule.monitor() != source && rule.matches(source.task, dest)
+                        && indexOf(path, rule.monitor()) < 0) {
                     path.add(new Hop(rule.monitor(), monitorClass));
                 }
             }
@@ -45,8 +47,16 @@ final class RuleTable {
 
     /** True when a system-class rule whose source matches {@code source} names {@code monitor} (R3). */
     boolean isSystemMonitorFor(ThreadModel monitor, ThreadModel source) {
-        return rules.stream().anyMatch(r -> r.monitor() == monitor && r.monitorClass() == MonitorClass.SYSTEM
-                && r.matchesSource(source.task) && monitor != source);
+        if (monitor == source) {
+            return false;
+        }
+        for (Rule rule : rules) {
+            if (rule.monitor() == monitor && rule.monitorClass() == MonitorClass.SYSTEM
+                    && rule.matchesSource(source.task)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int indexOf(List<Hop> path, ThreadModel monitor) {
