@@ -64,6 +64,7 @@ final class ControllerNotifications {
         for (int i = 0; i < words.length; i++) {
             utcb.write(monitor, Utcb.MR0 + 1 + i, words[i]);
         }
+        events.messageTransferred(null, monitor, TAG, words.length);
         monitor.context().setResult(0, ThreadId.NIL);
         monitor.context().setResult(1, DOPE);
         monitor.setReceiveFrom(ThreadId.NIL);

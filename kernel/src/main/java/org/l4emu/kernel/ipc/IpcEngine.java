@@ -124,12 +124,15 @@ public final class IpcEngine {
      * sending nothing, when the thread may not send to the handler.
      */
     public boolean kernelCall(Thread thread, Thread handler, int[] message) {
+        events.faultIpcStarted(thread, handler);
+        events.sendStarted(thread, handler.id(), message[0], 0);
         List<PathHop> path = redirections.path(thread, handler.task());
         if (!permitted(thread, handler, path)) {
+            // Nothing is sent; observers hear the refusal a thread's own send would get (P1).
+            events.ipcFailed(thread, Dope.error(IpcError.NOT_PERMITTED, Phase.SEND));
             return false;
         }
         thread.setFollowingReceive(handler.id(), 0);
-        events.sendStarted(thread, handler.id(), message[0], 0);
         launch(thread, handler, path, 0, false, 0, message);
         return true;
     }

@@ -83,6 +83,7 @@ final class MessageItems {
         int tag = utcb.tag(sender);
         int untyped = MessageTag.untypedWords(tag);
         int windowWord = utcb.read(receiver, Utcb.BR0);
+        events.itemsTransferring(sender, receiver, wholeSpace, windowWord);
         if (!wholeSpace && !Fpage.isValid(windowWord)) {
             return Outcome.BAD_WINDOW;
         }

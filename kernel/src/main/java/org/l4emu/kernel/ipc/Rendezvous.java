@@ -112,14 +112,18 @@ public final class Rendezvous {
         int delivered = deliveredTag(send, tag);
         if (receiver.faultIpc() != null) {
             // S6: the handler's reply resolves the fault; the faulting thread's MRs stay as they were.
+            events.messageTransferred(sender, receiver, tag, KernelEvents.NOTHING_WRITTEN);
             finishReceipt(sender, receiver, from, delivered, dope);
             faultReplies.replied(receiver, MessageTag.untypedWords(tag), messageWord(send, 1), messageWord(send, 2));
             return;
         }
         if (kernelWords != null) {
             utcb.writeMessage(receiver, kernelWords);
+            events.messageTransferred(sender, receiver, tag, kernelWords.length - 1);
         } else {
-            utcb.writeMessage(sender, receiver, delivered, MessageTag.wordCount(tag));
+            int words = MessageTag.wordCount(tag);
+            utcb.writeMessage(sender, receiver, delivered, words);
+            events.messageTransferred(sender, receiver, tag, words);
         }
         finishReceipt(sender, receiver, from, delivered, dope);
         setResults(receiver, from, dope);

@@ -8,7 +8,7 @@ public final class ThreadId {
     public static final int SIGMA0_NUMBER = 1;
     public static final int FIRST_VERSION = 1;
     private static final int VERSION_BITS = 14;
-    private static final int VERSION_MASK = (1 << VERSION_BITS) - 1;
+    public static final int VERSION_MASK = (1 << VERSION_BITS) - 1;
 
     private ThreadId() {}
 

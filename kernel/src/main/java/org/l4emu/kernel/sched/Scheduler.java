@@ -1,6 +1,7 @@
 package org.l4emu.kernel.sched;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 
@@ -56,6 +57,18 @@ public final class Scheduler {
             }
         }
         return null;
+    }
+
+    /** Passes every queued thread to {@code action}, each priority's queue in order (for checkers). */
+    public void forEachQueued(Consumer<Thread> action) {
+        for (int word = nonEmpty.length - 1; word >= 0; word--) {
+            for (long bits = nonEmpty[word]; bits != 0; bits &= bits - 1) {
+                ArrayDeque<Thread> queue = readyByPriority[word * Long.SIZE + Long.numberOfTrailingZeros(bits)];
+                for (Thread thread : queue) {
+                    action.accept(thread);
+                }
+            }
+        }
     }
 
     public boolean isQueued(Thread thread) {

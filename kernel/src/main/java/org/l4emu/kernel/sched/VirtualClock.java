@@ -25,10 +25,6 @@ public final class VirtualClock {
         now += instructions * NANOS_PER_INSTRUCTION;
     }
 
-    public void advanceSyscall() {
-        now += NANOS_PER_SYSCALL;
-    }
-
     /** Jumps to {@code time}; time never runs backwards. */
     public void jumpTo(long time) {
         if (time > now) {

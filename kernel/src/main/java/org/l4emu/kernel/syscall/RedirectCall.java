@@ -8,6 +8,7 @@ import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.redirect.RedirectionTable;
 import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /**
  * redirect(op, source, dest, monitor): the redirection controller (a privileged task) adds or
@@ -19,10 +20,12 @@ public final class RedirectCall {
 
     private final ThreadTable threads;
     private final RedirectionTable table;
+    private final KernelEvents events;
 
-    public RedirectCall(ThreadTable threads, RedirectionTable table) {
+    public RedirectCall(ThreadTable threads, RedirectionTable table, KernelEvents events) {
         this.threads = threads;
         this.table = table;
+        this.events = events;
     }
 
     /** Returns the result code: 0, or an error code of the IPC table. */
@@ -44,10 +47,17 @@ public final class RedirectCall {
             return IpcError.NO_PARTNER.code();
         }
         if (action == ADD) {
-            table.add(new RedirectionRule(sourceTask, destTask, monitorThread, MonitorClass.values()[classBits]));
+            RedirectionRule rule = new RedirectionRule(sourceTask, destTask, monitorThread,
+                    MonitorClass.values()[classBits]);
+            table.add(rule);
+            events.redirectionRuleAdded(rule);
             return 0;
         }
-        return table.remove(sourceTask, destTask, monitorThread) ? 0 : IpcError.INVALID_ARGUMENT.code();
+        if (!table.remove(sourceTask, destTask, monitorThread)) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+        events.redirectionRuleRemoved(sourceTask, destTask, monitorThread);
+        return 0;
     }
 
     private Task taskOf(int id) {

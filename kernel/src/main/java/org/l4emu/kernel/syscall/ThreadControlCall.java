@@ -14,6 +14,7 @@ import org.l4emu.kernel.object.TaskDeletion;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadFactory;
 import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.system.TaskSpec;
 
@@ -108,8 +109,9 @@ public final class ThreadControlCall {
         return task;
     }
 
+    /** A thread a fault stopped can be deleted too: else its task could never be freed (P3). */
     private int delete(int dest) {
-        Thread thread = threads.lookup(dest);
+        Thread thread = threads.lookupUndeleted(dest);
         if (thread == null) {
             return IpcError.NO_PARTNER.code();
         }
@@ -125,6 +127,6 @@ public final class ThreadControlCall {
     }
 
     private static boolean utcbTaken(Task task, int address) {
-        return task.threads().stream().anyMatch(t -> t.isAlive() && t.utcbAddress() == address);
+        return task.threads().stream().anyMatch(t -> t.state() != ThreadState.DEAD && t.utcbAddress() == address);
     }
 }

@@ -33,7 +33,7 @@ public final class UnmapCall {
         Task task = caller.task();
         boolean own = (flags & INCLUDING_OWN) != 0;
         for (int page : mappings.mappedPages(task, fpage.base(), fpage.size())) {
-            mappings.unmap(task, page, fpage.rights(), own && !task.isKernelPage(page));
+            mappings.unmap(task, page, fpage.rights(), own); // kernel-owned pages stay (MappingDatabase)
         }
         return true;
     }

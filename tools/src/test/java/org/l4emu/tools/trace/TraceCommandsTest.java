@@ -41,7 +41,7 @@ class TraceCommandsTest {
         CommandLineRun dump = CommandLineRun.of("trace", "dump", trace.toString());
         assertEquals(0, dump.exitCode(), dump.err());
         List<String> lines = dump.out().lines().toList();
-        assertTrue(lines.getFirst().startsWith("{\"format\":\"l4emu-trace\",\"version\":1"), lines.getFirst());
+        assertTrue(lines.getFirst().startsWith("{\"format\":\"l4emu-trace\",\"version\":2"), lines.getFirst());
         JsonMapper mapper = JsonMapper.shared();
         for (String line : lines) {
             JsonNode node = mapper.readTree(line);

@@ -1,4 +1,4 @@
-package org.l4emu.tools.replay;
+package org.l4emu.tools.trace;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -6,14 +6,15 @@ import java.util.Arrays;
 
 /**
  * A byte queue in one thread: what the recorder writes the decoder reads back at once. Reading an
- * empty pipe returns end of input, so the decoder stops at the last complete record.
+ * empty pipe returns end of input, so the decoder stops at the last complete record. The stepper
+ * and the live rule checker read a running kernel's events this way, exactly as a trace holds them.
  */
-final class BytePipe {
+public final class BytePipe {
     private byte[] bytes = new byte[1 << 12];
     private int readPosition;
     private int writePosition;
 
-    final OutputStream sink = new OutputStream() {
+    public final OutputStream sink = new OutputStream() {
         @Override
         public void write(int b) {
             ensure(1);
@@ -28,7 +29,7 @@ final class BytePipe {
         }
     };
 
-    final InputStream source = new InputStream() {
+    public final InputStream source = new InputStream() {
         @Override
         public int read() {
             if (readPosition == writePosition) {

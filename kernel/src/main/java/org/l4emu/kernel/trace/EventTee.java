@@ -1,17 +1,20 @@
-package org.l4emu.tools.bench;
+package org.l4emu.kernel.trace;
 
 import org.l4emu.kernel.Kernel;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.system.MonitorClass;
-import org.l4emu.kernel.trace.KernelEvents;
 
-/** Passes every kernel event to two observers, first to second (the timer before the recorder). */
-final class TeeEvents implements KernelEvents {
+/**
+ * Passes every kernel event to two observers, first to second: a timer before a recorder, a
+ * recorder before a checker that reads what it recorded.
+ */
+public final class EventTee implements KernelEvents {
     private final KernelEvents first;
     private final KernelEvents second;
 
-    TeeEvents(KernelEvents first, KernelEvents second) {
+    public EventTee(KernelEvents first, KernelEvents second) {
         this.first = first;
         this.second = second;
     }
@@ -100,6 +103,66 @@ final class TeeEvents implements KernelEvents {
     public void mapped(Task task, int virtualAddress, int rightsBits) {
         first.mapped(task, virtualAddress, rightsBits);
         second.mapped(task, virtualAddress, rightsBits);
+    }
+
+    @Override
+    public void redirectionRuleAdded(RedirectionRule rule) {
+        first.redirectionRuleAdded(rule);
+        second.redirectionRuleAdded(rule);
+    }
+
+    @Override
+    public void redirectionRuleRemoved(Task source, Task dest, Thread monitor) {
+        first.redirectionRuleRemoved(source, dest, monitor);
+        second.redirectionRuleRemoved(source, dest, monitor);
+    }
+
+    @Override
+    public void allowRuleAdded(Task source, Task dest) {
+        first.allowRuleAdded(source, dest);
+        second.allowRuleAdded(source, dest);
+    }
+
+    @Override
+    public void threadCreated(Thread thread) {
+        first.threadCreated(thread);
+        second.threadCreated(thread);
+    }
+
+    @Override
+    public void faultIpcStarted(Thread thread, Thread handler) {
+        first.faultIpcStarted(thread, handler);
+        second.faultIpcStarted(thread, handler);
+    }
+
+    @Override
+    public void messageTransferred(Thread sender, Thread receiver, int senderTag, int words) {
+        first.messageTransferred(sender, receiver, senderTag, words);
+        second.messageTransferred(sender, receiver, senderTag, words);
+    }
+
+    @Override
+    public void itemsTransferring(Thread sender, Thread receiver, boolean wholeSpace, int window) {
+        first.itemsTransferring(sender, receiver, wholeSpace, window);
+        second.itemsTransferring(sender, receiver, wholeSpace, window);
+    }
+
+    @Override
+    public void mappingAdded(Task from, int fromPage, Task to, int toPage, int rightsBits, boolean grant) {
+        first.mappingAdded(from, fromPage, to, toPage, rightsBits, grant);
+        second.mappingAdded(from, fromPage, to, toPage, rightsBits, grant);
+    }
+
+    @Override
+    public void mappingRevoked(Task task, int page, int rightsLeft) {
+        first.mappingRevoked(task, page, rightsLeft);
+        second.mappingRevoked(task, page, rightsLeft);
+    }
+
+    @Override
+    public void deadlineChanged(Thread thread, long deadline) {
+        first.deadlineChanged(thread, deadline);
+        second.deadlineChanged(thread, deadline);
     }
 
     @Override
