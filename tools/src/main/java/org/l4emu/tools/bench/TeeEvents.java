@@ -79,6 +79,12 @@ final class TeeEvents implements KernelEvents {
     }
 
     @Override
+    public void syscallFailed(Thread thread, int number, int errorCode) {
+        first.syscallFailed(thread, number, errorCode);
+        second.syscallFailed(thread, number, errorCode);
+    }
+
+    @Override
     public void console(Thread thread, byte[] bytes) {
         first.console(thread, bytes);
         second.console(thread, bytes);

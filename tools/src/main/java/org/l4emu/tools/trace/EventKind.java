@@ -26,7 +26,9 @@ public enum EventKind {
     MAP(0x1E, Group.LIFECYCLE),
     STATE(0x1F, Group.DETAIL),
     SWITCH(0x20, Group.DETAIL),
-    END(0x21, Group.LIFECYCLE);
+    END(0x21, Group.LIFECYCLE),
+    // Version 2. 0x22-0x29 are the rule checker's events (branch integrate-hostile), merged beside this one.
+    SYSCALL_ERROR(0x2A, Group.LIFECYCLE);
 
     /** How prominent a kind is: IPC events are what the stepper's "next" stops at. */
     public enum Group {
@@ -36,7 +38,7 @@ public enum EventKind {
         DETAIL
     }
 
-    private static final EventKind[] BY_CODE = new EventKind[0x22];
+    private static final EventKind[] BY_CODE = new EventKind[0x2B];
 
     static {
         for (EventKind kind : values()) {

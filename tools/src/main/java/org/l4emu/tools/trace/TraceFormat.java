@@ -3,10 +3,10 @@ package org.l4emu.tools.trace;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Constants of the binary trace format, version 1 (docs/trace-format.md). */
+/** Constants of the binary trace format, version 2 (docs/trace-format.md). */
 final class TraceFormat {
     static final byte[] MAGIC = "L4EMUTRC".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Records that define names for later events; they carry no sequence number. */
     static final int DEFINE_TASK = 0x01;

@@ -7,7 +7,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON Lines form of a trace (docs/trace-format.md, schema trace-v1.schema.json): a header
+ * The JSON Lines form of a trace (docs/trace-format.md, schema trace-v2.schema.json): a header
  * line, then one object per event. Words are unsigned numbers; threads are names with their IDs.
  */
 public final class TraceJsonWriter implements AutoCloseable {
@@ -79,6 +79,12 @@ public final class TraceJsonWriter implements AutoCloseable {
                 word("error", notify.errorCode());
             }
             case EventDetail.Failure failure -> dope(failure.dope());
+            case EventDetail.SyscallError failure -> {
+                json.writeStringProperty("syscall", failure.name());
+                word("number", failure.number());
+                word("error", failure.error());
+                json.writeStringProperty("error_name", DopeBits.errorName(failure.error()));
+            }
             case EventDetail.Console console -> json.writeStringProperty("text", console.text());
             case EventDetail.Breakpoint breakpoint -> word("argument", breakpoint.argument());
             case EventDetail.PageFault fault -> {
