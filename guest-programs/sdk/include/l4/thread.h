@@ -9,7 +9,17 @@
 /* Marks a function that a system description names as a <thread>'s entry. Only the description
    refers to it, so this keeps the linker from discarding it as unused:
        L4_THREAD_ENTRY void worker_main(void) { ... l4_exit_thread(); } */
-#define L4_THREAD_ENTRY __attribute__((used, section(".text.l4_entry")))
+#define L4_THREAD_ENTRY __attribute__((used, section(".text.l4_entry"))) L4_ENTRY_STACK_ALIGNMENT
+
+/* A thread starts at its entry with the top of its stack in sp, 16-byte aligned as before a
+   call, not as after one. On x86 the entry function realigns its frame, or its 16-byte aligned
+   locals (an IPC parameter block) would be misaligned and their address cut by the send
+   descriptor. */
+#if defined(__i386__)
+#define L4_ENTRY_STACK_ALIGNMENT __attribute__((force_align_arg_pointer))
+#else
+#define L4_ENTRY_STACK_ALIGNMENT
+#endif
 
 /* Gives the processor to `dest`, or to anyone (nilthread). */
 static inline void l4_thread_switch(l4_thread_id dest)

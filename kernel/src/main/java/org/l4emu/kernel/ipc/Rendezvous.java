@@ -72,7 +72,8 @@ public final class Rendezvous {
         }
         Thread receiver = send.nextHop();
         if (fromUtcb && items.carriesMappings(send.sender())) {
-            MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, receiver.faultIpc() != null);
+            boolean wholeSpace = receiver.faultIpc() != null && receiver.faultIpc().replyMapsAnywhere();
+            MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, wholeSpace);
             if (outcome != MessageItems.Outcome.DONE) {
                 failMappings(send, receiver, outcome);
                 return true;

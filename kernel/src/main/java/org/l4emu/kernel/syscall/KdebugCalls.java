@@ -13,6 +13,8 @@ public final class KdebugCalls {
     public static final int SHUTDOWN = 2;
     public static final int BREAKPOINT = 3;
     public static final int EXIT_THREAD = 4;
+    /** What {@link #call} returns for a thread that exited: it has no result register any more. */
+    public static final int NO_RESULT = -1;
     /** Longest single console write; longer requests are invalid rather than a host allocation. */
     public static final int MAX_WRITE = 64 * 1024;
 
@@ -35,20 +37,24 @@ public final class KdebugCalls {
         this.events = events;
     }
 
-    public void call(Thread caller, int op, int a, int b) {
-        int result = 0;
+    /** Returns the result for r0/eax: 0 or an error code, or {@link #NO_RESULT} when the caller exited. */
+    public int call(Thread caller, int op, int a, int b) {
         switch (op) {
             case PUTC -> host.console(caller, new byte[] {(byte) a});
-            case WRITE -> result = write(caller, a, b);
+            case WRITE -> {
+                return write(caller, a, b);
+            }
             case SHUTDOWN -> host.shutdown(a);
             case BREAKPOINT -> events.breakpoint(caller, a);
             case EXIT_THREAD -> {
                 host.exitThread(caller);
-                return;
+                return NO_RESULT;
             }
-            default -> result = IpcError.INVALID_ARGUMENT.code();
+            default -> {
+                return IpcError.INVALID_ARGUMENT.code();
+            }
         }
-        caller.context().setResult(0, result);
+        return 0;
     }
 
     private int write(Thread caller, int address, int length) {

@@ -37,16 +37,15 @@ public final class ThreadCalls {
         }
     }
 
-    public void exchangeRegisters(Thread caller, int dest, int control, int sp, int ip) {
+    /** Returns the result code for result 0; on success results 1 and 2 hold the old sp and ip. */
+    public int exchangeRegisters(Thread caller, int dest, int control, int sp, int ip) {
         CpuContext results = caller.context();
         Thread target = threads.lookup(dest);
         if (target == null) {
-            results.setResult(0, IpcError.NO_PARTNER.code());
-            return;
+            return IpcError.NO_PARTNER.code();
         }
         if (target.task() != caller.task() && !caller.task().privileged()) {
-            results.setResult(0, IpcError.NOT_PERMITTED.code());
-            return;
+            return IpcError.NOT_PERMITTED.code();
         }
         CpuContext registers = target.context();
         int oldSp = registers.stackPointer();
@@ -64,9 +63,9 @@ public final class ThreadCalls {
         if ((control & CONTROL_RESUME) != 0 && target.state() == ThreadState.HALTED) {
             scheduler.makeReady(target);
         }
-        results.setResult(0, 0);
         results.setResult(1, oldSp);
         results.setResult(2, oldIp);
+        return 0;
     }
 
     private void cancelIpc(Thread target) {

@@ -82,6 +82,12 @@ public final class EventTee implements KernelEvents {
     }
 
     @Override
+    public void syscallFailed(Thread thread, int number, int errorCode) {
+        first.syscallFailed(thread, number, errorCode);
+        second.syscallFailed(thread, number, errorCode);
+    }
+
+    @Override
     public void console(Thread thread, byte[] bytes) {
         first.console(thread, bytes);
         second.console(thread, bytes);

@@ -49,6 +49,12 @@ public interface KernelEvents {
     /** An IPC ended with an error; the dope holds code and phase. */
     default void ipcFailed(Thread thread, int dope) {}
 
+    /**
+     * A system call other than ipc (kdebug, exchange_registers, thread_control, unmap, redirect,
+     * or an unknown number) set result 0 to {@code errorCode}, not 0 (P2).
+     */
+    default void syscallFailed(Thread thread, int number, int errorCode) {}
+
     default void console(Thread thread, byte[] bytes) {}
 
     default void breakpoint(Thread thread, int argument) {}

@@ -107,6 +107,7 @@ public final class RuleChecker {
                 source.allowed.add(allow.dest().number());
             }
             case EventDetail.End ignored -> finish();
+            case EventDetail.SyscallError ignored -> { } // a refused call changes nothing the model holds
             case EventDetail.Console ignored -> { }
             case EventDetail.Breakpoint ignored -> { }
             case EventDetail.Switch ignored -> { }

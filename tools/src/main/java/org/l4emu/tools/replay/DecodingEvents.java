@@ -112,6 +112,12 @@ final class DecodingEvents implements KernelEvents {
     }
 
     @Override
+    public void syscallFailed(Thread thread, int number, int errorCode) {
+        recorder.syscallFailed(thread, number, errorCode);
+        deliver();
+    }
+
+    @Override
     public void console(Thread thread, byte[] bytes) {
         recorder.console(thread, bytes);
         deliver();

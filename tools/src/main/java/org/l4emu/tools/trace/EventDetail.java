@@ -60,6 +60,17 @@ public sealed interface EventDetail {
     /** An IPC of the event's thread failed (kind error, or timeout for error 1). */
     record Failure(int dope) implements EventDetail {}
 
+    /** A system call other than ipc set its result register to {@code error}, not 0 (P2). */
+    record SyscallError(int number, int error) implements EventDetail {
+        public String name() {
+            return SyscallArguments.name(number);
+        }
+
+        public String describe() {
+            return name() + " fails: error " + error + " " + DopeBits.errorName(error);
+        }
+    }
+
     record Console(byte[] bytes) implements EventDetail {
         /** The bytes as text; bytes that are not UTF-8 become U+FFFD. */
         public String text() {

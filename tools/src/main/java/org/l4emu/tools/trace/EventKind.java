@@ -35,7 +35,9 @@ public enum EventKind {
     ITEMS(0x26, Group.DETAIL),
     UNMAP(0x27, Group.LIFECYCLE),
     DEADLINE(0x28, Group.DETAIL),
-    KERNEL_MAP(0x29, Group.DETAIL);
+    KERNEL_MAP(0x29, Group.DETAIL),
+    // Version 2 too: the error of a system call other than ipc (semantics P2).
+    SYSCALL_ERROR(0x2A, Group.LIFECYCLE);
 
     /** How prominent a kind is: IPC events are what the stepper's "next" stops at. */
     public enum Group {
@@ -45,7 +47,7 @@ public enum EventKind {
         DETAIL
     }
 
-    private static final EventKind[] BY_CODE = new EventKind[0x2A];
+    private static final EventKind[] BY_CODE = new EventKind[0x2B];
 
     static {
         for (EventKind kind : values()) {

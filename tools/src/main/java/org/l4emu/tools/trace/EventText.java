@@ -28,6 +28,7 @@ public final class EventText {
             case EventDetail.Failure failure -> event.kind() == EventKind.TIMEOUT
                     ? "timeout (" + new DopeBits(failure.dope()).phase() + " phase)"
                     : new DopeBits(failure.dope()).describe();
+            case EventDetail.SyscallError failure -> failure.describe();
             case EventDetail.Console console -> "prints " + quoted(console.text());
             case EventDetail.Breakpoint breakpoint -> "kdebug breakpoint " + breakpoint.argument();
             case EventDetail.PageFault fault -> "page fault at " + Words.address(fault.address()) + " ("

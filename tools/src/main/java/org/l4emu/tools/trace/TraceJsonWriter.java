@@ -82,6 +82,12 @@ public final class TraceJsonWriter implements AutoCloseable {
                 word("error", notify.errorCode());
             }
             case EventDetail.Failure failure -> dope(failure.dope());
+            case EventDetail.SyscallError failure -> {
+                json.writeStringProperty("syscall", failure.name());
+                word("number", failure.number());
+                word("error", failure.error());
+                json.writeStringProperty("error_name", DopeBits.errorName(failure.error()));
+            }
             case EventDetail.Console console -> json.writeStringProperty("text", console.text());
             case EventDetail.Breakpoint breakpoint -> word("argument", breakpoint.argument());
             case EventDetail.PageFault fault -> {

@@ -143,6 +143,7 @@ public final class TraceReader implements AutoCloseable {
             case UNBLOCK -> new EventDetail.Unblock(in.word(), in.string());
             case NOTIFY -> new EventDetail.Notify(ref(), ref(), ref(), in.word());
             case ERROR, TIMEOUT -> new EventDetail.Failure(in.word());
+            case SYSCALL_ERROR -> new EventDetail.SyscallError(in.word(), in.word());
             case CONSOLE -> new EventDetail.Console(in.bytes());
             case BREAKPOINT -> new EventDetail.Breakpoint(in.word());
             case PAGE_FAULT -> new EventDetail.PageFault(in.word(), in.word(), in.word());

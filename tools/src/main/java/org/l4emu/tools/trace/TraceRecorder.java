@@ -180,6 +180,14 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     @Override
+    public void syscallFailed(Thread thread, int number, int errorCode) {
+        begin(EventKind.SYSCALL_ERROR, thread);
+        out.word(number);
+        out.word(errorCode);
+        afterEvent();
+    }
+
+    @Override
     public void console(Thread thread, byte[] bytes) {
         begin(EventKind.CONSOLE, thread);
         out.bytes(bytes);
