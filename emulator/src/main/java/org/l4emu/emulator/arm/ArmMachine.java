@@ -98,6 +98,7 @@ public final class ArmMachine implements Machine {
             cpu.takeSyscallsWith(runs.syscalls());
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
+            host.adviseHugePages(0, memorySize);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -120,10 +121,15 @@ public final class ArmMachine implements Machine {
         return calibration;
     }
 
-    /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
+    /**
+     * Zeroes freed frames, and drops code translated from them: they may come back holding new
+     * code. Frames never mapped executable (page tables, UTCBs, data) have none to drop.
+     */
     private void scrub(long address, long length) {
         host.segment().asSlice(address, length).fill((byte) 0);
-        cpu.discardTranslations(address, length);
+        if (codeFrames.mayHoldCode(address, length)) {
+            cpu.discardTranslations(address, length);
+        }
     }
 
     @Override

@@ -62,6 +62,8 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
             new Benchmark("guest compute", "bench_compute.elf", 0, Kind.MILLION_INSTRUCTIONS_PER_SECOND, 500),
             new Benchmark("task creation (thread_control + exchange_registers)", "bench_tasks.xml", 1_000,
                     Kind.MICROS_PER_OPERATION, 10),
+            new Benchmark("task creation and deletion, a pair", "bench_task_pairs.elf", 1_000,
+                    Kind.MICROS_PER_OPERATION, 15),
             new Benchmark("1,000 tasks that each called one server", "bench_tasks.xml", 1_000,
                     Kind.RESIDENT_MEBIBYTES, 512),
             new Benchmark("l4emu boot hello.elf beyond a bare JVM start", "hello.elf", 1,
