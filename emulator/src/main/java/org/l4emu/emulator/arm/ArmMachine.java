@@ -56,7 +56,8 @@ public final class ArmMachine implements Machine {
 
     private final AnonymousMapping host;
     private final ArmCpu cpu;
-    private final String internals;
+    /** What the calibration found in the engine's private structures; null: nothing (no accelerators). */
+    private final EngineInternals internals;
     private final NativePhysicalMemory memory;
     private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
@@ -144,7 +145,7 @@ public final class ArmMachine implements Machine {
 
     /** The offsets found in Unicorn's private structures at start-up ("none" without accelerators), for diagnostics. */
     public String engineInternals() {
-        return internals;
+        return internals == null ? "none" : internals.toString();
     }
 
     /**
