@@ -2,7 +2,7 @@
    marks: ring0 sends to ring1 and waits, ring1 to ring2, ring2 back to ring0, each with one ipc
    (send, then an open wait). A round is three system calls that each enter another address
    space, as a call through one pass-through monitor is (client, monitor, server), without the
-   monitor: the floor of that figure on this engine. */
+   monitor's kernel work: beside that figure, what the monitor itself costs. */
 #include "common/bench.h"
 
 #define ROUNDS 100000

@@ -34,7 +34,7 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
 
     static final String CROSS_SPACE = "cross-space call/reply round trip";
     static final String ONE_MONITOR = "round trip through one system monitor";
-    static final String THREE_SPACE_RING = "three-space ring, one message round (monitor floor)";
+    static final String THREE_SPACE_RING = "three-space ring, no monitor (same space entries)";
 
     Benchmark(String name, String image, long operations, Kind kind, double target) {
         this(name, image, operations, kind, target, false, null);
@@ -53,7 +53,7 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
             // The calls pass pass-through system monitors (bench_monitor.c); the replies go straight back.
             new Benchmark(ONE_MONITOR, "bench_monitor_one.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, 2.5, false, CROSS_SPACE),
-            // The monitored round trip's three system calls, each entering another space, without a monitor.
+            // A monitored round trip's three system calls and space switches, without the monitor's kernel work.
             new Benchmark(THREE_SPACE_RING, "bench_ring.xml", 100_000, Kind.NANOS_PER_OPERATION, NO_TARGET),
             new Benchmark("round trip through three system monitors", "bench_monitor_three.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, NO_TARGET),

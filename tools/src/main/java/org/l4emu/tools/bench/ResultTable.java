@@ -59,7 +59,7 @@ final class ResultTable {
 
     /**
      * The one-monitor round trip against the direct one (its target) and against the three-space
-     * ring (the same space entries without a monitor, the engine's floor for it), per column.
+     * ring (the same system calls and space entries without a monitor), per column.
      */
     private void printMonitorRatios(PrintWriter out, Set<String> columns) {
         boolean first = true;
