@@ -1,6 +1,7 @@
 package org.l4emu.tools.trace;
 
 import java.nio.charset.StandardCharsets;
+import org.l4emu.abi.Abi;
 
 /** What an event says beyond its time, instruction count and thread; one record per kind. */
 public sealed interface EventDetail {
@@ -10,8 +11,10 @@ public sealed interface EventDetail {
     record ThreadExit(String reason) implements EventDetail {}
 
     record Syscall(int number, int[] arguments) implements EventDetail {
+        /** The call's name, or "unknown_N" for a number the ABI does not define. */
         public String name() {
-            return SyscallArguments.name(number);
+            String name = Abi.Syscall.name(number);
+            return name != null ? name : "unknown_" + number;
         }
     }
 
@@ -66,7 +69,7 @@ public sealed interface EventDetail {
 
     record Mapping(TaskInfo task, int address, int rightsBits) implements EventDetail {}
 
-    /** The event's thread entered {@code state} (see TraceFormat.STATES). */
+    /** The event's thread entered {@code state} (see ThreadStateCodes). */
     record StateChange(String state) implements EventDetail {}
 
     /** The CPU switched to the event's thread (none: idle). */
