@@ -5,6 +5,7 @@
 #include <l4/types.h>
 #include <l4/thread_id.h>
 #include <l4/syscalls.h>
+#include <l4/abi.h>
 
 /* Marks a function that a system description names as a <thread>'s entry. Only the description
    refers to it, so this keeps the linker from discarding it as unused:
@@ -32,11 +33,8 @@ static inline void l4_yield(void)
     l4_thread_switch(L4_NILTHREAD);
 }
 
-enum l4_exchange_registers_control {
-    L4_EXREGS_SET_SP_IP = 1,
-    L4_EXREGS_RESUME = 2, /* start the thread */
-    L4_EXREGS_HALT = 4,
-};
+/* exchange_registers' control bits, enum l4_exchange_registers_control: L4_EXREGS_SET_SP_IP,
+   L4_EXREGS_RESUME (start the thread), L4_EXREGS_HALT. */
 
 typedef struct {
     l4_word result; /* 0 or an error code */

@@ -18,6 +18,7 @@ import org.l4emu.kernel.boot.ImageSet;
 import org.l4emu.kernel.boot.RuleInstaller;
 import org.l4emu.kernel.boot.SystemBuilder;
 import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.memory.AccessBits;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserMemory;
@@ -301,7 +302,7 @@ public final class Kernel implements KdebugCalls.Host {
                 }
             }
             case Trap.PageFault fault -> {
-                events.pageFault(current, fault.address(), fault.access().bits(), fault.instructionPointer());
+                events.pageFault(current, fault.address(), AccessBits.of(fault.access()), fault.instructionPointer());
                 faults.pageFault(current, fault);
             }
             case Trap.CpuException exception -> faults.exception(current, exception);
@@ -436,7 +437,7 @@ public final class Kernel implements KdebugCalls.Host {
         info("l4emu: shutdown(" + code + ") at " + clock.nowMicroseconds() + " us after " + instructions
                 + " instructions");
         // A process exit status has 8 bits; make the truncation explicit rather than the OS's.
-        finish(code & 0xFF);
+        finish(ExitCode.ofShutdown(code));
     }
 
     @Override

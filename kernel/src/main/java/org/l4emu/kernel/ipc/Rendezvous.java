@@ -261,8 +261,8 @@ public final class Rendezvous {
         if (controller == null || !controller.isAlive()) {
             return false;
         }
-        boolean queued = notifications.notify(controller, new int[] {blocked.id(), ipc.claimedSource(),
-                finalReceiver.id(), error.code()});
+        boolean queued = notifications.notify(controller, ControllerNotifications.words(blocked.id(),
+                ipc.claimedSource(), finalReceiver.id(), error.code()));
         if (!queued) {
             controller.countLostNotification();
         }

@@ -2,6 +2,7 @@ package org.l4emu.kernel.sched;
 
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 
@@ -14,7 +15,7 @@ import org.l4emu.kernel.object.ThreadState;
  */
 public final class Scheduler {
     /** 10 ms of virtual time, the L4 default time slice. */
-    public static final long TIME_SLICE_INSTRUCTIONS = 1_000_000;
+    public static final long TIME_SLICE_INSTRUCTIONS = Abi.Time.TIME_SLICE_INSTRUCTIONS;
     /** Priorities 0..255, as system descriptions allow. */
     private static final int PRIORITIES = 256;
 

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.memory.BadUserAddressException;
 import org.l4emu.kernel.memory.UserMemory;
@@ -8,15 +9,15 @@ import org.l4emu.kernel.trace.KernelEvents;
 
 /** kdebug: console output, shutdown, breakpoints and thread exit (ABI section 3). */
 public final class KdebugCalls {
-    public static final int PUTC = 0;
-    public static final int WRITE = 1;
-    public static final int SHUTDOWN = 2;
-    public static final int BREAKPOINT = 3;
-    public static final int EXIT_THREAD = 4;
+    public static final int PUTC = Abi.KdebugOp.PUTC;
+    public static final int WRITE = Abi.KdebugOp.WRITE;
+    public static final int SHUTDOWN = Abi.KdebugOp.SHUTDOWN;
+    public static final int BREAKPOINT = Abi.KdebugOp.BREAKPOINT;
+    public static final int EXIT_THREAD = Abi.KdebugOp.EXIT_THREAD;
     /** What {@link #call} returns for a thread that exited: it has no result register any more. */
     public static final int NO_RESULT = -1;
     /** Longest single console write; longer requests are invalid rather than a host allocation. */
-    public static final int MAX_WRITE = 64 * 1024;
+    public static final int MAX_WRITE = Abi.Kdebug.MAX_WRITE;
 
     /** What kdebug needs from the rest of the kernel. */
     public interface Host {

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.ipc.Phase;
@@ -12,9 +13,9 @@ import org.l4emu.kernel.sched.Scheduler;
 
 /** thread_switch and exchange_registers. */
 public final class ThreadCalls {
-    public static final int CONTROL_SET_SP_IP = 1;
-    public static final int CONTROL_RESUME = 2;
-    public static final int CONTROL_HALT = 4;
+    public static final int CONTROL_SET_SP_IP = Abi.ExchangeRegisters.SET_SP_IP;
+    public static final int CONTROL_RESUME = Abi.ExchangeRegisters.RESUME;
+    public static final int CONTROL_HALT = Abi.ExchangeRegisters.HALT;
 
     private final ThreadTable threads;
     private final Scheduler scheduler;

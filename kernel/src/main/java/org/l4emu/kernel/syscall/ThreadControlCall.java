@@ -119,10 +119,10 @@ public final class ThreadControlCall {
         return 0;
     }
 
-    /** 512-byte aligned and inside user memory below the boot info page. */
+    /** UTCB-size (512-byte) aligned and inside user memory below the boot info page. */
     private static boolean validUtcb(int address) {
         long unsigned = Integer.toUnsignedLong(address);
-        return (address & (512 - 1)) == 0 && unsigned >= UserLayout.USER_BASE
+        return (address & (UserLayout.UTCB_SIZE - 1)) == 0 && unsigned >= UserLayout.USER_BASE
                 && unsigned < Integer.toUnsignedLong(UserLayout.BOOT_INFO);
     }
 

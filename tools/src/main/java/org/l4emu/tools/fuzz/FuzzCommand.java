@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
                         + "before its budget",
                 "2:bad options, or the fuzz guest is missing"})
 public final class FuzzCommand implements Callable<Integer> {
-    private static final int FAILED = 1;
-    private static final int BAD_INPUT = 2;
+    private static final int FAILED = org.l4emu.abi.Abi.ExitCode.FAILED;
+    private static final int BAD_INPUT = org.l4emu.abi.Abi.ExitCode.BAD_INPUT;
 
     @Spec
     private CommandSpec spec;

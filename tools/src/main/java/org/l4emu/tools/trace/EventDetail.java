@@ -1,6 +1,7 @@
 package org.l4emu.tools.trace;
 
 import java.nio.charset.StandardCharsets;
+import org.l4emu.abi.Abi;
 
 /** What an event says beyond its time, instruction count and thread; one record per kind. */
 public sealed interface EventDetail {
@@ -9,9 +10,16 @@ public sealed interface EventDetail {
     /** {@code reason}: "exit" or "fault". */
     record ThreadExit(String reason) implements EventDetail {}
 
+    /** A system call's name, or "unknown_N" for a number the ABI does not define. */
+    private static String syscallName(int number) {
+        String name = Abi.Syscall.name(number);
+        return name != null ? name : "unknown_" + number;
+    }
+
     record Syscall(int number, int[] arguments) implements EventDetail {
+        /** The call's name, or "unknown_N" for a number the ABI does not define. */
         public String name() {
-            return SyscallArguments.name(number);
+            return syscallName(number);
         }
     }
 
@@ -63,7 +71,7 @@ public sealed interface EventDetail {
     /** A system call other than ipc set its result register to {@code error}, not 0 (P2). */
     record SyscallError(int number, int error) implements EventDetail {
         public String name() {
-            return SyscallArguments.name(number);
+            return syscallName(number);
         }
 
         public String describe() {
@@ -123,7 +131,7 @@ public sealed interface EventDetail {
         public static final long NONE = 0;
     }
 
-    /** The event's thread entered {@code state} (see TraceFormat.STATES). */
+    /** The event's thread entered {@code state} (see ThreadStateCodes). */
     record StateChange(String state) implements EventDetail {}
 
     /** The CPU switched to the event's thread (none: idle). */

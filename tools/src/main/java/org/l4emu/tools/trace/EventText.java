@@ -3,6 +3,7 @@ package org.l4emu.tools.trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.l4emu.abi.Abi;
 
 /** One line of plain words for an event, as tables and the stepper show it. */
 public final class EventText {
@@ -83,10 +84,9 @@ public final class EventText {
         if (option != null) {
             text.append(" [option ").append(option.jsonName());
             EventDetail.ParameterBlock block = send.block();
-            if (block != null && option.code() >= IpcOption.DECEIT.code()) {
+            if (block != null && option.isDeceit()) {
                 text.append(", true source ").append(block.trueSource());
-                if (option == IpcOption.DECEIT_BLOCKED_SOURCE
-                        || option == IpcOption.DECEIT_BLOCKED_SOURCE_CONTROLLING_MONITOR) {
+                if (Abi.Option.namesBlockedSource(option.code())) {
                     text.append(", blocked source ").append(block.blockedSource());
                 }
             }

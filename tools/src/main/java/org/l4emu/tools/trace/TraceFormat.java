@@ -1,7 +1,6 @@
 package org.l4emu.tools.trace;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** Constants of the binary trace format, version 2 (docs/trace-format.md). */
 final class TraceFormat {
@@ -14,13 +13,6 @@ final class TraceFormat {
 
     static final int TASK_PRIVILEGED = 1;
     static final int TASK_MONITOR = 2;
-
-    /** Thread states in wire order (a state event's byte). */
-    static final List<String> STATES = List.of("halted", "ready", "sending", "awaiting_delivery", "receiving",
-            "stopped", "dead");
-
-    /** Monitor classes in wire order (a redirect event's byte). */
-    static final List<String> MONITOR_CLASSES = List.of("source", "system", "destination");
 
     /** Thread index 0 on the wire means "no thread" (the kernel, or an idle CPU). */
     static final int NO_THREAD = 0;

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.l4emu.abi.Abi;
 
 /**
  * Streams the events of a binary trace one at a time, so traces larger than memory can be shown,
@@ -236,18 +237,20 @@ public final class TraceReader implements AutoCloseable {
 
     private String monitorClass() {
         int code = in.u8();
-        if (code >= TraceFormat.MONITOR_CLASSES.size()) {
+        String name = Abi.MonitorClass.name(code);
+        if (name == null) {
             throw in.malformed("unknown monitor class " + code);
         }
-        return TraceFormat.MONITOR_CLASSES.get(code);
+        return name;
     }
 
     private String state() {
         int code = in.u8();
-        if (code >= TraceFormat.STATES.size()) {
+        String name = ThreadStateCodes.name(code);
+        if (name == null) {
             throw in.malformed("unknown thread state " + code);
         }
-        return TraceFormat.STATES.get(code);
+        return name;
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.kernel.Kernel;
+import org.l4emu.kernel.ipc.Dope;
 import org.l4emu.kernel.ipc.MessageTag;
 import org.l4emu.kernel.ipc.SendDescriptor;
 import org.l4emu.kernel.memory.Utcb;
@@ -99,7 +101,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         inTrap = true;
         begin(EventKind.SYSCALL, thread);
         out.word(number);
-        int count = SyscallArguments.count(number);
+        int count = Abi.Syscall.argumentCount(number);
         out.varint(count);
         for (int i = 0; i < count; i++) {
             out.word(thread.context().argument(i));
@@ -108,7 +110,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
-        boolean forward = SendDescriptor.hasOption(sendDescriptor) && SendDescriptor.optionCode(sendDescriptor) >= 4;
+        boolean forward = SendDescriptor.hasOption(sendDescriptor)
+                && Abi.Option.isDeceit(SendDescriptor.optionCode(sendDescriptor));
         begin(forward ? EventKind.FORWARD : EventKind.SEND, sender);
         out.word(to);
         out.word(tag);
@@ -127,7 +130,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(trueSource);
         out.varint(intended);
         out.varint(monitorNumber);
-        out.u8(monitorClass.ordinal());
+        out.u8(monitorClass.code());
         afterEvent();
     }
 
@@ -173,7 +176,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void ipcFailed(Thread thread, int dope) {
-        boolean timeout = ((dope >>> 8) & 0xF) == 1;
+        boolean timeout = Dope.errorCode(dope) == Abi.ErrorCode.TIMEOUT;
         begin(timeout ? EventKind.TIMEOUT : EventKind.ERROR, thread);
         out.word(dope);
         afterEvent();
