@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.TrapHandler;
@@ -17,6 +18,7 @@ import org.l4emu.kernel.boot.ImageSet;
 import org.l4emu.kernel.boot.RuleInstaller;
 import org.l4emu.kernel.boot.SystemBuilder;
 import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.memory.AccessBits;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserMemory;
@@ -56,10 +58,10 @@ public final class Kernel implements KdebugCalls.Host {
     private final KernelEvents events;
     private final ThreadTable threads = new ThreadTable();
     private final Scheduler scheduler = new Scheduler();
-    private final TimeoutQueue timeouts = new TimeoutQueue();
+    private final TimeoutQueue timeouts;
     private final VirtualClock clock = new VirtualClock();
     private final Sigma0 sigma0;
-    private final MappingDatabase mappings = new MappingDatabase();
+    private final MappingDatabase mappings;
     private final FaultHandler faults;
     private final RedirectionTable redirections = new RedirectionTable();
     private final AllowRules allowRules = new AllowRules();
@@ -88,6 +90,8 @@ public final class Kernel implements KdebugCalls.Host {
         this.console = console;
         this.log = log;
         this.events = events;
+        this.timeouts = new TimeoutQueue(events);
+        this.mappings = new MappingDatabase(events);
         this.utcb = new Utcb(machine.memory());
         UserMemory userMemory = new UserMemory(machine.memory());
         this.sigma0 = new Sigma0(machine.memory(), mappings);
@@ -96,14 +100,14 @@ public final class Kernel implements KdebugCalls.Host {
                 allowRules, mappings, faults);
         faults.attach(ipc);
         BootInfoPage bootInfo = new SystemBuilder(machine, images, threads, sigma0, utcb, mappings).build(description);
-        RuleInstaller.install(description, threads, redirections, allowRules);
+        RuleInstaller.install(description, threads, redirections, allowRules, events);
         ThreadCalls threadCalls = new ThreadCalls(threads, scheduler, ipc.rendezvous());
         this.taskDeletion = new TaskDeletion(threads, mappings, sigma0);
         ThreadControlCall threadControl = new ThreadControlCall(machine, threads,
-                new ThreadFactory(machine, threads, mappings, sigma0, utcb), mappings, bootInfo, taskDeletion,
+                new ThreadFactory(machine, threads, mappings, sigma0, utcb, events), mappings, bootInfo, taskDeletion,
                 this::delete);
         this.dispatcher = new SyscallDispatcher(ipc, new KdebugCalls(userMemory, this, events), threadCalls,
-                new RedirectCall(threads, redirections), threadControl, new UnmapCall(mappings), clock, events);
+                new RedirectCall(threads, redirections, events), threadControl, new UnmapCall(mappings), clock, events);
         long maxMicros = options.maxTimeMicros() == BootOptions.FROM_DESCRIPTION
                 ? description.maxTimeUs() : options.maxTimeMicros();
         this.maxTimeNanos = VirtualClock.microsecondsToNanos(maxMicros);
@@ -146,6 +150,15 @@ public final class Kernel implements KdebugCalls.Host {
     /** True when {@code thread} waits in the timeout queue (for invariant checks). */
     public boolean hasPendingTimeout(Thread thread) {
         return timeouts.contains(thread);
+    }
+
+    /**
+     * Every thread queued to run, and every thread in the timeout queue (by deadline, then ID):
+     * an invariant checker walks them once per check rather than searching them per thread.
+     */
+    public void forEachQueued(Consumer<Thread> queuedToRun, Consumer<Thread> pendingTimeout) {
+        scheduler.forEachQueued(queuedToRun);
+        timeouts.forEachQueued(pendingTimeout);
     }
 
     /** The thread that runs next, or null when none is ready. */
@@ -234,7 +247,8 @@ public final class Kernel implements KdebugCalls.Host {
         account(running);
         handle(running, Trap.SYSCALL);
         afterTrap(running);
-        if (exitCode != NO_EXIT || stopRequested || instructions >= runLimit) {
+        if (exitCode != NO_EXIT || stopRequested || instructions >= runLimit || !tasksToFree.isEmpty()) {
+            // A task whose last thread ended in this call is freed before anyone runs again (P3).
             return false;
         }
         Thread following = chooseNext();
@@ -279,7 +293,7 @@ public final class Kernel implements KdebugCalls.Host {
     private void handle(Thread current, Trap trap) {
         switch (trap) {
             case Trap.Syscall s -> {
-                clock.advanceSyscall();
+                enterKernel();
                 dispatcher.dispatch(current);
             }
             case Trap.BudgetExhausted b -> {
@@ -288,7 +302,7 @@ public final class Kernel implements KdebugCalls.Host {
                 }
             }
             case Trap.PageFault fault -> {
-                events.pageFault(current, fault.address(), fault.access().bits(), fault.instructionPointer());
+                events.pageFault(current, fault.address(), AccessBits.of(fault.access()), fault.instructionPointer());
                 faults.pageFault(current, fault);
             }
             case Trap.CpuException exception -> faults.exception(current, exception);
@@ -303,6 +317,21 @@ public final class Kernel implements KdebugCalls.Host {
             return;
         }
         retire(thread, ThreadState.STOPPED, "fault");
+    }
+
+    /**
+     * A kernel entry takes {@link VirtualClock#NANOS_PER_SYSCALL} of virtual time. A timeout due
+     * within it expires at its deadline, before the call is handled, so that every timeout fires
+     * exactly at its deadline (S3, docs/spec-decisions.md).
+     */
+    private void enterKernel() {
+        long handled = clock.now() + VirtualClock.NANOS_PER_SYSCALL;
+        long due;
+        while ((due = timeouts.earliest()) < handled) {
+            clock.jumpTo(due);
+            expireTimeouts();
+        }
+        clock.jumpTo(handled);
     }
 
     private void expireTimeouts() {
@@ -408,7 +437,7 @@ public final class Kernel implements KdebugCalls.Host {
         info("l4emu: shutdown(" + code + ") at " + clock.nowMicroseconds() + " us after " + instructions
                 + " instructions");
         // A process exit status has 8 bits; make the truncation explicit rather than the OS's.
-        finish(code & 0xFF);
+        finish(ExitCode.ofShutdown(code));
     }
 
     @Override

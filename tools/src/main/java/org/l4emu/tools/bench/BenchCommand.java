@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.EngineInfo;
 import org.l4emu.kernel.boot.Boot;
@@ -71,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (runs < 1) {
             err.println("l4emu: --runs takes a positive number");
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
         List<Architecture> architectures;
         try {
@@ -79,14 +80,14 @@ public final class BenchCommand implements Callable<Integer> {
                     : List.of(Architecture.fromXmlName(arch));
         } catch (IllegalArgumentException e) {
             err.println("l4emu: --arch takes arm, x86 or all");
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
         Path root = guests != null ? guests : Installation.guestDirectory().getParent();
         for (Architecture architecture : architectures) {
             Path directory = root.resolve(architecture.xmlName());
             if (!Files.isDirectory(directory)) {
                 err.println("l4emu: " + directory + ": no benchmark guests (build the project with mvn package)");
-                return 2;
+                return Abi.ExitCode.BAD_INPUT;
             }
         }
         String engine = engineLabel();

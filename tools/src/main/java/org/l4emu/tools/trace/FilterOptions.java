@@ -25,7 +25,8 @@ public final class FilterOptions {
 
     @Option(names = "--kind", paramLabel = "KIND", split = ",",
             description = "Only these event kinds: thread_start, thread_exit, syscall, send, forward, redirect, deliver,"
-                    + " unblock, notify, error, timeout, console, breakpoint, page_fault, map, state, switch, end.")
+                    + " unblock, notify, error, timeout, syscall_error, console, breakpoint, page_fault, map, state, switch, end,"
+                    + " rule, allow, thread_created, fault_ipc, items, unmap, deadline, kernel_map.")
     private List<String> kinds = new ArrayList<>();
 
     @Option(names = "--from-us", paramLabel = "T", description = "Only events at or after T microseconds of virtual time.")
