@@ -272,7 +272,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             return;
         }
         rule(TraceFormat.RULE_ADDED, rule.source(), rule.dest(), rule.monitor());
-        out.u8(rule.monitorClass().ordinal());
+        out.u8(rule.monitorClass().code());
         afterEvent();
     }
 
