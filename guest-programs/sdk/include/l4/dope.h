@@ -45,7 +45,7 @@ static inline int l4_dope_deceited(l4_word dope)
     return (dope >> L4_DOPE_DECEIT_SHIFT) & L4_DOPE_DECEIT_MASK;
 }
 
-/* "timeout", "no partner", ...; "error N" for codes the ABI does not define. */
+/* "timeout", "no partner", ... (L4_ERROR_NAMES); "undefined error" for codes the ABI does not define. */
 const char *l4_error_name(l4_word error);
 
 #define L4_DOPE_TEXT_SIZE 48
