@@ -199,6 +199,11 @@ public final class ArmAddressSpace implements AddressSpace {
         destroyed = true;
     }
 
+    /** True when this space was made by the machine that keeps {@code machineCodeFrames}. */
+    boolean belongsTo(CodeFrames machineCodeFrames) {
+        return codeFrames == machineCodeFrames;
+    }
+
     boolean isDestroyed() {
         return destroyed;
     }

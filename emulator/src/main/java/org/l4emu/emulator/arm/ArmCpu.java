@@ -331,7 +331,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
 
     @Override
     public ArmAddressSpace space(AddressSpace space) {
-        return ArmMachine.liveArmSpace(space);
+        return ArmMachine.liveArmSpace(space, codeFrames);
     }
 
     /** From now on system calls go to {@code continuation} inside the hook (null: they stop the CPU). */

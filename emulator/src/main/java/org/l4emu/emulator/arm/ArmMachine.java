@@ -190,9 +190,11 @@ public final class ArmMachine implements Machine {
         return thread;
     }
 
-    static ArmAddressSpace liveArmSpace(AddressSpace space) {
-        if (!(space instanceof ArmAddressSpace armSpace) || armSpace.isDestroyed()) {
-            throw new IllegalArgumentException("not a live arm address space: " + space);
+    /** {@code space} if it is a live space of the machine whose code frames are {@code machineCodeFrames}. */
+    static ArmAddressSpace liveArmSpace(AddressSpace space, CodeFrames machineCodeFrames) {
+        if (!(space instanceof ArmAddressSpace armSpace) || armSpace.isDestroyed()
+                || !armSpace.belongsTo(machineCodeFrames)) {
+            throw new IllegalArgumentException("not a live address space of this arm machine: " + space);
         }
         return armSpace;
     }

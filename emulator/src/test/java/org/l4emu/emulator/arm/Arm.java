@@ -11,8 +11,6 @@ final class Arm {
     static final int MOV_R0_2 = 0xE3A00002;
     static final int MOV_R1_22 = 0xE3A01016;
     static final int MOV_R1_100 = 0xE3A01064;
-    static final int MOV_R7_5 = 0xE3A07005;
-    static final int MOV_R7_6 = 0xE3A07006;
     static final int ADD_R0_R0_R1 = 0xE0800001;
     static final int ADD_R1_R1_1 = 0xE2811001;
     static final int ADD_R0_R0_4096 = 0xE2800A01;
@@ -20,7 +18,6 @@ final class Arm {
     /** bne back two instructions (to the add of the loop). */
     static final int BNE_MINUS_2 = 0x1AFFFFFC;
     static final int LDR_R1_R0 = 0xE5901000;
-    static final int STR_R1_R0 = 0xE5801000;
     static final int STR_R1_R0_4 = 0xE5801004;
     /** str r1, [r0, #4]! */
     static final int STR_R1_R0_4_WRITEBACK = 0xE5A01004;

@@ -11,9 +11,6 @@ final class X86 {
     static final byte[] INT3 = bytes(0xCC);
     /** {@code int $3} in its two-byte form. */
     static final byte[] INT_3_LONG = bytes(0xCD, 0x03);
-    static final byte[] ADD_ECX_TO_EBX = bytes(0x01, 0xCB);
-    static final byte[] INC_EBX = bytes(0x43);
-    static final byte[] INC_ECX = bytes(0x41);
     static final byte[] INC_EDX = bytes(0x42);
     static final byte[] DEC_ECX = bytes(0x49);
     /** {@code jnz} to five bytes before its end: back over itself and three more bytes. */
@@ -22,11 +19,9 @@ final class X86 {
     static final byte[] MOV_EAX_TO_GS0 = bytes(0x65, 0xA3, 0, 0, 0, 0);
     static final byte[] LOAD_ECX_FROM_EBX = bytes(0x8B, 0x0B);
     static final byte[] STORE_ECX_TO_EBX = bytes(0x89, 0x0B);
-    static final byte[] STORE_ECX_TO_EBX_PLUS_4 = bytes(0x89, 0x4B, 0x04);
     /** {@code incl (%ebx)}: reads and writes memory. */
     static final byte[] INC_DWORD_AT_EBX = bytes(0xFF, 0x03);
     static final byte[] JMP_EBX = bytes(0xFF, 0xE3);
-    static final byte[] UD2 = bytes(0x0F, 0x0B);
     static final byte[] HLT = bytes(0xF4);
     static final byte[] CLI = bytes(0xFA);
     static final byte[] XOR_ECX_ECX = bytes(0x31, 0xC9);
@@ -34,7 +29,6 @@ final class X86 {
     static final byte[] FLD1 = bytes(0xD9, 0xE8);
     static final byte[] RDTSC = bytes(0x0F, 0x31);
     static final byte[] MOVAPS_XMM1_XMM0 = bytes(0x0F, 0x28, 0xC1);
-    static final byte[] MOV_USER_DATA_TO_DS = bytes(0xB8, 0x23, 0, 0, 0, 0x8E, 0xD8);
     /** pushf; orl $0x100, (%esp); popf: sets EFLAGS.TF. */
     static final byte[] SET_TRAP_FLAG = bytes(0x9C, 0x81, 0x0C, 0x24, 0x00, 0x01, 0x00, 0x00, 0x9D);
     static final byte[] MOV_ZERO_TO_DS = bytes(0x31, 0xC0, 0x8E, 0xD8);

@@ -18,53 +18,6 @@ class X86FaultTest {
     }
 
     @Test
-    void readOfUnmappedPageFaultsAtTheLoadAndResumesOnceMapped() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA + 0x124), X86.LOAD_ECX_FROM_EBX, X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(new Trap.PageFault(X86Guest.DATA + 0x124, Access.READ, X86Guest.CODE + 5), guest.run(thread, space));
-        assertEquals(X86Guest.CODE + 5, thread.instructionPointer());
-        assertEquals(1, guest.machine.instructionsRetired(), "the faulting load is not counted");
-
-        long frame = guest.data(space, X86Guest.DATA, Access.READ);
-        guest.memory.writeWord(frame + 0x124, 0xCAFE);
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(0xCAFE, thread.argument(1));
-        assertEquals(3, guest.machine.instructionsRetired());
-    }
-
-    @Test
-    void writeToReadOnlyPageFaultsAsWriteAndSucceedsOnceWritable() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA + 8), X86.LOAD_ECX_FROM_EBX, X86.INC_ECX,
-                X86.STORE_ECX_TO_EBX, X86.INT_80);
-        long frame = guest.data(space, X86Guest.DATA, Access.READ);
-        guest.memory.writeWord(frame + 8, 41);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(new Trap.PageFault(X86Guest.DATA + 8, Access.WRITE, X86Guest.CODE + 8), guest.run(thread, space));
-        assertEquals(3, guest.machine.instructionsRetired());
-        assertEquals(41, guest.memory.readWord(frame + 8));
-
-        space.map(X86Guest.DATA, frame, Access.READ_WRITE);
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(42, guest.memory.readWord(frame + 8));
-        assertEquals(5, guest.machine.instructionsRetired());
-    }
-
-    @Test
-    void writeOrExecuteRightsImplyReadAsOnArm() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA), X86.LOAD_ECX_FROM_EBX, X86.movEbx(X86Guest.DATA + 0x1000),
-                X86.LOAD_ECX_FROM_EBX, X86.INT_80);
-        guest.memory.writeWord(guest.data(space, X86Guest.DATA, Access.WRITE), 7);
-        guest.memory.writeWord(guest.data(space, X86Guest.DATA + 0x1000, Access.EXECUTE), 9);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(9, thread.argument(1));
-        assertEquals(Access.WRITE, space.rights(X86Guest.DATA), "the rights as asked for");
-    }
-
-    @Test
     void anAccessStraddlingIntoAnUnmappedPageFaultsAtThatPage() {
         guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA + 0xFFE), X86.STORE_ECX_TO_EBX, X86.INT_80);
         guest.data(space, X86Guest.DATA, Access.READ_WRITE);
@@ -75,64 +28,12 @@ class X86FaultTest {
     }
 
     @Test
-    void executingAnUnmappedPageFaultsAtItsAddressAndRunsOnceMapped() {
-        X86CpuContext thread = guest.context(0x0004_0000);
-
-        assertEquals(new Trap.PageFault(0x0004_0000, Access.EXECUTE, 0x0004_0000), guest.run(thread, space));
-        assertEquals(0, guest.machine.instructionsRetired());
-
-        guest.code(space, 0x0004_0000, X86.movEbx(2), X86.INT_80);
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(2, thread.argument(0));
-        assertEquals(2, guest.machine.instructionsRetired());
-    }
-
-    @Test
-    void aThreadAtAddressZeroFaultsThereAndRunsOnceItIsMapped() {
-        X86CpuContext thread = guest.context(0);
-
-        assertEquals(new Trap.PageFault(0, Access.EXECUTE, 0), guest.run(thread, space));
-        guest.code(space, 0, X86.movEbx(3), X86.INT_80);
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(3, thread.argument(0));
-        assertEquals(2, guest.machine.instructionsRetired());
-    }
-
-    @Test
-    void executingADataPageFaultsAsExecute() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(X86Guest.DATA), X86.JMP_EBX);
-        guest.data(space, X86Guest.DATA, Access.READ_WRITE);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(new Trap.PageFault(X86Guest.DATA, Access.EXECUTE, X86Guest.DATA), guest.run(thread, space));
-        assertEquals(2, guest.machine.instructionsRetired());
-    }
-
-    @Test
-    void kernelAddressesFaultInUserMode() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(0xC000_0000), X86.LOAD_ECX_FROM_EBX);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(new Trap.PageFault(0xC000_0000, Access.READ, X86Guest.CODE + 5), guest.run(thread, space));
-    }
-
-    @Test
     void theThreadPointerWordCannotBeWritten() {
         guest.code(space, X86Guest.CODE, X86.movEax(0x1234), X86.MOV_EAX_TO_GS0);
         X86CpuContext thread = guest.context(X86Guest.CODE);
 
         assertEquals(new Trap.PageFault((int) KernelLayout.THREAD_POINTER_WORD, Access.WRITE, X86Guest.CODE + 5),
                 guest.run(thread, space));
-    }
-
-    @Test
-    void undefinedInstructionIsReportedAtItAndNotCounted() {
-        guest.code(space, X86Guest.CODE, X86.NOP, X86.UD2);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, X86Guest.CODE + 1, X86Guest.CODE + 1),
-                guest.run(thread, space));
-        assertEquals(1, guest.machine.instructionsRetired());
     }
 
     @Test

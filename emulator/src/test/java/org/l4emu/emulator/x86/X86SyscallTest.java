@@ -17,28 +17,6 @@ class X86SyscallTest {
     }
 
     @Test
-    void int80PassesArgumentsAndResumesAfterItWithResults() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(11), X86.movEcx(22), X86.movEax(5), X86.INT_80,
-                X86.ADD_ECX_TO_EBX, X86.movEax(6), X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(5, thread.syscallNumber());
-        assertEquals(11, thread.argument(0));
-        assertEquals(22, thread.argument(1));
-        assertEquals(X86Guest.CODE + 17, thread.instructionPointer());
-        assertEquals(X86Guest.STACK_TOP, thread.stackPointer());
-
-        thread.setResult(0, 100);
-        thread.setResult(1, 23);
-        assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(6, thread.syscallNumber());
-        assertEquals(23 + 22, thread.argument(0));
-        assertEquals(X86Guest.CODE + 26, thread.instructionPointer());
-        assertEquals(7, guest.machine.instructionsRetired());
-    }
-
-    @Test
     void argumentsAreEbxEcxEdxEsiEdiEbpAndResultsEaxEbxEcxEdx() {
         guest.code(space, X86Guest.CODE, X86.movEbx(1), X86.movEcx(2), X86.movEdx(3), X86.movEsi(4), X86.movEdi(5),
                 X86.movEbp(6), X86.movEax(7), X86.INT_80, X86.INT_80);
@@ -59,37 +37,6 @@ class X86SyscallTest {
         assertEquals(103, thread.argument(2));
         assertEquals(4, thread.argument(3), "esi is no result and survives");
         assertEquals(6, thread.argument(5), "ebp survives");
-    }
-
-    @Test
-    void userCodeReadsItsThreadPointerAtGs0() {
-        guest.code(space, X86Guest.CODE, X86.MOV_GS0_TO_EBX, X86.INT_80);
-        X86CpuContext first = guest.context(X86Guest.CODE);
-        X86CpuContext second = guest.context(X86Guest.CODE);
-        first.setThreadPointer(0x0012_3400);
-        second.setThreadPointer(0x0056_7800);
-
-        assertEquals(Trap.SYSCALL, guest.run(first, space));
-        assertEquals(Trap.SYSCALL, guest.run(second, space));
-        assertEquals(0x0012_3400, first.argument(0));
-        assertEquals(0x0056_7800, second.argument(0));
-    }
-
-    @Test
-    void registersAreSavedPerThreadAcrossSwitches() {
-        guest.code(space, X86Guest.CODE, X86.INC_EBX, X86.INT_80, X86.jmpShort(-5));
-        X86CpuContext a = guest.context(X86Guest.CODE);
-        X86CpuContext b = guest.context(X86Guest.CODE);
-        b.setRegister(X86CpuContext.EBX, 1000);
-
-        for (int i = 0; i < 5; i++) {
-            assertEquals(Trap.SYSCALL, guest.run(a, space));
-            assertEquals(Trap.SYSCALL, guest.run(b, space));
-        }
-
-        assertEquals(5, a.argument(0));
-        assertEquals(1005, b.argument(0));
-        assertEquals(0x1b, a.registers().get("cs"), "ring 3");
     }
 
     @Test

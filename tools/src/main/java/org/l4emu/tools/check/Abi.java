@@ -3,91 +3,96 @@ package org.l4emu.tools.check;
 import java.util.Locale;
 
 /**
- * What the checker knows of ABI.md, read from the document rather than from the kernel's own
- * classes, so that a kernel constant that is wrong does not make the checker wrong with it.
+ * What the checker knows of the ABI, taken from the ABI's one table ({@link org.l4emu.abi.Abi},
+ * docs/abi.md) and never from the kernel's classes: the checker shares the contract with the
+ * kernel, none of its data structures or logic.
  */
 final class Abi {
-    static final int NIL = 0;
-    static final int ANY = 0xFFFF_FFFF;
+    private static final int DOPE_R_BIT = org.l4emu.abi.Abi.Dope.REDIRECTED.bits();
+    private static final int DOPE_D_BIT = org.l4emu.abi.Abi.Dope.DECEIT.bits();
 
-    static final int PAGE_SIZE = 4096;
-    static final long USER_BASE = 0x1000L;
-    static final long USER_END = 0xC000_0000L;
-    static final long BOOT_INFO = 0xBFFF_0000L;
-    static final int MAX_MESSAGE_WORDS = 63;
+    static final int NIL = org.l4emu.abi.Abi.ThreadId.NIL;
+    static final int ANY = org.l4emu.abi.Abi.ThreadId.ANY;
 
-    static final int DOPE_OPTION_BIT = 1;
-    static final int DOPE_R = 1 << 4;
-    static final int DOPE_D = 1 << 5;
+    static final int PAGE_SIZE = org.l4emu.abi.Abi.Layout.PAGE_SIZE;
+    static final long USER_BASE = org.l4emu.abi.Abi.Layout.USER_BASE;
+    static final long USER_END = org.l4emu.abi.Abi.Layout.USER_END;
+    static final long BOOT_INFO = Integer.toUnsignedLong(org.l4emu.abi.Abi.Layout.BOOT_INFO);
+    static final int MAX_MESSAGE_WORDS = org.l4emu.abi.Abi.Tag.MAX_WORDS;
+
+    static final int DOPE_OPTION_BIT = org.l4emu.abi.Abi.Dope.OPTION_BIT;
+    static final int DOPE_R = DOPE_R_BIT;
+    static final int DOPE_D = DOPE_D_BIT;
     /** O, option code, R and D: everything but the error code and phase. */
-    static final int DOPE_RECEIVED_BITS = 0x3F;
-    static final int NOTIFICATION_DOPE = 0x5;
-    static final int TAG_FLAGS = 0xF000;
-    static final int KERNEL_FLAG = 1 << 15;
+    static final int DOPE_RECEIVED_BITS = DOPE_OPTION_BIT | org.l4emu.abi.Abi.Dope.OPTION.bits() | DOPE_R_BIT | DOPE_D_BIT;
+    static final int NOTIFICATION_DOPE = org.l4emu.abi.Abi.Dope.NOTIFICATION;
+    static final int TAG_FLAGS = org.l4emu.abi.Abi.Tag.FLAGS.bits();
+    static final int KERNEL_FLAG = org.l4emu.abi.Abi.Tag.KERNEL_FLAG;
 
-    static final int OPTION_UNRELIABLE = 0;
-    static final int OPTION_ERROR = 1;
-    static final int OPTION_NOTIFICATION = 2;
-    static final int OPTION_UNBLOCKING = 3;
-    static final int OPTION_DECEIT = 4;
-    static final int OPTION_DECEIT_BLOCKED = 5;
-    static final int OPTION_DECEIT_CONTROLLER = 6;
-    static final int OPTION_DECEIT_BOTH = 7;
+    static final int OPTION_UNRELIABLE = org.l4emu.abi.Abi.Option.UNRELIABLE;
+    static final int OPTION_ERROR = org.l4emu.abi.Abi.Option.ERROR;
+    static final int OPTION_NOTIFICATION = org.l4emu.abi.Abi.Option.NOTIFICATION;
+    static final int OPTION_UNBLOCKING = org.l4emu.abi.Abi.Option.UNBLOCKING;
+    static final int OPTION_DECEIT = org.l4emu.abi.Abi.Option.DECEIT;
+    static final int OPTION_DECEIT_BLOCKED = org.l4emu.abi.Abi.Option.DECEIT_BLOCKED_SOURCE;
+    static final int OPTION_DECEIT_CONTROLLER = org.l4emu.abi.Abi.Option.DECEIT_CONTROLLING_MONITOR;
+    static final int OPTION_DECEIT_BOTH = org.l4emu.abi.Abi.Option.DECEIT_BLOCKED_SOURCE_CONTROLLING_MONITOR;
 
-    static final int ERROR_TIMEOUT = 1;
-    static final int ERROR_NO_PARTNER = 2;
-    static final int ERROR_CANCELLED = 3;
-    static final int ERROR_OVERFLOW = 4;
-    static final int ERROR_DELAY = 5;
-    static final int ERROR_NOT_PERMITTED = 6;
-    static final int ERROR_MONITOR = 8;
-    static final int ERROR_INVALID = 9;
+    static final int ERROR_TIMEOUT = org.l4emu.abi.Abi.ErrorCode.TIMEOUT;
+    static final int ERROR_NO_PARTNER = org.l4emu.abi.Abi.ErrorCode.NO_PARTNER;
+    static final int ERROR_CANCELLED = org.l4emu.abi.Abi.ErrorCode.CANCELLED;
+    static final int ERROR_OVERFLOW = org.l4emu.abi.Abi.ErrorCode.MESSAGE_OVERFLOW;
+    static final int ERROR_DELAY = org.l4emu.abi.Abi.ErrorCode.DELAY_TIMEOUT;
+    static final int ERROR_NOT_PERMITTED = org.l4emu.abi.Abi.ErrorCode.NOT_PERMITTED;
+    static final int ERROR_MONITOR = org.l4emu.abi.Abi.ErrorCode.MONITOR;
+    static final int ERROR_INVALID = org.l4emu.abi.Abi.ErrorCode.INVALID_ARGUMENT;
 
-    static final int SYSCALL_IPC = 1;
-    static final int SYSCALL_EXCHANGE_REGISTERS = 4;
+    static final int SYSCALL_IPC = org.l4emu.abi.Abi.Syscall.IPC;
+    static final int SYSCALL_EXCHANGE_REGISTERS = org.l4emu.abi.Abi.Syscall.EXCHANGE_REGISTERS;
 
     private Abi() {}
 
     static int untyped(int tag) {
-        return tag & 0x3F;
+        return org.l4emu.abi.Abi.Tag.UNTYPED.get(tag);
     }
 
     static int typed(int tag) {
-        return (tag >>> 6) & 0x3F;
+        return org.l4emu.abi.Abi.Tag.TYPED.get(tag);
     }
 
     static int errorCode(int dope) {
-        return (dope >>> 8) & 0xF;
+        return org.l4emu.abi.Abi.Dope.ERROR.get(dope);
     }
 
     static boolean receivePhase(int dope) {
-        return (dope & (1 << 12)) != 0;
+        return org.l4emu.abi.Abi.Dope.PHASE.get(dope) == org.l4emu.abi.Abi.Phase.RECEIVE;
     }
 
     /** The option a send descriptor asks for, or -1. */
     static int option(int sendDescriptor) {
-        return (sendDescriptor & 1) == 0 ? -1 : (sendDescriptor >>> 1) & 7;
+        return (sendDescriptor & org.l4emu.abi.Abi.SendDescriptor.OPTION_BIT) == 0
+                ? -1 : org.l4emu.abi.Abi.SendDescriptor.OPTION.get(sendDescriptor);
     }
 
     /** The dope bits O and option for an option code. */
     static int optionDope(int option) {
-        return DOPE_OPTION_BIT | option << 1;
+        return DOPE_OPTION_BIT | org.l4emu.abi.Abi.Dope.OPTION.place(option);
     }
 
     static int sendTimeout(int timeouts) {
-        return timeouts >>> 16;
+        return org.l4emu.abi.Abi.Timeouts.SEND.get(timeouts);
     }
 
     static int receiveTimeout(int timeouts) {
-        return timeouts & 0xFFFF;
+        return org.l4emu.abi.Abi.Timeouts.RECEIVE.get(timeouts);
     }
 
     /** A 16-bit timeout in µs: m * 2^e, or -1 for never (0). */
     static long timeoutMicros(int timeout) {
-        if (timeout == 0) {
+        if (timeout == org.l4emu.abi.Abi.Timeouts.NEVER) {
             return -1;
         }
-        return (long) (timeout & 0x3FF) << ((timeout >>> 10) & 0x1F);
+        return (long) org.l4emu.abi.Abi.Timeouts.MANTISSA.get(timeout) << org.l4emu.abi.Abi.Timeouts.EXPONENT.get(timeout);
     }
 
     static boolean isUserPage(long page) {
@@ -105,15 +110,16 @@ final class Abi {
     /** An fpage word (ABI section 2): base bits 31..10 aligned to its size, log2 size 12..32, or nil (size 0). */
     record Fpage(long base, int log2Size) {
         static Fpage of(int word) {
-            return new Fpage(unsigned(word & ~0x3FF), (word >>> 4) & 0x3F);
+            return new Fpage(unsigned(word & org.l4emu.abi.Abi.Fpage.BASE_MASK), org.l4emu.abi.Abi.Fpage.SIZE.get(word));
         }
 
         boolean isNil() {
-            return log2Size == 0;
+            return log2Size == org.l4emu.abi.Abi.Fpage.NIL;
         }
 
         boolean isValid() {
-            return isNil() || log2Size >= 12 && log2Size <= 32 && (base & (size() - 1)) == 0;
+            return isNil() || log2Size >= org.l4emu.abi.Abi.Fpage.MIN_LOG2 && log2Size <= org.l4emu.abi.Abi.Fpage.MAX_LOG2
+                    && (base & (size() - 1)) == 0;
         }
 
         long size() {

@@ -31,7 +31,7 @@ final class Outcomes {
      * Any other error came on its way (a timeout, a delay timeout): it had been accepted.
      */
     void failed(SendPhase send, int errorCode) {
-        if (!refusedByCheck(errorCode)) {
+        if (!refusedByCheck(send, errorCode)) {
             proceeded(send);
             return;
         }
@@ -46,7 +46,13 @@ final class Outcomes {
         }
     }
 
-    static boolean refusedByCheck(int errorCode) {
+    static boolean refusedByCheck(SendPhase send, int errorCode) {
+        if (errorCode == Abi.ERROR_NO_PARTNER && send.kind == SendPhase.Kind.FORWARD && send.destination != null
+                && !send.verdict.refused()) {
+            // Destination and true source live: the forward was accepted (its IPC continued, R5,
+            // M6) and failed on its way, at a dead monitor of its path (fail-closed).
+            return false;
+        }
         return errorCode == Abi.ERROR_NO_PARTNER || errorCode == Abi.ERROR_NOT_PERMITTED
                 || errorCode == Abi.ERROR_INVALID;
     }

@@ -125,7 +125,7 @@ public final class RuleChecker {
             return;
         }
         boolean refusal = event.detail() instanceof EventDetail.Failure failure && !Abi.receivePhase(failure.dope())
-                && model.thread(event.thread()) == send.sender && Outcomes.refusedByCheck(Abi.errorCode(failure.dope()));
+                && model.thread(event.thread()) == send.sender && Outcomes.refusedByCheck(send, Abi.errorCode(failure.dope()));
         if (!refusal) {
             outcomes.proceeded(send);
         }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.l4emu.abi.Abi;
 import picocli.CommandLine.Option;
 
 /** The event filters {@code trace show} and {@code trace export} share. */
@@ -43,7 +44,7 @@ public final class FilterOptions {
         Set<Integer> labelSet = new HashSet<>();
         for (String label : labels) {
             try {
-                labelSet.add(Words.parse(label) & 0xFFFF);
+                labelSet.add(Words.parse(label) & Abi.Tag.LABEL.mask());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--label takes a number, not '" + label + "'");
             }

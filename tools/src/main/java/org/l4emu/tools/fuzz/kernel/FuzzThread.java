@@ -99,6 +99,17 @@ final class FuzzThread {
         return thread.task().monitor();
     }
 
+    /**
+     * True for the threads the system cannot do without: the keeper, the root, the anchors and
+     * the boot monitors. A rule naming a dead monitor stays, fail-closed, for good (abi.md
+     * 3.10), so a boot monitor that stopped would close its paths for the rest of the run:
+     * these threads take no step that could stop them (a touch of a page that lost its
+     * rights, a forged handler).
+     */
+    boolean essential() {
+        return role != Role.FUZZER && role != Role.CREATED || isMonitor();
+    }
+
     boolean privileged() {
         return thread.task().privileged();
     }

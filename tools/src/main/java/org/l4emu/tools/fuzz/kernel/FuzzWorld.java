@@ -253,14 +253,14 @@ final class FuzzWorld {
     }
 
     /**
-     * {@code id}, unless it names the keeper, the root or an anchor, which keep the system going
-     * (the keeper revives threads beside the anchors, the root makes tasks): then a stale
-     * version of it, which the kernel refuses. For deletions and halts.
+     * {@code id}, unless it names a thread the system cannot do without (the keeper, the root,
+     * an anchor, a boot monitor: {@link FuzzThread#essential}): then a stale version of it,
+     * which the kernel refuses. For deletions and halts.
      */
     int spared(int id) {
         boolean keeps = isAnchor(id);
         for (FuzzThread spared : boot) {
-            keeps |= spared.id() == id && (spared.role() == FuzzThread.Role.KEEPER || spared.role() == FuzzThread.Role.ROOT);
+            keeps |= spared.id() == id && spared.essential();
         }
         return keeps ? ThreadId.of(ThreadId.number(id), ThreadId.version(id) % ThreadId.VERSION_MASK + 1) : id;
     }

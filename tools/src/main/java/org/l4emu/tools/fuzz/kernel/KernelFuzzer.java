@@ -23,6 +23,7 @@ final class KernelFuzzer implements Program {
     private final Map<AttackClass, Generator> generators = new EnumMap<>(AttackClass.class);
     private final AttackClass[] classes;
     private final int[] fuzzerWeights;
+    private final int[] monitorWeights;
     private final int[] rootWeights;
     private final Support support;
     private final Keeper keeper;
@@ -43,9 +44,12 @@ final class KernelFuzzer implements Program {
         this.keeper = new Keeper(world);
         this.classes = enabled.stream().sorted().toArray(AttackClass[]::new);
         this.fuzzerWeights = new int[classes.length];
+        this.monitorWeights = new int[classes.length];
         this.rootWeights = new int[classes.length];
         for (int i = 0; i < classes.length; i++) {
             fuzzerWeights[i] = classes[i] == AttackClass.RANDOM ? 30 : 10;
+            // A boot monitor forges no handlers either: stopped, it would close its paths for good.
+            monitorWeights[i] = classes[i] == AttackClass.FORGED_HANDLERS ? 0 : fuzzerWeights[i];
             // The root is the only privileged fuzzer: it forges no handlers, which could stop it for good.
             rootWeights[i] = switch (classes[i]) {
                 case RULE_CHURN, TASK_CHURN -> 30;
@@ -79,7 +83,8 @@ final class KernelFuzzer implements Program {
         if (step != null) {
             return step;
         }
-        AttackClass chosen = choose(me.random(), me.role() == FuzzThread.Role.ROOT ? rootWeights : fuzzerWeights);
+        AttackClass chosen = choose(me.random(), me.role() == FuzzThread.Role.ROOT ? rootWeights
+                : me.essential() ? monitorWeights : fuzzerWeights);
         if (chosen == null) {
             return support.next(me);
         }

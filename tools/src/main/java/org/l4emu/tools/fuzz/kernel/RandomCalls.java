@@ -59,9 +59,8 @@ final class RandomCalls extends Generator {
             return ipc(me, ThreadId.NIL, ThreadId.NIL,
                     Encodings.timeouts(FuzzWorld.shortTimeout(random), FuzzWorld.shortTimeout(random)), 0);
         }
-        if (me.role() == FuzzThread.Role.ROOT) {
-            // A page of the root's own region may have lost rights sigma0 does not give back: a
-            // fault there would stop the one thread that makes tasks and brings threads back.
+        if (me.essential()) {
+            // A page of its own region may have lost rights sigma0 does not give back.
             return openWait(me);
         }
         return new Step.Touch(FuzzSystem.SOURCE_ADDRESS + random.nextInt(FuzzSystem.SOURCE_SIZE >> 12) * 4096,

@@ -62,21 +62,27 @@ final class RuleChurn extends Generator {
     }
 
     /**
-     * A monitor of the layout, an ordinary thread, or a thread that is blocked itself: a boot
-     * thread. A rule naming a dead monitor can never be removed (abi.md 3.10: error 2) and
-     * stays, fail-closed, for good; threads made since boot die too often to name.
+     * A thread that never stops (FuzzThread.essential: a monitor of the layout, the root),
+     * often one blocked itself right now. A rule naming a dead monitor can never be removed
+     * (abi.md 3.10: error 2) and stays, fail-closed, for good: one for any source and any
+     * destination would end every IPC of the run.
      */
     private int monitor(FuzzThread me) {
         SplittableRandom random = me.random();
         if (chance(random, 30)) {
             FuzzThread blocked = world.live(random, chance(random, 50) ? ThreadState.SENDING : ThreadState.RECEIVING);
-            if (blocked != null && blocked.role() != FuzzThread.Role.CREATED) {
+            if (blocked != null && blocked.essential() && blocked.role() != FuzzThread.Role.KEEPER) {
                 return blocked.id();
             }
         }
         List<FuzzThread> boot = world.bootThreads();
-        FuzzThread candidate = boot.get(random.nextInt(boot.size()));
-        return candidate.role() == FuzzThread.Role.KEEPER ? me.id() : candidate.id();
+        for (int tries = 0; tries < 8; tries++) {
+            FuzzThread candidate = boot.get(random.nextInt(boot.size()));
+            if (candidate.essential() && candidate.role() != FuzzThread.Role.KEEPER) {
+                return candidate.id();
+            }
+        }
+        return me.id();
     }
 
     /** A call or send along whatever path: mostly to threads of other tasks, with a timeout long enough to be caught in flight. */

@@ -1,4 +1,4 @@
-package org.l4emu.emulator.x86;
+package org.l4emu.emulator.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -6,46 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.LeavingAtEverySyscall;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.TrapHandler;
 
 /**
- * System calls handled by a {@link TrapHandler}: inside the interrupt hook on the one-engine
- * design, by leaving the emulator at each call on the engine-per-space one; the same results
- * either way.
+ * System calls handled by a {@link TrapHandler}: inside the trap where the machine can (the
+ * fast path), going on with whichever thread the handler names; the same results as leaving the
+ * emulator at every call.
  */
-class X86SyscallContinuationTest {
-    /** inc %ebx; int $0x80; loop: each thread counts its own system calls in ebx. */
-    private static final byte[][] COUNT_LOOP = {X86.INC_EBX, X86.INT_80, X86.jmpShort(-5)};
-    /** ecx = [ebx]; int $0x80; loop. */
-    private static final byte[][] READ_LOOP = {X86.LOAD_ECX_FROM_EBX, X86.INT_80, X86.jmpShort(-6)};
-    /** ebx = %gs:0; int $0x80; loop. */
-    private static final byte[][] THREAD_POINTER_LOOP = {X86.MOV_GS0_TO_EBX, X86.INT_80, X86.jmpShort(-11)};
+@ParameterizedClass(name = "{0}")
+@EnumSource(IsaFixture.class)
+class SyscallContinuationContractTest extends ContractTest {
 
-    private final X86Guest guest = new X86Guest();
-
-    @AfterEach
-    void close() {
-        guest.close();
+    SyscallContinuationContractTest(IsaFixture isa) {
+        super(isa);
     }
 
     @Test
     void handlerSwitchesBetweenThreadsOfOneSpaceWithoutLeavingTheRun() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, COUNT_LOOP);
-        X86CpuContext a = guest.context(X86Guest.CODE);
-        X86CpuContext b = guest.context(X86Guest.CODE);
-        b.setRegister(X86CpuContext.EBX, 1000);
+        guest.code(space, Guest.CODE, Programs.countLoop(isa));
+        CpuContext a = guest.context(Guest.CODE);
+        CpuContext b = guest.thread(Guest.CODE, 0, 1000);
         List<Integer> seen = new ArrayList<>();
 
         Trap trap = guest.machine.run(a, space, 100, (context, next) -> {
-            seen.add(context.argument(0));
+            seen.add(context.argument(1));
             if (seen.size() == 10) {
                 return false;
             }
@@ -55,33 +49,33 @@ class X86SyscallContinuationTest {
 
         assertEquals(Trap.HANDLED, trap);
         assertEquals(List.of(1, 1001, 2, 1002, 3, 1003, 4, 1004, 5, 1005), seen);
-        assertEquals(10 * 2 + 8 * 1, guest.machine.instructionsRetired(), "inc and int each, and the jumps");
+        assertEquals(10 * 2 + 8 * 1, guest.machine.instructionsRetired(), "increment and call each, and the jumps");
     }
 
     @Test
     void spacesWithDifferentFramesAtOneAddressNeverSeeEachOtherAcrossSwitches() {
         AddressSpace[] spaces = {guest.newSpace(), guest.newSpace(), guest.newSpace()};
-        long code = guest.code(spaces[0], X86Guest.CODE, READ_LOOP);
-        X86CpuContext[] threads = new X86CpuContext[spaces.length];
+        long code = guest.code(spaces[0], Guest.CODE, Programs.readLoop(isa));
+        CpuContext[] threads = new CpuContext[spaces.length];
         for (int i = 0; i < spaces.length; i++) {
             if (i > 0) {
-                spaces[i].map(X86Guest.CODE, code, Access.READ_EXECUTE);
+                spaces[i].map(Guest.CODE, code, Access.READ_EXECUTE);
             }
-            guest.memory.writeWord(guest.data(spaces[i], X86Guest.DATA, Access.READ), 0xA0 + i);
-            threads[i] = reader(X86Guest.DATA);
+            guest.memory.writeWord(guest.data(spaces[i], Guest.DATA, Access.READ), 0xA0 + i);
+            threads[i] = guest.thread(Guest.CODE, Guest.DATA);
         }
         List<Integer> seen = new ArrayList<>();
-        int[] turn = {0};
 
-        // In turn, then back and forth, then each several times: every switch pattern.
+        // In turn (three spaces: more than an arm CPU keeps cached), then back and forth, then
+        // each several times: every switch pattern.
         int[] order = {0, 1, 2, 0, 1, 2, 1, 0, 1, 2, 2, 2, 0, 0, 1, 1, 0, 2};
         Trap trap = guest.machine.run(threads[0], spaces[0], 100, (context, next) -> {
             seen.add(context.argument(1));
             if (seen.size() == order.length) {
                 return false;
             }
-            turn[0] = order[seen.size()];
-            next.set(threads[turn[0]], spaces[turn[0]], 100);
+            int turn = order[seen.size()];
+            next.set(threads[turn], spaces[turn], 100);
             return true;
         });
 
@@ -96,12 +90,12 @@ class X86SyscallContinuationTest {
     @Test
     void aMappingChangedByTheHandlerIsSeenByTheThreadItContinues() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, READ_LOOP);
-        long[] frames = {guest.data(space, X86Guest.DATA, Access.READ), guest.frame(), guest.frame()};
+        guest.code(space, Guest.CODE, Programs.readLoop(isa));
+        long[] frames = {guest.data(space, Guest.DATA, Access.READ), guest.frame(), guest.frame()};
         for (int i = 0; i < frames.length; i++) {
             guest.memory.writeWord(frames[i], 10 + i);
         }
-        X86CpuContext thread = reader(X86Guest.DATA);
+        CpuContext thread = guest.thread(Guest.CODE, Guest.DATA);
         List<Integer> seen = new ArrayList<>();
 
         Trap trap = guest.machine.run(thread, space, 100, (context, next) -> {
@@ -109,26 +103,25 @@ class X86SyscallContinuationTest {
             if (seen.size() > 4) {
                 return false;
             } else if (seen.size() == 4) {
-                space.unmap(X86Guest.DATA);
+                space.unmap(Guest.DATA);
             } else {
-                space.map(X86Guest.DATA, frames[seen.size() % frames.length], Access.READ);
+                space.map(Guest.DATA, frames[seen.size() % frames.length], Access.READ);
             }
             next.set(context, space, 100);
             return true;
         });
 
         assertEquals(List.of(10, 11, 12, 10), seen);
-        assertEquals(new Trap.PageFault(X86Guest.DATA, Access.READ, X86Guest.CODE), trap);
+        assertEquals(new Trap.PageFault(Guest.DATA, Access.READ, Guest.CODE), trap);
     }
 
     @Test
     void eachThreadReadsItsOwnThreadPointerInEverySpace() {
         AddressSpace first = guest.newSpace();
         AddressSpace second = guest.newSpace();
-        long code = guest.code(first, X86Guest.CODE, THREAD_POINTER_LOOP);
-        second.map(X86Guest.CODE, code, Access.READ_EXECUTE);
-        X86CpuContext[] threads = {guest.context(X86Guest.CODE), guest.context(X86Guest.CODE),
-            guest.context(X86Guest.CODE)};
+        long code = guest.code(first, Guest.CODE, isa.assembler().readThreadPointer(0).syscall().jump(0).program());
+        second.map(Guest.CODE, code, Access.READ_EXECUTE);
+        CpuContext[] threads = {guest.context(Guest.CODE), guest.context(Guest.CODE), guest.context(Guest.CODE)};
         AddressSpace[] spaces = {first, first, second};
         for (int i = 0; i < threads.length; i++) {
             threads[i].setThreadPointer(0x1000 * (i + 1));
@@ -152,9 +145,10 @@ class X86SyscallContinuationTest {
     @Test
     void sameThreadGoesOnWithTheResultsTheHandlerSet() {
         AddressSpace space = guest.newSpace();
-        // ebx = result of the first call + ecx; second call.
-        guest.code(space, X86Guest.CODE, X86.movEcx(22), X86.INT_80, X86.ADD_ECX_TO_EBX, X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        // Argument 0 = result of the first call + argument 1; second call.
+        Program program = isa.assembler().move(1, 22).syscall().add(0, 1).syscall().program();
+        guest.code(space, Guest.CODE, program);
+        CpuContext thread = guest.context(Guest.CODE);
         List<Integer> arguments = new ArrayList<>();
 
         Trap trap = guest.machine.run(thread, space, 100, (context, next) -> {
@@ -162,21 +156,22 @@ class X86SyscallContinuationTest {
             if (arguments.size() == 2) {
                 return false;
             }
-            context.setResult(1, 20);
+            context.setResult(isa.resultInArgument(0), 20);
             next.set(context, space, 100);
             return true;
         });
 
         assertEquals(Trap.HANDLED, trap);
         assertEquals(List.of(0, 42), arguments);
-        assertEquals(X86Guest.CODE + 11, thread.instructionPointer());
+        assertEquals(Guest.CODE + program.offset(4), thread.instructionPointer());
     }
 
     @Test
     void aThreadMovedByTheHandlerGoesOnWhereItWasMoved() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, X86.INT_80, X86.movEbx(1), X86.INT_80, X86.movEbx(2), X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        Program program = isa.assembler().syscall().move(0, 1).syscall().move(0, 2).syscall().program();
+        guest.code(space, Guest.CODE, program);
+        CpuContext thread = guest.context(Guest.CODE);
         List<Integer> arguments = new ArrayList<>();
 
         Trap trap = guest.machine.run(thread, space, 100, (context, next) -> {
@@ -184,7 +179,7 @@ class X86SyscallContinuationTest {
             if (arguments.size() == 2) {
                 return false;
             }
-            context.setInstructionPointer(X86Guest.CODE + 9);
+            context.setInstructionPointer(Guest.CODE + program.offset(3));
             next.set(context, space, 100);
             return true;
         });
@@ -197,9 +192,9 @@ class X86SyscallContinuationTest {
     @Test
     void handlerSeesExactCountsAndTheNextBudgetIsExact() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, X86.NOP, X86.NOP, X86.INT_80, X86.NOP, X86.NOP, X86.NOP, X86.NOP, X86.NOP,
-                X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        Program program = isa.assembler().nop().nop().syscall().nop().nop().nop().nop().nop().syscall().program();
+        guest.code(space, Guest.CODE, program);
+        CpuContext thread = guest.context(Guest.CODE);
         List<Long> counts = new ArrayList<>();
 
         Trap trap = guest.machine.run(thread, space, 100, (context, next) -> {
@@ -208,20 +203,20 @@ class X86SyscallContinuationTest {
             return true;
         });
 
-        assertEquals(List.of(3L), counts, "the int $0x80 is counted when the handler runs");
+        assertEquals(List.of(3L), counts, "the call is counted when the handler runs");
         assertEquals(Trap.BUDGET_EXHAUSTED, trap);
         assertEquals(7, guest.machine.instructionsRetired());
-        assertEquals(X86Guest.CODE + 8, thread.instructionPointer());
+        assertEquals(Guest.CODE + program.offset(7), thread.instructionPointer());
     }
 
     @Test
-    void aBudgetEndingOnTheInt80StillReachesTheHandler() {
+    void aBudgetEndingOnTheCallStillReachesTheHandler() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, COUNT_LOOP);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        guest.code(space, Guest.CODE, Programs.countLoop(isa));
+        CpuContext thread = guest.context(Guest.CODE);
         List<Long> counts = new ArrayList<>();
 
-        // Budgets of exactly inc + int, then jmp + inc + int: every call ends its budget.
+        // Budgets of exactly increment + call, then jump + increment + call: every call ends its budget.
         Trap trap = guest.machine.run(thread, space, 2, (context, next) -> {
             counts.add(guest.machine.instructionsRetired());
             if (counts.size() == 4) {
@@ -233,34 +228,36 @@ class X86SyscallContinuationTest {
 
         assertEquals(Trap.HANDLED, trap);
         assertEquals(List.of(2L, 5L, 8L, 11L), counts);
-        assertEquals(4, thread.argument(0));
+        assertEquals(4, thread.argument(1));
     }
 
     @Test
     void aTrapAfterASwitchIsReportedForTheThreadRunningThen() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, COUNT_LOOP);
-        guest.code(space, X86Guest.CODE + 0x1000, X86.NOP, X86.LOAD_ECX_FROM_EBX);
-        X86CpuContext caller = guest.context(X86Guest.CODE);
-        X86CpuContext faulting = reader(X86Guest.DATA);
-        faulting.setInstructionPointer(X86Guest.CODE + 0x1000);
+        Program loop = Programs.countLoop(isa);
+        Program load = isa.assembler().nop().load(1, 0).program();
+        guest.code(space, Guest.CODE, loop);
+        guest.code(space, Guest.CODE + 0x1000, load);
+        CpuContext caller = guest.context(Guest.CODE);
+        CpuContext faulting = guest.thread(Guest.CODE + 0x1000, Guest.DATA);
 
         Trap trap = guest.machine.run(caller, space, 100, (context, next) -> {
             next.set(faulting, space, 100);
             return true;
         });
 
-        assertEquals(new Trap.PageFault(X86Guest.DATA, Access.READ, X86Guest.CODE + 0x1001), trap);
-        assertEquals(X86Guest.CODE + 0x1001, faulting.instructionPointer());
-        assertEquals(X86Guest.CODE + 3, caller.instructionPointer());
+        int atLoad = Guest.CODE + 0x1000 + load.offset(1);
+        assertEquals(new Trap.PageFault(Guest.DATA, Access.READ, atLoad), trap);
+        assertEquals(atLoad, faulting.instructionPointer());
+        assertEquals(Guest.CODE + loop.offset(2), caller.instructionPointer());
         assertEquals(2 + 1, guest.machine.instructionsRetired(), "the faulting load does not count");
     }
 
     @Test
     void anExceptionFromTheHandlerIsRethrownAndTheMachineStaysUsable() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, COUNT_LOOP);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        guest.code(space, Guest.CODE, Programs.countLoop(isa));
+        CpuContext thread = guest.context(Guest.CODE);
         IllegalStateException thrown = new IllegalStateException("kernel bug");
 
         IllegalStateException caught = assertThrows(IllegalStateException.class,
@@ -271,15 +268,16 @@ class X86SyscallContinuationTest {
         assertSame(thrown, caught);
         assertEquals(2, guest.machine.instructionsRetired());
         assertEquals(Trap.SYSCALL, guest.run(thread, space));
-        assertEquals(2, thread.argument(0));
+        assertEquals(2, thread.argument(1));
         assertEquals(5, guest.machine.instructionsRetired());
     }
 
     @Test
     void aBadContinuationIsRethrownWithoutRunningAnything() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, COUNT_LOOP);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        Program loop = Programs.countLoop(isa);
+        guest.code(space, Guest.CODE, loop);
+        CpuContext thread = guest.context(Guest.CODE);
         TrapHandler zeroBudget = (context, next) -> {
             next.set(context, space, 0);
             return true;
@@ -287,18 +285,17 @@ class X86SyscallContinuationTest {
 
         assertThrows(IllegalArgumentException.class, () -> guest.machine.run(thread, space, 100, zeroBudget));
         assertEquals(2, guest.machine.instructionsRetired());
-        assertEquals(X86Guest.CODE + 3, thread.instructionPointer());
+        assertEquals(Guest.CODE + loop.offset(2), thread.instructionPointer());
     }
 
     @Test
     void aHandledRunLoadsTheHandlersChangesOnTheNextRun() {
         AddressSpace space = guest.newSpace();
-        guest.code(space, X86Guest.CODE, X86.INT_80, X86.ADD_ECX_TO_EBX, X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-        thread.setRegister(X86CpuContext.ECX, 5);
+        guest.code(space, Guest.CODE, isa.assembler().syscall().add(0, 1).syscall().program());
+        CpuContext thread = guest.thread(Guest.CODE, 0, 5);
 
         Trap trap = guest.machine.run(thread, space, 100, (context, next) -> {
-            context.setResult(1, 37);
+            context.setResult(isa.resultInArgument(0), 37);
             return false;
         });
 
@@ -310,32 +307,30 @@ class X86SyscallContinuationTest {
     }
 
     @Test
-    void inTheHookAndLeavingTheEmulatorGiveTheSameCallsRegistersAndCounts() {
+    void inTheTrapAndLeavingTheEmulatorGiveTheSameCallsRegistersAndCounts() {
         assertEquals(pingPong(false), pingPong(true));
     }
 
     /**
      * Two threads in two spaces hand a sum back and forth in budgets of 3, so that calls and
-     * budget ends interleave; logged at every call. {@code inHook}: the machine's own run with a
+     * budget ends interleave; logged at every call. {@code inTrap}: the machine's own run with a
      * handler; otherwise Machine's default, which leaves the emulator at every call.
      */
-    private static List<String> pingPong(boolean inHook) {
-        try (X86Guest fresh = new X86Guest()) {
-            Machine machine = inHook ? fresh.machine : new LeavingAtEverySyscall(fresh.machine);
+    private List<String> pingPong(boolean inTrap) {
+        try (Guest fresh = new Guest(isa)) {
+            Machine machine = inTrap ? fresh.machine : new LeavingAtEverySyscall(fresh.machine);
             AddressSpace first = fresh.newSpace();
             AddressSpace second = fresh.newSpace();
-            long code = fresh.code(first, X86Guest.CODE, X86.NOP, X86.ADD_ECX_TO_EBX, X86.INT_80, X86.jmpShort(-6));
-            second.map(X86Guest.CODE, code, Access.READ_EXECUTE);
-            X86CpuContext a = fresh.context(X86Guest.CODE);
-            X86CpuContext b = fresh.context(X86Guest.CODE);
-            a.setRegister(X86CpuContext.ECX, 1);
-            b.setRegister(X86CpuContext.ECX, 100);
+            long code = fresh.code(first, Guest.CODE, isa.assembler().nop().add(0, 1).syscall().jump(0).program());
+            second.map(Guest.CODE, code, Access.READ_EXECUTE);
+            CpuContext a = fresh.thread(Guest.CODE, 0, 1);
+            CpuContext b = fresh.thread(Guest.CODE, 0, 100);
             List<String> log = new ArrayList<>();
-            X86CpuContext[] running = {a};
+            CpuContext[] running = {a};
             TrapHandler handler = (context, next) -> {
                 log.add(context.registers() + " at " + machine.instructionsRetired());
-                X86CpuContext other = context == a ? b : a;
-                other.setResult(1, context.argument(0));
+                CpuContext other = context == a ? b : a;
+                other.setResult(isa.resultInArgument(0), context.argument(0));
                 running[0] = other;
                 next.set(other, other == a ? first : second, 3);
                 return log.size() % 10 != 0;
@@ -346,11 +341,5 @@ class X86SyscallContinuationTest {
             }
             return log;
         }
-    }
-
-    private X86CpuContext reader(int address) {
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-        thread.setRegister(X86CpuContext.EBX, address);
-        return thread;
     }
 }

@@ -1,45 +1,44 @@
-package org.l4emu.emulator.x86;
+package org.l4emu.emulator.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Trap;
 
-class X86InstructionCountTest {
-    /** ebx = sum of 1..100: mov $100, %ecx; loop: add %ecx, %ebx; dec %ecx; jnz loop; int $0x80. */
-    private static final byte[][] SUM_LOOP = {X86.movEcx(100), X86.ADD_ECX_TO_EBX, X86.DEC_ECX, X86.JNZ_BACK_5,
-        X86.INT_80};
-    private static final long SUM_LOOP_INSTRUCTIONS = 1 + 100 * 3 + 1;
+/** Budgets and counts of retired instructions are exact: virtual time rests on them. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(IsaFixture.class)
+class InstructionCountContractTest extends ContractTest {
+    private final AddressSpace space;
 
-    private final X86Guest guest = new X86Guest();
-    private final AddressSpace space = guest.newSpace();
-
-    @AfterEach
-    void close() {
-        guest.close();
+    InstructionCountContractTest(IsaFixture isa) {
+        super(isa);
+        this.space = guest.newSpace();
     }
 
     @Test
     void budgetStopsAfterExactlyThatManyInstructions() {
-        guest.code(space, X86Guest.CODE, X86.NOP, X86.NOP, X86.NOP, X86.NOP, X86.NOP, X86.NOP, X86.NOP, X86.NOP,
-                X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        Program program = isa.assembler().nop().nop().nop().nop().nop().nop().nop().nop().syscall().program();
+        guest.code(space, Guest.CODE, program);
+        CpuContext thread = guest.context(Guest.CODE);
 
         assertEquals(Trap.BUDGET_EXHAUSTED, guest.machine.run(thread, space, 5));
-        assertEquals(X86Guest.CODE + 5, thread.instructionPointer());
+        assertEquals(Guest.CODE + program.offset(5), thread.instructionPointer());
         assertEquals(5, guest.machine.instructionsRetired());
 
         assertEquals(Trap.SYSCALL, guest.machine.run(thread, space, 100));
-        assertEquals(X86Guest.CODE + 10, thread.instructionPointer());
+        assertEquals(Guest.CODE + program.offset(9), thread.instructionPointer());
         assertEquals(9, guest.machine.instructionsRetired());
     }
 
     @Test
-    void aBudgetEndingOnTheInt80StillReportsTheSyscall() {
-        guest.code(space, X86Guest.CODE, X86.NOP, X86.NOP, X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+    void aBudgetEndingOnTheSystemCallStillReportsIt() {
+        guest.code(space, Guest.CODE, isa.assembler().nop().nop().syscall().program());
+        CpuContext thread = guest.context(Guest.CODE);
 
         assertEquals(Trap.SYSCALL, guest.machine.run(thread, space, 3));
         assertEquals(3, guest.machine.instructionsRetired());
@@ -47,40 +46,41 @@ class X86InstructionCountTest {
 
     @Test
     void knownLoopRetiresExactlyItsInstructionCount() {
-        guest.code(space, X86Guest.CODE, SUM_LOOP);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        guest.code(space, Guest.CODE, Programs.sumLoop(isa));
+        CpuContext thread = guest.context(Guest.CODE);
 
         assertEquals(Trap.SYSCALL, guest.run(thread, space));
         assertEquals(5050, thread.argument(0));
-        assertEquals(SUM_LOOP_INSTRUCTIONS, guest.machine.instructionsRetired());
+        assertEquals(Programs.SUM_LOOP_INSTRUCTIONS, guest.machine.instructionsRetired());
     }
 
     @Test
     void slicingTheLoopChangesNeitherResultNorCount() {
-        guest.code(space, X86Guest.CODE, SUM_LOOP);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
+        guest.code(space, Guest.CODE, Programs.sumLoop(isa));
+        CpuContext thread = guest.context(Guest.CODE);
         int slices = 0;
         Trap trap;
         do {
             trap = guest.machine.run(thread, space, 7);
             slices++;
-            assertEquals(Math.min(7L * slices, SUM_LOOP_INSTRUCTIONS), guest.machine.instructionsRetired());
+            assertEquals(Math.min(7L * slices, Programs.SUM_LOOP_INSTRUCTIONS), guest.machine.instructionsRetired());
         } while (trap == Trap.BUDGET_EXHAUSTED);
 
         assertEquals(Trap.SYSCALL, trap);
         assertEquals(5050, thread.argument(0));
-        assertEquals(Math.ceilDiv(SUM_LOOP_INSTRUCTIONS, 7), slices);
+        assertEquals(Programs.SUM_LOOP_INSTRUCTIONS, guest.machine.instructionsRetired());
+        assertEquals(Math.ceilDiv(Programs.SUM_LOOP_INSTRUCTIONS, 7), slices);
     }
 
     @Test
     void singleSteppingCountsOneInstructionPerRun() {
-        guest.code(space, X86Guest.CODE, X86.movEbx(1), X86.INC_EBX, X86.NOP, X86.INT_80);
-        X86CpuContext thread = guest.context(X86Guest.CODE);
-        int[] after = {X86Guest.CODE + 5, X86Guest.CODE + 6, X86Guest.CODE + 7};
+        Program program = isa.assembler().move(0, 1).increment(0).nop().syscall().program();
+        guest.code(space, Guest.CODE, program);
+        CpuContext thread = guest.context(Guest.CODE);
 
         for (int i = 1; i <= 3; i++) {
             assertEquals(Trap.BUDGET_EXHAUSTED, guest.machine.run(thread, space, 1));
-            assertEquals(after[i - 1], thread.instructionPointer());
+            assertEquals(Guest.CODE + program.offset(i), thread.instructionPointer());
             assertEquals(i, guest.machine.instructionsRetired());
         }
         assertEquals(Trap.SYSCALL, guest.machine.run(thread, space, 1));
@@ -93,11 +93,11 @@ class X86InstructionCountTest {
         assertEquals(trace(), trace());
     }
 
-    private static String trace() {
-        try (X86Guest fresh = new X86Guest()) {
+    private String trace() {
+        try (Guest fresh = new Guest(isa)) {
             AddressSpace freshSpace = fresh.newSpace();
-            fresh.code(freshSpace, X86Guest.CODE, SUM_LOOP);
-            X86CpuContext thread = fresh.context(X86Guest.CODE);
+            fresh.code(freshSpace, Guest.CODE, Programs.sumLoop(isa));
+            CpuContext thread = fresh.context(Guest.CODE);
             StringBuilder trace = new StringBuilder();
             Trap trap;
             do {
