@@ -36,7 +36,7 @@ public final class ArmDomainProbe {
             for (int page = 0; page < PAGES; page++) {
                 guest.data(space, GuestMachine.DATA + page * 4096, Access.READ);
             }
-            ArmCpu cpu = cpuOf(guest.machine);
+            ArmCpu cpu = cpuOf((ArmMachine) guest.machine);
             Unicorn unicorn = cpu.unicorn();
             ArmCpuContext thread = guest.context(GuestMachine.CODE);
             for (int round = 0; round < ROUNDS; round++) {
