@@ -74,7 +74,7 @@ class RecordedViolationsTest {
             EventDetail.ParameterBlock b = s.block();
             return with(e, new EventDetail.Send(s.to(), s.tag(), s.sendDescriptor(), s.words(),
                     new EventDetail.ParameterBlock(new org.l4emu.tools.trace.ThreadRef(fs.thread().id(), fs.thread()),
-                            b.blockedSource(), b.controllingMonitor(), b.delayMicros())));
+                            b.blockedSource(), b.controllingMonitor(), b.delayMicros()), s.mr1()));
         });
         assertFirst(edit, CheckedRule.R3);
     }
