@@ -55,10 +55,13 @@ final class Model {
      * that makes threads for ever is checked in bounded memory.
      */
     void forget(ThreadModel thread) {
+        if (rules.names(thread)) {
+            return; // a dead monitor a rule names: the trace keeps naming it
+        }
         byNumber.remove(thread.number);
         byId.remove(thread.id, thread);
         TaskModel task = thread.task;
-        if (--task.known == 0) {
+        if (--task.known == 0 && !rules.names(task)) {
             tasks.remove(task.number, task);
             utcbPages.remove(task);
         }

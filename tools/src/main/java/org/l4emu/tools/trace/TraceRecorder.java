@@ -37,6 +37,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private int[] lastStates = new int[16];
     private int definedThreads;
     private int definedTasks;
+    /** The tasks and monitor threads the redirection rules in force name, with how many rules name each. */
+    private final IdentityHashMap<Object, Integer> namedByRules = new IdentityHashMap<>();
     /** How many of each task's threads have a number: a task's goes with the last of them. */
     private final IdentityHashMap<Task, Integer> threadsDefined = new IdentityHashMap<>();
     /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
@@ -278,6 +280,12 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void rule(int operation, Task source, Task dest, Thread monitor) {
+        int change = operation == TraceFormat.RULE_ADDED ? 1 : -1;
+        for (Object named : new Object[] {source, dest, monitor}) {
+            if (named != null && namedByRules.merge(named, change, Integer::sum) == 0) {
+                namedByRules.remove(named);
+            }
+        }
         int sourceNumber = source == null ? TraceFormat.ANY_TASK : taskNumberOf(source);
         int destNumber = dest == null ? TraceFormat.ANY_TASK : taskNumberOf(dest);
         int monitorNumber = numberOf(monitor);
@@ -418,12 +426,15 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      * records in bounded memory. Numbers are never reused.
      */
     private void forget(Thread thread) {
+        if (namedByRules.containsKey(thread)) {
+            return; // a rule still names it (a dead monitor closes its paths): events name it too
+        }
         threadNumbers.remove(thread);
         if (cachedThread == thread) {
             cachedThread = null;
         }
         Task task = thread.task();
-        if (threadsDefined.merge(task, -1, Integer::sum) == 0) {
+        if (threadsDefined.merge(task, -1, Integer::sum) == 0 && !namedByRules.containsKey(task)) {
             threadsDefined.remove(task);
             taskNumbers.remove(task);
         }
