@@ -40,12 +40,31 @@ final class Model {
             return known;
         }
         TaskModel task = task(info.task());
-        ThreadModel thread = new ThreadModel(info.id(), info.name(), task, info.utcbAddress());
+        ThreadModel thread = new ThreadModel(info.number(), info.id(), info.name(), task, info.utcbAddress());
+        task.known++;
         byNumber.put(info.number(), thread);
         byId.put(info.id(), thread);
         utcbPages.computeIfAbsent(task, t -> new HashSet<>()).add(thread.utcbPage);
         task.threads.add(thread);
         return thread;
+    }
+
+    /**
+     * A dead thread's last event is its state change to dead (the recorder then lets its number
+     * go): the model lets it go too, and its task with the last of its threads, so that a run
+     * that makes threads for ever is checked in bounded memory.
+     */
+    void forget(ThreadModel thread) {
+        if (rules.names(thread)) {
+            return; // a dead monitor a rule names: the trace keeps naming it
+        }
+        byNumber.remove(thread.number);
+        byId.remove(thread.id, thread);
+        TaskModel task = thread.task;
+        if (--task.known == 0 && !rules.names(task)) {
+            tasks.remove(task.number, task);
+            utcbPages.remove(task);
+        }
     }
 
     /** The live thread a guest-supplied ID names, or null (as the kernel would find none). */

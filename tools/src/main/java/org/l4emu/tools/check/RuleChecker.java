@@ -18,6 +18,8 @@ import org.l4emu.tools.trace.TraceEvent;
 public final class RuleChecker {
     /** Violations kept for reports by default; every one is still counted. */
     public static final int DEFAULT_KEPT = 1000;
+    /** The state a thread's last event puts it in (trace format). */
+    private static final String DEAD = "dead";
 
     private final Violations violations;
     private final Model model;
@@ -90,7 +92,12 @@ public final class RuleChecker {
                 }
                 timeouts.deadline(thread, deadline.deadlineNanos(), now);
             }
-            case EventDetail.StateChange change -> endings.state(thread, change.state(), now);
+            case EventDetail.StateChange change -> {
+                endings.state(thread, change.state(), now);
+                if (change.state().equals(DEAD)) {
+                    model.forget(thread);
+                }
+            }
             case EventDetail.PageFault fault -> {
                 thread.ipcTime = -1;
                 memory.pageFault(thread, fault);

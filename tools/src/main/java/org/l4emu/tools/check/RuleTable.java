@@ -59,6 +59,24 @@ final class RuleTable {
         return false;
     }
 
+    boolean names(ThreadModel monitor) {
+        for (Rule rule : rules) {
+            if (rule.monitor() == monitor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean names(TaskModel task) {
+        for (Rule rule : rules) {
+            if (rule.source() == task || rule.dest() == task) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static int indexOf(List<Hop> path, ThreadModel monitor) {
         for (int i = 0; i < path.size(); i++) {
             if (path.get(i).monitor() == monitor) {

@@ -28,7 +28,7 @@ final class SendClassifier {
             case -1, Abi.OPTION_UNRELIABLE -> own(sender, SendPhase.Kind.PLAIN, to, option, send.block(),
                     sender.ipcFrom, Abi.sendTimeout(sender.ipcTimeouts));
             case Abi.OPTION_ERROR, Abi.OPTION_UNBLOCKING -> endBlockedSource(sender, to, option);
-            case Abi.OPTION_NOTIFICATION -> passNotification(sender, to, send.words());
+            case Abi.OPTION_NOTIFICATION -> passNotification(sender, to, send.mr1());
             default -> forward(sender, to, option, send.block());
         };
     }
@@ -136,8 +136,8 @@ final class SendClassifier {
     }
 
     /** Option 2 (M6, M9): a notification passed on between two monitors of the blocked source's path. */
-    private SendPhase passNotification(ThreadModel monitor, ThreadModel to, int[] words) {
-        ThreadModel blocked = words.length > 0 ? model.byId(words[0]) : null;
+    private SendPhase passNotification(ThreadModel monitor, ThreadModel to, int mr1) {
+        ThreadModel blocked = model.byId(mr1);
         InFlightIpc ipc = blocked == null ? null : blocked.blockedIpc();
         boolean permitted = ipc != null && to != null && ipc.onPath(monitor) && ipc.onPath(to);
         Verdict verdict = permitted

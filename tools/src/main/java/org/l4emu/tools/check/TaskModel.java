@@ -17,6 +17,8 @@ final class TaskModel {
     final Map<Long, Integer> pages = new HashMap<>();
     /** Pages the kernel put at the boot info address: they belong to the kernel (S5). */
     final Set<Long> bootInfoPages = new HashSet<>();
+    /** Its threads the model knows, dead or not, until the trace lets them go. */
+    int known;
     /** Its threads that have not exited or been deleted (those a fault stopped too). */
     final Set<ThreadModel> threads = new LinkedHashSet<>();
     /** Destinations its allow rules name, or null when it has none (P1). */

@@ -7,6 +7,8 @@ package org.l4emu.tools.check;
 final class ThreadModel {
     static final long NO_DEADLINE = -1;
 
+    /** Its number in the trace. */
+    final int number;
     final int id;
     final String name;
     final TaskModel task;
@@ -38,7 +40,8 @@ final class ThreadModel {
     /** The IPC that unblock ended, for the controller notification that may follow it in the same step. */
     InFlightIpc lastIpc;
 
-    ThreadModel(int id, String name, TaskModel task, int utcbAddress) {
+    ThreadModel(int number, int id, String name, TaskModel task, int utcbAddress) {
+        this.number = number;
         this.id = id;
         this.name = name;
         this.task = task;

@@ -23,8 +23,13 @@ public sealed interface EventDetail {
         }
     }
 
-    /** A send phase began (kind send, or forward for options 4-7); {@code block} is null without a parameter block. */
-    record Send(ThreadRef to, int tag, int sendDescriptor, int[] words, ParameterBlock block) implements EventDetail {
+    /**
+     * A send phase began (kind send, or forward for options 4-7); {@code block} is null without a
+     * parameter block; {@code mr1}: for options 1 and 2, MR1 as the kernel reads it whatever the
+     * tag says (the error code, the blocked source named), else 0.
+     */
+    record Send(ThreadRef to, int tag, int sendDescriptor, int[] words, ParameterBlock block, int mr1)
+            implements EventDetail {
         public Message message() {
             return new Message(tag, words);
         }

@@ -32,4 +32,13 @@ final class TraceFormat {
     static final int GRANTED = 1;
 
     private TraceFormat() {}
+
+    /**
+     * Options 1 and 2 read MR1 whatever the tag says (the error code, the blocked source named):
+     * their send records carry it after the parameter block byte.
+     */
+    public static boolean readsMr1(int sendDescriptor) {
+        int option = (sendDescriptor >>> 1) & 7;
+        return (sendDescriptor & 1) != 0 && (option == 1 || option == 2);
+    }
 }

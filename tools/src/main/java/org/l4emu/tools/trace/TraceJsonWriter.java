@@ -155,6 +155,9 @@ public final class TraceJsonWriter implements AutoCloseable {
         message(send.message());
         word("send_descriptor", send.sendDescriptor());
         option(send.option());
+        if (TraceFormat.readsMr1(send.sendDescriptor())) {
+            word("mr1", send.mr1());
+        }
         EventDetail.ParameterBlock block = send.block();
         if (block != null) {
             json.writeName("parameter_block");

@@ -137,7 +137,7 @@ public final class TraceReader implements AutoCloseable {
             case THREAD_START -> new EventDetail.ThreadStart(in.word());
             case THREAD_EXIT -> new EventDetail.ThreadExit(in.string());
             case SYSCALL -> new EventDetail.Syscall(in.word(), words());
-            case SEND, FORWARD -> new EventDetail.Send(ref(), in.word(), in.word(), words(), parameterBlock());
+            case SEND, FORWARD -> send();
             case REDIRECT -> new EventDetail.Redirect(ref(), thread(), thread(), monitorClass());
             case DELIVER -> new EventDetail.Deliver(optionalThread(), ref(), in.word(), in.word(), words(), in.word(),
                     (int) Math.min(in.varint(), Integer.MAX_VALUE) - 1);
@@ -204,6 +204,16 @@ public final class TraceReader implements AutoCloseable {
             words[i] = in.word();
         }
         return words;
+    }
+
+    private EventDetail.Send send() {
+        ThreadRef to = ref();
+        int tag = in.word();
+        int descriptor = in.word();
+        int[] words = words();
+        EventDetail.ParameterBlock block = parameterBlock();
+        return new EventDetail.Send(to, tag, descriptor, words, block,
+                TraceFormat.readsMr1(descriptor) ? in.word() : 0);
     }
 
     private EventDetail.ParameterBlock parameterBlock() {

@@ -38,6 +38,11 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private int[] lastStates = new int[16];
     private int definedThreads;
+    private int definedTasks;
+    /** The tasks and monitor threads the redirection rules in force name, with how many rules name each. */
+    private final IdentityHashMap<Object, Integer> namedByRules = new IdentityHashMap<>();
+    /** How many of each task's threads have a number: a task's goes with the last of them. */
+    private final IdentityHashMap<Task, Integer> threadsDefined = new IdentityHashMap<>();
     /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
     private Thread cachedThread;
     private int cachedNumber;
@@ -118,6 +123,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(sendDescriptor);
         messageRegisters(sender, tag);
         parameterBlock(sender, SendDescriptor.parameterBlock(sendDescriptor));
+        if (TraceFormat.readsMr1(sendDescriptor)) {
+            out.word(kernel.utcbWord(sender, Utcb.MR0 + 1));
+        }
         afterEvent();
     }
 
@@ -283,6 +291,12 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void rule(int operation, Task source, Task dest, Thread monitor) {
+        int change = operation == TraceFormat.RULE_ADDED ? 1 : -1;
+        for (Object named : new Object[] {source, dest, monitor}) {
+            if (named != null && namedByRules.merge(named, change, Integer::sum) == 0) {
+                namedByRules.remove(named);
+            }
+        }
         int sourceNumber = source == null ? TraceFormat.ANY_TASK : taskNumberOf(source);
         int destNumber = dest == null ? TraceFormat.ANY_TASK : taskNumberOf(dest);
         int monitorNumber = numberOf(monitor);
@@ -382,6 +396,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             if (thread.state() != ThreadState.DEAD) {
                 threads.set(kept, thread);
                 lastStates[kept++] = state;
+            } else {
+                forget(thread);
             }
         }
         // Dead threads never change again: watching them would cost every trap more as threads come and go.
@@ -415,6 +431,26 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         }
     }
 
+    /**
+     * A dead thread's end is recorded and no event names it again: its number (and its task's,
+     * once no thread of it is left) is let go, so that a run that makes threads for ever
+     * records in bounded memory. Numbers are never reused.
+     */
+    private void forget(Thread thread) {
+        if (namedByRules.containsKey(thread)) {
+            return; // a rule still names it (a dead monitor closes its paths): events name it too
+        }
+        threadNumbers.remove(thread);
+        if (cachedThread == thread) {
+            cachedThread = null;
+        }
+        Task task = thread.task();
+        if (threadsDefined.merge(task, -1, Integer::sum) == 0 && !namedByRules.containsKey(task)) {
+            threadsDefined.remove(task);
+            taskNumbers.remove(task);
+        }
+    }
+
     /** The thread's number on the wire (1-based), defining it on first sight. */
     private int numberOf(Thread thread) {
         if (thread == cachedThread) {
@@ -429,6 +465,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         int task = taskNumberOf(thread.task());
         int number = ++definedThreads;
         threadNumbers.put(thread, number);
+        threadsDefined.merge(thread.task(), 1, Integer::sum);
         threads.add(thread);
         if (threads.size() > lastStates.length) {
             lastStates = Arrays.copyOf(lastStates, lastStates.length * 2);
@@ -447,7 +484,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         if (known != null) {
             return known;
         }
-        int number = taskNumbers.size() + 1;
+        int number = ++definedTasks;
         taskNumbers.put(task, number);
         out.u8(TraceFormat.DEFINE_TASK);
         out.string(task.name());

@@ -3,6 +3,11 @@ package org.l4emu.tools.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,19 +15,28 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.l4emu.emulator.Architecture;
+import org.l4emu.kernel.boot.BootException;
+import org.l4emu.tools.fuzz.AttackClass;
+import org.l4emu.tools.fuzz.FuzzOptions;
+import org.l4emu.tools.fuzz.FuzzOutcome;
+import org.l4emu.tools.fuzz.FuzzSystem;
+import org.l4emu.tools.fuzz.kernel.KernelFuzzRun;
 import org.l4emu.tools.trace.EventDetail;
 import org.l4emu.tools.trace.EventKind;
 import org.l4emu.tools.trace.TraceEvent;
 
 /**
  * Each oracle bites: a recorded clean trace with one event changed the way a broken kernel would
- * have reported it is caught by the rule the change breaks, at that event. (The real kernel
- * mutations, one line each, are in docs/checker.md with what finds them.)
+ * have reported it is caught by the rule the change breaks, at that event; so is the same change
+ * in a run of the kernel-level fuzzer. (The real kernel mutations, one line each, are in
+ * docs/checker.md with what finds them.)
  */
 class RecordedViolationsTest {
     private static List<TraceEvent> pump;
     private static List<TraceEvent> allowRules;
     private static List<TraceEvent> mapGrant;
+    private static List<TraceEvent> kernelFuzz;
 
     @BeforeAll
     static void record() {
@@ -60,7 +74,7 @@ class RecordedViolationsTest {
             EventDetail.ParameterBlock b = s.block();
             return with(e, new EventDetail.Send(s.to(), s.tag(), s.sendDescriptor(), s.words(),
                     new EventDetail.ParameterBlock(new org.l4emu.tools.trace.ThreadRef(fs.thread().id(), fs.thread()),
-                            b.blockedSource(), b.controllingMonitor(), b.delayMicros())));
+                            b.blockedSource(), b.controllingMonitor(), b.delayMicros()), s.mr1()));
         });
         assertFirst(edit, CheckedRule.R3);
     }
@@ -138,6 +152,58 @@ class RecordedViolationsTest {
         Edit edit = edit(mapGrant, e -> e.detail() instanceof EventDetail.Mapping, e -> {
             EventDetail.Mapping m = (EventDetail.Mapping) e.detail();
             return with(e, new EventDetail.Mapping(m.task(), 0xBFFF_0000, m.rightsBits(), m.grant(), m.sourceTask(),
+                    m.sourceAddress()));
+        });
+        assertFirst(edit, CheckedRule.S5);
+    }
+
+    /** The kernel-level fuzzer's default run (all classes), recorded: the same edits bite there too. */
+    private static List<TraceEvent> kernelFuzz() {
+        if (kernelFuzz == null) {
+            try {
+                Path trace = Files.createTempFile("kernel-fuzz", ".trace");
+                try {
+                    FuzzOutcome outcome = KernelFuzzRun.run(new FuzzOptions(1, 20_000, FuzzSystem.DEFAULT_FUZZERS,
+                            Architecture.ARM, AttackClass.all(), true, null, trace),
+                            new PrintStream(OutputStream.nullOutputStream()), count -> { }, new LiveRuleChecker());
+                    assertTrue(outcome.clean(), String.valueOf(outcome.violation()));
+                    kernelFuzz = CheckedGuestRun.events(Files.readAllBytes(trace), "kernel-fuzz.trace");
+                } finally {
+                    Files.deleteIfExists(trace);
+                }
+            } catch (IOException | BootException e) {
+                throw new IllegalStateException(e);
+            }
+            assertEquals(0, CheckedGuestRun.check(kernelFuzz).violationCount(), "the kernel-level run checks clean");
+        }
+        return kernelFuzz;
+    }
+
+    @Test
+    @DisplayName("kernel-level fuzz run: S3, a timeout set one tick long")
+    void kernelFuzzDeadlineOffByOneTick() {
+        Edit edit = edit(kernelFuzz(), e -> e.detail() instanceof EventDetail.Deadline d && d.deadlineNanos() != 0,
+                e -> with(e, new EventDetail.Deadline(((EventDetail.Deadline) e.detail()).deadlineNanos() + 10)));
+        assertFirst(edit, CheckedRule.S3);
+    }
+
+    @Test
+    @DisplayName("kernel-level fuzz run: S5, a delivery one word past the message")
+    void kernelFuzzWordPastTheMessage() {
+        Edit edit = edit(kernelFuzz(), e -> e.detail() instanceof EventDetail.Deliver d && d.sender() != null, e -> {
+            EventDetail.Deliver d = (EventDetail.Deliver) e.detail();
+            return with(e, new EventDetail.Deliver(d.sender(), d.from(), d.tag(), d.dope(), d.words(), d.senderTag(),
+                    d.wordsWritten() + 1));
+        });
+        assertFirst(edit, CheckedRule.S5);
+    }
+
+    @Test
+    @DisplayName("kernel-level fuzz run: S5, a map item placed one page off where its send base puts it")
+    void kernelFuzzItemPlacedOff() {
+        Edit edit = edit(kernelFuzz(), e -> e.detail() instanceof EventDetail.Mapping m && !m.grant(), e -> {
+            EventDetail.Mapping m = (EventDetail.Mapping) e.detail();
+            return with(e, new EventDetail.Mapping(m.task(), m.address() ^ 0x1000, m.rightsBits(), false, m.sourceTask(),
                     m.sourceAddress()));
         });
         assertFirst(edit, CheckedRule.S5);
