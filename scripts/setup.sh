@@ -9,7 +9,42 @@
 # libunicorn2: the CPU engine; gcc-arm-none-eabi and gcc-multilib: the host gcc builds the ARM
 # guests, and with -m32 the x86 guests, each linked with its libgcc; libcapstone4: disassembly
 # in 'l4emu step'; gdb-multiarch and lldb: the debugger tests drive the real debuggers.
+# Named as Debian 12 names them; l4emu_package_alternatives gives the other distributions' names.
 L4EMU_PACKAGES_NEEDED=(libunicorn2 gcc-arm-none-eabi gcc-multilib libcapstone4 gdb-multiarch lldb)
+
+# The packages that may provide need $1, Debian 12's name first: Debian 13 and Ubuntu 24.04 ship
+# the 64-bit time_t rebuild libunicorn2t64 (Unicorn 2.1.x on Debian 13), and Capstone 5.
+l4emu_package_alternatives() {
+    case "$1" in
+        libunicorn2) echo libunicorn2 libunicorn2t64 ;;
+        libcapstone4) echo libcapstone4 libcapstone5 ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# The package apt can install for need $1 on this machine (after apt-get update; without package
+# lists, Debian 12's name).
+l4emu_package_to_install() {
+    local alternative
+    for alternative in $(l4emu_package_alternatives "$1"); do
+        if apt-cache policy "$alternative" 2>/dev/null | grep -Eq 'Candidate: [^(]'; then
+            echo "$alternative"
+            return 0
+        fi
+    done
+    l4emu_package_alternatives "$1" | awk '{ print $1 }'
+}
+
+# The installed package that provides need $1 (for scripts/test-setup-checks), or nothing.
+l4emu_installed_package() {
+    local alternative
+    for alternative in $(l4emu_package_alternatives "$1"); do
+        if [ "$(dpkg-query -W -f='${Status}' "$alternative" 2>/dev/null)" = "install ok installed" ]; then
+            echo "$alternative"
+            return 0
+        fi
+    done
+}
 
 l4emu_die() {
     echo "l4emu: $*" >&2
@@ -60,15 +95,24 @@ l4emu_package_present() {
         libunicorn2) l4emu_library_loadable libunicorn.so.2 ;;
         gcc-arm-none-eabi) l4emu_links_with_libgcc arm-none-eabi-gcc -mcpu=cortex-a15 ;;
         gcc-multilib) l4emu_links_with_libgcc gcc -m32 ;;
-        libcapstone4) l4emu_library_loadable libcapstone.so.4 ;;
+        libcapstone4) l4emu_library_loadable libcapstone.so.4 || l4emu_library_loadable libcapstone.so.5 ;;
         gdb-multiarch) gdb-multiarch --batch -nx -ex 'set architecture arm' >/dev/null 2>&1 ;;
         lldb) lldb --batch --no-lldbinit -o 'version' >/dev/null 2>&1 ;;
         *) return 1 ;;
     esac
 }
 
+# Sets names to the packages to install for the needs given.
+l4emu_names_to_install() {
+    names=()
+    local package
+    for package in "$@"; do
+        names+=("$(l4emu_package_to_install "$package")")
+    done
+}
+
 l4emu_install_packages() {
-    local missing=() package
+    local missing=() names=() package
     for package in "${L4EMU_PACKAGES_NEEDED[@]}"; do
         l4emu_package_present "$package" || missing+=("$package")
     done
@@ -77,13 +121,15 @@ l4emu_install_packages() {
         echo "l4emu: installing ${missing[*]} with apt-get" >&2
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq >&2 || l4emu_die "apt-get update failed"
+        l4emu_names_to_install "${missing[@]}"
         # --reinstall: a package may be installed with some of its files gone.
-        apt-get install -y -qq --reinstall "${missing[@]}" >&2 || l4emu_die "apt-get install ${missing[*]} failed"
+        apt-get install -y -qq --reinstall "${names[@]}" >&2 || l4emu_die "apt-get install ${names[*]} failed"
         for package in "${missing[@]}"; do
             l4emu_package_present "$package" || l4emu_die "$package is installed but still does not work"
         done
     else
-        l4emu_die "missing Debian packages: install them with: sudo apt-get install ${missing[*]}"
+        l4emu_names_to_install "${missing[@]}"
+        l4emu_die "missing Debian packages: install them with: sudo apt-get install ${names[*]}"
     fi
 }
 

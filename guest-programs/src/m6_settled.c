@@ -100,16 +100,6 @@ static void server(void)
     }
 }
 
-static void show_notification(const char *who)
-{
-    struct intercepted message;
-    monitor_wait(&message);
-    if (is_notification(&message))
-        print_notification(who, &message);
-    else
-        l4_printf("%s: expected a notification, got label 0x%x\n", who, message_label(&message));
-}
-
 static struct forwarding controlled(l4_thread_id true_source, l4_word delay_us)
 {
     struct forwarding how = deceit_controlled_by_me();
@@ -146,7 +136,7 @@ static void ctl(void)
             how.blocked_source = client_id;
         }
         print_result("M6 ctl", "forward as controlling monitor", forward(&message, message.intended_receiver, how));
-        show_notification("M6 ctl");
+        await_notification("M6 ctl");
         l4_sleep(HOLD_US);
         int ends = r == OTHERS_ERROR_ENDED || r == MONITOR_DIES;
         print_result("M6 ctl", ends ? "option 1 to the held client" : "option 3 to the held client",

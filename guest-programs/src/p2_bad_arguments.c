@@ -49,6 +49,9 @@ int main(void)
                  L4_ERROR_INVALID_ARGUMENT);
     l4_arch_syscall(UNDEFINED_SYSCALL, 0, 0, 0, 0, 0, 0);
     expect_yes("P2 an undefined system call number returns to the caller", 1);
+    expect_value("P2 unmap of an fpage not aligned to its size, result",
+                 l4_arch_syscall(L4_SYSCALL_UNMAP, l4_fpage_make(0x1000, 13, L4_RIGHTS_RW), 0, 0, 0, 0, 0).value[0],
+                 L4_ERROR_INVALID_ARGUMENT);
 
     expect_value("P2 exchange_registers on another task's thread, result",
                  l4_exchange_registers(target, L4_EXREGS_HALT, 0, 0).result,

@@ -50,6 +50,14 @@ static void controller(void)
                  l4_redirect(7, client, server, monitor), L4_ERROR_INVALID_ARGUMENT);
     expect_value("R1 controller: an unknown monitor thread",
                  l4_redirect(L4_REDIRECT_ADD, client, server, l4_thread_id_make(4000, 1)), L4_ERROR_NO_PARTNER);
+    /* As a <redirect> element may: a monitor of the rule's own source and destination tasks. */
+    expect_value("R1 controller: add a rule whose monitor is of its own source task",
+                 l4_redirect(L4_REDIRECT_ADD, l4_myself(), server, l4_myself()), 0);
+    expect_value("R1 controller: add a rule whose monitor is of its own destination task",
+                 l4_redirect(L4_REDIRECT_ADD | L4_MONITOR_CLASS_DESTINATION, client, server, server), 0);
+    expect_value("R1 controller: remove both",
+                 l4_redirect(L4_REDIRECT_REMOVE, l4_myself(), server, l4_myself())
+                     | l4_redirect(L4_REDIRECT_REMOVE, client, server, server), 0);
     l4_exit_thread();
 }
 

@@ -6,6 +6,9 @@
  * timeout) must return no earlier than that time, with the message intact.
  * Round 2: the sender sends with a 300 us timeout while the receiver sleeps 1000 us. The send
  * must fail with a timeout, and the receiver, once awake, must find no message.
+ * Round 3: the sender tells both to start, then sends without a timeout; `sender.canceller`, a
+ * thread of its task, cancels the send after 300 us with exchange_registers. The send fails with
+ * error 3, and the receiver, awake after 1000 us, must find no message.
  * The receiver reports what it saw in messages; only the sender prints.
  */
 #include <l4.h>
@@ -13,6 +16,8 @@
 
 #define RECEIVER_DELAY_US 1000
 #define SHORT_SEND_TIMEOUT_US 300
+#define CANCEL_AFTER_US 300
+#define LABEL_GO 0x53
 #define LABEL_PAYLOAD 0x51
 #define LABEL_REPORT 0x52
 #define PAYLOAD_WORDS 3
@@ -43,10 +48,23 @@ static void receiver(void)
     l4_load_message(LABEL_REPORT, REPORT_LENGTH, report);
     l4_send(sender);
 
-    l4_sleep(RECEIVER_DELAY_US);
-    l4_ipc_result late = l4_receive_timeout(sender, L4_TIMEOUT_ZERO);
-    l4_load_message(LABEL_REPORT, 1, &late.dope);
-    l4_send(sender);
+    for (int round = 2; round <= 3; round++) {
+        if (round == 3)
+            l4_receive(sender); /* round 3 starts */
+        l4_sleep(RECEIVER_DELAY_US);
+        l4_ipc_result late = l4_receive_timeout(sender, L4_TIMEOUT_ZERO);
+        l4_load_message(LABEL_REPORT, 1, &late.dope);
+        l4_send(sender);
+    }
+}
+
+static void canceller(void)
+{
+    l4_thread_id sender = l4_lookup("sender");
+    l4_receive(sender); /* the sender is about to send */
+    l4_sleep(CANCEL_AFTER_US);
+    l4_exchange_registers(sender, L4_EXREGS_HALT | L4_EXREGS_RESUME, 0, 0);
+    l4_thread_switch(sender); /* the sender reads the clock at once */
 }
 
 static l4_word report_word(l4_word index)
@@ -93,15 +111,37 @@ static void sender(void)
     expect_ipc("S1 the receiver's zero-timeout receive after it woke up", untimed(late_receive),
                fails(L4_ERROR_TIMEOUT, L4_PHASE_RECEIVE, unmeasured()));
 
+    /* Round 3 */
+    settle();
+    send_signal(receiver, LABEL_GO);
+    send_signal(l4_lookup("sender.canceller"), LABEL_GO);
+    l4_load_message(LABEL_PAYLOAD, PAYLOAD_WORDS, payload);
+    struct timed_result cancelled = timed_ipc(receiver, L4_NILTHREAD, l4_timeouts(L4_TIMEOUT_NEVER, L4_TIMEOUT_NEVER),
+                                              L4_SND_DESC_NONE);
+    l4_receive(receiver);
+    l4_ipc_result after_cancel = { receiver, report_word(0) };
+
+    expect_ipc("S1 send without a timeout, cancelled by the sender's own task after 300 us", cancelled,
+               fails(L4_ERROR_CANCELLED, L4_PHASE_SEND, about(CANCEL_AFTER_US)));
+    expect_ipc("S1 the receiver's zero-timeout receive after the cancelled send", untimed(after_cancel),
+               fails(L4_ERROR_TIMEOUT, L4_PHASE_RECEIVE, unmeasured()));
+
     finish("S1");
 }
 
 static const struct role roles[] = {
     { "sender", sender },
     { "receiver", receiver },
+    { "sender.canceller", canceller },
 };
 
 int main(void)
+{
+    PLAY_MY_ROLE(roles);
+}
+
+/* The entry of the sender task's second thread. */
+L4_THREAD_ENTRY void second_thread(void)
 {
     PLAY_MY_ROLE(roles);
 }

@@ -2,6 +2,7 @@
 #ifndef L4_H
 #define L4_H
 
+#include <l4/abi.h> /* generated from the ABI table (abi/): every number of docs/abi.md */
 #include <l4/types.h>
 #include <l4/thread_id.h>
 #include <l4/syscalls.h>

@@ -2,18 +2,7 @@
 
 const char *l4_error_name(l4_word error)
 {
-    static const char *const names[] = {
-        [L4_ERROR_NONE] = "no error",
-        [L4_ERROR_TIMEOUT] = "timeout",
-        [L4_ERROR_NO_PARTNER] = "no partner",
-        [L4_ERROR_CANCELLED] = "cancelled",
-        [L4_ERROR_MESSAGE_OVERFLOW] = "message overflow",
-        [L4_ERROR_DELAY_TIMEOUT] = "delay timeout",
-        [L4_ERROR_NOT_PERMITTED] = "not permitted",
-        [L4_ERROR_ABORTED] = "aborted",
-        [L4_ERROR_MONITOR] = "monitor error",
-        [L4_ERROR_INVALID_ARGUMENT] = "invalid argument",
-    };
+    static const char *const names[] = L4_ERROR_NAMES;
     return error < sizeof names / sizeof names[0] ? names[error] : "undefined error";
 }
 

@@ -164,6 +164,24 @@ l4_word fuzz_fpage(struct fuzz_thread *me)
     return fuzz_source_fpage(me, fuzz_below(r, 8));
 }
 
+l4_word fuzz_any_fpage(struct fuzz_thread *me)
+{
+    struct fuzz_random *r = &me->random;
+    static const l4_word weights[] = { 10, 45, 10, 10, 25 };
+    l4_word log2;
+    switch (FUZZ_WEIGHTED(r, weights)) {
+    case 0: log2 = 0; break;
+    case 1: log2 = fuzz_between(r, 12, 32); break;
+    case 2: log2 = fuzz_between(r, 1, 11); break;
+    case 3: log2 = fuzz_between(r, 33, 63); break;
+    default: return fuzz_next(r);
+    }
+    l4_word base = fuzz_next(r);
+    if (fuzz_chance(r, 70))
+        base &= log2 >= 32 ? 0 : ~((1u << (log2 < 10 ? 10 : log2)) - 1);
+    return l4_fpage_make(base, log2, fuzz_below(r, 8));
+}
+
 static l4_word typed_item_word0(struct fuzz_thread *me)
 {
     struct fuzz_random *r = &me->random;

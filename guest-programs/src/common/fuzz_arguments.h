@@ -40,6 +40,8 @@ void fuzz_receive_window(struct fuzz_thread *me);
 
 /* An fpage: mostly inside the source region, with any size and rights; 1 in 10 is noise. */
 l4_word fuzz_fpage(struct fuzz_thread *me);
+/* Any fpage word to map or unmap from: nil, every size (legal or not), aligned or not, anywhere. */
+l4_word fuzz_any_fpage(struct fuzz_thread *me);
 /* An fpage inside the source region only, any size up to the region's. */
 l4_word fuzz_source_fpage(struct fuzz_thread *me, l4_word rights);
 

@@ -18,6 +18,10 @@ void fuzz_call_system_clock(struct fuzz_thread *me);
 void fuzz_call_exchange_registers(struct fuzz_thread *me);
 void fuzz_call_thread_control(struct fuzz_thread *me);
 void fuzz_call_unmap(struct fuzz_thread *me);
+/* unmap(fpage, flags), counted. */
+void fuzz_unmap(struct fuzz_thread *me, l4_word fpage, l4_word flags);
+/* Any system call, counted; the results. */
+l4_raw_results fuzz_syscall(struct fuzz_thread *me, l4_word number, l4_word a0, l4_word a1, l4_word a2, l4_word a3);
 void fuzz_call_redirect(struct fuzz_thread *me);
 void fuzz_call_undefined(struct fuzz_thread *me);
 

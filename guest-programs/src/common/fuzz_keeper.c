@@ -1,20 +1,33 @@
 #include "fuzz_keeper.h"
+#include "fuzz_calls.h"
 
 #define LOOK_EVERY_US 5000
+#define LOOKS_BEFORE_RESTART 2
 
 void fuzz_keep_everyone_going(struct fuzz_thread *me)
 {
     static l4_word seen[FUZZ_MAX_THREADS];
+    static l4_word stuck[FUZZ_MAX_THREADS];
     for (;;) {
         l4_sleep(LOOK_EVERY_US);
         fuzz_count(me);
         for (l4_word i = 0; i < fuzz_thread_count(); i++) {
             l4_word now = fuzz_slot(i)->syscalls;
-            if (i != me->index && now == seen[i]) {
-                l4_exchange_registers(fuzz_current_id(i), L4_EXREGS_HALT | L4_EXREGS_RESUME, 0, 0);
-                fuzz_count(me);
+            if (i == me->index || now != seen[i]) {
+                stuck[i] = 0;
+                seen[i] = now;
+                continue;
             }
-            seen[i] = now;
+            /* A kick cancels the IPC it waits in; a thread still stuck (a fault nobody answers
+               comes back at once) is restarted. */
+            if (++stuck[i] >= LOOKS_BEFORE_RESTART && fuzz_slot(i)->stack_top != 0) {
+                stuck[i] = 0;
+                l4_exchange_registers(fuzz_current_id(i), L4_EXREGS_SET_SP_IP | L4_EXREGS_HALT | L4_EXREGS_RESUME,
+                                      fuzz_slot(i)->stack_top, (l4_word)fuzz_restart);
+            } else {
+                l4_exchange_registers(fuzz_current_id(i), L4_EXREGS_HALT | L4_EXREGS_RESUME, 0, 0);
+            }
+            fuzz_count(me);
         }
     }
 }

@@ -1,6 +1,7 @@
 /* The keeper: a privileged thread that sleeps in short steps and kicks (halt and resume, which
    cancels any IPC with error 3) every thread whose system call count has not moved since its
-   last look, so that no fuzzer waits for ever and the run reaches its syscall budget. */
+   last look, and restarts one that has not moved for two (a fault that nobody answers comes
+   back at once), so that no fuzzer waits for ever and the run reaches its syscall budget. */
 #ifndef FUZZ_KEEPER_H
 #define FUZZ_KEEPER_H
 

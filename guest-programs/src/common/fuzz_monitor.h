@@ -13,4 +13,7 @@ void fuzz_keep(struct fuzz_thread *me, l4_ipc_result received);
 /* One monitor action on the kept message (or on nothing, if none is kept). */
 void fuzz_monitor_act(struct fuzz_thread *me);
 
+/* One step of the class monitor-forward (fuzz_classes.h). */
+void fuzz_attack_monitor_forward(struct fuzz_thread *me);
+
 #endif

@@ -2,6 +2,23 @@
 
 #define LIFETIME_MIN 2000
 #define LIFETIME_MAX 200000
+#define ANY_TASK "*"
+
+/* The description's rules (tools/.../fuzz/FuzzSystem.java REDIRECTS and ALLOWS; a test compares). */
+static const struct {
+    const char *source, *dest, *monitor;
+} static_rules[] = {
+    { "fuzz0", "fuzz1", "mon" },
+    { "fuzz3", "fuzz0", "mon" },
+    { ANY_TASK, "fuzz2", "mon.dst" },
+    { "fuzz1", ANY_TASK, "smon" },
+};
+static const struct {
+    const char *source, *dest;
+} static_allows[] = {
+    { "fuzz3", "fuzz0" },
+    { "fuzz3", "fuzz3" },
+};
 
 static struct fuzz_thread threads[FUZZ_MAX_THREADS];
 
@@ -14,6 +31,11 @@ l4_word fuzz_thread_count(void)
 const struct l4_bootinfo_entry *fuzz_entry(l4_word index)
 {
     return &l4_bootinfo()->entries[index];
+}
+
+struct fuzz_board *fuzz_board(void)
+{
+    return (struct fuzz_board *)FUZZ_BOARD_ADDRESS;
 }
 
 struct fuzz_slot *fuzz_slot(l4_word index)
@@ -67,6 +89,106 @@ l4_word fuzz_index_of(l4_thread_id id)
     return FUZZ_MAX_THREADS;
 }
 
+/* Entry names compare up to the dot: "fuzz1.f5" is in task "fuzz1". */
+static int task_name_is(const char *name, const char *task)
+{
+    l4_word i = 0;
+    for (; i < L4_BOOTINFO_NAME_LENGTH && name[i] != '\0' && name[i] != '.'; i++)
+        if (task[i] != name[i])
+            return 0;
+    return task[i] == '\0';
+}
+
+int fuzz_same_task(l4_word a, l4_word b)
+{
+    const char *x = fuzz_entry(a)->name, *y = fuzz_entry(b)->name;
+    for (l4_word i = 0; i < L4_BOOTINFO_NAME_LENGTH; i++) {
+        char p = x[i] == '.' ? '\0' : x[i];
+        char q = y[i] == '.' ? '\0' : y[i];
+        if (p != q)
+            return 0;
+        if (p == '\0')
+            return 1;
+    }
+    return 1;
+}
+
+int fuzz_task_of(l4_thread_id id)
+{
+    /* Tasks numbered in boot info order, worked out once: every deceit check asks. */
+    static int ordinal[FUZZ_MAX_THREADS];
+    static int known;
+    if (!known) {
+        int tasks = 0;
+        for (l4_word i = 0; i < fuzz_thread_count(); i++) {
+            ordinal[i] = tasks;
+            for (l4_word first = 0; first < i; first++) {
+                if (fuzz_same_task(first, i)) {
+                    ordinal[i] = ordinal[first];
+                    break;
+                }
+            }
+            if (ordinal[i] == tasks)
+                tasks++;
+        }
+        known = 1;
+    }
+    l4_word index = fuzz_index_of(id);
+    return index == FUZZ_MAX_THREADS ? -1 : ordinal[index];
+}
+
+/* Whether `id`'s task is called `task` ("*" matches any thread, even one not in the boot info page). */
+static int in_task(l4_thread_id id, const char *task)
+{
+    if (task[0] == '*')
+        return 1;
+    l4_word index = fuzz_index_of(id);
+    return index < FUZZ_MAX_THREADS && task_name_is(fuzz_entry(index)->name, task);
+}
+
+int fuzz_static_path(l4_thread_id source, l4_thread_id dest)
+{
+    for (l4_word i = 0; i < sizeof static_rules / sizeof static_rules[0]; i++)
+        if (in_task(source, static_rules[i].source) && in_task(dest, static_rules[i].dest)
+            && l4_lookup(static_rules[i].monitor) != source)
+            return 1;
+    return 0;
+}
+
+int fuzz_static_allows(l4_thread_id source, l4_thread_id dest)
+{
+    int restricted = 0;
+    for (l4_word i = 0; i < sizeof static_allows / sizeof static_allows[0]; i++) {
+        if (!in_task(source, static_allows[i].source) || static_allows[i].source[0] == '*')
+            continue;
+        restricted = 1;
+        if (in_task(dest, static_allows[i].dest))
+            return 1;
+    }
+    return !restricted;
+}
+
+int fuzz_is_static_monitor_for(l4_thread_id monitor, l4_thread_id source)
+{
+    for (l4_word i = 0; i < sizeof static_rules / sizeof static_rules[0]; i++)
+        if (in_task(source, static_rules[i].source) && l4_lookup(static_rules[i].monitor) == monitor)
+            return 1;
+    return 0;
+}
+
+int fuzz_is_static_rule(l4_thread_id source, l4_thread_id dest, l4_thread_id monitor)
+{
+    for (l4_word i = 0; i < sizeof static_rules / sizeof static_rules[0]; i++) {
+        int source_matches = static_rules[i].source[0] == '*' ? source == L4_ANYTHREAD
+                                                                : source != L4_ANYTHREAD && in_task(source, static_rules[i].source);
+        int dest_matches = static_rules[i].dest[0] == '*' ? dest == L4_ANYTHREAD
+                                                            : dest != L4_ANYTHREAD && in_task(dest, static_rules[i].dest);
+        if (source_matches && dest_matches && l4_lookup(static_rules[i].monitor) == monitor)
+            return 1;
+    }
+    return 0;
+}
+
 static void start(struct fuzz_thread *me, l4_thread_id myself, l4_word index)
 {
     const struct l4_bootinfo_entry *entry = fuzz_entry(index);
@@ -80,6 +202,10 @@ static void start(struct fuzz_thread *me, l4_thread_id myself, l4_word index)
     me->lifetime = fuzz_between(&me->random, LIFETIME_MIN, LIFETIME_MAX);
     static const l4_word serving[] = { 0, 20, 50, 80 };
     me->serving_percent = serving[fuzz_below(&me->random, sizeof serving / sizeof serving[0])];
+    me->class_mask = l4_user_defined_handle() != 0 ? l4_user_defined_handle() : (1u << FUZZ_CLASS_COUNT) - 1;
+    me->home_pager = l4_pager();
+    me->bootinfo_entries = l4_bootinfo()->entry_count;
+    me->current = FUZZ_CLASS_NONE;
     me->started = 1;
 }
 
@@ -96,6 +222,22 @@ struct fuzz_thread *fuzz_me(void)
         start(me, myself, index);
     me->myself = myself;
     return me;
+}
+
+struct fuzz_thread *fuzz_thread_at(l4_word index)
+{
+    return &threads[index];
+}
+
+void fuzz_set_class(struct fuzz_thread *me, enum fuzz_class current)
+{
+    me->current = current;
+    l4_set_thread_word(2, current == FUZZ_CLASS_NONE ? 0 : (l4_word)current + 1);
+}
+
+int fuzz_class_enabled(const struct fuzz_thread *me, enum fuzz_class class)
+{
+    return (me->class_mask >> class) & 1;
 }
 
 void fuzz_count(struct fuzz_thread *me)

@@ -141,6 +141,16 @@ void print_notification(const char *who, const struct intercepted *message)
               thread_text(words.final_receiver, receiver), words.error);
 }
 
+void await_notification(const char *who)
+{
+    struct intercepted message;
+    monitor_wait(&message);
+    if (is_notification(&message))
+        print_notification(who, &message);
+    else
+        l4_printf("%s: expected a notification, got label 0x%x\n", who, message_label(&message));
+}
+
 void print_result(const char *who, const char *what, l4_ipc_result result)
 {
     char outcome[L4_DOPE_TEXT_SIZE];

@@ -88,6 +88,10 @@ void print_notification(const char *who, const struct intercepted *message);
 /* "who: what: no error" or "who: what: error 2 (no partner), phase send" */
 void print_result(const char *who, const char *what, l4_ipc_result result);
 
+/* Waits for the next message, a controller notification, and prints it with print_notification(),
+   or says what came instead. */
+void await_notification(const char *who);
+
 /* What a monitor does with a redirected message, or with a controller notification. */
 typedef void monitor_handler(const struct intercepted *message);
 

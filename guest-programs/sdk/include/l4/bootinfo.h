@@ -4,20 +4,8 @@
 
 #include <l4/types.h>
 #include <l4/thread_id.h>
-
-#define L4_BOOTINFO_ADDRESS 0xBFFF0000u
-#define L4_BOOTINFO_MAGIC 0x4942344Cu /* "L4BI" */
-#define L4_BOOTINFO_NAME_LENGTH 24
-
-enum l4_bootinfo_arch {
-    L4_ARCH_ARM = 1,
-    L4_ARCH_X86 = 2,
-};
-
-enum l4_bootinfo_flags {
-    L4_BOOTINFO_MONITOR = 1,
-    L4_BOOTINFO_PRIVILEGED = 2,
-};
+#include <l4/abi.h> /* L4_BOOTINFO_ADDRESS, L4_BOOTINFO_MAGIC ("L4BI"), L4_BOOTINFO_NAME_LENGTH, the
+                       offsets, enum l4_bootinfo_arch, enum l4_bootinfo_flags */
 
 /* One per thread of the system description, in its order. */
 struct l4_bootinfo_entry {
@@ -36,8 +24,16 @@ struct l4_bootinfo {
     struct l4_bootinfo_entry entries[];
 };
 
-_Static_assert(sizeof(struct l4_bootinfo_entry) == 32, "boot info entries are 32 bytes");
-_Static_assert(sizeof(struct l4_bootinfo) == 32, "boot info entries start at +32");
+_Static_assert(sizeof(struct l4_bootinfo_entry) == L4_BOOTINFO_ENTRY_SIZE, "boot info entries are 32 bytes");
+_Static_assert(sizeof(struct l4_bootinfo) == L4_BOOTINFO_HEADER_SIZE, "boot info entries start at +32");
+_Static_assert(__builtin_offsetof(struct l4_bootinfo, magic) == L4_BOOTINFO_MAGIC_OFFSET
+                   && __builtin_offsetof(struct l4_bootinfo, abi_version) == L4_BOOTINFO_VERSION_OFFSET
+                   && __builtin_offsetof(struct l4_bootinfo, arch) == L4_BOOTINFO_ARCH_OFFSET
+                   && __builtin_offsetof(struct l4_bootinfo, entry_count) == L4_BOOTINFO_ENTRY_COUNT_OFFSET
+                   && __builtin_offsetof(struct l4_bootinfo, ticks_per_us) == L4_BOOTINFO_TICKS_OFFSET
+                   && __builtin_offsetof(struct l4_bootinfo_entry, id) == L4_BOOTINFO_ENTRY_ID_OFFSET
+                   && __builtin_offsetof(struct l4_bootinfo_entry, flags) == L4_BOOTINFO_ENTRY_FLAGS_OFFSET,
+               "the boot info page's fields are where the ABI has them");
 
 static inline const struct l4_bootinfo *l4_bootinfo(void)
 {

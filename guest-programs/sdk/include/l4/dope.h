@@ -4,64 +4,48 @@
 #define L4_DOPE_H
 
 #include <l4/types.h>
-
-enum l4_error {
-    L4_ERROR_NONE = 0,
-    L4_ERROR_TIMEOUT = 1,
-    L4_ERROR_NO_PARTNER = 2, /* nonexistent or dead */
-    L4_ERROR_CANCELLED = 3,
-    L4_ERROR_MESSAGE_OVERFLOW = 4,
-    L4_ERROR_DELAY_TIMEOUT = 5,
-    L4_ERROR_NOT_PERMITTED = 6,
-    L4_ERROR_ABORTED = 7,
-    L4_ERROR_MONITOR = 8, /* UTCB ErrorCode holds the monitor's code */
-    L4_ERROR_INVALID_ARGUMENT = 9,
-};
-
-enum l4_phase {
-    L4_PHASE_SEND = 0,
-    L4_PHASE_RECEIVE = 1,
-};
+#include <l4/abi.h> /* enum l4_error (L4_ERROR_...; 8: UTCB ErrorCode holds the monitor's code),
+                       enum l4_phase, L4_DOPE_... */
 
 static inline l4_word l4_dope_make_error(enum l4_error error, enum l4_phase phase)
 {
-    return (l4_word)phase << 12 | ((l4_word)error & 0xFu) << 8;
+    return (l4_word)phase << L4_DOPE_PHASE_SHIFT | ((l4_word)error & L4_DOPE_ERROR_MASK) << L4_DOPE_ERROR_SHIFT;
 }
 
 static inline l4_word l4_dope_error(l4_word dope)
 {
-    return (dope >> 8) & 0xFu;
+    return (dope >> L4_DOPE_ERROR_SHIFT) & L4_DOPE_ERROR_MASK;
 }
 
 static inline enum l4_phase l4_dope_phase(l4_word dope)
 {
-    return (enum l4_phase)((dope >> 12) & 1u);
+    return (enum l4_phase)((dope >> L4_DOPE_PHASE_SHIFT) & L4_DOPE_PHASE_MASK);
 }
 
 /* O: an option was received; its code is l4_dope_option(). */
 static inline int l4_dope_option_received(l4_word dope)
 {
-    return dope & 1u;
+    return dope & L4_DOPE_OPTION_BIT;
 }
 
 static inline l4_word l4_dope_option(l4_word dope)
 {
-    return (dope >> 1) & 7u;
+    return (dope >> L4_DOPE_OPTION_SHIFT) & L4_DOPE_OPTION_MASK;
 }
 
 /* R: the message was redirected to this receiver, a monitor on its path. */
 static inline int l4_dope_redirected(l4_word dope)
 {
-    return (dope >> 4) & 1u;
+    return (dope >> L4_DOPE_REDIRECTED_SHIFT) & L4_DOPE_REDIRECTED_MASK;
 }
 
 /* D: `from` is a claimed (deceited) source; only ever set together with R. */
 static inline int l4_dope_deceited(l4_word dope)
 {
-    return (dope >> 5) & 1u;
+    return (dope >> L4_DOPE_DECEIT_SHIFT) & L4_DOPE_DECEIT_MASK;
 }
 
-/* "timeout", "no partner", ...; "error N" for codes the ABI does not define. */
+/* "timeout", "no partner", ... (L4_ERROR_NAMES); "undefined error" for codes the ABI does not define. */
 const char *l4_error_name(l4_word error);
 
 #define L4_DOPE_TEXT_SIZE 48

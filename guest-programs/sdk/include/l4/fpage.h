@@ -6,33 +6,23 @@
 #include <l4/syscalls.h>
 #include <l4/utcb.h>
 #include <l4/message.h>
+#include <l4/abi.h> /* L4_PAGE_LOG2, L4_PAGE_SIZE, L4_FPAGE_..., enum l4_rights, L4_ITEM_..., L4_UNMAP_... */
 
 typedef l4_word l4_fpage;
 
-#define L4_PAGE_LOG2 12
-#define L4_PAGE_SIZE (1u << L4_PAGE_LOG2)
-
-#define L4_FPAGE_NIL ((l4_fpage)0) /* size 0: nil; as BR0, accept no mappings */
-
-enum l4_rights {
-    L4_RIGHTS_X = 1,
-    L4_RIGHTS_W = 2,
-    L4_RIGHTS_R = 4,
-    L4_RIGHTS_RW = 6,
-    L4_RIGHTS_RX = 5,
-    L4_RIGHTS_RWX = 7,
-};
+/* L4_FPAGE_NIL: size 0; as BR0, accept no mappings. */
 
 /* base: bits 31..10, aligned to the size; log2_size 12..32 in bits 9..4; rights in bits 2..0. */
 static inline l4_fpage l4_fpage_make(l4_word base, l4_word log2_size, l4_word rights)
 {
-    return (base & ~0x3FFu) | (log2_size & 0x3Fu) << 4 | (rights & 7u);
+    return (base & L4_FPAGE_BASE_MASK) | (log2_size & L4_FPAGE_SIZE_MASK) << L4_FPAGE_SIZE_SHIFT
+        | (rights & L4_FPAGE_RIGHTS_MASK) << L4_FPAGE_RIGHTS_SHIFT;
 }
 
 /* The whole address space, e.g. as a receive window that accepts mappings anywhere. */
 static inline l4_fpage l4_fpage_complete(l4_word rights)
 {
-    return l4_fpage_make(0, 32, rights);
+    return l4_fpage_make(0, L4_FPAGE_MAX_LOG2, rights);
 }
 
 /* The 4 KiB page holding `address`. */
@@ -43,28 +33,24 @@ static inline l4_fpage l4_fpage_page(l4_word address, l4_word rights)
 
 static inline l4_word l4_fpage_base(l4_fpage page)
 {
-    return page & ~0x3FFu;
+    return page & L4_FPAGE_BASE_MASK;
 }
 
 static inline l4_word l4_fpage_log2_size(l4_fpage page)
 {
-    return (page >> 4) & 0x3Fu;
+    return (page >> L4_FPAGE_SIZE_SHIFT) & L4_FPAGE_SIZE_MASK;
 }
 
 static inline l4_word l4_fpage_rights(l4_fpage page)
 {
-    return page & 7u;
+    return (page >> L4_FPAGE_RIGHTS_SHIFT) & L4_FPAGE_RIGHTS_MASK;
 }
 
-enum l4_typed_item_type {
-    L4_ITEM_MAP = 4,
-    L4_ITEM_GRANT = 5,
-};
-
-/* Word 0 of a typed item; word 1 is the fpage. A typed item takes two of the t typed words. */
+/* Word 0 of a typed item (type L4_ITEM_MAP or L4_ITEM_GRANT); word 1 is the fpage. A typed item
+   takes two (L4_ITEM_WORDS) of the t typed words. */
 static inline l4_word l4_typed_item_word0(l4_word send_base, enum l4_typed_item_type type)
 {
-    return (send_base & ~0x3FFu) | (l4_word)type << 1;
+    return (send_base & L4_ITEM_SEND_BASE_MASK) | (l4_word)type << L4_ITEM_TYPE_SHIFT;
 }
 
 /* MR(first) and MR(first + 1): one map or grant item. */
@@ -80,7 +66,7 @@ static inline void l4_set_typed_item(unsigned first, enum l4_typed_item_type typ
 static inline void l4_load_item_message(l4_word label, enum l4_typed_item_type type,
                                         l4_word send_base, l4_fpage page)
 {
-    l4_set_mr(0, l4_msg_tag_make(label, 0, 2));
+    l4_set_mr(0, l4_msg_tag_make(label, 0, L4_ITEM_WORDS));
     l4_set_typed_item(1, type, send_base, page);
 }
 
@@ -95,9 +81,8 @@ static inline l4_fpage l4_receive_window(void)
     return l4_br(0);
 }
 
-#define L4_UNMAP_ALSO_OWN 1u /* unmap flag bit 0: remove the fpage from the caller's space too */
-
-/* Revokes the caller's mappings derived from `page` in all other spaces. */
+/* Revokes the caller's mappings derived from `page` in all other spaces; flags L4_UNMAP_ALSO_OWN
+   (bit 0) from the caller's own space too. */
 static inline void l4_unmap(l4_fpage page, l4_word flags)
 {
     l4_arch_syscall(L4_SYSCALL_UNMAP, page, flags, 0, 0, 0, 0);

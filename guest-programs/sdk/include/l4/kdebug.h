@@ -4,14 +4,7 @@
 
 #include <l4/types.h>
 #include <l4/syscalls.h>
-
-enum l4_kdebug_op {
-    L4_KDEBUG_PUTC = 0,
-    L4_KDEBUG_WRITE = 1,
-    L4_KDEBUG_SHUTDOWN = 2,
-    L4_KDEBUG_BREAKPOINT = 3,
-    L4_KDEBUG_EXIT_THREAD = 4,
-};
+#include <l4/abi.h> /* enum l4_kdebug_op: L4_KDEBUG_PUTC, ... */
 
 /* Returns 0 or an error code. */
 static inline l4_word l4_kdebug(l4_word op, l4_word a, l4_word b)

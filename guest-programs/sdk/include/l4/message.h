@@ -5,36 +5,38 @@
 
 #include <l4/types.h>
 #include <l4/utcb.h>
+#include <l4/abi.h> /* L4_TAG_..., L4_MSG_MAX_WORDS (u + t) */
 
 typedef l4_word l4_msg_tag;
 
-#define L4_MSG_MAX_WORDS 63          /* u + t */
-#define L4_MSG_FLAG_KERNEL 0x8u      /* flags bit 3 = tag bit 15: a kernel-generated message */
+/* Flags bit 3 = tag bit 15: a kernel-generated message. */
+#define L4_MSG_FLAG_KERNEL (L4_TAG_KERNEL_FLAG >> L4_TAG_FLAGS_SHIFT)
 
 /* Flags are always 0 from user code. */
 static inline l4_msg_tag l4_msg_tag_make(l4_word label, l4_word untyped, l4_word typed)
 {
-    return (label & 0xFFFFu) << 16 | (typed & 0x3Fu) << 6 | (untyped & 0x3Fu);
+    return (label & L4_TAG_LABEL_MASK) << L4_TAG_LABEL_SHIFT | (typed & L4_TAG_TYPED_MASK) << L4_TAG_TYPED_SHIFT
+        | (untyped & L4_TAG_UNTYPED_MASK) << L4_TAG_UNTYPED_SHIFT;
 }
 
 static inline l4_word l4_msg_tag_label(l4_msg_tag tag)
 {
-    return tag >> 16;
+    return (tag >> L4_TAG_LABEL_SHIFT) & L4_TAG_LABEL_MASK;
 }
 
 static inline l4_word l4_msg_tag_flags(l4_msg_tag tag)
 {
-    return (tag >> 12) & 0xFu;
+    return (tag >> L4_TAG_FLAGS_SHIFT) & L4_TAG_FLAGS_MASK;
 }
 
 static inline l4_word l4_msg_tag_typed(l4_msg_tag tag)
 {
-    return (tag >> 6) & 0x3Fu;
+    return (tag >> L4_TAG_TYPED_SHIFT) & L4_TAG_TYPED_MASK;
 }
 
 static inline l4_word l4_msg_tag_untyped(l4_msg_tag tag)
 {
-    return tag & 0x3Fu;
+    return (tag >> L4_TAG_UNTYPED_SHIFT) & L4_TAG_UNTYPED_MASK;
 }
 
 static inline int l4_msg_tag_is_from_kernel(l4_msg_tag tag)

@@ -4,17 +4,14 @@
 
 #include <l4/types.h>
 #include <l4/syscalls.h>
-
-enum l4_redirect_op {
-    L4_REDIRECT_ADD = 0,
-    L4_REDIRECT_REMOVE = 1, /* the rule with the same source, dest and monitor */
-};
+#include <l4/abi.h> /* enum l4_redirect_op: L4_REDIRECT_ADD, L4_REDIRECT_REMOVE (the rule with the same
+                       source, dest and monitor) */
 
 /* The monitor's class, op bits 9..8, for L4_REDIRECT_ADD. */
 enum l4_monitor_class {
-    L4_MONITOR_CLASS_SOURCE = 0 << 8,
-    L4_MONITOR_CLASS_SYSTEM = 1 << 8,
-    L4_MONITOR_CLASS_DESTINATION = 2 << 8,
+    L4_MONITOR_CLASS_SOURCE = L4_MONITOR_CLASS_CODE_SOURCE << L4_REDIRECT_CLASS_SHIFT,
+    L4_MONITOR_CLASS_SYSTEM = L4_MONITOR_CLASS_CODE_SYSTEM << L4_REDIRECT_CLASS_SHIFT,
+    L4_MONITOR_CLASS_DESTINATION = L4_MONITOR_CLASS_CODE_DESTINATION << L4_REDIRECT_CLASS_SHIFT,
 };
 
 /* Privileged only. source and dest stand for their tasks; anythread = any task.

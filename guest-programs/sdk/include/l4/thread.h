@@ -5,11 +5,22 @@
 #include <l4/types.h>
 #include <l4/thread_id.h>
 #include <l4/syscalls.h>
+#include <l4/abi.h>
 
 /* Marks a function that a system description names as a <thread>'s entry. Only the description
    refers to it, so this keeps the linker from discarding it as unused:
        L4_THREAD_ENTRY void worker_main(void) { ... l4_exit_thread(); } */
-#define L4_THREAD_ENTRY __attribute__((used, section(".text.l4_entry")))
+#define L4_THREAD_ENTRY __attribute__((used, section(".text.l4_entry"))) L4_ENTRY_STACK_ALIGNMENT
+
+/* A thread starts at its entry with the top of its stack in sp, 16-byte aligned as before a
+   call, not as after one. On x86 the entry function realigns its frame, or its 16-byte aligned
+   locals (an IPC parameter block) would be misaligned and their address cut by the send
+   descriptor. */
+#if defined(__i386__)
+#define L4_ENTRY_STACK_ALIGNMENT __attribute__((force_align_arg_pointer))
+#else
+#define L4_ENTRY_STACK_ALIGNMENT
+#endif
 
 /* Gives the processor to `dest`, or to anyone (nilthread). */
 static inline void l4_thread_switch(l4_thread_id dest)
@@ -22,11 +33,8 @@ static inline void l4_yield(void)
     l4_thread_switch(L4_NILTHREAD);
 }
 
-enum l4_exchange_registers_control {
-    L4_EXREGS_SET_SP_IP = 1,
-    L4_EXREGS_RESUME = 2, /* start the thread */
-    L4_EXREGS_HALT = 4,
-};
+/* exchange_registers' control bits, enum l4_exchange_registers_control: L4_EXREGS_SET_SP_IP,
+   L4_EXREGS_RESUME (start the thread), L4_EXREGS_HALT. */
 
 typedef struct {
     l4_word result; /* 0 or an error code */

@@ -3,21 +3,16 @@
 #define L4_THREAD_ID_H
 
 #include <l4/types.h>
-
-#define L4_NILTHREAD ((l4_thread_id)0)
-#define L4_ANYTHREAD ((l4_thread_id)0xFFFFFFFFu)
-
-#define L4_THREAD_VERSION_BITS 14
-#define L4_THREAD_VERSION_MASK ((1u << L4_THREAD_VERSION_BITS) - 1)
+#include <l4/abi.h> /* L4_NILTHREAD, L4_ANYTHREAD, L4_THREAD_... */
 
 static inline l4_thread_id l4_thread_id_make(l4_word number, l4_word version)
 {
-    return number << L4_THREAD_VERSION_BITS | (version & L4_THREAD_VERSION_MASK);
+    return number << L4_THREAD_NUMBER_SHIFT | (version & L4_THREAD_VERSION_MASK);
 }
 
 static inline l4_word l4_thread_number(l4_thread_id id)
 {
-    return id >> L4_THREAD_VERSION_BITS;
+    return id >> L4_THREAD_NUMBER_SHIFT;
 }
 
 static inline l4_word l4_thread_version(l4_thread_id id)

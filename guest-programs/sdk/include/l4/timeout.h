@@ -5,12 +5,11 @@
 #define L4_TIMEOUT_H
 
 #include <l4/types.h>
+#include <l4/abi.h> /* L4_TIMEOUT_NEVER, L4_TIMEOUT_ZERO (m = 0, e = 1), L4_TIMEOUT_... */
 
 typedef l4_word l4_timeout;
 
-#define L4_TIMEOUT_NEVER ((l4_timeout)0)
-#define L4_TIMEOUT_ZERO ((l4_timeout)0x0400) /* m = 0, e = 1 */
-#define L4_TIMEOUT_MANTISSA_MAX 1023u
+#define L4_TIMEOUT_MANTISSA_MAX L4_TIMEOUT_MANTISSA_MASK
 
 /* The shortest timeout of at least `us` microseconds: exact when us fits the mantissa after
    shifting out only zero bits, else rounded up to the next multiple of 2^e. 0 gives zero.
@@ -25,18 +24,20 @@ static inline l4_timeout l4_timeout_us(l4_word us)
         exponent++;
         mantissa = (us >> exponent) + ((us & ((1u << exponent) - 1)) != 0);
     }
-    return exponent << 10 | mantissa;
+    return exponent << L4_TIMEOUT_EXPONENT_SHIFT | mantissa << L4_TIMEOUT_MANTISSA_SHIFT;
 }
 
 /* The length of a timeout other than never, in microseconds. */
 static inline l4_u64 l4_timeout_period_us(l4_timeout timeout)
 {
-    return (l4_u64)(timeout & L4_TIMEOUT_MANTISSA_MAX) << ((timeout >> 10) & 0x1Fu);
+    return (l4_u64)((timeout >> L4_TIMEOUT_MANTISSA_SHIFT) & L4_TIMEOUT_MANTISSA_MASK)
+        << ((timeout >> L4_TIMEOUT_EXPONENT_SHIFT) & L4_TIMEOUT_EXPONENT_MASK);
 }
 
 static inline l4_word l4_timeouts(l4_timeout send, l4_timeout receive)
 {
-    return (send & 0xFFFFu) << 16 | (receive & 0xFFFFu);
+    return (send & L4_TIMEOUT_SEND_MASK) << L4_TIMEOUT_SEND_SHIFT
+        | (receive & L4_TIMEOUT_RECEIVE_MASK) << L4_TIMEOUT_RECEIVE_SHIFT;
 }
 
 #endif

@@ -4,24 +4,7 @@
 
 #include <l4/types.h>
 #include <utcb_address.h> /* sdk/$(ARCH)/utcb_address.h: l4_arch_utcb() */
-
-#define L4_MR_COUNT 64 /* MR0..MR63, MR0 is the message tag */
-#define L4_BR_COUNT 33 /* BR0..BR32, BR0 is the receive window */
-
-enum l4_utcb_word {
-    L4_UTCB_MR0 = 0,
-    L4_UTCB_BR0 = 64,
-    L4_UTCB_MY_GLOBAL_ID = 100,
-    L4_UTCB_PAGER = 101,
-    L4_UTCB_EXCEPTION_HANDLER = 102,
-    L4_UTCB_ERROR_CODE = 103,
-    L4_UTCB_INTENDED_RECEIVER = 104,
-    L4_UTCB_BLOCKED_SOURCE = 105,
-    L4_UTCB_CONTROLLING_MONITOR = 106,
-    L4_UTCB_DELAY_TIMEOUT = 107,
-    L4_UTCB_USER_DEFINED_HANDLE = 108,
-    L4_UTCB_THREAD_WORD0 = 109, /* ThreadWord0..2: words 109..111 */
-};
+#include <l4/abi.h>          /* enum l4_utcb_word (L4_UTCB_MR0, ...), L4_MR_COUNT, L4_BR_COUNT */
 
 static inline l4_word l4_utcb_word(enum l4_utcb_word index)
 {

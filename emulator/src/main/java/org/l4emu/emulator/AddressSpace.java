@@ -20,4 +20,19 @@ public interface AddressSpace {
 
     /** Releases the translation structures. The frames mapped are the owner's business. */
     void destroy();
+
+    /**
+     * The check every space makes of an address to map or unmap: page aligned and below
+     * {@code userLimit}, the first kernel address; an {@link IllegalArgumentException} otherwise.
+     */
+    static void requireUserPage(int virtualAddress, long userLimit) {
+        if ((virtualAddress & (PhysicalMemory.PAGE_SIZE - 1)) != 0) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is not page aligned");
+        }
+        if (Integer.toUnsignedLong(virtualAddress) >= userLimit) {
+            throw new IllegalArgumentException("virtual address 0x" + Integer.toHexString(virtualAddress)
+                    + " is in the kernel's range");
+        }
+    }
 }

@@ -6,25 +6,18 @@ import org.l4emu.emulator.debug.X86InstructionSet;
 
 /** The guest instruction set architectures a {@link Machine} can emulate. */
 public enum Architecture {
-    ARM("arm", 1),
-    X86("x86", 2);
+    ARM("arm"),
+    X86("x86");
 
     private final String xmlName;
-    private final int bootInfoCode;
 
-    Architecture(String xmlName, int bootInfoCode) {
+    Architecture(String xmlName) {
         this.xmlName = xmlName;
-        this.bootInfoCode = bootInfoCode;
     }
 
     /** The name used in system descriptions ({@code <system arch="arm">}). */
     public String xmlName() {
         return xmlName;
-    }
-
-    /** The code the ABI puts in the boot info page (+8). */
-    public int bootInfoCode() {
-        return bootInfoCode;
     }
 
     /** What a debugger needs to know of this architecture's instruction set. */

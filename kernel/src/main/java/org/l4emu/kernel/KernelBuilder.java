@@ -51,9 +51,9 @@ final class KernelBuilder {
     private final KernelEvents events;
     private final ThreadTable threads = new ThreadTable();
     private final Scheduler scheduler = new Scheduler();
-    private final TimeoutQueue timeouts = new TimeoutQueue();
+    private final TimeoutQueue timeouts;
     private final VirtualClock clock = new VirtualClock();
-    private final MappingDatabase mappings = new MappingDatabase();
+    private final MappingDatabase mappings;
     private final RedirectionTable redirections = new RedirectionTable();
     private final AllowRules allowRules = new AllowRules();
     private final Utcb utcb;
@@ -66,6 +66,8 @@ final class KernelBuilder {
         this.machine = machine;
         this.options = options;
         this.events = events;
+        this.timeouts = new TimeoutQueue(events);
+        this.mappings = new MappingDatabase(events);
         this.utcb = new Utcb(machine.memory());
         this.userMemory = new UserMemory(machine.memory());
         this.sigma0 = new Sigma0(machine.memory(), mappings);
@@ -87,7 +89,7 @@ final class KernelBuilder {
                 events, log, options.stopOnFault());
         FaultHandler faults = new FaultHandler(threads, utcb, sigma0, ipc, endings);
         BootInfoPage bootInfo = new SystemBuilder(machine, images, threads, sigma0, utcb, mappings).build(description);
-        RuleInstaller.install(description, threads, redirections, allowRules);
+        RuleInstaller.install(description, threads, redirections, allowRules, events);
         KdebugHost kdebug = new KdebugHost(console, events, log, clock, state, endings);
         SyscallDispatcher dispatcher = dispatcher(ipc, bootInfo, taskDeletion, endings, kdebug);
         RunLoop.Parts parts = new RunLoop.Parts(machine, threads, scheduler, timeouts, clock, dispatcher, faults, ipc,
@@ -106,10 +108,10 @@ final class KernelBuilder {
                                          ThreadEndings endings, KdebugHost kdebug) {
         ThreadCalls threadCalls = new ThreadCalls(threads, scheduler, ipc.rendezvous());
         ThreadControlCall threadControl = new ThreadControlCall(machine, threads,
-                new ThreadFactory(machine, threads, mappings, sigma0, utcb), mappings, bootInfo, taskDeletion,
+                new ThreadFactory(machine, threads, mappings, sigma0, utcb, events), mappings, bootInfo, taskDeletion,
                 endings::delete);
         return new SyscallDispatcher(ipc, new KdebugCalls(userMemory, kdebug, events), threadCalls,
-                new RedirectCall(threads, redirections), threadControl, new UnmapCall(mappings), clock, events);
+                new RedirectCall(threads, redirections, events), threadControl, new UnmapCall(mappings), clock, events);
     }
 
     private long maxTimeNanos(SystemDescription description) {

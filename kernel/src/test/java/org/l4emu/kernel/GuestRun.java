@@ -25,7 +25,6 @@ public record GuestRun(int exitCode, String console, String log) {
     public static final Architecture ARCHITECTURE =
             Architecture.fromXmlName(System.getProperty(ARCHITECTURE_PROPERTY, Architecture.ARM.xmlName()));
     public static final Path GUEST_DIRECTORY = Path.of("..", "guest-programs", "target", ARCHITECTURE.xmlName());
-
     /** For {@link ArmOnly}: true when the guests under test are ARM ones. */
     public static boolean armGuests() {
         return ARCHITECTURE == Architecture.ARM;

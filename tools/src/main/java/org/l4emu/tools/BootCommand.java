@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
@@ -28,11 +29,11 @@ import picocli.CommandLine.ParentCommand;
                 "Console output goes to standard output unchanged; kernel messages to standard error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:every thread exited (or the guest's shutdown code)",
-                "2:bad input (image, description or options)",
-                "3:deadlock: every thread blocked with no timeout pending",
-                "4:a fault nothing resolved (with --stop-on-fault)",
-                "124:the virtual-time or instruction limit was reached"})
+                Abi.ExitCode.ALL_EXITED + ":every thread exited (or the guest's shutdown code)",
+                Abi.ExitCode.BAD_INPUT + ":bad input (image, description or options)",
+                Abi.ExitCode.DEADLOCK + ":deadlock: every thread blocked with no timeout pending",
+                Abi.ExitCode.UNHANDLED_FAULT + ":a fault nothing resolved (with --stop-on-fault)",
+                Abi.ExitCode.LIMIT_REACHED + ":the virtual-time or instruction limit was reached"})
 final class BootCommand implements Callable<Integer> {
     @ParentCommand
     private L4emu l4emu;
@@ -54,7 +55,7 @@ final class BootCommand implements Callable<Integer> {
             options = flags.toBootOptions();
         } catch (IllegalArgumentException e) {
             l4emu.err().println("l4emu: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return Abi.ExitCode.BAD_INPUT;
         }
         try {
             if (trace == null) {
@@ -63,10 +64,10 @@ final class BootCommand implements Callable<Integer> {
             return runRecording(options);
         } catch (BootException e) {
             l4emu.err().println("l4emu: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return Abi.ExitCode.BAD_INPUT;
         } catch (TraceException e) {
             l4emu.err().println("l4emu: " + e.getMessage());
-            return ExitCodes.ENVIRONMENT;
+            return Abi.ExitCode.ENVIRONMENT;
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.l4emu.abi.Abi;
 import org.l4emu.tools.bench.BenchCommand;
 import org.l4emu.tools.gdb.GdbCommand;
 import org.l4emu.tools.step.StepCommand;
@@ -56,7 +57,7 @@ public final class L4emu implements Runnable {
             stdout.flush();
         } catch (IOException e) {
             System.err.println("l4emu: cannot write standard output: " + e.getMessage());
-            exit = ExitCodes.ENVIRONMENT;
+            exit = Abi.ExitCode.ENVIRONMENT;
         }
         System.exit(exit);
     }

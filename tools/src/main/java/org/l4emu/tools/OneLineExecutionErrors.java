@@ -1,5 +1,6 @@
 package org.l4emu.tools;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.EmulatorUnavailableException;
 import picocli.CommandLine;
 
@@ -13,12 +14,12 @@ final class OneLineExecutionErrors implements CommandLine.IExecutionExceptionHan
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof EmulatorUnavailableException) {
             commandLine.getErr().println("l4emu: " + e.getMessage());
-            return ExitCodes.ENVIRONMENT;
+            return Abi.ExitCode.ENVIRONMENT;
         }
         commandLine.getErr().println("l4emu: internal error: " + e + " (please report it; set L4EMU_DEBUG=1 for details)");
         if (System.getenv("L4EMU_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
         }
-        return ExitCodes.INTERNAL;
+        return Abi.ExitCode.INTERNAL_ERROR;
     }
 }

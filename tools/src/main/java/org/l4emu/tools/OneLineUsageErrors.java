@@ -1,5 +1,6 @@
 package org.l4emu.tools;
 
+import org.l4emu.abi.Abi;
 import picocli.CommandLine;
 
 /** Bad command-line arguments: one line naming the problem, exit code 2, no usage dump. */
@@ -9,6 +10,6 @@ final class OneLineUsageErrors implements CommandLine.IParameterExceptionHandler
         CommandLine commandLine = e.getCommandLine();
         commandLine.getErr().println("l4emu: " + e.getMessage() + " (see '" + commandLine.getCommandSpec().qualifiedName()
                 + " --help')");
-        return ExitCodes.USAGE;
+        return Abi.ExitCode.BAD_INPUT;
     }
 }

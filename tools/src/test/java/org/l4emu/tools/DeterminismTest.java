@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.l4emu.abi.Abi;
 
 /**
  * Runs are deterministic: the same image and options give the same console, the same kernel
@@ -29,7 +30,7 @@ class DeterminismTest {
     void tenRunsAreIdentical(String system) throws IOException {
         Path firstTrace = dir.resolve("run-0.trace");
         CommandLineRun first = CommandLineRun.of("boot", CommandLineRun.guest(system), "--trace", firstTrace.toString());
-        assertNotEquals(ExitCodes.BAD_INPUT, first.exitCode(), first.err());
+        assertNotEquals(Abi.ExitCode.BAD_INPUT, first.exitCode(), first.err());
         byte[] expectedTrace = Files.readAllBytes(firstTrace);
         for (int run = 1; run < RUNS; run++) {
             Path trace = dir.resolve("run-" + run + ".trace");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.l4emu.abi.Abi;
 
 /**
  * The malformed-input corpus, end to end through {@code l4emu boot}: every defective image
@@ -30,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedInputCorpusTest {
     private static final Path KERNEL_CORPUS = Path.of("..", "kernel", "src", "test", "resources", "malformed", "xml");
-    private static final int INTERNAL_ERROR = 70;
     private static final int RANDOM_ROUNDS = 150;
 
     @TempDir
@@ -173,9 +173,9 @@ class MalformedInputCorpusTest {
     }
 
     private static void assertNoInternalError(CommandLineRun run, String what) {
-        assertNotEquals(INTERNAL_ERROR, run.exitCode(), () -> what + "\n" + run.err());
+        assertNotEquals(Abi.ExitCode.INTERNAL_ERROR, run.exitCode(), () -> what + "\n" + run.err());
         assertFalse(run.err().contains("\tat "), () -> what + "\n" + run.err());
-        if (run.exitCode() == ExitCodes.BAD_INPUT) {
+        if (run.exitCode() == Abi.ExitCode.BAD_INPUT) {
             assertEquals(1, run.errLines().size(), () -> what + "\n" + run.err());
         }
     }

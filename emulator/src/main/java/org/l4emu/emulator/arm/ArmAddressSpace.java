@@ -1,5 +1,6 @@
 package org.l4emu.emulator.arm;
 
+import java.util.Arrays;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
@@ -23,11 +24,28 @@ public final class ArmAddressSpace implements AddressSpace {
     /** Beyond this many changed pages one full TLB flush is cheaper than page by page. */
     private static final int MAX_CHANGED_PAGES = 16;
 
+    /** Sections per entry of the first level of {@link #requestedRights}. */
+    private static final int RIGHTS_SECTIONS_SHIFT = 6;
+    private static final int L1_PAGES = ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE;
+    private static final int SECTIONS_PER_L1_PAGE = ShortDescriptor.L1_ENTRIES / L1_PAGES;
+
     private final PhysicalMemory memory;
     private final CodeFrames codeFrames;
     private final long l1Table;
-    /** The rights as asked for, which the page tables can only approximate; per section, by page. */
-    private final byte[][] requestedRights = new byte[USER_SECTIONS][];
+    /**
+     * The rights as asked for, which the page tables can only approximate: by page, per section,
+     * in groups of 64 sections, each level made when first needed (a space maps a few sections).
+     */
+    private final byte[][][] requestedRights = new byte[USER_SECTIONS >>> RIGHTS_SECTIONS_SHIFT][][];
+    /**
+     * Which pages of the L1 table were ever written, a bit each: a page never written holds no
+     * entry, so it is neither read (a fresh frame's first touch costs the host a page fault)
+     * nor walked when the space goes.
+     */
+    private int writtenL1Pages;
+    /** The frames of this space's L2 tables, in the order made: what {@link #destroy()} frees. */
+    private long[] l2Frames = new long[2];
+    private int l2FrameCount;
     /** Pages whose mapping changed since the CPU last caught up; past the limit, "everything". */
     private final int[] changedPages = new int[MAX_CHANGED_PAGES];
     private int changedPageCount;
@@ -85,8 +103,14 @@ public final class ArmAddressSpace implements AddressSpace {
             throw new IllegalArgumentException("bad frame 0x" + Long.toHexString(frame));
         }
         int section = ShortDescriptor.l1Index(virtualAddress);
-        long entryAddress = l2EntryAddress(ensureL2Table(section), virtualAddress);
-        int old = memory.readWord(entryAddress);
+        long l2Table = existingL2Table(section);
+        boolean freshTable = l2Table < 0;
+        if (freshTable) {
+            l2Table = newL2Table(section);
+        }
+        long entryAddress = l2EntryAddress(l2Table, virtualAddress);
+        // A new table is all zeros: reading it first would only fault the fresh frame in twice.
+        int old = freshTable ? 0 : memory.readWord(entryAddress);
         int entry = ShortDescriptor.smallPage(frame, rights);
         if (rights.executable()) {
             codeFrames.markExecutable(frame);
@@ -95,10 +119,21 @@ public final class ArmAddressSpace implements AddressSpace {
         if (ShortDescriptor.isSmallPage(old) && old != entry) {
             pageChanged(virtualAddress);
         }
-        if (requestedRights[section] == null) {
-            requestedRights[section] = new byte[ShortDescriptor.L2_ENTRIES];
+        sectionRights(section)[ShortDescriptor.l2Index(virtualAddress)] = (byte) rights.bits();
+    }
+
+    /** The requested rights of {@code section}'s pages, made when first needed. */
+    private byte[] sectionRights(int section) {
+        byte[][] group = requestedRights[section >>> RIGHTS_SECTIONS_SHIFT];
+        if (group == null) {
+            group = new byte[1 << RIGHTS_SECTIONS_SHIFT][];
+            requestedRights[section >>> RIGHTS_SECTIONS_SHIFT] = group;
         }
-        requestedRights[section][ShortDescriptor.l2Index(virtualAddress)] = (byte) rights.bits();
+        int index = section & ((1 << RIGHTS_SECTIONS_SHIFT) - 1);
+        if (group[index] == null) {
+            group[index] = new byte[ShortDescriptor.L2_ENTRIES];
+        }
+        return group[index];
     }
 
     @Override
@@ -110,7 +145,7 @@ public final class ArmAddressSpace implements AddressSpace {
             return;
         }
         memory.writeWord(entryAddress, 0);
-        requestedRights[ShortDescriptor.l1Index(virtualAddress)][ShortDescriptor.l2Index(virtualAddress)] = 0;
+        sectionRights(ShortDescriptor.l1Index(virtualAddress))[ShortDescriptor.l2Index(virtualAddress)] = 0;
         pageChanged(virtualAddress);
     }
 
@@ -134,7 +169,7 @@ public final class ArmAddressSpace implements AddressSpace {
         if (translate(virtualAddress) < 0) {
             return Access.NONE;
         }
-        return Access.of(requestedRights[ShortDescriptor.l1Index(virtualAddress)][ShortDescriptor.l2Index(virtualAddress)]);
+        return Access.of(sectionRights(ShortDescriptor.l1Index(virtualAddress))[ShortDescriptor.l2Index(virtualAddress)]);
     }
 
     /** What user mode may do at {@code virtualAddress} as the MMU enforces it (page table bits, not the request). */
@@ -157,11 +192,8 @@ public final class ArmAddressSpace implements AddressSpace {
         if (destroyed) {
             return;
         }
-        for (int firstSection = 0; firstSection < USER_SECTIONS; firstSection += SECTIONS_PER_L2_FRAME) {
-            int l1Entry = memory.readWord(l1Table + 4L * firstSection);
-            if (ShortDescriptor.isCoarseTable(l1Entry)) {
-                memory.freeFrames(ShortDescriptor.coarseTableAddress(l1Entry), 1);
-            }
+        for (int i = 0; i < l2FrameCount; i++) {
+            memory.freeFrames(l2Frames[i], 1);
         }
         memory.freeFrames(l1Table, ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE);
         destroyed = true;
@@ -193,20 +225,29 @@ public final class ArmAddressSpace implements AddressSpace {
         }
     }
 
-    /** The L2 table of {@code section}, creating the frame of four tables it shares if needed. */
-    private long ensureL2Table(int section) {
-        long l1EntryAddress = l1Table + 4L * section;
-        int l1Entry = memory.readWord(l1EntryAddress);
-        if (ShortDescriptor.isCoarseTable(l1Entry)) {
-            return ShortDescriptor.coarseTableAddress(l1Entry);
+    /** The address of {@code section}'s L2 table, or -1 when it has none. */
+    private long existingL2Table(int section) {
+        if ((writtenL1Pages & 1 << section / SECTIONS_PER_L1_PAGE) == 0) {
+            return -1;
         }
+        int l1Entry = memory.readWord(l1Table + 4L * section);
+        return ShortDescriptor.isCoarseTable(l1Entry) ? ShortDescriptor.coarseTableAddress(l1Entry) : -1;
+    }
+
+    /** Makes {@code section}'s L2 table: a frame holds four, for the four sections it starts with. */
+    private long newL2Table(int section) {
         long frame;
         try {
             frame = memory.allocateFrame();
         } catch (OutOfPhysicalMemoryException e) {
             throw new IllegalStateException("no physical memory left for a page table", e);
         }
+        if (l2FrameCount == l2Frames.length) {
+            l2Frames = Arrays.copyOf(l2Frames, l2FrameCount * 2);
+        }
+        l2Frames[l2FrameCount++] = frame;
         int firstSection = section - section % SECTIONS_PER_L2_FRAME;
+        writtenL1Pages |= 1 << firstSection / SECTIONS_PER_L1_PAGE;
         for (int i = 0; i < SECTIONS_PER_L2_FRAME; i++) {
             memory.writeWord(l1Table + 4L * (firstSection + i),
                     ShortDescriptor.coarseTable(frame + (long) i * ShortDescriptor.L2_BYTES));
@@ -219,11 +260,8 @@ public final class ArmAddressSpace implements AddressSpace {
         if (Integer.toUnsignedLong(virtualAddress) >= USER_LIMIT) {
             return -1;
         }
-        int l1Entry = memory.readWord(l1Table + 4L * ShortDescriptor.l1Index(virtualAddress));
-        if (!ShortDescriptor.isCoarseTable(l1Entry)) {
-            return -1;
-        }
-        return l2EntryAddress(ShortDescriptor.coarseTableAddress(l1Entry), virtualAddress);
+        long l2Table = existingL2Table(ShortDescriptor.l1Index(virtualAddress));
+        return l2Table < 0 ? -1 : l2EntryAddress(l2Table, virtualAddress);
     }
 
     private static long l2EntryAddress(long l2Table, int virtualAddress) {

@@ -56,7 +56,8 @@ public final class ArmMachine implements Machine {
 
     private final AnonymousMapping host;
     private final ArmCpu cpu;
-    private final String internals;
+    /** What the calibration found in the engine's private structures; null: nothing (no accelerators). */
+    private final EngineInternals internals;
     private final NativePhysicalMemory memory;
     private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
@@ -98,6 +99,7 @@ public final class ArmMachine implements Machine {
             cpu.takeSyscallsWith(runs.syscalls());
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
             memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
+            host.adviseHugePages(0, memorySize);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -120,10 +122,15 @@ public final class ArmMachine implements Machine {
         return calibration;
     }
 
-    /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
+    /**
+     * Zeroes freed frames, and drops code translated from them: they may come back holding new
+     * code. Frames never mapped executable (page tables, UTCBs, data) have none to drop.
+     */
     private void scrub(long address, long length) {
         host.segment().asSlice(address, length).fill((byte) 0);
-        cpu.discardTranslations(address, length);
+        if (codeFrames.mayHoldCode(address, length)) {
+            cpu.discardTranslations(address, length);
+        }
     }
 
     @Override
@@ -138,7 +145,7 @@ public final class ArmMachine implements Machine {
 
     /** The offsets found in Unicorn's private structures at start-up ("none" without accelerators), for diagnostics. */
     public String engineInternals() {
-        return internals;
+        return internals == null ? "none" : internals.toString();
     }
 
     /**

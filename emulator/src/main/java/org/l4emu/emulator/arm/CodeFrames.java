@@ -24,6 +24,16 @@ final class CodeFrames {
         }
     }
 
+    /**
+     * True when a frame of {@code [physical, physical + length)} was ever mapped executable:
+     * the CPU translates code only from pages it may execute, so from no other frame.
+     */
+    boolean mayHoldCode(long physical, long length) {
+        int first = frame(physical);
+        int next = mayHoldCode.nextSetBit(first);
+        return next >= 0 && next < frame(physical + length - 1) + 1;
+    }
+
     /** Records that stores to the frame at {@code physical} may go fast; false when it may hold code. */
     boolean markFastStores(long physical) {
         int frame = frame(physical);

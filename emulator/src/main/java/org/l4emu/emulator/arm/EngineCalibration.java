@@ -132,9 +132,9 @@ final class EngineCalibration {
         return userTlbs;
     }
 
-    /** The offsets found, for diagnostics. */
-    String internals() {
-        return internals == null ? "none" : internals.toString();
+    /** The offsets found, for diagnostics; null when none were. */
+    EngineInternals internals() {
+        return internals;
     }
 
     /** What the engine's memory hooks report, found by {@link #findHookAddresses}. */
@@ -221,7 +221,8 @@ final class EngineCalibration {
                 expect(cpu.pendingException() == ArmException.DATA_ABORT, "the probe's load or store did not abort");
                 Trap expected = recorded.dataAbort(context, space);
                 Trap publicTrap = publicAborts.dataAbort(context, space);
-                expect(Objects.equals(expected, publicTrap), "the exception record says " + expected
+                // The message only when it fails: a record's first toString costs milliseconds at start-up.
+                expect(Objects.equals(expected, publicTrap), () -> "the exception record says " + expected
                         + " where the page tables say " + publicTrap);
             }
         }

@@ -1,5 +1,7 @@
 package org.l4emu.emulator.engine;
 
+import java.util.function.Supplier;
+
 /** The one failure of every calibration: the library is not laid out as l4emu knows. */
 public final class InternalsCheck {
     private InternalsCheck() {
@@ -9,6 +11,13 @@ public final class InternalsCheck {
     public static void expect(boolean condition, String failure) {
         if (!condition) {
             throw new InternalsNotRecognised(failure);
+        }
+    }
+
+    /** As {@link #expect(boolean, String)}, the message made only on failure. */
+    public static void expect(boolean condition, Supplier<String> failure) {
+        if (!condition) {
+            throw new InternalsNotRecognised(failure.get());
         }
     }
 }

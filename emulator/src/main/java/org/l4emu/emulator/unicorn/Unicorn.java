@@ -87,7 +87,7 @@ public final class Unicorn implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment major = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment minor = arena.allocate(ValueLayout.JAVA_INT);
-            return EngineVersion.fromPacked((int) UnicornNative.VERSION.invokeExact(major, minor));
+            return EngineVersion.fromPacked((int) UnicornNative.Version.HANDLE.invokeExact(major, minor));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -127,7 +127,7 @@ public final class Unicorn implements AutoCloseable {
     /** Selects the CPU model; only before the first call that needs the CPU. */
     public void setCpuModel(ArmCpuModel model) {
         try {
-            check((int) UnicornNative.CTL_INT_ARGUMENT.invokeExact(engine(), UcControl.WRITE_CPU_MODEL, model.value()),
+            check((int) UnicornNative.CtlIntArgument.HANDLE.invokeExact(engine(), UcControl.WRITE_CPU_MODEL, model.value()),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -141,7 +141,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTranslationBlocks() {
         try {
-            check((int) UnicornNative.CTL_NO_ARGUMENT.invokeExact(engine(), UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
+            check((int) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -153,7 +153,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTlb() {
         try {
-            check((int) UnicornNative.CTL_NO_ARGUMENT.invokeExact(engine(), UcControl.WRITE_TLB_FLUSH), "uc_ctl(TLB_FLUSH)");
+            check((int) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), UcControl.WRITE_TLB_FLUSH), "uc_ctl(TLB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -165,7 +165,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void removeTranslationBlocks(long start, long end) {
         try {
-            check((int) UnicornNative.CTL_TWO_LONG_ARGUMENTS.invokeExact(engine(), UcControl.WRITE_TB_REMOVE_CACHE, start,
+            check((int) UnicornNative.CtlTwoLongArguments.HANDLE.invokeExact(engine(), UcControl.WRITE_TB_REMOVE_CACHE, start,
                     end), "uc_ctl(TB_REMOVE_CACHE)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -188,7 +188,7 @@ public final class Unicorn implements AutoCloseable {
     /** Maps {@code size} bytes of memory that Unicorn allocates itself. */
     public void mapMemory(long address, long size, int protection) {
         try {
-            check((int) UnicornNative.MEM_MAP.invokeExact(engine(), address, size, protection),
+            check((int) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, protection),
                     "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -198,7 +198,7 @@ public final class Unicorn implements AutoCloseable {
     /** Removes the mapping of {@code [address, address + size)} (page aligned); Unicorn splits regions as needed. */
     public void unmapMemory(long address, long size) {
         try {
-            check((int) UnicornNative.MEM_UNMAP.invokeExact(engine(), address, size),
+            check((int) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size),
                     "uc_mem_unmap(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -208,7 +208,7 @@ public final class Unicorn implements AutoCloseable {
     /** Sets the {@link UcProt} bits of mapped {@code [address, address + size)} (page aligned). */
     public void protectMemory(long address, long size, int protection) {
         try {
-            check((int) UnicornNative.MEM_PROTECT.invokeExact(engine(), address, size, protection),
+            check((int) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, protection),
                     "uc_mem_protect(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -219,7 +219,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeMemory(long address, byte[] data) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocateFrom(ValueLayout.JAVA_BYTE, data);
-            check((int) UnicornNative.MEM_WRITE.invokeExact(engine(), address, buffer, (long) data.length),
+            check((int) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer, (long) data.length),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -229,7 +229,7 @@ public final class Unicorn implements AutoCloseable {
     /** Like {@link #writeMemory(long, byte[])} from native memory, without copying. */
     public void writeMemory(long address, MemorySegment source) {
         try {
-            check((int) UnicornNative.MEM_WRITE.invokeExact(engine(), address, source, source.byteSize()),
+            check((int) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, source, source.byteSize()),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -239,7 +239,7 @@ public final class Unicorn implements AutoCloseable {
     public byte[] readMemory(long address, int length) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocate(length);
-            check((int) UnicornNative.MEM_READ.invokeExact(engine(), address, buffer, (long) length),
+            check((int) UnicornNative.MemRead.HANDLE.invokeExact(engine(), address, buffer, (long) length),
                     "uc_mem_read(0x" + Long.toHexString(address) + ")");
             return buffer.toArray(ValueLayout.JAVA_BYTE);
         } catch (Throwable t) {
@@ -447,7 +447,7 @@ public final class Unicorn implements AutoCloseable {
 
     public void deleteHook(long hookHandle) {
         try {
-            check((int) UnicornNative.HOOK_DEL.invokeExact(engine(), hookHandle), "uc_hook_del");
+            check((int) UnicornNative.HookDel.HANDLE.invokeExact(engine(), hookHandle), "uc_hook_del");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -456,8 +456,8 @@ public final class Unicorn implements AutoCloseable {
     public UnicornContext allocateContext() {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment result = call.allocate(ValueLayout.ADDRESS);
-            check((int) UnicornNative.CONTEXT_ALLOC.invokeExact(engine(), result), "uc_context_alloc");
-            long size = (long) UnicornNative.CONTEXT_SIZE.invokeExact(engine());
+            check((int) UnicornNative.ContextAlloc.HANDLE.invokeExact(engine(), result), "uc_context_alloc");
+            long size = (long) UnicornNative.ContextSize.HANDLE.invokeExact(engine());
             UnicornContext context = new UnicornContext(this, result.get(ValueLayout.ADDRESS, 0), size);
             contexts.add(context);
             return context;
@@ -468,7 +468,7 @@ public final class Unicorn implements AutoCloseable {
 
     void saveContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.CONTEXT_SAVE.invokeExact(engine(), context), "uc_context_save");
+            check((int) UnicornNative.ContextSave.HANDLE.invokeExact(engine(), context), "uc_context_save");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -476,7 +476,7 @@ public final class Unicorn implements AutoCloseable {
 
     void restoreContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.CONTEXT_RESTORE.invokeExact(engine(), context), "uc_context_restore");
+            check((int) UnicornNative.ContextRestore.HANDLE.invokeExact(engine(), context), "uc_context_restore");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -484,7 +484,7 @@ public final class Unicorn implements AutoCloseable {
 
     void freeContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.CONTEXT_FREE.invokeExact(context), "uc_context_free");
+            check((int) UnicornNative.ContextFree.HANDLE.invokeExact(context), "uc_context_free");
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -23,7 +23,6 @@ final class UnicornNative {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
-    static final MethodHandle VERSION = downcall("uc_version", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     static final MethodHandle OPEN = downcall("uc_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle CLOSE = downcall("uc_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     static final MethodHandle ERRNO = downcall("uc_errno", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
@@ -32,49 +31,99 @@ final class UnicornNative {
     // (JAVA_LONG): they live as long as the engine, and passing them as segments would make each
     // call acquire and release their arena's session, which costs more than the call itself.
     static final MethodHandle REG_READ = downcall("uc_reg_read",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
     static final MethodHandle REG_WRITE = downcall("uc_reg_write",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
     static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
     static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
-    static final MethodHandle MEM_MAP = downcall("uc_mem_map",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
     static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS));
-    static final MethodHandle MEM_UNMAP = downcall("uc_mem_unmap",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
-    static final MethodHandle MEM_PROTECT = downcall("uc_mem_protect",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    static final MethodHandle MEM_READ = downcall("uc_mem_read",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
-    static final MethodHandle MEM_WRITE = downcall("uc_mem_write",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS));
     /** Not critical: the emulated code calls hooks, which are Java upcalls. */
     static final MethodHandle EMU_START = downcall("uc_emu_start",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     static final MethodHandle EMU_STOP = downcall("uc_emu_stop", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
     /** uc_hook_add is variadic (extra arguments for instruction hooks); l4emu passes none. */
     static final MethodHandle HOOK_ADD = downcall("uc_hook_add",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(7));
-    static final MethodHandle HOOK_DEL = downcall("uc_hook_del", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    static final MethodHandle CONTEXT_ALLOC = downcall("uc_context_alloc",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    static final MethodHandle CONTEXT_SAVE = downcall("uc_context_save",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
-    static final MethodHandle CONTEXT_RESTORE = downcall("uc_context_restore",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
-    static final MethodHandle CONTEXT_SIZE = downcall("uc_context_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
-    static final MethodHandle CONTEXT_FREE = downcall("uc_context_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+    // Calls a boot may never make, each linked on its first use: linking a downcall makes its
+    // stub classes at run time (a few milliseconds each, which the AOT cache cannot keep), and
+    // a holder's constant is as fast as a field of this class once it is made.
+    static final class Version {
+        static final MethodHandle HANDLE = downcall("uc_version", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    static final class MemMap {
+        static final MethodHandle HANDLE = downcall("uc_mem_map",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    }
+
+    static final class MemUnmap {
+        static final MethodHandle HANDLE = downcall("uc_mem_unmap",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    }
+
+    static final class MemProtect {
+        static final MethodHandle HANDLE = downcall("uc_mem_protect",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    }
+
+    static final class MemRead {
+        static final MethodHandle HANDLE = downcall("uc_mem_read",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    static final class MemWrite {
+        static final MethodHandle HANDLE = downcall("uc_mem_write",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
+    static final class HookDel {
+        static final MethodHandle HANDLE = downcall("uc_hook_del", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
+    static final class ContextAlloc {
+        static final MethodHandle HANDLE = downcall("uc_context_alloc",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    static final class ContextSave {
+        static final MethodHandle HANDLE = downcall("uc_context_save",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+    }
+
+    static final class ContextRestore {
+        static final MethodHandle HANDLE = downcall("uc_context_restore",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+    }
+
+    static final class ContextSize {
+        static final MethodHandle HANDLE = downcall("uc_context_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+    }
+
+    static final class ContextFree {
+        static final MethodHandle HANDLE = downcall("uc_context_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
     /** uc_ctl is variadic; one handle per argument shape used. */
-    static final MethodHandle CTL_NO_ARGUMENT = downcall("uc_ctl",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2));
-    static final MethodHandle CTL_INT_ARGUMENT = downcall("uc_ctl",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-    static final MethodHandle CTL_TWO_LONG_ARGUMENTS = downcall("uc_ctl",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(2));
+    static final class CtlNoArgument {
+        static final MethodHandle HANDLE = downcall("uc_ctl",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    }
+
+    static final class CtlIntArgument {
+        static final MethodHandle HANDLE = downcall("uc_ctl",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    }
+
+    static final class CtlTwoLongArguments {
+        static final MethodHandle HANDLE = downcall("uc_ctl",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG),
+                Linker.Option.firstVariadicArg(2));
+    }
 
     /** The C type of interrupt hook callbacks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
     /** Its pointers are taken as raw addresses, which the hook never uses: an upcall then makes no segment objects. */

@@ -56,6 +56,7 @@ public final class PooledMachine implements Machine {
     public PooledMachine(long memorySize) {
         X86Machines.checkMemorySize(memorySize);
         host = AnonymousMapping.reserve(memorySize);
+        host.adviseHugePages(0, memorySize);
         try {
             engines = new EnginePool();
         } catch (RuntimeException | Error e) {

@@ -55,6 +55,7 @@ public final class X86Machine implements Machine {
                     + "x86 needs one engine per address space here");
         }
         host = AnonymousMapping.reserve(memorySize);
+        host.adviseHugePages(0, memorySize);
         // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
         memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         try {

@@ -2,6 +2,7 @@ package org.l4emu.kernel.boot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
@@ -9,22 +10,20 @@ import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.object.Task;
-import org.l4emu.kernel.sched.VirtualClock;
 
 /**
  * The read-only boot info page (ABI section 2): a header and one 32-byte entry per thread of the
  * system description. It spans as many pages as the entries need, up to the end of user memory.
  */
 public final class BootInfoPage {
-    public static final int MAGIC = 0x4942_344C;
-    public static final int ABI_VERSION = 1;
-    public static final int HEADER_SIZE = 32;
-    public static final int ENTRY_SIZE = 32;
-    public static final int NAME_SIZE = 24;
-    public static final int FLAG_MONITOR = 1;
-    public static final int FLAG_PRIVILEGED = 2;
-    public static final int MAX_ENTRIES =
-            (int) ((UserLayout.USER_END - Integer.toUnsignedLong(UserLayout.BOOT_INFO) - HEADER_SIZE) / ENTRY_SIZE);
+    public static final int MAGIC = Abi.BootInfo.MAGIC;
+    public static final int ABI_VERSION = Abi.BootInfo.ABI_VERSION;
+    public static final int HEADER_SIZE = Abi.BootInfo.HEADER_SIZE;
+    public static final int ENTRY_SIZE = Abi.BootInfo.ENTRY_SIZE;
+    public static final int NAME_SIZE = Abi.BootInfo.NAME_LENGTH;
+    public static final int FLAG_MONITOR = Abi.BootInfoFlag.MONITOR;
+    public static final int FLAG_PRIVILEGED = Abi.BootInfoFlag.PRIVILEGED;
+    public static final int MAX_ENTRIES = Abi.BootInfo.MAX_ENTRIES;
 
     /** One thread as the boot info page lists it. */
     public record Entry(String name, int threadId, boolean monitor, boolean privileged) {}
@@ -42,21 +41,29 @@ public final class BootInfoPage {
         int bytes = HEADER_SIZE + ENTRY_SIZE * entries.size();
         int pages = (int) (UserLayout.roundUpToPage(bytes) / UserLayout.PAGE_SIZE);
         long base = memory.allocateFrames(pages, PhysicalMemory.PAGE_SIZE);
-        memory.writeWord(base, MAGIC);
-        memory.writeWord(base + 4, ABI_VERSION);
-        memory.writeWord(base + 8, arch.bootInfoCode());
-        memory.writeWord(base + 12, entries.size());
-        memory.writeWord(base + 16, VirtualClock.INSTRUCTIONS_PER_MICROSECOND);
+        memory.writeWord(base + Abi.BootInfo.MAGIC_OFFSET, MAGIC);
+        memory.writeWord(base + Abi.BootInfo.VERSION_OFFSET, ABI_VERSION);
+        memory.writeWord(base + Abi.BootInfo.ARCH_OFFSET, archCode(arch));
+        memory.writeWord(base + Abi.BootInfo.ENTRY_COUNT_OFFSET, entries.size());
+        memory.writeWord(base + Abi.BootInfo.TICKS_OFFSET, Abi.Time.INSTRUCTIONS_PER_MICROSECOND);
         long at = base + HEADER_SIZE;
         for (Entry entry : entries) {
             byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
             memory.write(at, name, 0, Math.min(name.length, NAME_SIZE));
-            memory.writeWord(at + NAME_SIZE, entry.threadId());
+            memory.writeWord(at + Abi.BootInfo.ENTRY_ID_OFFSET, entry.threadId());
             int flags = (entry.monitor() ? FLAG_MONITOR : 0) | (entry.privileged() ? FLAG_PRIVILEGED : 0);
-            memory.writeWord(at + NAME_SIZE + 4, flags);
+            memory.writeWord(at + Abi.BootInfo.ENTRY_FLAGS_OFFSET, flags);
             at += ENTRY_SIZE;
         }
         return new BootInfoPage(base, pages);
+    }
+
+    /** The arch word (+8). */
+    static int archCode(Architecture arch) {
+        return switch (arch) {
+            case ARM -> Abi.Arch.ARM;
+            case X86 -> Abi.Arch.X86;
+        };
     }
 
     /** Maps the page(s) read-only into {@code task} at the ABI address. */

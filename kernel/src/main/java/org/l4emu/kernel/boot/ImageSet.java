@@ -43,6 +43,20 @@ public final class ImageSet {
         return set;
     }
 
+    /**
+     * Every task of {@code description} loads {@code image}, whatever its image path says: for
+     * systems on a scripted machine, which executes no code and so needs no file.
+     */
+    public static ImageSet sameForAll(SystemDescription description, ElfImage image) throws BootException {
+        Map<Path, ElfImage> images = new HashMap<>();
+        for (TaskSpec task : description.tasks()) {
+            images.put(task.image(), image);
+        }
+        ImageSet set = new ImageSet(images);
+        RegionsClearOfImages.check(description, set);
+        return set;
+    }
+
     public ElfImage image(TaskSpec task) {
         return images.get(task.image());
     }

@@ -9,19 +9,23 @@ import org.l4emu.kernel.redirect.RedirectionTable;
 import org.l4emu.kernel.system.AllowSpec;
 import org.l4emu.kernel.system.RedirectSpec;
 import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /** Installs a description's {@code <redirect>} and {@code <allow>} rules, in document order. */
 public final class RuleInstaller {
     private RuleInstaller() {}
 
     public static void install(SystemDescription description, ThreadTable threads, RedirectionTable redirections,
-                               AllowRules allows) {
+                               AllowRules allows, KernelEvents events) {
         for (RedirectSpec spec : description.redirects()) {
-            redirections.add(new RedirectionRule(task(threads, spec.source()), task(threads, spec.dest()),
-                    monitorThread(threads, spec), spec.monitorClass()));
+            RedirectionRule rule = new RedirectionRule(task(threads, spec.source()), task(threads, spec.dest()),
+                    monitorThread(threads, spec), spec.monitorClass());
+            redirections.add(rule);
+            events.redirectionRuleAdded(rule);
         }
         for (AllowSpec spec : description.allows()) {
             allows.allow(threads.task(spec.source()), threads.task(spec.dest()));
+            events.allowRuleAdded(threads.task(spec.source()), threads.task(spec.dest()));
         }
     }
 

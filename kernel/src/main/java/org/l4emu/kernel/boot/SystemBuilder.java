@@ -35,7 +35,7 @@ import org.l4emu.kernel.system.ThreadSpec;
  * created halted, numbered in manifest order from 16.
  */
 public final class SystemBuilder {
-    public static final int SIGMA0_ID = ThreadId.of(ThreadId.SIGMA0_NUMBER, ThreadId.FIRST_VERSION);
+    public static final int SIGMA0_ID = ThreadId.SIGMA0;
 
     private final Machine machine;
     private final PhysicalMemory memory;

@@ -12,7 +12,7 @@ public final class FaultReport {
             case Trap.PageFault fault -> String.format("page fault: %s access at 0x%08x (ip 0x%08x), no pager resolved it",
                     accessWord(fault), fault.address(), fault.instructionPointer());
             case Trap.CpuException exception -> String.format("%s at ip 0x%08x (address 0x%08x)",
-                    exception.kind().name().toLowerCase().replace('_', ' '), exception.instructionPointer(),
+                    ExceptionCodes.name(exception.kind()), exception.instructionPointer(),
                     exception.address());
             default -> trap.toString();
         };

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.invariants;
 
+import java.util.List;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadDirectory;
@@ -17,9 +18,12 @@ import org.l4emu.kernel.trace.KernelView;
 public final class InvariantChecker implements KernelEvents {
     public static final int EVERY_TRAP_LIMIT = 1024;
 
+    private final WaitQueues queues = new WaitQueues();
+    private final QueueMembership membership = new QueueMembership();
     private KernelView kernel;
     private long checks;
     private long trapsSinceCheck;
+    private long threadsAtLastQuotaCheck = -1;
 
     @Override
     public void booted(KernelView kernel) {
@@ -38,13 +42,26 @@ public final class InvariantChecker implements KernelEvents {
     /** Checks every invariant now; the kernel must have booted. */
     public void check() {
         ThreadDirectory threads = kernel.threads();
-        WaitQueues queues = new WaitQueues(threads.all());
-        for (Thread thread : threads.all()) {
-            ThreadStateChecks.check(kernel, thread);
+        List<Thread> all = threads.all();
+        queues.collect(all);
+        membership.collect(kernel);
+        for (int i = 0; i < all.size(); i++) {
+            Thread thread = all.get(i);
+            ThreadStateChecks.check(membership, thread);
             WaitChecks.check(threads, queues, thread);
         }
-        for (Task task : threads.tasks()) {
-            QuotaChecks.check(task);
+        // A task can only pass its thread quota when a thread joins it: the live counts are
+        // taken again only when the tasks' thread lists have grown.
+        List<Task> tasks = threads.tasks();
+        long taskThreads = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            taskThreads += tasks.get(i).threads().size();
+        }
+        if (taskThreads != threadsAtLastQuotaCheck) {
+            threadsAtLastQuotaCheck = taskThreads;
+            for (int i = 0; i < tasks.size(); i++) {
+                QuotaChecks.check(tasks.get(i));
+            }
         }
         checks++;
     }

@@ -3,29 +3,28 @@ package org.l4emu.kernel.invariants;
 import org.l4emu.kernel.ipc.MonitoredIpc;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
-import org.l4emu.kernel.trace.KernelView;
 
 /** The invariants about one thread's own state: scheduling, timeouts, monitored IPC, and what a gone thread keeps. */
 final class ThreadStateChecks {
     private ThreadStateChecks() {}
 
-    static void check(KernelView kernel, Thread thread) {
+    static void check(QueueMembership queues, Thread thread) {
         ThreadState state = thread.state();
-        boolean queued = kernel.isQueuedToRun(thread);
+        boolean queued = queues.queuedToRun(thread);
         if (queued != (state == ThreadState.READY)) {
             throw new InvariantViolationException(Invariant.READY_IFF_QUEUED, thread,
                     queued ? "queued to run" : "not queued to run");
         }
-        checkTimeout(kernel, thread);
+        checkTimeout(queues, thread);
         checkMonitoredIpc(thread);
         if (!thread.isAlive()) {
             checkGoneHoldsNothing(thread);
         }
     }
 
-    private static void checkTimeout(KernelView kernel, Thread thread) {
+    private static void checkTimeout(QueueMembership queues, Thread thread) {
         boolean deadlineSet = thread.deadline() != Thread.NO_DEADLINE;
-        if (deadlineSet != kernel.hasPendingTimeout(thread)) {
+        if (deadlineSet != queues.pendingTimeout(thread)) {
             throw new InvariantViolationException(Invariant.TIMEOUT_IFF_DEADLINE, thread, deadlineSet
                     ? "deadline " + thread.deadline() + " ns but not in the timeout queue"
                     : "in the timeout queue without a deadline");

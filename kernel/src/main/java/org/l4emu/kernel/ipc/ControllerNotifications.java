@@ -1,5 +1,6 @@
 package org.l4emu.kernel.ipc;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
@@ -15,9 +16,8 @@ import org.l4emu.kernel.trace.KernelEvents;
  * at most the task's quota of them (P3).
  */
 final class ControllerNotifications {
-    static final int NOTIFICATION_OPTION = 2;
-    static final int DOPE = Dope.option(NOTIFICATION_OPTION);
-    private static final int TAG = MessageTag.make(0, MessageTag.KERNEL_FLAG, 0, 4);
+    static final int DOPE = Abi.Dope.NOTIFICATION;
+    private static final int TAG = Abi.Notification.TAG;
 
     private final Scheduler scheduler;
     private final TimeoutQueue timeouts;
@@ -31,16 +31,29 @@ final class ControllerNotifications {
         this.events = events;
     }
 
+    /** A notification's MR1..MR4, each where the ABI puts it. */
+    static int[] words(int blockedSource, int trueSource, int finalReceiver, int errorCode) {
+        int[] words = new int[Abi.Notification.WORDS];
+        words[Abi.Notification.BLOCKED_SOURCE_MR - 1] = blockedSource;
+        words[Abi.Notification.TRUE_SOURCE_MR - 1] = trueSource;
+        words[Abi.Notification.FINAL_RECEIVER_MR - 1] = finalReceiver;
+        words[Abi.Notification.ERROR_MR - 1] = errorCode;
+        return words;
+    }
+
     /**
-     * Delivers the notification, or queues it until the monitor's next open wait. Returns false,
-     * changing nothing, when it would have to queue it and the queue is at its quota (P3).
+     * Delivers the notification (MR1..MR4 from {@link #words}), or queues it until the monitor's
+     * next open wait. Returns false, changing nothing, when it would have to queue it and the
+     * queue is at its quota (P3).
      */
     boolean notify(Thread monitor, int[] words) {
         boolean waiting = monitor.state() == ThreadState.RECEIVING && monitor.receiveFrom() == ThreadId.ANY;
         if (!waiting && monitor.notifications().size() >= monitor.task().quotas().notifications()) {
             return false;
         }
-        events.controllerNotified(monitor, words[0], words[1], words[2], words[3]);
+        events.controllerNotified(monitor, words[Abi.Notification.BLOCKED_SOURCE_MR - 1],
+                words[Abi.Notification.TRUE_SOURCE_MR - 1], words[Abi.Notification.FINAL_RECEIVER_MR - 1],
+                words[Abi.Notification.ERROR_MR - 1]);
         if (waiting) {
             deliver(monitor, words);
         } else {
@@ -64,6 +77,7 @@ final class ControllerNotifications {
         for (int i = 0; i < words.length; i++) {
             utcb.write(monitor, Utcb.MR0 + 1 + i, words[i]);
         }
+        events.messageTransferred(null, monitor, TAG, words.length);
         monitor.context().setResult(0, ThreadId.NIL);
         monitor.context().setResult(1, DOPE);
         monitor.setReceiveFrom(ThreadId.NIL);

@@ -1,6 +1,7 @@
 package org.l4emu.kernel.ipc;
 
 import java.util.List;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.memory.BadUserAddressException;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserMemory;
@@ -23,10 +24,6 @@ import org.l4emu.kernel.trace.KernelEvents;
  */
 public final class IpcEngine {
     private static final int NO_OPTION = -1;
-    private static final int UNRELIABLE = 0;
-    private static final int ERROR = 1;
-    private static final int NOTIFICATION = 2;
-    private static final int UNBLOCKING = 3;
 
     private final ThreadTable threads;
     private final Scheduler scheduler;
@@ -99,9 +96,11 @@ public final class IpcEngine {
         events.sendStarted(caller, to, utcb.tag(caller), sendDescriptor);
         int option = SendDescriptor.hasOption(sendDescriptor) ? SendDescriptor.optionCode(sendDescriptor) : NO_OPTION;
         switch (option) {
-            case NO_OPTION, UNRELIABLE -> sourceSend(caller, to, sendTimeout, option == UNRELIABLE, block);
-            case ERROR, UNBLOCKING -> monitorOptions.endBlockedSource(caller, to, option == ERROR);
-            case NOTIFICATION -> monitorOptions.passNotification(caller, to, sendTimeout);
+            case NO_OPTION, Abi.Option.UNRELIABLE ->
+                    sourceSend(caller, to, sendTimeout, option == Abi.Option.UNRELIABLE, block);
+            case Abi.Option.ERROR, Abi.Option.UNBLOCKING ->
+                    monitorOptions.endBlockedSource(caller, to, option == Abi.Option.ERROR);
+            case Abi.Option.NOTIFICATION -> monitorOptions.passNotification(caller, to, sendTimeout);
             default -> monitorOptions.forward(caller, to, sendTimeout, option, block);
         }
     }
@@ -112,8 +111,10 @@ public final class IpcEngine {
             return null;
         }
         var space = caller.task().space();
-        return new ParameterBlock(userMemory.readWord(space, address), userMemory.readWord(space, address + 4),
-                userMemory.readWord(space, address + 8), userMemory.readWord(space, address + 12));
+        return new ParameterBlock(userMemory.readWord(space, address + Abi.ParameterBlock.TRUE_SOURCE_OFFSET),
+                userMemory.readWord(space, address + Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET),
+                userMemory.readWord(space, address + Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET),
+                userMemory.readWord(space, address + Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET));
     }
 
     /**
@@ -123,12 +124,15 @@ public final class IpcEngine {
      * sending nothing, when the thread may not send to the handler.
      */
     public boolean kernelCall(Thread thread, Thread handler, int[] message) {
+        events.faultIpcStarted(thread, handler);
+        events.sendStarted(thread, handler.id(), message[0], 0);
         List<PathHop> path = redirections.path(thread, handler.task());
         if (!permitted(thread, handler, path)) {
+            // Nothing is sent; observers hear the refusal a thread's own send would get (P1).
+            events.ipcFailed(thread, Dope.error(IpcError.NOT_PERMITTED, Phase.SEND));
             return false;
         }
         thread.setFollowingReceive(handler.id(), 0);
-        events.sendStarted(thread, handler.id(), message[0], 0);
         launch(thread, handler, path, 0, false, 0, message);
         return true;
     }
@@ -166,7 +170,7 @@ public final class IpcEngine {
         MonitoredIpc ipc = new MonitoredIpc(source, destination, path, sendTimeout, unreliable, delayMicros,
                 kernelMessage != null);
         source.setMonitoredIpc(ipc);
-        int optionDope = unreliable ? Dope.option(UNRELIABLE) : 0;
+        int optionDope = unreliable ? Dope.option(Abi.Option.UNRELIABLE) : 0;
         PendingSend send = new PendingSend(source, source.id(), destination, ipc, path, optionDope, 0, false,
                 sendTimeout);
         send.carryKernelMessage(kernelMessage);

@@ -1,17 +1,19 @@
 package org.l4emu.kernel.ipc;
 
-/** The IPC error codes of ABI section 3, as they appear in dope bits 11..8. */
+import org.l4emu.abi.Abi;
+
+/** The error codes of ABI section 3.1 (the table's), as they appear in dope bits 11..8. */
 public enum IpcError {
-    NONE(0),
-    TIMEOUT(1),
-    NO_PARTNER(2),
-    CANCELLED(3),
-    MESSAGE_OVERFLOW(4),
-    DELAY_TIMEOUT(5),
-    NOT_PERMITTED(6),
-    ABORTED(7),
-    MONITOR_ERROR(8),
-    INVALID_ARGUMENT(9);
+    NONE(Abi.ErrorCode.NONE),
+    TIMEOUT(Abi.ErrorCode.TIMEOUT),
+    NO_PARTNER(Abi.ErrorCode.NO_PARTNER),
+    CANCELLED(Abi.ErrorCode.CANCELLED),
+    MESSAGE_OVERFLOW(Abi.ErrorCode.MESSAGE_OVERFLOW),
+    DELAY_TIMEOUT(Abi.ErrorCode.DELAY_TIMEOUT),
+    NOT_PERMITTED(Abi.ErrorCode.NOT_PERMITTED),
+    ABORTED(Abi.ErrorCode.ABORTED),
+    MONITOR_ERROR(Abi.ErrorCode.MONITOR),
+    INVALID_ARGUMENT(Abi.ErrorCode.INVALID_ARGUMENT);
 
     private final int code;
 

@@ -1,6 +1,8 @@
 package org.l4emu.kernel.ipc;
 
 import java.util.List;
+import org.l4emu.abi.Abi;
+import org.l4emu.kernel.memory.AccessBits;
 import org.l4emu.kernel.memory.Fpage;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserLayout;
@@ -14,9 +16,6 @@ import org.l4emu.kernel.trace.KernelEvents;
  * the untyped words, applied to the receiver's receive window (BR0) at transfer.
  */
 final class MessageItems {
-    static final int MAP = 4;
-    static final int GRANT = 5;
-
     /** How applying a message's items to the receiver went (S5, P3). */
     enum Outcome {
         DONE,
@@ -50,12 +49,13 @@ final class MessageItems {
         }
         int untyped = MessageTag.untypedWords(tag);
         int typed = MessageTag.typedWords(tag);
-        if (typed % 2 != 0) {
+        if (typed % Abi.TypedItem.WORDS != 0) {
             return false;
         }
-        for (int word = 1 + untyped; word < 1 + untyped + typed; word += 2) {
-            int type = (utcb.read(sender, word) >>> 1) & 7;
-            if ((type != MAP && type != GRANT) || !Fpage.isValid(utcb.read(sender, word + 1))) {
+        for (int word = 1 + untyped; word < 1 + untyped + typed; word += Abi.TypedItem.WORDS) {
+            int type = Abi.TypedItem.TYPE.get(utcb.read(sender, word));
+            boolean mapOrGrant = type == Abi.ItemType.MAP || type == Abi.ItemType.GRANT;
+            if (!mapOrGrant || !Fpage.isValid(utcb.read(sender, word + 1))) {
                 return false;
             }
         }
@@ -66,7 +66,7 @@ final class MessageItems {
     boolean carriesMappings(Thread sender) {
         int tag = utcb.tag(sender);
         int untyped = MessageTag.untypedWords(tag);
-        for (int word = 2 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += 2) {
+        for (int word = 2 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += Abi.TypedItem.WORDS) {
             if (!Fpage.of(utcb.read(sender, word)).isNil()) {
                 return true;
             }
@@ -83,11 +83,12 @@ final class MessageItems {
         int tag = utcb.tag(sender);
         int untyped = MessageTag.untypedWords(tag);
         int windowWord = utcb.read(receiver, Utcb.BR0);
+        events.itemsTransferring(sender, receiver, wholeSpace, windowWord);
         if (!wholeSpace && !Fpage.isValid(windowWord)) {
             return Outcome.BAD_WINDOW;
         }
         Fpage window = wholeSpace ? Fpage.WHOLE_SPACE : Fpage.of(windowWord);
-        for (int word = 1 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += 2) {
+        for (int word = 1 + untyped; word < 1 + untyped + MessageTag.typedWords(tag); word += Abi.TypedItem.WORDS) {
             int head = utcb.read(sender, word);
             Fpage item = Fpage.of(utcb.read(sender, word + 1));
             if (item.isNil()) {
@@ -96,9 +97,9 @@ final class MessageItems {
             if (window.isNil()) {
                 return Outcome.NO_ROOM;
             }
-            boolean grant = ((head >>> 1) & 7) == GRANT;
+            boolean grant = Abi.TypedItem.TYPE.get(head) == Abi.ItemType.GRANT;
             Outcome outcome = apply(sender.task(), receiver.task(), item,
-                    Integer.toUnsignedLong(head & ~0x3FF), window, grant);
+                    Integer.toUnsignedLong(head & Abi.TypedItem.SEND_BASE_MASK), window, grant);
             if (outcome != Outcome.DONE) {
                 return outcome;
             }
@@ -145,7 +146,7 @@ final class MessageItems {
                 case OUT_OF_MEMORY -> {
                     return Outcome.OUT_OF_MEMORY;
                 }
-                case DONE -> events.mapped(to, destination, to.space().rights(destination).bits());
+                case DONE -> events.mapped(to, destination, AccessBits.of(to.space().rights(destination)));
                 case NOTHING_MAPPED_THERE -> { }
             }
         }

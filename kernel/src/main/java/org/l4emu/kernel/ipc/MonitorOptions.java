@@ -2,6 +2,7 @@ package org.l4emu.kernel.ipc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
@@ -17,9 +18,10 @@ import org.l4emu.kernel.system.MonitorClass;
  * notification on (option 2, M6, M9). Every permission check happens before anything waits.
  */
 final class MonitorOptions {
-    private static final int DECEIT_WITH_BLOCKED_SOURCE = 5;
-    private static final int DECEIT_WITH_CONTROLLING_MONITOR = 6;
-    private static final int DECEIT_WITH_BOTH = 7;
+    /** Option 1's MR1: the error code the blocked source gets in ErrorCode (ABI section 3.2). */
+    private static final int ERROR_CODE_MR = 1;
+    /** Option 2's MR1: the blocked source whose path holds both monitors. */
+    private static final int BLOCKED_SOURCE_MR = 1;
 
     private final ThreadTable threads;
     private final VirtualClock clock;
@@ -52,7 +54,7 @@ final class MonitorOptions {
             return;
         }
         MonitoredIpc.Ending ending = withError
-                ? new MonitoredIpc.Ending(IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + 1),
+                ? new MonitoredIpc.Ending(IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + ERROR_CODE_MR),
                         "error IPC from " + monitor.name())
                 : new MonitoredIpc.Ending(IpcError.NONE, 0, "unblocking IPC from " + monitor.name());
         rendezvous.conclude(ipc, ipc.finalReceiver(), ending, monitor);
@@ -69,7 +71,7 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
             return;
         }
-        Thread blocked = threads.lookup(utcb.read(monitor, Utcb.MR0 + 1));
+        Thread blocked = threads.lookup(utcb.read(monitor, Utcb.MR0 + BLOCKED_SOURCE_MR));
         MonitoredIpc ipc = blocked == null ? null : blocked.monitoredIpc();
         if (ipc == null || !ipc.onPath(monitor) || !ipc.onPath(target)) {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
@@ -99,8 +101,8 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
             return;
         }
-        boolean namesBlockedSource = option == DECEIT_WITH_BLOCKED_SOURCE || option == DECEIT_WITH_BOTH;
-        boolean namesController = option == DECEIT_WITH_CONTROLLING_MONITOR || option == DECEIT_WITH_BOTH;
+        boolean namesBlockedSource = Abi.Option.namesBlockedSource(option);
+        boolean namesController = Abi.Option.namesControllingMonitor(option);
         Thread blocked = namesBlockedSource ? threads.lookup(block.blockedSource()) : trueSource;
         MonitoredIpc ipc = awaitedIpcOnPath(blocked, monitor);
         List<PathHop> full = redirections.path(trueSource, destination.task());

@@ -1,9 +1,11 @@
 package org.l4emu.kernel.ipc;
 
+import org.l4emu.abi.Abi;
+
 /** The phase of an IPC an error belongs to (dope bit 12). */
 public enum Phase {
-    SEND(0),
-    RECEIVE(1);
+    SEND(Abi.Phase.SEND),
+    RECEIVE(Abi.Phase.RECEIVE);
 
     private final int bit;
 

@@ -68,7 +68,8 @@ public final class Rendezvous {
         }
         Thread receiver = send.nextHop();
         if (fromUtcb && items.carriesMappings(send.sender())) {
-            MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, receiver.faultIpc() != null);
+            boolean wholeSpace = receiver.faultIpc() != null && receiver.faultIpc().replyMapsAnywhere();
+            MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, wholeSpace);
             if (outcome != MessageItems.Outcome.DONE) {
                 failMappings(send, receiver, outcome);
                 return true;
@@ -109,14 +110,18 @@ public final class Rendezvous {
         FaultIpc fault = receiver.faultIpc();
         if (fault != null) {
             // S6: the handler's reply resolves the fault; the faulting thread's MRs stay as they were.
+            events.messageTransferred(sender, receiver, tag, KernelEvents.NOTHING_WRITTEN);
             finishReceipt(sender, receiver, from, delivered, dope);
             fault.replies().replied(receiver, MessageTag.untypedWords(tag), messageWord(send, 1), messageWord(send, 2));
             return;
         }
         if (kernelWords != null) {
             utcb.writeMessage(receiver, kernelWords);
+            events.messageTransferred(sender, receiver, tag, kernelWords.length - 1);
         } else {
-            utcb.writeMessage(sender, receiver, delivered, MessageTag.wordCount(tag));
+            int words = MessageTag.wordCount(tag);
+            utcb.writeMessage(sender, receiver, delivered, words);
+            events.messageTransferred(sender, receiver, tag, words);
         }
         finishReceipt(sender, receiver, from, delivered, dope);
         setResults(receiver, from, dope);
@@ -253,8 +258,8 @@ public final class Rendezvous {
         if (controller == null || !controller.isAlive()) {
             return false;
         }
-        boolean queued = notifications.notify(controller, new int[] {blocked.id(), ipc.claimedSource(),
-                finalReceiver.id(), error.code()});
+        boolean queued = notifications.notify(controller, ControllerNotifications.words(blocked.id(),
+                ipc.claimedSource(), finalReceiver.id(), error.code()));
         if (!queued) {
             controller.countLostNotification();
         }

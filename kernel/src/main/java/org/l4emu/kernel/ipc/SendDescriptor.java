@@ -1,19 +1,21 @@
 package org.l4emu.kernel.ipc;
 
+import org.l4emu.abi.Abi;
+
 /** The send descriptor: bits 31..4 parameter block address, bit 0 = O, bits 3..1 option code. */
 public final class SendDescriptor {
     private SendDescriptor() {}
 
     public static int parameterBlock(int descriptor) {
-        return descriptor & ~0xF;
+        return descriptor & Abi.SendDescriptor.BLOCK_MASK;
     }
 
     public static boolean hasOption(int descriptor) {
-        return (descriptor & 1) != 0;
+        return (descriptor & Abi.SendDescriptor.OPTION_BIT) != 0;
     }
 
     public static int optionCode(int descriptor) {
-        return (descriptor >>> 1) & 7;
+        return Abi.SendDescriptor.OPTION.get(descriptor);
     }
 
     /** O = 0 with a non-zero option code is an invalid argument. */

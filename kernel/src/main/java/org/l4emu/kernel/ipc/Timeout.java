@@ -1,5 +1,6 @@
 package org.l4emu.kernel.ipc;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.sched.VirtualClock;
 
@@ -9,30 +10,28 @@ import org.l4emu.kernel.sched.VirtualClock;
  */
 public final class Timeout {
     public static final long NEVER = -1;
-    private static final int RESERVED_BIT = 1 << 15;
 
     private Timeout() {}
 
     public static int sendPart(int timeouts) {
-        return timeouts >>> 16;
+        return Abi.Timeouts.SEND.get(timeouts);
     }
 
     public static int receivePart(int timeouts) {
-        return timeouts & 0xFFFF;
+        return Abi.Timeouts.RECEIVE.get(timeouts);
     }
 
     public static boolean isValid(int timeout) {
-        return (timeout & RESERVED_BIT) == 0;
+        return (timeout & Abi.Timeouts.RESERVED_BIT) == 0;
     }
 
     /** Microseconds, or {@link #NEVER}. */
     public static long microseconds(int timeout) {
-        if (timeout == 0) {
+        if (timeout == Abi.Timeouts.NEVER) {
             return NEVER;
         }
-        long mantissa = timeout & 0x3FF;
-        int exponent = (timeout >>> 10) & 0x1F;
-        return mantissa << exponent;
+        long mantissa = Abi.Timeouts.MANTISSA.get(timeout);
+        return mantissa << Abi.Timeouts.EXPONENT.get(timeout);
     }
 
     /** The virtual time (ns) at which {@code timeout}, started at {@code now}, expires; never: no deadline. */

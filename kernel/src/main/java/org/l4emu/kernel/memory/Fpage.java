@@ -1,5 +1,6 @@
 package org.l4emu.kernel.memory;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Access;
 
 /**
@@ -7,12 +8,13 @@ import org.l4emu.emulator.Access;
  * 12..32) and rights (bits 2..0). Size 0 is the nil fpage.
  */
 public record Fpage(long base, int log2Size, Access rights) {
-    public static final int MIN_LOG2 = 12;
-    public static final int MAX_LOG2 = 32;
+    public static final int MIN_LOG2 = Abi.Fpage.MIN_LOG2;
+    public static final int MAX_LOG2 = Abi.Fpage.MAX_LOG2;
     public static final Fpage WHOLE_SPACE = new Fpage(0, MAX_LOG2, Access.ALL);
 
     public static Fpage of(int word) {
-        return new Fpage(Integer.toUnsignedLong(word & ~0x3FF), (word >>> 4) & 0x3F, Access.of(word & 7));
+        return new Fpage(Integer.toUnsignedLong(word & Abi.Fpage.BASE_MASK), Abi.Fpage.SIZE.get(word),
+                AccessBits.access(Abi.Fpage.RIGHTS.get(word)));
     }
 
     /** True when the word is nil or a well-formed fpage: legal size, base aligned to it. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.kernel.object.Task;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /**
  * L4's mapping database (S5): every user page mapping, as a tree per frame rooted at sigma0.
@@ -17,6 +18,18 @@ import org.l4emu.kernel.object.Task;
 public final class MappingDatabase {
     private final Map<Task, Map<Integer, MappingNode>> byTask = new HashMap<>();
     private java.util.function.LongConsumer rootReleased = frame -> { };
+    private final KernelEvents events;
+    /** The task being deleted while {@link #removeAll} runs: its kernel-owned pages go too. */
+    private Task leaving;
+
+    public MappingDatabase() {
+        this(KernelEvents.NONE);
+    }
+
+    /** {@code events} hears of every mapping made and every right revoked. */
+    public MappingDatabase(KernelEvents events) {
+        this.events = events;
+    }
 
     /** Tells {@code listener} the frame of each root mapping that disappears (so sigma0 can take it back). */
     public void onRootReleased(java.util.function.LongConsumer listener) {
@@ -33,6 +46,7 @@ public final class MappingDatabase {
     public void mapFromSigma0(Task task, int page, long frame, Access rights) throws OutOfPhysicalMemoryException {
         PageTables.map(task.space(), page, frame, rights);
         record(task, page, new MappingNode(task, page, frame, rights, null));
+        events.mappingAdded(null, 0, task, page, rights.bits(), false);
     }
 
     /** Maps the page at {@code fromPage} of {@code from} to {@code toPage} of {@code to}, rights masked. */
@@ -59,6 +73,7 @@ public final class MappingDatabase {
             return Outcome.OUT_OF_MEMORY;
         }
         record(to, toPage, source.addChild(to, toPage, granted));
+        events.mappingAdded(from, fromPage, to, toPage, granted.bits(), false);
         return Outcome.DONE;
     }
 
@@ -86,6 +101,7 @@ public final class MappingDatabase {
         Access dropped = Access.of(node.rights().bits() & ~kept.bits());
         node.setRights(kept);
         record(to, toPage, node);
+        events.mappingAdded(from, fromPage, to, toPage, kept.bits(), true);
         if (dropped.bits() != 0) {
             // What was derived from the page has no rights the page itself lacks.
             for (MappingNode child : List.copyOf(node.children())) {
@@ -128,8 +144,13 @@ public final class MappingDatabase {
         if (pages == null) {
             return;
         }
-        for (MappingNode node : new ArrayList<>(pages.values())) {
-            revoke(node, Access.ALL);
+        leaving = task;
+        try {
+            for (MappingNode node : new ArrayList<>(pages.values())) {
+                revoke(node, Access.ALL);
+            }
+        } finally {
+            leaving = null;
         }
         byTask.remove(task);
     }
@@ -169,24 +190,43 @@ public final class MappingDatabase {
         return node(task, page) != null;
     }
 
+    /**
+     * Revokes {@code revoked} from {@code node} and everything derived from it, except from a
+     * kernel-owned page of its own task (a UTCB page, the boot info page: S5), which no unmap,
+     * grant or revocation by whoever it derives from takes away; only its task's deletion does.
+     * A mapping that goes leaves such pages derived from its own parent, so that the frame is
+     * given back only once the last of them goes.
+     */
     private void revoke(MappingNode node, Access revoked) {
         for (MappingNode child : List.copyOf(node.children())) {
             revoke(child, revoked);
         }
+        if (node.task() != leaving && node.task().isKernelPage(node.page())) {
+            return;
+        }
         Access left = Access.of(node.rights().bits() & ~revoked.bits());
         if (left.bits() == 0) {
-            boolean root = node.parent() == null;
-            for (MappingNode child : List.copyOf(node.children())) {
+            MappingNode parent = node.parent();
+            List<MappingNode> kept = List.copyOf(node.children());
+            node.detachFromParent();
+            for (MappingNode child : kept) {
                 child.detachFromParent();
             }
-            node.detachFromParent();
+            MappingNode heir = parent != null || kept.isEmpty() ? parent : kept.getFirst();
+            for (MappingNode child : kept) {
+                if (child != heir) {
+                    heir.adopt(child);
+                }
+            }
             remove(node.task(), node.page());
-            if (root) {
+            events.mappingRevoked(node.task(), node.page(), 0);
+            if (heir == null) {
                 rootReleased.accept(node.frame());
             }
         } else {
             node.setRights(left);
             node.task().space().map(node.page(), node.frame(), left);
+            events.mappingRevoked(node.task(), node.page(), left.bits());
         }
     }
 

@@ -59,6 +59,12 @@ final class MappingNode {
         return child;
     }
 
+    /** Takes {@code child}, which has no parent, as derived from this mapping. */
+    void adopt(MappingNode child) {
+        children.add(child);
+        child.parent = this;
+    }
+
     void detachFromParent() {
         if (parent != null) {
             parent.children.remove(this);

@@ -1,18 +1,20 @@
 package org.l4emu.kernel.memory;
 
-/** Fixed virtual addresses of the guest ABI (ABI sections 2 and 4) and the kernel's own choices. */
+import org.l4emu.abi.Abi;
+
+/** Fixed virtual addresses of the guest ABI (section 1.2, the table's), and arithmetic on them. */
 public final class UserLayout {
-    public static final int PAGE_SIZE = 4096;
-    public static final long USER_BASE = 0x0000_1000L;
+    public static final int PAGE_SIZE = Abi.Layout.PAGE_SIZE;
+    public static final long USER_BASE = Abi.Layout.USER_BASE;
     /** First address that belongs to the kernel. */
-    public static final long USER_END = 0xC000_0000L;
-    public static final int BOOT_INFO = 0xBFFF_0000;
-    public static final int MAIN_STACK_TOP = 0xBFF0_0000;
-    public static final int MAIN_STACK_SIZE = 64 * 1024;
+    public static final long USER_END = Abi.Layout.USER_END;
+    public static final int BOOT_INFO = Abi.Layout.BOOT_INFO;
+    public static final int MAIN_STACK_TOP = Abi.Layout.MAIN_STACK_TOP;
+    public static final int MAIN_STACK_SIZE = Abi.Layout.MAIN_STACK_SIZE;
     /** UTCBs of a task's threads lie upward from here, 512 bytes each, up to the boot info page. */
-    public static final int UTCB_AREA = 0xBFF0_0000;
-    public static final int UTCB_SIZE = 512;
-    public static final int MAX_UTCBS = (BOOT_INFO - UTCB_AREA) / UTCB_SIZE;
+    public static final int UTCB_AREA = Abi.Layout.UTCB_AREA;
+    public static final int UTCB_SIZE = Abi.Layout.UTCB_SIZE;
+    public static final int MAX_UTCBS = Abi.Layout.UTCB_SLOTS;
 
     private UserLayout() {}
 

@@ -1,22 +1,23 @@
 package org.l4emu.kernel.memory;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.kernel.object.Thread;
 
-/** Word access to threads' UTCBs (ABI section 2), through physical memory. */
+/** Word access to threads' UTCBs (ABI section 2.3; the word indices are the table's), through physical memory. */
 public final class Utcb {
-    public static final int MR0 = 0;
+    public static final int MR0 = Abi.Utcb.MR0;
     /** The last message register: MR63. */
-    public static final int LAST_MR = 63;
-    public static final int BR0 = 64;
-    public static final int MY_GLOBAL_ID = 100;
-    public static final int PAGER = 101;
-    public static final int EXCEPTION_HANDLER = 102;
-    public static final int ERROR_CODE = 103;
-    public static final int INTENDED_RECEIVER = 104;
-    public static final int BLOCKED_SOURCE = 105;
-    public static final int CONTROLLING_MONITOR = 106;
-    public static final int DELAY_TIMEOUT = 107;
+    public static final int LAST_MR = Abi.Registers.LAST_MR;
+    public static final int BR0 = Abi.Utcb.BR0;
+    public static final int MY_GLOBAL_ID = Abi.Utcb.MY_GLOBAL_ID;
+    public static final int PAGER = Abi.Utcb.PAGER;
+    public static final int EXCEPTION_HANDLER = Abi.Utcb.EXCEPTION_HANDLER;
+    public static final int ERROR_CODE = Abi.Utcb.ERROR_CODE;
+    public static final int INTENDED_RECEIVER = Abi.Utcb.INTENDED_RECEIVER;
+    public static final int BLOCKED_SOURCE = Abi.Utcb.BLOCKED_SOURCE;
+    public static final int CONTROLLING_MONITOR = Abi.Utcb.CONTROLLING_MONITOR;
+    public static final int DELAY_TIMEOUT = Abi.Utcb.DELAY_TIMEOUT;
 
     private final PhysicalMemory memory;
 
@@ -45,7 +46,7 @@ public final class Utcb {
         checkMessageLength(words);
         write(to, MR0, tag);
         if (words > 0) {
-            memory.copy(from.utcbPhysical() + 4, to.utcbPhysical() + 4, 4 * words);
+            memory.copy(from.utcbPhysical() + 4L * (MR0 + 1), to.utcbPhysical() + 4L * (MR0 + 1), 4 * words);
         }
     }
 

@@ -14,4 +14,12 @@ public record FaultIpc(Kind kind, Trap trap, FaultReplies replies) {
         PAGE_FAULT,
         EXCEPTION
     }
+
+    /**
+     * A reply to a page fault takes mappings anywhere in the thread's space (ABI section 2.5); a
+     * reply to an exception only through the thread's own receive window, as in L4 X.2.
+     */
+    public boolean replyMapsAnywhere() {
+        return kind == Kind.PAGE_FAULT;
+    }
 }

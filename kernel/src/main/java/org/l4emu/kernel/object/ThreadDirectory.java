@@ -12,6 +12,9 @@ public interface ThreadDirectory {
 
     List<Task> tasks();
 
+    /** True when a thread that has not been deleted or exited has this number (a stopped one too). */
+    boolean isNumberInUse(int number);
+
     /** The task of this name, or null. */
     Task task(String name);
 

@@ -8,6 +8,7 @@ import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.Sigma0;
 import org.l4emu.kernel.memory.UserLayout;
 import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /** Creates threads, at boot and by thread_control: registers, UTCB page and UTCB words. */
 public final class ThreadFactory {
@@ -16,8 +17,16 @@ public final class ThreadFactory {
     private final MappingDatabase mappings;
     private final Utcb utcb;
     private final Sigma0 sigma0;
+    private final KernelEvents events;
 
     public ThreadFactory(Machine machine, ThreadTable threads, MappingDatabase mappings, Sigma0 sigma0, Utcb utcb) {
+        this(machine, threads, mappings, sigma0, utcb, KernelEvents.NONE);
+    }
+
+    /** {@code events} hears of each thread created (at run time: boot threads are reported by booting). */
+    public ThreadFactory(Machine machine, ThreadTable threads, MappingDatabase mappings, Sigma0 sigma0, Utcb utcb,
+                         KernelEvents events) {
+        this.events = events;
         this.machine = machine;
         this.sigma0 = sigma0;
         this.threads = threads;
@@ -41,6 +50,7 @@ public final class ThreadFactory {
         utcb.write(thread, Utcb.MY_GLOBAL_ID, id);
         utcb.write(thread, Utcb.PAGER, pager);
         utcb.write(thread, Utcb.EXCEPTION_HANDLER, ThreadId.NIL);
+        events.threadCreated(thread);
         return thread;
     }
 }

@@ -1,27 +1,30 @@
 package org.l4emu.kernel.object;
 
-/** Thread IDs as the ABI encodes them: bits 31..14 thread number, bits 13..0 version. */
+import org.l4emu.abi.Abi;
+
+/** Thread IDs as the ABI encodes them (section 2.1, the table's): bits 31..14 thread number, bits 13..0 version. */
 public final class ThreadId {
-    public static final int NIL = 0;
-    public static final int ANY = 0xFFFF_FFFF;
-    public static final int FIRST_USER_NUMBER = 16;
-    public static final int SIGMA0_NUMBER = 1;
-    public static final int FIRST_VERSION = 1;
-    private static final int VERSION_BITS = 14;
-    private static final int VERSION_MASK = (1 << VERSION_BITS) - 1;
+    public static final int NIL = Abi.ThreadId.NIL;
+    public static final int ANY = Abi.ThreadId.ANY;
+    public static final int FIRST_USER_NUMBER = Abi.ThreadId.FIRST_USER_NUMBER;
+    public static final int SIGMA0_NUMBER = Abi.ThreadId.SIGMA0_NUMBER;
+    public static final int FIRST_VERSION = Abi.ThreadId.FIRST_VERSION;
+    public static final int SIGMA0 = Abi.ThreadId.SIGMA0;
+    /** The largest version: versions run 1 to this and wrap. */
+    public static final int VERSION_MASK = Abi.ThreadId.VERSION.mask();
 
     private ThreadId() {}
 
     public static int of(int number, int version) {
-        return (number << VERSION_BITS) | (version & VERSION_MASK);
+        return Abi.ThreadId.NUMBER.place(number) | Abi.ThreadId.VERSION.place(version);
     }
 
     public static int number(int id) {
-        return id >>> VERSION_BITS;
+        return Abi.ThreadId.NUMBER.get(id);
     }
 
     public static int version(int id) {
-        return id & VERSION_MASK;
+        return Abi.ThreadId.VERSION.get(id);
     }
 
     public static String format(int id) {

@@ -73,10 +73,22 @@ public final class ThreadTable implements ThreadDirectory {
         return thread;
     }
 
-    /** True when a live thread has this thread number. */
+    /**
+     * The thread with exactly this ID that has not been deleted or exited: a live one, or one a
+     * fault stopped (still its task's, until thread_control deletes it), or null.
+     */
+    public Thread lookupUndeleted(int id) {
+        if (id == ThreadId.NIL || id == ThreadId.ANY) {
+            return null;
+        }
+        Thread thread = byNumber(ThreadId.number(id));
+        return thread == null || thread.id() != id || thread.state() == ThreadState.DEAD ? null : thread;
+    }
+
+    @Override
     public boolean isNumberInUse(int number) {
         Thread thread = byNumber(number);
-        return thread != null && thread.isAlive();
+        return thread != null && thread.state() != ThreadState.DEAD;
     }
 
     @Override

@@ -50,11 +50,14 @@ public final class RedirectionTable {
         return path;
     }
 
-    /** True when {@code monitor} is a system-class monitor for IPC from {@code source} to any task (R3). */
+    /**
+     * True when {@code monitor} is a system-class monitor for IPC from {@code source} to any task
+     * (R3); never for its own IPC, on whose path it never lies (R1).
+     */
     public boolean isSystemMonitorFor(Thread monitor, Thread source) {
         for (RedirectionRule rule : rules) {
             if (rule.monitor() == monitor && rule.monitorClass() == MonitorClass.SYSTEM
-                    && rule.matchesSource(source.task())) {
+                    && rule.matchesSource(source.task()) && monitor != source) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package org.l4emu.kernel.run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.syscall.KdebugCalls;
@@ -53,8 +54,7 @@ public final class KdebugHost implements KdebugCalls.Host {
     public void shutdown(int code) {
         log.info("l4emu: shutdown(" + code + ") at " + clock.nowMicroseconds() + " us after " + state.instructions()
                 + " instructions");
-        // A process exit status has 8 bits; make the truncation explicit rather than the OS's.
-        state.finish(code & 0xFF);
+        state.finish(ExitCode.ofShutdown(code));
     }
 
     @Override

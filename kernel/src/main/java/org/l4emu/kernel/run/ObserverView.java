@@ -1,5 +1,6 @@
 package org.l4emu.kernel.run;
 
+import java.util.function.Consumer;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
@@ -51,13 +52,9 @@ public final class ObserverView implements KernelView {
     }
 
     @Override
-    public boolean isQueuedToRun(Thread thread) {
-        return scheduler.isQueued(thread);
-    }
-
-    @Override
-    public boolean hasPendingTimeout(Thread thread) {
-        return timeouts.contains(thread);
+    public void forEachQueued(Consumer<Thread> queuedToRun, Consumer<Thread> pendingTimeout) {
+        scheduler.forEachQueued(queuedToRun);
+        timeouts.forEachQueued(pendingTimeout);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.fault.FaultHandler;
 import org.l4emu.kernel.ipc.IpcEngine;
+import org.l4emu.kernel.memory.AccessBits;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.object.ThreadTable;
@@ -125,7 +126,9 @@ public final class RunLoop {
         account(running);
         handle(running, Trap.SYSCALL);
         afterTrap(running);
-        if (state.finished() || state.stopRequested() || state.instructions() >= runLimit) {
+        if (state.finished() || state.stopRequested() || state.instructions() >= runLimit
+                || endings.hasTasksToFree()) {
+            // A task whose last thread ended in this call is freed before anyone runs again (P3).
             return false;
         }
         Thread following = chooseNext();
@@ -171,7 +174,7 @@ public final class RunLoop {
     private void handle(Thread current, Trap trap) {
         switch (trap) {
             case Trap.Syscall s -> {
-                clock.advanceSyscall();
+                enterKernel();
                 dispatcher.dispatch(current);
             }
             case Trap.BudgetExhausted b -> {
@@ -180,12 +183,27 @@ public final class RunLoop {
                 }
             }
             case Trap.PageFault fault -> {
-                events.pageFault(current, fault.address(), fault.access().bits(), fault.instructionPointer());
+                events.pageFault(current, fault.address(), AccessBits.of(fault.access()), fault.instructionPointer());
                 faults.pageFault(current, fault);
             }
             case Trap.CpuException exception -> faults.exception(current, exception);
             case Trap.Handled handled -> throw new IllegalStateException("a handled trap has nothing left to do");
         }
+    }
+
+    /**
+     * A kernel entry takes {@link VirtualClock#NANOS_PER_SYSCALL} of virtual time. A timeout due
+     * within it expires at its deadline, before the call is handled, so that every timeout fires
+     * exactly at its deadline (S3, docs/spec-decisions.md).
+     */
+    private void enterKernel() {
+        long handled = clock.now() + VirtualClock.NANOS_PER_SYSCALL;
+        long due;
+        while ((due = timeouts.earliest()) < handled) {
+            clock.jumpTo(due);
+            expireTimeouts();
+        }
+        clock.jumpTo(handled);
     }
 
     private void expireTimeouts() {

@@ -88,6 +88,11 @@ public final class ThreadEndings implements FaultHandler.Unhandled {
     }
 
     /** Frees the tasks left while the machine ran in them; the machine has left them now. */
+    /** True when a task's last thread ended and the task waits to be freed (P3). */
+    boolean hasTasksToFree() {
+        return !tasksToFree.isEmpty();
+    }
+
     void freeLeftTasks() {
         if (!tasksToFree.isEmpty()) {
             tasksToFree.forEach(taskDeletion::free);

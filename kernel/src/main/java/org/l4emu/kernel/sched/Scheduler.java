@@ -1,6 +1,8 @@
 package org.l4emu.kernel.sched;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 
@@ -13,7 +15,7 @@ import org.l4emu.kernel.object.ThreadState;
  */
 public final class Scheduler {
     /** 10 ms of virtual time, the L4 default time slice. */
-    public static final long TIME_SLICE_INSTRUCTIONS = 1_000_000;
+    public static final long TIME_SLICE_INSTRUCTIONS = Abi.Time.TIME_SLICE_INSTRUCTIONS;
     /** Priorities 0..255, as system descriptions allow. */
     private static final int PRIORITIES = 256;
 
@@ -56,6 +58,18 @@ public final class Scheduler {
             }
         }
         return null;
+    }
+
+    /** Passes every queued thread to {@code action}, each priority's queue in order (for checkers). */
+    public void forEachQueued(Consumer<Thread> action) {
+        for (int word = nonEmpty.length - 1; word >= 0; word--) {
+            for (long bits = nonEmpty[word]; bits != 0; bits &= bits - 1) {
+                ArrayDeque<Thread> queue = readyByPriority[word * Long.SIZE + Long.numberOfTrailingZeros(bits)];
+                for (Thread thread : queue) {
+                    action.accept(thread);
+                }
+            }
+        }
     }
 
     public boolean isQueued(Thread thread) {

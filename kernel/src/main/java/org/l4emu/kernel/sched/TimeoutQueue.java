@@ -2,12 +2,29 @@ package org.l4emu.kernel.sched;
 
 import java.util.Comparator;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /** Threads blocked with a finite timeout, ordered by deadline (ties by thread ID, for determinism). */
 public final class TimeoutQueue {
-    private final TreeSet<Thread> byDeadline =
-            new TreeSet<>(Comparator.comparingLong(Thread::deadline).thenComparingInt(Thread::id));
+    /** One comparison, not a chain of key extractors: every blocking IPC and every invariant check goes through it. */
+    private static final Comparator<Thread> BY_DEADLINE_THEN_ID = (a, b) -> {
+        int byDeadline = Long.compare(a.deadline(), b.deadline());
+        return byDeadline != 0 ? byDeadline : Integer.compare(a.id(), b.id());
+    };
+
+    private final TreeSet<Thread> byDeadline = new TreeSet<>(BY_DEADLINE_THEN_ID);
+    private final KernelEvents events;
+
+    public TimeoutQueue() {
+        this(KernelEvents.NONE);
+    }
+
+    /** {@code events} hears of every finite deadline set, and of its removal other than by expiry. */
+    public TimeoutQueue(KernelEvents events) {
+        this.events = events;
+    }
 
     /** Sets {@code thread}'s deadline and queues it; {@link Thread#NO_DEADLINE} only clears. */
     public void schedule(Thread thread, long deadline) {
@@ -15,6 +32,7 @@ public final class TimeoutQueue {
         thread.setDeadline(deadline);
         if (deadline != Thread.NO_DEADLINE) {
             byDeadline.add(thread);
+            events.deadlineChanged(thread, deadline);
         }
     }
 
@@ -22,6 +40,14 @@ public final class TimeoutQueue {
         if (thread.deadline() != Thread.NO_DEADLINE) {
             byDeadline.remove(thread);
             thread.setDeadline(Thread.NO_DEADLINE);
+            events.deadlineChanged(thread, Thread.NO_DEADLINE);
+        }
+    }
+
+    /** Passes every queued thread to {@code action} in queue order: by deadline, then ID (for checkers). */
+    public void forEachQueued(Consumer<Thread> action) {
+        for (Thread thread : byDeadline) {
+            action.accept(thread);
         }
     }
 

@@ -1,15 +1,17 @@
 package org.l4emu.kernel.sched;
 
+import org.l4emu.abi.Abi;
+
 /**
  * Deterministic virtual time in nanoseconds. It advances by {@link #NANOS_PER_INSTRUCTION} per
  * retired guest instruction (a 100 MIPS machine), by {@link #NANOS_PER_SYSCALL} per kernel
  * entry, and jumps ahead when every thread is blocked.
  */
 public final class VirtualClock implements VirtualTime {
-    public static final long NANOS_PER_INSTRUCTION = 10;
-    public static final long NANOS_PER_SYSCALL = 100;
-    public static final long NANOS_PER_MICROSECOND = 1000;
-    public static final int INSTRUCTIONS_PER_MICROSECOND = (int) (NANOS_PER_MICROSECOND / NANOS_PER_INSTRUCTION);
+    public static final long NANOS_PER_INSTRUCTION = Abi.Time.NANOS_PER_INSTRUCTION;
+    public static final long NANOS_PER_SYSCALL = Abi.Time.NANOS_PER_SYSCALL;
+    public static final long NANOS_PER_MICROSECOND = Abi.Time.NANOS_PER_MICROSECOND;
+    public static final int INSTRUCTIONS_PER_MICROSECOND = Abi.Time.INSTRUCTIONS_PER_MICROSECOND;
 
     private long now;
 
@@ -25,10 +27,6 @@ public final class VirtualClock implements VirtualTime {
 
     public void advanceInstructions(long instructions) {
         now += instructions * NANOS_PER_INSTRUCTION;
-    }
-
-    public void advanceSyscall() {
-        now += NANOS_PER_SYSCALL;
     }
 
     /** Jumps to {@code time}; time never runs backwards. */

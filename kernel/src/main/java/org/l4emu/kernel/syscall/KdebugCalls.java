@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.memory.BadUserAddressException;
 import org.l4emu.kernel.memory.UserMemory;
@@ -8,13 +9,15 @@ import org.l4emu.kernel.trace.KernelEvents;
 
 /** kdebug: console output, shutdown, breakpoints and thread exit (ABI section 3). */
 public final class KdebugCalls {
-    public static final int PUTC = 0;
-    public static final int WRITE = 1;
-    public static final int SHUTDOWN = 2;
-    public static final int BREAKPOINT = 3;
-    public static final int EXIT_THREAD = 4;
+    public static final int PUTC = Abi.KdebugOp.PUTC;
+    public static final int WRITE = Abi.KdebugOp.WRITE;
+    public static final int SHUTDOWN = Abi.KdebugOp.SHUTDOWN;
+    public static final int BREAKPOINT = Abi.KdebugOp.BREAKPOINT;
+    public static final int EXIT_THREAD = Abi.KdebugOp.EXIT_THREAD;
+    /** What {@link #call} returns for a thread that exited: it has no result register any more. */
+    public static final int NO_RESULT = -1;
     /** Longest single console write; longer requests are invalid rather than a host allocation. */
-    public static final int MAX_WRITE = 64 * 1024;
+    public static final int MAX_WRITE = Abi.Kdebug.MAX_WRITE;
 
     /** What kdebug needs from the rest of the kernel. */
     public interface Host {
@@ -35,20 +38,24 @@ public final class KdebugCalls {
         this.events = events;
     }
 
-    public void call(Thread caller, int op, int a, int b) {
-        int result = 0;
+    /** Returns the result for r0/eax: 0 or an error code, or {@link #NO_RESULT} when the caller exited. */
+    public int call(Thread caller, int op, int a, int b) {
         switch (op) {
             case PUTC -> host.console(caller, new byte[] {(byte) a});
-            case WRITE -> result = write(caller, a, b);
+            case WRITE -> {
+                return write(caller, a, b);
+            }
             case SHUTDOWN -> host.shutdown(a);
             case BREAKPOINT -> events.breakpoint(caller, a);
             case EXIT_THREAD -> {
                 host.exitThread(caller);
-                return;
+                return NO_RESULT;
             }
-            default -> result = IpcError.INVALID_ARGUMENT.code();
+            default -> {
+                return IpcError.INVALID_ARGUMENT.code();
+            }
         }
-        caller.context().setResult(0, result);
+        return 0;
     }
 
     private int write(Thread caller, int address, int length) {

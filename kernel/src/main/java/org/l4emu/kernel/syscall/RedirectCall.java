@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
@@ -8,21 +9,26 @@ import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.redirect.RedirectionTable;
 import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.trace.KernelEvents;
 
 /**
  * redirect(op, source, dest, monitor): the redirection controller (a privileged task) adds or
  * removes rules at run time. op bits 1..0: 0 add, 1 remove; bits 9..8: the class for add.
  */
 public final class RedirectCall {
-    private static final int ADD = 0;
-    private static final int REMOVE = 1;
+    private static final int ADD = Abi.RedirectAction.ADD;
+    private static final int REMOVE = Abi.RedirectAction.REMOVE;
+    /** Every op bit but the action's and the class's must be 0. */
+    private static final int RESERVED_BITS = ~(Abi.RedirectOp.ACTION.bits() | Abi.RedirectOp.CLASS.bits());
 
     private final ThreadTable threads;
     private final RedirectionTable table;
+    private final KernelEvents events;
 
-    public RedirectCall(ThreadTable threads, RedirectionTable table) {
+    public RedirectCall(ThreadTable threads, RedirectionTable table, KernelEvents events) {
         this.threads = threads;
         this.table = table;
+        this.events = events;
     }
 
     /** Returns the result code: 0, or an error code of the IPC table. */
@@ -30,10 +36,9 @@ public final class RedirectCall {
         if (!caller.task().privileged()) {
             return IpcError.NOT_PERMITTED.code();
         }
-        int action = op & 0xFF;
-        int classBits = (op >>> 8) & 3;
-        if ((action != ADD && action != REMOVE) || (op & ~0x3FF) != 0 || (op & 0xFC) != 0
-                || classBits >= MonitorClass.values().length) {
+        int action = Abi.RedirectOp.ACTION.get(op);
+        MonitorClass monitorClass = MonitorClass.ofCode(Abi.RedirectOp.CLASS.get(op));
+        if ((op & RESERVED_BITS) != 0 || (action != ADD && action != REMOVE) || monitorClass == null) {
             return IpcError.INVALID_ARGUMENT.code();
         }
         Thread monitorThread = threads.lookup(monitor);
@@ -44,10 +49,17 @@ public final class RedirectCall {
             return IpcError.NO_PARTNER.code();
         }
         if (action == ADD) {
-            table.add(new RedirectionRule(sourceTask, destTask, monitorThread, MonitorClass.values()[classBits]));
+            RedirectionRule rule = new RedirectionRule(sourceTask, destTask, monitorThread,
+                    monitorClass);
+            table.add(rule);
+            events.redirectionRuleAdded(rule);
             return 0;
         }
-        return table.remove(sourceTask, destTask, monitorThread) ? 0 : IpcError.INVALID_ARGUMENT.code();
+        if (!table.remove(sourceTask, destTask, monitorThread)) {
+            return IpcError.INVALID_ARGUMENT.code();
+        }
+        events.redirectionRuleRemoved(sourceTask, destTask, monitorThread);
+        return 0;
     }
 
     private Task taskOf(int id) {

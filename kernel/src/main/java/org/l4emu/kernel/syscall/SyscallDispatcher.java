@@ -36,8 +36,12 @@ public final class SyscallDispatcher {
         int number = registers.syscallNumber();
         events.syscall(caller, number);
         switch (number) {
-            case SyscallNumber.KDEBUG -> kdebug.call(caller, registers.argument(0), registers.argument(1),
-                    registers.argument(2));
+            case SyscallNumber.KDEBUG -> {
+                int result = kdebug.call(caller, registers.argument(0), registers.argument(1), registers.argument(2));
+                if (result != KdebugCalls.NO_RESULT) {
+                    result(caller, number, result);
+                }
+            }
             case SyscallNumber.IPC -> ipc.ipc(caller, registers.argument(0), registers.argument(1),
                     registers.argument(2), registers.argument(3));
             case SyscallNumber.THREAD_SWITCH -> threadCalls.threadSwitch(caller, registers.argument(0));
@@ -46,19 +50,28 @@ public final class SyscallDispatcher {
                 registers.setResult(0, (int) micros);
                 registers.setResult(1, (int) (micros >>> 32));
             }
-            case SyscallNumber.EXCHANGE_REGISTERS -> threadCalls.exchangeRegisters(caller, registers.argument(0),
-                    registers.argument(1), registers.argument(2), registers.argument(3));
-            case SyscallNumber.REDIRECT -> registers.setResult(0, redirect.call(caller, registers.argument(0),
+            case SyscallNumber.EXCHANGE_REGISTERS -> result(caller, number, threadCalls.exchangeRegisters(caller,
+                    registers.argument(0), registers.argument(1), registers.argument(2), registers.argument(3)));
+            case SyscallNumber.REDIRECT -> result(caller, number, redirect.call(caller, registers.argument(0),
                     registers.argument(1), registers.argument(2), registers.argument(3)));
-            case SyscallNumber.THREAD_CONTROL -> registers.setResult(0, threadControl.call(caller,
+            case SyscallNumber.THREAD_CONTROL -> result(caller, number, threadControl.call(caller,
                     registers.argument(0), registers.argument(1), registers.argument(2), registers.argument(3)));
             case SyscallNumber.UNMAP -> {
+                // unmap has no result register: only an error writes one.
                 if (!unmap.call(caller, registers.argument(0), registers.argument(1))) {
-                    registers.setResult(0, IpcError.INVALID_ARGUMENT.code());
+                    result(caller, number, IpcError.INVALID_ARGUMENT.code());
                 }
             }
             // An unknown system call answers invalid argument and changes nothing else.
-            default -> registers.setResult(0, IpcError.INVALID_ARGUMENT.code());
+            default -> result(caller, number, IpcError.INVALID_ARGUMENT.code());
+        }
+    }
+
+    /** Result 0 of a call other than ipc; an error code also goes to the observers (P2: the trace records it). */
+    private void result(Thread caller, int number, int code) {
+        caller.context().setResult(0, code);
+        if (code != 0) {
+            events.syscallFailed(caller, number, code);
         }
     }
 }

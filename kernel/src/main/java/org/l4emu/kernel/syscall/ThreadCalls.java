@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.kernel.ipc.IpcError;
 import org.l4emu.kernel.ipc.Phase;
@@ -12,9 +13,9 @@ import org.l4emu.kernel.sched.Scheduler;
 
 /** thread_switch and exchange_registers. */
 public final class ThreadCalls {
-    public static final int CONTROL_SET_SP_IP = 1;
-    public static final int CONTROL_RESUME = 2;
-    public static final int CONTROL_HALT = 4;
+    public static final int CONTROL_SET_SP_IP = Abi.ExchangeRegisters.SET_SP_IP;
+    public static final int CONTROL_RESUME = Abi.ExchangeRegisters.RESUME;
+    public static final int CONTROL_HALT = Abi.ExchangeRegisters.HALT;
 
     private final ThreadTable threads;
     private final Scheduler scheduler;
@@ -37,16 +38,15 @@ public final class ThreadCalls {
         }
     }
 
-    public void exchangeRegisters(Thread caller, int dest, int control, int sp, int ip) {
+    /** Returns the result code for result 0; on success results 1 and 2 hold the old sp and ip. */
+    public int exchangeRegisters(Thread caller, int dest, int control, int sp, int ip) {
         CpuContext results = caller.context();
         Thread target = threads.lookup(dest);
         if (target == null) {
-            results.setResult(0, IpcError.NO_PARTNER.code());
-            return;
+            return IpcError.NO_PARTNER.code();
         }
         if (target.task() != caller.task() && !caller.task().privileged()) {
-            results.setResult(0, IpcError.NOT_PERMITTED.code());
-            return;
+            return IpcError.NOT_PERMITTED.code();
         }
         CpuContext registers = target.context();
         int oldSp = registers.stackPointer();
@@ -64,9 +64,9 @@ public final class ThreadCalls {
         if ((control & CONTROL_RESUME) != 0 && target.state() == ThreadState.HALTED) {
             scheduler.makeReady(target);
         }
-        results.setResult(0, 0);
         results.setResult(1, oldSp);
         results.setResult(2, oldIp);
+        return 0;
     }
 
     private void cancelIpc(Thread target) {

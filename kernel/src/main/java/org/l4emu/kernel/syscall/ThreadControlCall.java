@@ -14,6 +14,7 @@ import org.l4emu.kernel.object.TaskDeletion;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadFactory;
 import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.system.TaskSpec;
 
@@ -108,8 +109,9 @@ public final class ThreadControlCall {
         return task;
     }
 
+    /** A thread a fault stopped can be deleted too: else its task could never be freed (P3). */
     private int delete(int dest) {
-        Thread thread = threads.lookup(dest);
+        Thread thread = threads.lookupUndeleted(dest);
         if (thread == null) {
             return IpcError.NO_PARTNER.code();
         }
@@ -117,14 +119,14 @@ public final class ThreadControlCall {
         return 0;
     }
 
-    /** 512-byte aligned and inside user memory below the boot info page. */
+    /** UTCB-size (512-byte) aligned and inside user memory below the boot info page. */
     private static boolean validUtcb(int address) {
         long unsigned = Integer.toUnsignedLong(address);
-        return (address & (512 - 1)) == 0 && unsigned >= UserLayout.USER_BASE
+        return (address & (UserLayout.UTCB_SIZE - 1)) == 0 && unsigned >= UserLayout.USER_BASE
                 && unsigned < Integer.toUnsignedLong(UserLayout.BOOT_INFO);
     }
 
     private static boolean utcbTaken(Task task, int address) {
-        return task.threads().stream().anyMatch(t -> t.isAlive() && t.utcbAddress() == address);
+        return task.threads().stream().anyMatch(t -> t.state() != ThreadState.DEAD && t.utcbAddress() == address);
     }
 }

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.syscall;
 
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.memory.Fpage;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.object.Task;
@@ -13,8 +14,6 @@ import org.l4emu.kernel.object.Thread;
  * system call does, sets the first result register to 9 (S5, P2).
  */
 public final class UnmapCall {
-    private static final int INCLUDING_OWN = 1;
-
     private final MappingDatabase mappings;
 
     public UnmapCall(MappingDatabase mappings) {
@@ -31,9 +30,9 @@ public final class UnmapCall {
             return true;
         }
         Task task = caller.task();
-        boolean own = (flags & INCLUDING_OWN) != 0;
+        boolean own = (flags & Abi.Unmap.ALSO_OWN) != 0;
         for (int page : mappings.mappedPages(task, fpage.base(), fpage.size())) {
-            mappings.unmap(task, page, fpage.rights(), own && !task.isKernelPage(page));
+            mappings.unmap(task, page, fpage.rights(), own); // kernel-owned pages stay (MappingDatabase)
         }
         return true;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Architecture;
 
@@ -15,10 +16,10 @@ import org.l4emu.emulator.Architecture;
  */
 final class DescriptionReader {
     /** Quotas are counts of kernel objects; a million of each is far beyond any guest system. */
-    private static final long MAX_QUOTA = 1_000_000;
+    private static final long MAX_QUOTA = Abi.Description.MAX_QUOTA;
 
-    static final int PAGE_SIZE = 0x1000;
-    private static final int STACK_ALIGNMENT = 16;
+    static final int PAGE_SIZE = Abi.Layout.PAGE_SIZE;
+    private static final int STACK_ALIGNMENT = Abi.Description.STACK_ALIGNMENT;
     private static final long MAX_UNSIGNED_32 = 0xffff_ffffL;
     private static final long ADDRESS_SPACE_SIZE = 1L << 32;
 

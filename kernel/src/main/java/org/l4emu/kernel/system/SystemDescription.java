@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Architecture;
 
 /**
@@ -23,7 +24,7 @@ public record SystemDescription(
         List<RedirectSpec> redirects,
         List<AllowSpec> allows) {
 
-    public static final long DEFAULT_MAX_TIME_US = 60_000_000L;
+    public static final long DEFAULT_MAX_TIME_US = Abi.Description.DEFAULT_MAX_TIME_US;
 
     public SystemDescription {
         Objects.requireNonNull(source, "source");

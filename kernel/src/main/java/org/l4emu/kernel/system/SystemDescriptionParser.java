@@ -13,7 +13,6 @@ public final class SystemDescriptionParser {
     private static final List<SemanticCheck> CHECKS = List.of(
             UniqueNames::check,
             References::check,
-            RedirectMonitors::check,
             RegionOverlaps::check,
             UserLayoutFit::check,
             PagerCycles::check);

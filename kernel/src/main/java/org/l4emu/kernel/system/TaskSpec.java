@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.l4emu.abi.Abi;
 
 /**
  * One task: an address space built from an ELF image, with a first thread at the image's entry
@@ -27,8 +28,8 @@ public record TaskSpec(
         List<MemorySpec> memory,
         Quotas quotas) {
 
-    public static final int DEFAULT_PRIORITY = 100;
-    public static final int MAX_PRIORITY = 255;
+    public static final int DEFAULT_PRIORITY = Abi.Description.DEFAULT_PRIORITY;
+    public static final int MAX_PRIORITY = Abi.Description.MAX_PRIORITY;
 
     public TaskSpec {
         Objects.requireNonNull(name, "name");

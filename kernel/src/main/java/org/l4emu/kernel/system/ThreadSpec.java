@@ -2,6 +2,7 @@ package org.l4emu.kernel.system;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.l4emu.abi.Abi;
 
 /**
  * An extra thread of a task.
@@ -10,7 +11,7 @@ import java.util.OptionalInt;
  * @param stackSize bytes of stack, placed below the previous thread's
  */
 public record ThreadSpec(String name, String entry, int stackSize, int priority) {
-    public static final int DEFAULT_STACK_SIZE = 4096;
+    public static final int DEFAULT_STACK_SIZE = Abi.Description.DEFAULT_STACK_SIZE;
 
     public ThreadSpec {
         Objects.requireNonNull(name, "name");

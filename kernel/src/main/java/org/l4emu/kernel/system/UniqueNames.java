@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.l4emu.abi.Abi;
 
 /**
  * Task names, thread names within a task and shared region names are unique, there is at least
@@ -12,7 +13,7 @@ import java.util.function.Function;
  */
 final class UniqueNames {
     /** docs/abi.md section 2: the name field of a boot info entry. */
-    static final int BOOT_INFO_NAME_BYTES = 24;
+    static final int BOOT_INFO_NAME_BYTES = Abi.BootInfo.NAME_LENGTH;
 
     private UniqueNames() {}
 

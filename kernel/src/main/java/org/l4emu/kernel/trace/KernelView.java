@@ -1,5 +1,6 @@
 package org.l4emu.kernel.trace;
 
+import java.util.function.Consumer;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadDirectory;
 import org.l4emu.kernel.sched.VirtualTime;
@@ -20,11 +21,11 @@ public interface KernelView {
     /** The thread that runs next, or null when none is ready. */
     Thread currentThread();
 
-    /** True when {@code thread} is queued to run (for invariant checks). */
-    boolean isQueuedToRun(Thread thread);
-
-    /** True when {@code thread} waits in the timeout queue (for invariant checks). */
-    boolean hasPendingTimeout(Thread thread);
+    /**
+     * Passes each thread queued to run, then each thread waiting in the timeout queue: an
+     * invariant checker walks the queues once per check rather than searching them per thread.
+     */
+    void forEachQueued(Consumer<Thread> queuedToRun, Consumer<Thread> pendingTimeout);
 
     /** Word {@code index} of {@code thread}'s UTCB (message registers, ErrorCode, ...). */
     int utcbWord(Thread thread, int index);

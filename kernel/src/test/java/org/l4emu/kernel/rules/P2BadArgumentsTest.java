@@ -63,6 +63,12 @@ class P2BadArgumentsTest {
     }
 
     @Test
+    @DisplayName("P2: unmap of an fpage not aligned to its size sets result 0 to 9")
+    void invalidUnmap() {
+        assertLine(run, "P2 unmap of an fpage not aligned to its size, result: 9");
+    }
+
+    @Test
     @DisplayName("P2: privileged calls from an unprivileged task get error 6")
     void privilegedCallsRefused() {
         assertLine(run, "P2 exchange_registers on another task's thread, result: 6");

@@ -42,6 +42,15 @@ class R1RuntimeRulesTest {
     }
 
     @Test
+    @DisplayName("R1: like a <redirect> element, the call takes a monitor of the rule's own source or destination task")
+    void monitorsOfTheRulesOwnTasks() {
+        assertInOrder(run,
+                "R1 controller: add a rule whose monitor is of its own source task: 0",
+                "R1 controller: add a rule whose monitor is of its own destination task: 0",
+                "R1 controller: remove both: 0");
+    }
+
+    @Test
     @DisplayName("R1: the scenario passes")
     void passes() {
         assertPassed(run, "R1");

@@ -51,6 +51,14 @@ class S1ReliabilityTest {
     }
 
     @Test
+    @DisplayName("S1: a send cancelled by the sender's own task fails at once and delivers nothing")
+    void cancelledSendDeliversNothing() {
+        assertLine(run, "S1 send without a timeout, cancelled by the sender's own task after 300 us: "
+                + "error 3 (cancelled), phase send, after ~300 us");
+        assertLine(run, "S1 the receiver's zero-timeout receive after the cancelled send: error 1 (timeout), phase receive");
+    }
+
+    @Test
     @DisplayName("S1: the scenario passes and shuts down with exit code 0")
     void passes() {
         assertPassed(run, "S1");

@@ -145,6 +145,24 @@ class SystemDescriptionParserTest {
     }
 
     @Test
+    void acceptsMonitorsOfTheRulesOwnSourceAndDestinationTasks() throws Exception {
+        // As the redirect call does (docs/abi.md section 3.10): R1 keeps a monitor off its own messages' paths.
+        Path xml = write("own.xml", """
+                <system arch="arm">
+                  <task name="a" image="a.elf">
+                    <thread name="watcher" entry="watch"/>
+                  </task>
+                  <task name="b" image="b.elf"/>
+                  <redirect source="a" dest="b" monitor="a.watcher" class="source"/>
+                  <redirect source="a" dest="b" monitor="b"/>
+                </system>
+                """);
+
+        assertEquals(List.of("a.watcher", "b"),
+                SystemDescriptionParser.parse(xml).redirects().stream().map(RedirectSpec::monitor).toList());
+    }
+
+    @Test
     void splitsMonitorReferencesAndEntries() {
         RedirectSpec toTask = new RedirectSpec("a", "b", "pump", MonitorClass.SYSTEM, 1);
         RedirectSpec toThread = new RedirectSpec("a", "b", "pump.watcher", MonitorClass.SYSTEM, 1);

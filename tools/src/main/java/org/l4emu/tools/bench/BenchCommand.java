@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.EngineInfo;
 import org.l4emu.kernel.boot.Boot;
@@ -56,6 +57,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also measure each engine through Unicorn's public API alone (L4EMU_ACCELERATORS=none).")
     private boolean publicPath;
 
+    @Option(names = "--cpu-time",
+            description = "Take the host time between the marks as the CPU time of the thread that runs the guests"
+                    + " instead of wall time: on a machine shared with other work it counts only this run (the"
+                    + " start-up figure stays wall time).")
+    private boolean cpuTime;
+
     @Option(names = EngineRuns.TSV_OPTION, hidden = true,
             description = "Print the results as tab-separated lines (for a parent bench process).")
     private boolean tsv;
@@ -65,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (runs < 1) {
             err.println("l4emu: --runs takes a positive number");
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
         List<Architecture> architectures;
         try {
@@ -73,14 +80,14 @@ public final class BenchCommand implements Callable<Integer> {
                     : List.of(Architecture.fromXmlName(arch));
         } catch (IllegalArgumentException e) {
             err.println("l4emu: --arch takes arm, x86 or all");
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
         Path root = guests != null ? guests : Installation.guestDirectory().getParent();
         for (Architecture architecture : architectures) {
             Path directory = root.resolve(architecture.xmlName());
             if (!Files.isDirectory(directory)) {
                 err.println("l4emu: " + directory + ": no benchmark guests (build the project with mvn package)");
-                return 2;
+                return Abi.ExitCode.BAD_INPUT;
             }
         }
         String engine = engineLabel();
@@ -96,6 +103,9 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         List<String> childArguments = new ArrayList<>(List.of("--runs", Integer.toString(runs), "--arch", arch));
+        if (cpuTime) {
+            childArguments.add("--cpu-time");
+        }
         childArguments.addAll(EngineRuns.guestsArgument(root));
         List<String> libraries = new ArrayList<>();
         if (publicPath) {
@@ -109,6 +119,11 @@ public final class BenchCommand implements Callable<Integer> {
             for (String library : libraries) {
                 results.addAll(EngineRuns.run(library, true, childArguments, err));
             }
+        }
+        if (cpuTime) {
+            spec.commandLine().getOut().println("Host time between the marks: CPU time of the thread that runs the guests"
+                    + " (--cpu-time); start-up: wall time.");
+            spec.commandLine().getOut().println();
         }
         new ResultTable(withLimits(results), markdown).print(spec.commandLine().getOut());
         return 0;
@@ -143,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int run = 0; run < runs; run++) {
             spec.commandLine().getErr().printf("l4emu bench: %s on %s/%s, run %d of %d%n", benchmark.name(),
                     architecture.xmlName(), engine, run + 1, runs);
-            MarkTimer timer = new MarkTimer();
+            MarkTimer timer = new MarkTimer(cpuTime ? MarkTimer.THREAD_CPU : MarkTimer.WALL);
             int exit = benchmark.recordsTrace() ? TracedRun.run(image, timer)
                     : Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
                     new PrintStream(OutputStream.nullOutputStream()), timer);

@@ -33,6 +33,8 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
     static final double NO_TARGET = Double.NaN;
 
     static final String CROSS_SPACE = "cross-space call/reply round trip";
+    static final String ONE_MONITOR = "round trip through one system monitor";
+    static final String THREE_SPACE_RING = "three-space ring, no monitor (same space entries)";
 
     Benchmark(String name, String image, long operations, Kind kind, double target) {
         this(name, image, operations, kind, target, false, null);
@@ -49,8 +51,10 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
                     Kind.NANOS_PER_OPERATION, 600),
             new Benchmark(CROSS_SPACE, "bench_cross.xml", 100_000, Kind.NANOS_PER_OPERATION, 1800),
             // The calls pass pass-through system monitors (bench_monitor.c); the replies go straight back.
-            new Benchmark("round trip through one system monitor", "bench_monitor_one.xml", 100_000,
+            new Benchmark(ONE_MONITOR, "bench_monitor_one.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, 2.5, false, CROSS_SPACE),
+            // A monitored round trip's three system calls and space switches, without the monitor's kernel work.
+            new Benchmark(THREE_SPACE_RING, "bench_ring.xml", 100_000, Kind.NANOS_PER_OPERATION, NO_TARGET),
             new Benchmark("round trip through three system monitors", "bench_monitor_three.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, NO_TARGET),
             // Client and server in one task: two address spaces instead of three.
@@ -62,6 +66,8 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
             new Benchmark("guest compute", "bench_compute.elf", 0, Kind.MILLION_INSTRUCTIONS_PER_SECOND, 500),
             new Benchmark("task creation (thread_control + exchange_registers)", "bench_tasks.xml", 1_000,
                     Kind.MICROS_PER_OPERATION, 10),
+            new Benchmark("task creation and deletion, a pair", "bench_task_pairs.elf", 1_000,
+                    Kind.MICROS_PER_OPERATION, 15),
             new Benchmark("1,000 tasks that each called one server", "bench_tasks.xml", 1_000,
                     Kind.RESIDENT_MEBIBYTES, 512),
             new Benchmark("l4emu boot hello.elf beyond a bare JVM start", "hello.elf", 1,

@@ -49,11 +49,39 @@ final class ResultTable {
         for (Result result : sorted()) {
             columns.add(result.column());
         }
+        printMonitorRatios(out, columns);
         if (columns.size() > results.stream().map(Result::architecture).distinct().count()) {
             out.println();
             printSideBySide(out, new ArrayList<>(columns));
         }
         out.flush();
+    }
+
+    /**
+     * The one-monitor round trip against the direct one (its target) and against the three-space
+     * ring (the same system calls and space entries without a monitor), per column.
+     */
+    private void printMonitorRatios(PrintWriter out, Set<String> columns) {
+        boolean first = true;
+        for (String column : columns) {
+            double monitored = median(Benchmark.ONE_MONITOR, column);
+            double direct = median(Benchmark.CROSS_SPACE, column);
+            double ring = median(Benchmark.THREE_SPACE_RING, column);
+            if (Double.isNaN(monitored) || Double.isNaN(direct) || Double.isNaN(ring)) {
+                continue;
+            }
+            if (first) {
+                out.println();
+                first = false;
+            }
+            out.printf(Locale.ROOT, "%s: one monitor is %.2fx the direct round trip, %.2fx the three-space ring%n",
+                    column, monitored / direct, monitored / ring);
+        }
+    }
+
+    private double median(String benchmark, String column) {
+        return results.stream().filter(r -> r.benchmark().name().equals(benchmark) && r.column().equals(column))
+                .mapToDouble(Result::median).findFirst().orElse(Double.NaN);
     }
 
     /** One row per benchmark, one column per architecture and engine: the medians. */

@@ -10,6 +10,7 @@ import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.SystemDescription;
+import org.l4emu.kernel.trace.EventTee;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceRecorder;
 
@@ -23,7 +24,7 @@ final class TracedRun {
         try (TraceRecorder recorder = new TraceRecorder(Files.newOutputStream(trace), trace.toString(),
                 TraceHeader.of(description, VirtualClock.NANOS_PER_INSTRUCTION))) {
             return Boot.run(description, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
-                    new PrintStream(OutputStream.nullOutputStream()), new TeeEvents(timer, recorder));
+                    new PrintStream(OutputStream.nullOutputStream()), new EventTee(timer, recorder));
         } finally {
             Files.deleteIfExists(trace);
         }

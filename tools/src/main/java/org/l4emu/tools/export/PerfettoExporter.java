@@ -128,6 +128,12 @@ final class PerfettoExporter {
             case EventDetail.Syscall ignored -> { }
             case EventDetail.End ignored -> instant(event, "global");
             case EventDetail.Mapping ignored -> instant(event, "global");
+            case EventDetail.KernelMapping ignored -> { }
+            case EventDetail.Deadline ignored -> { }
+            case EventDetail.Items ignored -> { }
+            case EventDetail.Unmapping ignored -> instant(event, "global");
+            case EventDetail.Rule ignored -> instant(event, "global");
+            case EventDetail.Allow ignored -> instant(event, "global");
             default -> instant(event, "thread");
         }
     }

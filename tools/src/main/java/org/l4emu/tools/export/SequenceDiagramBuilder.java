@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.l4emu.abi.Abi;
 import org.l4emu.tools.trace.DopeBits;
 import org.l4emu.tools.trace.EventDetail;
 import org.l4emu.tools.trace.EventKind;
@@ -145,12 +146,14 @@ final class SequenceDiagramBuilder {
     /** MR1..4 of a controller notification (M6) are thread IDs and an error code: say whom they name. */
     private String notification(EventDetail.Deliver deliver) {
         int[] words = deliver.message().words();
-        if (words.length < 4) {
+        if (words.length < Abi.Notification.WORDS) {
             return deliver.message().describe();
         }
-        return "notification: blocked source " + reader.thread(words[0]) + ", true source " + reader.thread(words[1])
-                + ", final receiver " + reader.thread(words[2])
-                + (words[3] == 0 ? "" : ", error " + words[3] + " " + DopeBits.errorName(words[3]));
+        int error = words[Abi.Notification.ERROR_MR - 1];
+        return "notification: blocked source " + reader.thread(words[Abi.Notification.BLOCKED_SOURCE_MR - 1])
+                + ", true source " + reader.thread(words[Abi.Notification.TRUE_SOURCE_MR - 1])
+                + ", final receiver " + reader.thread(words[Abi.Notification.FINAL_RECEIVER_MR - 1])
+                + (error == Abi.ErrorCode.NONE ? "" : ", error " + error + " " + DopeBits.errorName(error));
     }
 
     private void note(TraceEvent event, SequenceDiagram.Style style) {

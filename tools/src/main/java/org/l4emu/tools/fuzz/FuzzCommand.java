@@ -8,35 +8,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.output.WriterOutputStream;
+import org.l4emu.emulator.Architecture;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.tools.Installation;
+import org.l4emu.tools.check.LiveRuleChecker;
+import org.l4emu.tools.trace.TraceException;
+import org.l4emu.tools.fuzz.kernel.KernelFuzzRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code l4emu fuzz}: hostile guests issue random system calls while the kernel's invariants are checked after each trap. */
+/**
+ * {@code l4emu fuzz}: hostile guests, or with {@code --kernel} the same attacks generated in
+ * Java on the scripted machine, issue random and adversarial system calls while the kernel's
+ * invariants and the fuzzers' oracles are checked after every trap.
+ */
 @Command(name = "fuzz",
         mixinStandardHelpOptions = true,
-        description = {"Boot a system of fuzzer threads (guest-programs/src/fuzz.c) that issue random and adversarial",
-                "system calls, check the kernel's invariants after every trap, and stop after --syscalls calls.",
-                "The same seed and options repeat the same run exactly."},
+        description = {"Boot a system of fuzzer threads that issue random and adversarial system calls, check the "
+                + "kernel's invariants, the fuzzers' oracles and the SEMANTICS rules (docs/checker.md) after every "
+                + "trap, and stop after --syscalls calls.",
+                "By default the fuzzers are guest code (guest-programs/src/fuzz.c) on the emulated CPU; with --kernel "
+                        + "the same generators, in Java, drive the kernel's system-call layer on the scripted machine "
+                        + "(no CPU), at a million calls a second. The same seed and options repeat the same run "
+                        + "exactly."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:the whole budget ran with no invariant violation and no host exception",
-                "1:an invariant violation, a host exception, or the system ended before its budget",
+                "0:the whole budget ran with no violation and no host exception",
+                "1:a violation (kernel invariant, fuzzer oracle or rule), a host exception, or the system ended "
+                        + "before its budget",
                 "2:bad options, or the fuzz guest is missing"})
 public final class FuzzCommand implements Callable<Integer> {
-    private static final int FAILED = 1;
-    private static final int BAD_INPUT = 2;
+    private static final int FAILED = org.l4emu.abi.Abi.ExitCode.FAILED;
+    private static final int BAD_INPUT = org.l4emu.abi.Abi.ExitCode.BAD_INPUT;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "The seed every guest's random stream derives from (default: 1).")
+            description = "The seed every random stream derives from (default: 1).")
     private long seed;
 
     @Option(names = "--syscalls", paramLabel = "N", defaultValue = "1000000",
@@ -48,9 +62,32 @@ public final class FuzzCommand implements Callable<Integer> {
                     + " (default: " + FuzzSystem.DEFAULT_FUZZERS + "); keeper, monitors and short-lived threads come on top.")
     private int threads;
 
+    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "arm",
+            description = "arm or x86 (default: arm): the guests' build, or the scripted machine's conventions.")
+    private String arch;
+
+    @Option(names = "--kernel",
+            description = "Fuzz the kernel's system-call layer on the scripted machine: Java generators, no guest code.")
+    private boolean kernelLevel;
+
+    @Option(names = "--classes", paramLabel = "LIST", split = ",", converter = AttackClass.Converter.class,
+            completionCandidates = AttackClass.Labels.class,
+            description = "Only these generator classes, comma-separated (default: all): ${COMPLETION-CANDIDATES}.")
+    private Set<AttackClass> classes;
+
     @Option(names = "--guests", paramLabel = "DIR",
-            description = "Where fuzz.elf is (default: guest-programs/target/arm of this installation).")
+            description = "Where fuzz.elf is (default: guest-programs/target/ARCH of this installation).")
     private Path guests;
+
+    @Option(names = "--trace", paramLabel = "TRACE",
+            description = {"Also record the run into TRACE: the event numbers of rule violations are its own",
+                    "('l4emu trace show', 'l4emu trace check')."})
+    private Path trace;
+
+    @Option(names = "--no-rules",
+            description = "Leave the rule checker out (to measure what it costs; a run is then judged by the kernel's "
+                    + "invariants and the fuzzers' oracles alone).")
+    private boolean noRules;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
     private boolean quiet;
@@ -63,16 +100,30 @@ public final class FuzzCommand implements Callable<Integer> {
                     + FuzzSystem.MAX_FUZZERS);
             return BAD_INPUT;
         }
-        Path image = (guests != null ? guests : Installation.guestDirectory()).resolve(FuzzSystem.IMAGE);
-        if (!Files.isRegularFile(image)) {
-            err.println("l4emu: " + image + ": no fuzz guest (build the project with mvn package)");
+        Architecture architecture;
+        try {
+            architecture = Architecture.fromXmlName(arch);
+        } catch (IllegalArgumentException e) {
+            err.println("l4emu: --arch takes arm or x86");
             return BAD_INPUT;
         }
-        FuzzOptions options = new FuzzOptions(seed, syscalls, threads, image);
+        Path image = null;
+        if (!kernelLevel) {
+            image = (guests != null ? guests : Installation.guestDirectory(architecture)).resolve(FuzzSystem.IMAGE);
+            if (!Files.isRegularFile(image)) {
+                err.println("l4emu: " + image + ": no fuzz guest (build the project with mvn package)");
+                return BAD_INPUT;
+            }
+        }
+        FuzzOptions options = new FuzzOptions(seed, syscalls, threads, architecture,
+                classes == null || classes.isEmpty() ? AttackClass.all() : classes, kernelLevel, image, trace);
+        LiveRuleChecker rules = noRules ? null : new LiveRuleChecker();
         FuzzOutcome outcome;
         try {
-            outcome = FuzzRun.run(options, kernelLog(err), count -> progress(err, count));
-        } catch (BootException e) {
+            outcome = kernelLevel
+                    ? KernelFuzzRun.run(options, kernelLog(err), count -> progress(err, count), rules)
+                    : FuzzRun.run(options, kernelLog(err), count -> progress(err, count), rules);
+        } catch (BootException | TraceException e) {
             err.println("l4emu: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -6,11 +6,12 @@ import org.l4emu.kernel.trace.KernelEvents;
 import org.l4emu.kernel.trace.KernelView;
 
 /**
- * The host half of a fuzz run: counts every system call and its IPC outcome, checks the
- * kernel's invariants after every trap, and stops the run at each progress mark and at the end
- * of the budget.
+ * The host half of a guest fuzz run (FuzzRun seeds the guests after boot): counts every system
+ * call (by number, and by the class the guest names in its UTCB) and its IPC outcome, turns a guest's report of a broken guarantee into a violation,
+ * checks the kernel's invariants after every trap, and stops the run at each progress mark and
+ * at the end of the budget.
  */
-final class FuzzObserver implements KernelEvents {
+final class FuzzObserver implements KernelEvents, FuzzLoop.Observer {
     private final long budget;
     private final long progressEvery;
     private final InvariantChecker checker = new InvariantChecker();
@@ -30,7 +31,7 @@ final class FuzzObserver implements KernelEvents {
 
     @Override
     public void syscall(Thread thread, int number) {
-        statistics.syscall(number);
+        statistics.syscall(number, kernel.utcbWord(thread, SeedWords.CLASS_WORD) - 1);
         long count = statistics.syscalls();
         if (count >= budget || count % progressEvery == 0) {
             kernel.requestStop();
@@ -53,24 +54,40 @@ final class FuzzObserver implements KernelEvents {
     }
 
     @Override
+    public void pageFault(Thread thread, int address, int accessBits, int instructionPointer) {
+        statistics.fault(kernel.utcbWord(thread, SeedWords.CLASS_WORD) - 1);
+    }
+
+    @Override
+    public void breakpoint(Thread thread, int argument) {
+        GuestOracle broken = GuestOracle.reportedBy(argument);
+        if (broken != null) {
+            throw new FuzzViolation(thread + " reports: " + broken.statement());
+        }
+    }
+
+    @Override
     public void threadExited(Thread thread, String reason) {
         statistics.threadEnded(reason);
     }
 
     @Override
     public void trapHandled(Thread thread) {
-        checker.check();
+        checker.trapHandled(thread);
     }
 
-    FuzzStatistics statistics() {
+    @Override
+    public FuzzStatistics statistics() {
         return statistics;
     }
 
-    long invariantChecks() {
+    @Override
+    public long invariantChecks() {
         return checker.checks();
     }
 
-    boolean budgetSpent() {
+    @Override
+    public boolean budgetSpent() {
         return statistics.syscalls() >= budget;
     }
 }

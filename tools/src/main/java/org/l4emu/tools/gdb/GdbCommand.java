@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.tools.replay.Replay;
@@ -45,7 +46,7 @@ public final class GdbCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println("l4emu: --port takes 0..65535");
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
         DebugTarget target = new DebugTarget();
         BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
@@ -53,7 +54,7 @@ public final class GdbCommand implements Callable<Integer> {
              ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             if (task != null && replay.description().task(task).isEmpty()) {
                 err.println("l4emu: no task '" + task + "' in " + file);
-                return 2;
+                return Abi.ExitCode.BAD_INPUT;
             }
             target.attach(replay);
             err.println("l4emu: waiting for gdb on localhost:" + server.getLocalPort() + " (target remote :"
@@ -66,7 +67,7 @@ public final class GdbCommand implements Callable<Integer> {
             return 0;
         } catch (BootException e) {
             err.println("l4emu: " + e.getMessage());
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
     }
 }

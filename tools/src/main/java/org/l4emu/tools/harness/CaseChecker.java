@@ -4,15 +4,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.l4emu.tools.check.RuleChecker;
+import org.l4emu.tools.check.Violation;
 
 /**
  * Compares a run with what its case expects: for the IPC transcript, the console and the kernel
- * log their golden file, ordered lines and absent lines, then the exit code. With {@code update}
+ * log their golden file, ordered lines and absent lines, then the rule checker's verdict on the
+ * run's events, then the exit code. With {@code update}
  * the golden files are re-recorded from the run instead of compared; the other expectations are
  * still checked, since they were written by hand.
  */
 public final class CaseChecker {
     private static final int LOG_LINES_SHOWN = 12;
+    private static final int VIOLATIONS_SHOWN = 10;
 
     private final boolean update;
     private final Path reportRoot;
@@ -40,12 +44,32 @@ public final class CaseChecker {
             OrderedMatch.inOrder(what, expectation.match(), lines).ifPresent(mismatches::add);
             OrderedMatch.absent(what, expectation.absent(), lines).ifPresent(mismatches::add);
         }
+        ruleViolations(run).ifPresent(mismatches::add);
         // Last: when the IPC differs too, the transcript's first difference is the better headline.
         if (run.exitCode() != testCase.exitCode()) {
             mismatches.add(Mismatch.of("exit code " + run.exitCode() + ", expected " + testCase.exitCode(),
                     logTail(run)));
         }
         return CaseResult.checked(testCase.location(), run, mismatches, updates);
+    }
+
+    /** Every case runs under the rule checker (docs/checker.md): a violation fails it, whatever it expects. */
+    private static Optional<Mismatch> ruleViolations(CaseRun run) {
+        RuleChecker rules = run.rules();
+        if (rules.violationCount() == 0) {
+            return Optional.empty();
+        }
+        StringBuilder detail = new StringBuilder();
+        List<Violation> shown = rules.violations();
+        for (Violation violation : shown.subList(0, Math.min(shown.size(), VIOLATIONS_SHOWN))) {
+            detail.append("  ").append(violation.describe()).append('\n');
+        }
+        if (rules.violationCount() > VIOLATIONS_SHOWN) {
+            detail.append("  ... ").append(rules.violationCount() - VIOLATIONS_SHOWN).append(" more\n");
+        }
+        return Optional.of(Mismatch.of("the rule checker found " + rules.violationCount() + " violation"
+                + (rules.violationCount() == 1 ? "" : "s") + " (" + rules.countsText() + ")",
+                detail.toString().stripTrailing()));
     }
 
     private Optional<Mismatch> compare(RunText what, Path golden, String actual) {

@@ -3,6 +3,7 @@ package org.l4emu.tools.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.system.MonitorClass;
@@ -34,7 +35,7 @@ public final class IpcTranscript implements KernelEvents {
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
         IpcOption option = IpcOption.ofSendDescriptor(sendDescriptor);
-        boolean forward = option != null && option.code() >= IpcOption.DECEIT.code();
+        boolean forward = option != null && option.isDeceit();
         add(sender.name() + (forward ? " forwards to " : " sends to ") + nameOf(to) + ": " + MessageText.of(tag)
                 + (option == null ? "" : " [option " + option.jsonName() + "]"));
     }
@@ -71,13 +72,13 @@ public final class IpcTranscript implements KernelEvents {
                                    int errorCode) {
         add(monitor.name() + " is notified: blocked source " + nameOf(blockedSource) + ", true source "
                 + nameOf(trueSource) + ", final receiver " + nameOf(finalReceiver)
-                + (errorCode == 0 ? "" : ", error " + errorCode + " " + DopeBits.errorName(errorCode)));
+                + (errorCode == Abi.ErrorCode.NONE ? "" : ", error " + errorCode + " " + DopeBits.errorName(errorCode)));
     }
 
     @Override
     public void ipcFailed(Thread thread, int dope) {
         DopeBits bits = new DopeBits(dope);
-        if (bits.errorCode() == 1) {
+        if (bits.errorCode() == Abi.ErrorCode.TIMEOUT) {
             add(thread.name() + " times out (" + bits.phase() + ")");
         } else {
             add(thread.name() + " fails: " + bits.describe());

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.tools.Installation;
 import picocli.CommandLine.Command;
@@ -23,13 +24,10 @@ import picocli.CommandLine.Spec;
                         + "guest-programs/tests/README.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:every case passed",
-                "1:a case failed or could not run",
-                "2:bad input (no such DIR, no case selected, options)"})
+                Abi.ExitCode.ALL_EXITED + ":every case passed",
+                Abi.ExitCode.FAILED + ":a case failed or could not run",
+                Abi.ExitCode.BAD_INPUT + ":bad input (no such DIR, no case selected, options)"})
 public final class TestCommand implements Callable<Integer> {
-    private static final int FAILED = 1;
-    private static final int BAD_INPUT = 2;
-
     @Spec
     private CommandSpec spec;
 
@@ -60,14 +58,14 @@ public final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (jobs != null && jobs < 1) {
             err.println("l4emu: --jobs takes a positive number");
-            return BAD_INPUT;
+            return Abi.ExitCode.BAD_INPUT;
         }
         Architecture architecture;
         try {
             architecture = Architecture.fromXmlName(arch);
         } catch (IllegalArgumentException e) {
             err.println("l4emu: --arch: " + e.getMessage() + " (known: " + CaseFileReader.knownArchitectures() + ")");
-            return BAD_INPUT;
+            return Abi.ExitCode.BAD_INPUT;
         }
         Path workingDirectory = Path.of("").toAbsolutePath();
         List<CaseLocation> cases;
@@ -76,12 +74,12 @@ public final class TestCommand implements Callable<Integer> {
                     .stream().filter(new CaseFilter(filters)).toList();
         } catch (CaseFileException e) {
             err.println("l4emu: " + e.getMessage());
-            return BAD_INPUT;
+            return Abi.ExitCode.BAD_INPUT;
         }
         if (cases.isEmpty()) {
             err.println("l4emu: no test case " + (filters.isEmpty() ? "found" : "matches " + String.join(", ", filters))
                     + " (case files are named NAME" + CaseFileReader.SUFFIX + ")");
-            return BAD_INPUT;
+            return Abi.ExitCode.BAD_INPUT;
         }
         int threads = jobs != null ? jobs : SuiteRunner.defaultThreads();
         ProgressReport report = new ProgressReport(spec.commandLine().getOut(), workingDirectory);
@@ -96,9 +94,9 @@ public final class TestCommand implements Callable<Integer> {
                 new JunitXmlReport(junit, workingDirectory).write(results);
             } catch (ReportException e) {
                 err.println("l4emu: " + e.getMessage());
-                return FAILED;
+                return Abi.ExitCode.FAILED;
             }
         }
-        return results.stream().anyMatch(CaseResult::failed) ? FAILED : 0;
+        return results.stream().anyMatch(CaseResult::failed) ? Abi.ExitCode.FAILED : 0;
     }
 }

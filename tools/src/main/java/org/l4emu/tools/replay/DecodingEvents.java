@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
 import org.l4emu.kernel.trace.KernelView;
+import org.l4emu.tools.trace.BytePipe;
 import org.l4emu.tools.trace.TraceEvent;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceReader;
@@ -110,6 +112,12 @@ final class DecodingEvents implements KernelEvents {
     }
 
     @Override
+    public void syscallFailed(Thread thread, int number, int errorCode) {
+        recorder.syscallFailed(thread, number, errorCode);
+        deliver();
+    }
+
+    @Override
     public void console(Thread thread, byte[] bytes) {
         recorder.console(thread, bytes);
         deliver();
@@ -130,6 +138,66 @@ final class DecodingEvents implements KernelEvents {
     @Override
     public void mapped(Task task, int virtualAddress, int rightsBits) {
         recorder.mapped(task, virtualAddress, rightsBits);
+        deliver();
+    }
+
+    @Override
+    public void redirectionRuleAdded(RedirectionRule rule) {
+        recorder.redirectionRuleAdded(rule);
+        deliver();
+    }
+
+    @Override
+    public void redirectionRuleRemoved(Task source, Task dest, Thread monitor) {
+        recorder.redirectionRuleRemoved(source, dest, monitor);
+        deliver();
+    }
+
+    @Override
+    public void allowRuleAdded(Task source, Task dest) {
+        recorder.allowRuleAdded(source, dest);
+        deliver();
+    }
+
+    @Override
+    public void threadCreated(Thread thread) {
+        recorder.threadCreated(thread);
+        deliver();
+    }
+
+    @Override
+    public void faultIpcStarted(Thread thread, Thread handler) {
+        recorder.faultIpcStarted(thread, handler);
+        deliver();
+    }
+
+    @Override
+    public void messageTransferred(Thread sender, Thread receiver, int senderTag, int words) {
+        recorder.messageTransferred(sender, receiver, senderTag, words);
+        deliver();
+    }
+
+    @Override
+    public void itemsTransferring(Thread sender, Thread receiver, boolean wholeSpace, int window) {
+        recorder.itemsTransferring(sender, receiver, wholeSpace, window);
+        deliver();
+    }
+
+    @Override
+    public void mappingAdded(Task from, int fromPage, Task to, int toPage, int rightsBits, boolean grant) {
+        recorder.mappingAdded(from, fromPage, to, toPage, rightsBits, grant);
+        deliver();
+    }
+
+    @Override
+    public void mappingRevoked(Task task, int page, int rightsLeft) {
+        recorder.mappingRevoked(task, page, rightsLeft);
+        deliver();
+    }
+
+    @Override
+    public void deadlineChanged(Thread thread, long deadline) {
+        recorder.deadlineChanged(thread, deadline);
         deliver();
     }
 

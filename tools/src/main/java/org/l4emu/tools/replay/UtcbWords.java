@@ -1,12 +1,12 @@
 package org.l4emu.tools.replay;
 
-import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 
 /** Names the UTCB word an address falls on (MR1, BR0, ErrorCode, ...), so a stop can say what was written. */
 public final class UtcbWords {
-    private static final int WORDS = Utcb.DELAY_TIMEOUT + 1;
+    private static final int WORDS = Abi.Layout.UTCB_SIZE / Integer.BYTES;
 
     private UtcbWords() {}
 
@@ -14,25 +14,16 @@ public final class UtcbWords {
     public static String describe(Task task, int address) {
         for (Thread thread : task.threads()) {
             long offset = Integer.toUnsignedLong(address) - Integer.toUnsignedLong(thread.utcbAddress());
-            if (offset >= 0 && offset < 4L * WORDS) {
-                return name((int) offset / 4) + " of " + thread.name();
+            if (offset >= 0 && offset < (long) Integer.BYTES * WORDS) {
+                return name((int) offset / Integer.BYTES) + " of " + thread.name();
             }
         }
         return null;
     }
 
-    /** The ABI's name of UTCB word {@code index}. */
+    /** The ABI's name of UTCB word {@code index}, or "UTCB word N" for one it leaves unused. */
     public static String name(int index) {
-        return switch (index) {
-            case Utcb.MY_GLOBAL_ID -> "MyGlobalId";
-            case Utcb.PAGER -> "Pager";
-            case Utcb.EXCEPTION_HANDLER -> "ExceptionHandler";
-            case Utcb.ERROR_CODE -> "ErrorCode";
-            case Utcb.INTENDED_RECEIVER -> "IntendedReceiver";
-            case Utcb.BLOCKED_SOURCE -> "BlockedSource";
-            case Utcb.CONTROLLING_MONITOR -> "ControllingMonitor";
-            case Utcb.DELAY_TIMEOUT -> "DelayTimeout";
-            default -> index >= Utcb.BR0 ? "BR" + (index - Utcb.BR0) : index < Utcb.BR0 ? "MR" + index : "UTCB word " + index;
-        };
+        String name = Abi.Utcb.name(index);
+        return name != null ? name : "UTCB word " + index;
     }
 }

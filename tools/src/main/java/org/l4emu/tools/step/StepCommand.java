@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.tools.replay.Replay;
@@ -55,7 +56,7 @@ public final class StepCommand implements Callable<Integer> {
                 lines.addAll(Files.readAllLines(script, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 spec.commandLine().getErr().println("l4emu: " + script + ": cannot read (" + IoProblems.describe(e) + ")");
-                return 2;
+                return Abi.ExitCode.BAD_INPUT;
             }
         }
         lines.addAll(evaluate);
@@ -79,7 +80,7 @@ public final class StepCommand implements Callable<Integer> {
             return 0;
         } catch (BootException e) {
             spec.commandLine().getErr().println("l4emu: " + e.getMessage());
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
     }
 

@@ -15,15 +15,15 @@ import org.l4emu.tools.disasm.Capstone;
 import org.l4emu.tools.disasm.DisassemblerUnavailableException;
 import org.l4emu.tools.disasm.Instruction;
 import org.l4emu.tools.replay.Replay;
+import org.l4emu.tools.replay.UtcbWords;
 import org.l4emu.tools.trace.Message;
 import org.l4emu.tools.trace.Words;
 
 /** What the stepper shows of a thread: registers, UTCB message registers, memory and disassembly. */
 final class ThreadViews {
+    /** The words the kernel writes at IPC time (ABI section 2.3), shown under their names. */
     private static final int[] SPECIAL_WORDS = {Utcb.ERROR_CODE, Utcb.INTENDED_RECEIVER, Utcb.BLOCKED_SOURCE,
         Utcb.CONTROLLING_MONITOR, Utcb.DELAY_TIMEOUT};
-    private static final String[] SPECIAL_NAMES = {"ErrorCode", "IntendedReceiver", "BlockedSource",
-        "ControllingMonitor", "DelayTimeout"};
 
     /** Instructions shown before the one asked about. */
     private static final int WINDOW_BEFORE = 3;
@@ -50,16 +50,15 @@ final class ThreadViews {
         KernelView kernel = replay.view();
         int tag = kernel.utcbWord(thread, Utcb.MR0);
         Message message = new Message(tag, new int[0]);
-        int count = Math.min(63, Math.max(message.untypedWords() + message.typedWords(), extra));
+        int count = Math.min(Utcb.LAST_MR, Math.max(message.untypedWords() + message.typedWords(), extra));
         out.printf(Locale.ROOT, "UTCB of %s at %s: MR0 %s (label 0x%x, u %d, t %d)%n", thread.name(),
                 Words.address(thread.utcbAddress()), Words.address(tag), message.label(), message.untypedWords(),
                 message.typedWords());
         for (int i = 1; i <= count; i++) {
             out.printf(Locale.ROOT, "  MR%-2d %s%n", i, Words.address(kernel.utcbWord(thread, Utcb.MR0 + i)));
         }
-        for (int i = 0; i < SPECIAL_WORDS.length; i++) {
-            int word = kernel.utcbWord(thread, SPECIAL_WORDS[i]);
-            out.printf(Locale.ROOT, "  %-18s %s%n", SPECIAL_NAMES[i], Words.address(word));
+        for (int index : SPECIAL_WORDS) {
+            out.printf(Locale.ROOT, "  %-18s %s%n", UtcbWords.name(index), Words.address(kernel.utcbWord(thread, index)));
         }
     }
 

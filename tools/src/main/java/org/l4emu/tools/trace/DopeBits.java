@@ -2,34 +2,34 @@ package org.l4emu.tools.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.l4emu.abi.Abi;
 
-/** A message dope (ABI section 3) taken apart: option, R, D, error code and phase. */
+/** A message dope (ABI section 3.2, the table's fields) taken apart: option, R, D, error code and phase. */
 public record DopeBits(int dope) {
-    private static final String[] ERRORS = {"none", "timeout", "no partner", "cancelled", "message overflow",
-        "delay timeout", "not permitted", "aborted", "monitor error", "invalid argument"};
-
     public IpcOption option() {
         return IpcOption.ofDope(dope);
     }
 
     public boolean redirected() {
-        return (dope & (1 << 4)) != 0;
+        return Abi.Dope.REDIRECTED.get(dope) != 0;
     }
 
     public boolean deceit() {
-        return (dope & (1 << 5)) != 0;
+        return Abi.Dope.DECEIT.get(dope) != 0;
     }
 
     public int errorCode() {
-        return (dope >>> 8) & 0xF;
+        return Abi.Dope.ERROR.get(dope);
     }
 
     public String phase() {
-        return (dope & (1 << 12)) != 0 ? "receive" : "send";
+        return Abi.Dope.PHASE.get(dope) == Abi.Phase.RECEIVE ? "receive" : "send";
     }
 
+    /** The table's name of an error code ("timeout", ...), or "error N" for one the ABI does not define. */
     public static String errorName(int code) {
-        return code >= 0 && code < ERRORS.length ? ERRORS[code] : "error " + code;
+        String name = Abi.ErrorCode.name(code);
+        return name != null ? name : "error " + code;
     }
 
     /** "R D option deceit" or "error 1 timeout (send)"; empty for dope 0. */
@@ -44,7 +44,7 @@ public record DopeBits(int dope) {
         if (option() != null) {
             parts.add("option " + option().jsonName());
         }
-        if (errorCode() != 0) {
+        if (errorCode() != Abi.ErrorCode.NONE) {
             parts.add("error " + errorCode() + " " + errorName(errorCode()) + " (" + phase() + ")");
         }
         return String.join(" ", parts);

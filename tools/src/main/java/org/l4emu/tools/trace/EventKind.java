@@ -26,7 +26,18 @@ public enum EventKind {
     MAP(0x1E, Group.LIFECYCLE),
     STATE(0x1F, Group.DETAIL),
     SWITCH(0x20, Group.DETAIL),
-    END(0x21, Group.LIFECYCLE);
+    END(0x21, Group.LIFECYCLE),
+    // Version 2: what a rule checker needs (docs/checker.md).
+    RULE(0x22, Group.LIFECYCLE),
+    ALLOW(0x23, Group.LIFECYCLE),
+    THREAD_CREATED(0x24, Group.LIFECYCLE),
+    FAULT_IPC(0x25, Group.IPC),
+    ITEMS(0x26, Group.DETAIL),
+    UNMAP(0x27, Group.LIFECYCLE),
+    DEADLINE(0x28, Group.DETAIL),
+    KERNEL_MAP(0x29, Group.DETAIL),
+    // Version 2 too: the error of a system call other than ipc (semantics P2).
+    SYSCALL_ERROR(0x2A, Group.LIFECYCLE);
 
     /** How prominent a kind is: IPC events are what the stepper's "next" stops at. */
     public enum Group {
@@ -36,7 +47,7 @@ public enum EventKind {
         DETAIL
     }
 
-    private static final EventKind[] BY_CODE = new EventKind[0x22];
+    private static final EventKind[] BY_CODE = new EventKind[0x2B];
 
     static {
         for (EventKind kind : values()) {

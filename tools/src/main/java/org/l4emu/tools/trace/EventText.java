@@ -3,6 +3,7 @@ package org.l4emu.tools.trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.l4emu.abi.Abi;
 
 /** One line of plain words for an event, as tables and the stepper show it. */
 public final class EventText {
@@ -28,16 +29,44 @@ public final class EventText {
             case EventDetail.Failure failure -> event.kind() == EventKind.TIMEOUT
                     ? "timeout (" + new DopeBits(failure.dope()).phase() + " phase)"
                     : new DopeBits(failure.dope()).describe();
+            case EventDetail.SyscallError failure -> failure.describe();
             case EventDetail.Console console -> "prints " + quoted(console.text());
             case EventDetail.Breakpoint breakpoint -> "kdebug breakpoint " + breakpoint.argument();
             case EventDetail.PageFault fault -> "page fault at " + Words.address(fault.address()) + " ("
                     + AccessText.of(fault.accessBits()) + ") ip " + Words.address(fault.instructionPointer());
-            case EventDetail.Mapping mapping -> "maps " + Words.address(mapping.address()) + " "
+            case EventDetail.Mapping mapping -> (mapping.grant() ? "grants " : "maps ")
+                    + Words.address(mapping.address()) + " " + AccessText.of(mapping.rightsBits()) + " in "
+                    + mapping.task().name() + " from " + Words.address(mapping.sourceAddress()) + " of "
+                    + mapping.sourceTask().name();
+            case EventDetail.KernelMapping mapping -> "kernel maps " + Words.address(mapping.address()) + " "
                     + AccessText.of(mapping.rightsBits()) + " in " + mapping.task().name();
+            case EventDetail.Unmapping unmapping -> (unmapping.rightsLeft() == 0 ? "unmaps " : "revokes rights of ")
+                    + Words.address(unmapping.address()) + " in " + unmapping.task().name()
+                    + (unmapping.rightsLeft() == 0 ? "" : ", " + AccessText.of(unmapping.rightsLeft()) + " left");
+            case EventDetail.Rule rule -> rule(rule);
+            case EventDetail.Allow allow -> "allow rule: " + allow.source().name() + " may send to "
+                    + allow.dest().name();
+            case EventDetail.ThreadCreated ignored -> "created by thread_control (UTCB "
+                    + Words.address(event.thread().utcbAddress()) + ")";
+            case EventDetail.FaultIpc fault -> "fault IPC to " + fault.handler();
+            case EventDetail.Items items -> "items from " + items.sender().name() + (items.wholeSpace()
+                    ? " into the whole space (page-fault reply)" : " into window " + Words.hex(items.window()));
+            case EventDetail.Deadline deadline -> deadline.deadlineNanos() == EventDetail.Deadline.NONE
+                    ? "timeout cleared"
+                    : String.format(Locale.ROOT, "times out at %.3f us", deadline.deadlineNanos() / 1000.0);
             case EventDetail.StateChange change -> "-> " + change.state();
             case EventDetail.Switch ignored -> event.thread() == null ? "CPU idle" : "runs";
             case EventDetail.End end -> "run ends, exit code " + end.exitCode();
         };
+    }
+
+    private static String rule(EventDetail.Rule rule) {
+        String source = rule.source() == null ? "any task" : rule.source().name();
+        String dest = rule.dest() == null ? "any task" : rule.dest().name();
+        return rule.added()
+                ? "redirect rule added: " + source + " -> " + dest + " via " + rule.monitor().name() + " ("
+                        + rule.monitorClass() + ")"
+                : "redirect rule removed: " + source + " -> " + dest + " via " + rule.monitor().name();
     }
 
     private static String syscall(EventDetail.Syscall syscall) {
@@ -55,10 +84,9 @@ public final class EventText {
         if (option != null) {
             text.append(" [option ").append(option.jsonName());
             EventDetail.ParameterBlock block = send.block();
-            if (block != null && option.code() >= IpcOption.DECEIT.code()) {
+            if (block != null && option.isDeceit()) {
                 text.append(", true source ").append(block.trueSource());
-                if (option == IpcOption.DECEIT_BLOCKED_SOURCE
-                        || option == IpcOption.DECEIT_BLOCKED_SOURCE_CONTROLLING_MONITOR) {
+                if (Abi.Option.namesBlockedSource(option.code())) {
                     text.append(", blocked source ").append(block.blockedSource());
                 }
             }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.l4emu.abi.Abi;
 import picocli.CommandLine.Option;
 
 /** The event filters {@code trace show} and {@code trace export} share. */
@@ -25,7 +26,8 @@ public final class FilterOptions {
 
     @Option(names = "--kind", paramLabel = "KIND", split = ",",
             description = "Only these event kinds: thread_start, thread_exit, syscall, send, forward, redirect, deliver,"
-                    + " unblock, notify, error, timeout, console, breakpoint, page_fault, map, state, switch, end.")
+                    + " unblock, notify, error, timeout, syscall_error, console, breakpoint, page_fault, map, state, switch, end,"
+                    + " rule, allow, thread_created, fault_ipc, items, unmap, deadline, kernel_map.")
     private List<String> kinds = new ArrayList<>();
 
     @Option(names = "--from-us", paramLabel = "T", description = "Only events at or after T microseconds of virtual time.")
@@ -42,7 +44,7 @@ public final class FilterOptions {
         Set<Integer> labelSet = new HashSet<>();
         for (String label : labels) {
             try {
-                labelSet.add(Words.parse(label) & 0xFFFF);
+                labelSet.add(Words.parse(label) & Abi.Tag.LABEL.mask());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--label takes a number, not '" + label + "'");
             }

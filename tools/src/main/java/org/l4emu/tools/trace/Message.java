@@ -1,19 +1,20 @@
 package org.l4emu.tools.trace;
 
 import java.util.Locale;
+import org.l4emu.abi.Abi;
 
 /** A message as MR0 (the tag) and MR1..MRn; {@code words} holds MR1 onwards. */
 public record Message(int tag, int[] words) {
     public int label() {
-        return tag >>> 16;
+        return Abi.Tag.LABEL.get(tag);
     }
 
     public int untypedWords() {
-        return tag & 0x3F;
+        return Abi.Tag.UNTYPED.get(tag);
     }
 
     public int typedWords() {
-        return (tag >>> 6) & 0x3F;
+        return Abi.Tag.TYPED.get(tag);
     }
 
     /** "label 0x4c, MR1..2 = 0x1 0x2" style text for tables and diagrams. */

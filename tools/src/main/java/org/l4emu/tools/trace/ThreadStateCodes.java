@@ -1,8 +1,12 @@
 package org.l4emu.tools.trace;
 
+import java.util.Locale;
 import org.l4emu.kernel.object.ThreadState;
 
-/** The wire byte of each kernel thread state (an index into {@link TraceFormat#STATES}). */
+/**
+ * The wire byte of each kernel thread state in a state event (docs/trace-format.md), and the
+ * state's name in the JSON form. Codes are part of the format: never renumber, only append.
+ */
 final class ThreadStateCodes {
     private ThreadStateCodes() {}
 
@@ -16,5 +20,15 @@ final class ThreadStateCodes {
             case STOPPED -> 5;
             case DEAD -> 6;
         };
+    }
+
+    /** The name of the state with wire byte {@code code} ("halted", "awaiting_delivery", ...), or null. */
+    static String name(int code) {
+        for (ThreadState state : ThreadState.values()) {
+            if (of(state) == code) {
+                return state.name().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
     }
 }

@@ -7,11 +7,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code l4emu trace dump FILE}: the whole trace as JSON Lines (schema trace-v1.schema.json). */
+/** {@code l4emu trace dump FILE}: the whole trace as JSON Lines (schema trace-v2.schema.json). */
 @Command(name = "dump",
         mixinStandardHelpOptions = true,
         description = {"Print a whole trace as JSON Lines: a header object, then one object per event.",
-                "The schema is docs/trace-v1.schema.json (also inside the l4emu jar)."})
+                "Its JSON schema is what 'l4emu trace schema' prints (docs/trace-format.md)."})
 final class TraceDumpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

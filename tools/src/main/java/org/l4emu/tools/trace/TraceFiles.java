@@ -2,11 +2,12 @@ package org.l4emu.tools.trace;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.l4emu.abi.Abi;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Opens a trace for a command and turns a bad file into one line and exit code 2. */
 public final class TraceFiles {
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = Abi.ExitCode.BAD_INPUT;
 
     private TraceFiles() {}
 

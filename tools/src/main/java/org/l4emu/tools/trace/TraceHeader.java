@@ -1,5 +1,6 @@
 package org.l4emu.tools.trace;
 
+import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.SystemDescription;
 
 /**
@@ -8,6 +9,11 @@ import org.l4emu.kernel.system.SystemDescription;
  * bytes anywhere), and the virtual clock's rate.
  */
 public record TraceHeader(int version, String system, String arch, String image, long nanosPerInstruction) {
+    /** For a trace that never leaves memory (read back as it is written, by a live checker). */
+    public static TraceHeader inMemory() {
+        return new TraceHeader(TraceFormat.VERSION, "in-memory", "", "", VirtualClock.NANOS_PER_INSTRUCTION);
+    }
+
     public static TraceHeader of(SystemDescription description, long nanosPerInstruction) {
         return new TraceHeader(TraceFormat.VERSION, description.name(), description.arch().xmlName(),
                 description.source().getFileName().toString(), nanosPerInstruction);

@@ -7,7 +7,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON Lines form of a trace (docs/trace-format.md, schema trace-v1.schema.json): a header
+ * The JSON Lines form of a trace (docs/trace-format.md, schema trace-v2.schema.json): a header
  * line, then one object per event. Words are unsigned numbers; threads are names with their IDs.
  */
 public final class TraceJsonWriter implements AutoCloseable {
@@ -46,14 +46,17 @@ public final class TraceJsonWriter implements AutoCloseable {
             json.writeStringProperty("task", event.thread().task().name());
             json.writeNumberProperty("thread_id", unsigned(event.thread().id()));
         }
-        details(event.detail());
+        details(event);
         json.writeEndObject();
         json.writeRaw("\n");
     }
 
-    private void details(EventDetail detail) {
-        switch (detail) {
-            case EventDetail.ThreadStart start -> word("entry", start.entry());
+    private void details(TraceEvent event) {
+        switch (event.detail()) {
+            case EventDetail.ThreadStart start -> {
+                word("entry", start.entry());
+                word("utcb", event.thread().utcbAddress());
+            }
             case EventDetail.ThreadExit exit -> json.writeStringProperty("reason", exit.reason());
             case EventDetail.Syscall syscall -> {
                 json.writeStringProperty("syscall", syscall.name());
@@ -79,6 +82,12 @@ public final class TraceJsonWriter implements AutoCloseable {
                 word("error", notify.errorCode());
             }
             case EventDetail.Failure failure -> dope(failure.dope());
+            case EventDetail.SyscallError failure -> {
+                json.writeStringProperty("syscall", failure.name());
+                word("number", failure.number());
+                word("error", failure.error());
+                json.writeStringProperty("error_name", DopeBits.errorName(failure.error()));
+            }
             case EventDetail.Console console -> json.writeStringProperty("text", console.text());
             case EventDetail.Breakpoint breakpoint -> word("argument", breakpoint.argument());
             case EventDetail.PageFault fault -> {
@@ -90,6 +99,50 @@ public final class TraceJsonWriter implements AutoCloseable {
                 json.writeStringProperty("mapped_task", mapping.task().name());
                 word("address", mapping.address());
                 json.writeStringProperty("rights", AccessText.of(mapping.rightsBits()));
+                json.writeStringProperty("how", mapping.grant() ? "grant" : "map");
+                json.writeStringProperty("source_task", mapping.sourceTask().name());
+                word("source_address", mapping.sourceAddress());
+            }
+            case EventDetail.KernelMapping mapping -> {
+                json.writeStringProperty("mapped_task", mapping.task().name());
+                word("address", mapping.address());
+                json.writeStringProperty("rights", AccessText.of(mapping.rightsBits()));
+            }
+            case EventDetail.Unmapping unmapping -> {
+                json.writeStringProperty("mapped_task", unmapping.task().name());
+                word("address", unmapping.address());
+                json.writeStringProperty("rights_left", AccessText.of(unmapping.rightsLeft()));
+            }
+            case EventDetail.Rule rule -> {
+                json.writeStringProperty("operation", rule.added() ? "add" : "remove");
+                json.writeStringProperty("source_task", rule.source() == null ? "*" : rule.source().name());
+                json.writeStringProperty("dest_task", rule.dest() == null ? "*" : rule.dest().name());
+                thread("monitor", rule.monitor());
+                if (rule.monitorClass() != null) {
+                    json.writeStringProperty("monitor_class", rule.monitorClass());
+                }
+            }
+            case EventDetail.Allow allow -> {
+                json.writeStringProperty("source_task", allow.source().name());
+                json.writeStringProperty("dest_task", allow.dest().name());
+            }
+            case EventDetail.ThreadCreated ignored -> word("utcb", event.thread().utcbAddress());
+            case EventDetail.FaultIpc fault -> ref("handler", fault.handler());
+            case EventDetail.Items items -> {
+                thread("sender", items.sender());
+                if (items.wholeSpace()) {
+                    json.writeBooleanProperty("whole_space", true);
+                } else {
+                    word("window", items.window());
+                }
+                words("items", items.items());
+            }
+            case EventDetail.Deadline deadline -> {
+                if (deadline.deadlineNanos() == EventDetail.Deadline.NONE) {
+                    json.writeNullProperty("deadline_ns");
+                } else {
+                    json.writeNumberProperty("deadline_ns", deadline.deadlineNanos());
+                }
             }
             case EventDetail.StateChange change -> json.writeStringProperty("state", change.state());
             case EventDetail.Switch ignored -> { }
@@ -102,6 +155,9 @@ public final class TraceJsonWriter implements AutoCloseable {
         message(send.message());
         word("send_descriptor", send.sendDescriptor());
         option(send.option());
+        if (TraceFormat.readsMr1(send.sendDescriptor())) {
+            word("mr1", send.mr1());
+        }
         EventDetail.ParameterBlock block = send.block();
         if (block != null) {
             json.writeName("parameter_block");
@@ -127,6 +183,10 @@ public final class TraceJsonWriter implements AutoCloseable {
         option(bits.option());
         json.writeBooleanProperty("redirected", bits.redirected());
         json.writeBooleanProperty("deceit", bits.deceit());
+        word("sender_tag", deliver.senderTag());
+        if (deliver.wordsWritten() != EventDetail.Deliver.UNKNOWN) {
+            json.writeNumberProperty("words_written", deliver.wordsWritten());
+        }
     }
 
     private void message(Message message) {

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.l4emu.abi.Abi;
 
 /**
  * Streams the events of a binary trace one at a time, so traces larger than memory can be shown,
@@ -54,9 +55,13 @@ public final class TraceReader implements AutoCloseable {
             }
         }
         int version = in.count(Integer.MAX_VALUE, "version");
+        if (version < TraceFormat.VERSION) {
+            throw new TraceException(name + ": trace format version " + version + " is older than this l4emu reads"
+                    + " (version " + TraceFormat.VERSION + "): record the run again with 'l4emu boot --trace'");
+        }
         if (version != TraceFormat.VERSION) {
-            throw new TraceException(name + ": trace format version " + version + " (this l4emu reads version "
-                    + TraceFormat.VERSION + ")");
+            throw new TraceException(name + ": trace format version " + version + " is newer than this l4emu reads"
+                    + " (version " + TraceFormat.VERSION + ")");
         }
         return new TraceHeader(version, in.string(), in.string(), in.string(), in.varint());
     }
@@ -106,8 +111,8 @@ public final class TraceReader implements AutoCloseable {
     private void defineThread() {
         int id = in.word();
         String name = in.string();
-        TaskInfo task = tasks.get(in.count(tasks.size(), "task number") - 1);
-        ThreadInfo thread = new ThreadInfo(threads.size() + 1, id, name, task);
+        TaskInfo task = task();
+        ThreadInfo thread = new ThreadInfo(threads.size() + 1, id, name, task, in.word());
         threads.add(thread);
         threadsById.put(id, thread);
     }
@@ -132,21 +137,64 @@ public final class TraceReader implements AutoCloseable {
             case THREAD_START -> new EventDetail.ThreadStart(in.word());
             case THREAD_EXIT -> new EventDetail.ThreadExit(in.string());
             case SYSCALL -> new EventDetail.Syscall(in.word(), words());
-            case SEND, FORWARD -> new EventDetail.Send(ref(), in.word(), in.word(), words(), parameterBlock());
+            case SEND, FORWARD -> send();
             case REDIRECT -> new EventDetail.Redirect(ref(), thread(), thread(), monitorClass());
-            case DELIVER -> new EventDetail.Deliver(optionalThread(), ref(), in.word(), in.word(), words());
+            case DELIVER -> new EventDetail.Deliver(optionalThread(), ref(), in.word(), in.word(), words(), in.word(),
+                    (int) Math.min(in.varint(), Integer.MAX_VALUE) - 1);
             case UNBLOCK -> new EventDetail.Unblock(in.word(), in.string());
             case NOTIFY -> new EventDetail.Notify(ref(), ref(), ref(), in.word());
             case ERROR, TIMEOUT -> new EventDetail.Failure(in.word());
+            case SYSCALL_ERROR -> new EventDetail.SyscallError(in.word(), in.word());
             case CONSOLE -> new EventDetail.Console(in.bytes());
             case BREAKPOINT -> new EventDetail.Breakpoint(in.word());
             case PAGE_FAULT -> new EventDetail.PageFault(in.word(), in.word(), in.word());
-            case MAP -> new EventDetail.Mapping(tasks.get(in.count(tasks.size(), "task number") - 1), in.word(),
-                    in.word());
+            case MAP -> new EventDetail.Mapping(task(), in.word(), in.word(), grant(), task(), in.word());
+            case KERNEL_MAP -> new EventDetail.KernelMapping(task(), in.word(), in.word());
+            case UNMAP -> new EventDetail.Unmapping(task(), in.word(), in.word());
+            case RULE -> rule();
+            case ALLOW -> new EventDetail.Allow(task(), task());
+            case THREAD_CREATED -> new EventDetail.ThreadCreated();
+            case FAULT_IPC -> new EventDetail.FaultIpc(ref());
+            case ITEMS -> new EventDetail.Items(thread(), in.u8() == TraceFormat.WHOLE_SPACE, in.word(), words());
+            case DEADLINE -> new EventDetail.Deadline(in.varint());
             case STATE -> new EventDetail.StateChange(state());
             case SWITCH -> new EventDetail.Switch();
             case END -> new EventDetail.End(in.word());
         };
+    }
+
+    private EventDetail.Rule rule() {
+        int operation = in.u8();
+        if (operation != TraceFormat.RULE_ADDED && operation != TraceFormat.RULE_REMOVED) {
+            throw in.malformed("unknown rule operation " + operation);
+        }
+        TaskInfo source = optionalTask();
+        TaskInfo dest = optionalTask();
+        ThreadInfo monitor = thread();
+        boolean added = operation == TraceFormat.RULE_ADDED;
+        return new EventDetail.Rule(added, source, dest, monitor, added ? monitorClass() : null);
+    }
+
+    private boolean grant() {
+        int how = in.u8();
+        if (how != TraceFormat.MAPPED && how != TraceFormat.GRANTED) {
+            throw in.malformed("unknown mapping kind " + how);
+        }
+        return how == TraceFormat.GRANTED;
+    }
+
+    private TaskInfo task() {
+        TaskInfo task = optionalTask();
+        if (task == null) {
+            throw in.malformed("missing task");
+        }
+        return task;
+    }
+
+    /** A task number, 0 standing for none (any task). */
+    private TaskInfo optionalTask() {
+        int number = in.count(tasks.size(), "task number");
+        return number == TraceFormat.ANY_TASK ? null : tasks.get(number - 1);
     }
 
     private int[] words() {
@@ -156,6 +204,16 @@ public final class TraceReader implements AutoCloseable {
             words[i] = in.word();
         }
         return words;
+    }
+
+    private EventDetail.Send send() {
+        ThreadRef to = ref();
+        int tag = in.word();
+        int descriptor = in.word();
+        int[] words = words();
+        EventDetail.ParameterBlock block = parameterBlock();
+        return new EventDetail.Send(to, tag, descriptor, words, block,
+                TraceFormat.readsMr1(descriptor) ? in.word() : 0);
     }
 
     private EventDetail.ParameterBlock parameterBlock() {
@@ -189,18 +247,20 @@ public final class TraceReader implements AutoCloseable {
 
     private String monitorClass() {
         int code = in.u8();
-        if (code >= TraceFormat.MONITOR_CLASSES.size()) {
+        String name = Abi.MonitorClass.name(code);
+        if (name == null) {
             throw in.malformed("unknown monitor class " + code);
         }
-        return TraceFormat.MONITOR_CLASSES.get(code);
+        return name;
     }
 
     private String state() {
         int code = in.u8();
-        if (code >= TraceFormat.STATES.size()) {
+        String name = ThreadStateCodes.name(code);
+        if (name == null) {
             throw in.malformed("unknown thread state " + code);
         }
-        return TraceFormat.STATES.get(code);
+        return name;
     }
 
     @Override

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
+import org.l4emu.abi.Abi;
+import org.l4emu.kernel.ipc.Dope;
 import org.l4emu.kernel.ipc.MessageTag;
 import org.l4emu.kernel.ipc.SendDescriptor;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.redirect.RedirectionRule;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
 import org.l4emu.kernel.trace.KernelView;
@@ -19,6 +23,9 @@ import org.l4emu.kernel.trace.KernelView;
  * nothing is kept but the thread table, so traces of any length stream. Besides the kernel's
  * own events it records thread state changes and CPU switches, found by comparing states at
  * the end of each trap and after events outside one (timeouts), when they all share a time.
+ * Events the kernel reports while it builds the system (boot mappings and rules) arrive before
+ * {@link #booted}: they are kept until then and written first, at time 0, once the boot threads
+ * are defined in the kernel's order.
  */
 public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private static final int NO_STATE = -1;
@@ -26,8 +33,15 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private final TraceOutput out;
     private final IdentityHashMap<Thread, Integer> threadNumbers = new IdentityHashMap<>();
     private final IdentityHashMap<Task, Integer> taskNumbers = new IdentityHashMap<>();
+    /** The threads whose state may still change (a dead one leaves once its end is recorded), in definition order. */
     private final List<Thread> threads = new ArrayList<>();
     private int[] lastStates = new int[16];
+    private int definedThreads;
+    private int definedTasks;
+    /** The tasks and monitor threads the redirection rules in force name, with how many rules name each. */
+    private final IdentityHashMap<Object, Integer> namedByRules = new IdentityHashMap<>();
+    /** How many of each task's threads have a number: a task's goes with the last of them. */
+    private final IdentityHashMap<Task, Integer> threadsDefined = new IdentityHashMap<>();
     /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
     private Thread cachedThread;
     private int cachedNumber;
@@ -36,6 +50,11 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private boolean inTrap;
     private long lastInstructions;
     private long lastTime;
+    /** What {@link #messageTransferred} said about the delivery that follows it; words -1: nothing. */
+    private int transferredTag;
+    private int transferredWords = -1;
+    /** Events reported before {@link #booted}, recorded when it comes. */
+    private List<Runnable> beforeBoot = new ArrayList<>();
 
     public TraceRecorder(OutputStream sink, String name, TraceHeader header) {
         this.out = new TraceOutput(sink, name);
@@ -53,6 +72,18 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         for (Thread thread : kernel.threads().all()) {
             numberOf(thread);
         }
+        List<Runnable> early = beforeBoot;
+        beforeBoot = null;
+        early.forEach(Runnable::run);
+    }
+
+    /** True (and the event kept for later) when the kernel reports it before booting. */
+    private boolean deferredBeforeBoot(Runnable event) {
+        if (beforeBoot == null) {
+            return false;
+        }
+        beforeBoot.add(event);
+        return true;
     }
 
     @Override
@@ -74,7 +105,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         inTrap = true;
         begin(EventKind.SYSCALL, thread);
         out.word(number);
-        int count = SyscallArguments.count(number);
+        int count = Abi.Syscall.argumentCount(number);
         out.varint(count);
         for (int i = 0; i < count; i++) {
             out.word(thread.context().argument(i));
@@ -83,13 +114,17 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
-        boolean forward = SendDescriptor.hasOption(sendDescriptor) && SendDescriptor.optionCode(sendDescriptor) >= 4;
+        boolean forward = SendDescriptor.hasOption(sendDescriptor)
+                && Abi.Option.isDeceit(SendDescriptor.optionCode(sendDescriptor));
         begin(forward ? EventKind.FORWARD : EventKind.SEND, sender);
         out.word(to);
         out.word(tag);
         out.word(sendDescriptor);
         messageRegisters(sender, tag);
         parameterBlock(sender, SendDescriptor.parameterBlock(sendDescriptor));
+        if (TraceFormat.readsMr1(sendDescriptor)) {
+            out.word(kernel.utcbWord(sender, Utcb.MR0 + 1));
+        }
         afterEvent();
     }
 
@@ -102,8 +137,14 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(trueSource);
         out.varint(intended);
         out.varint(monitorNumber);
-        out.u8(monitorClass.ordinal());
+        out.u8(monitorClass.code());
         afterEvent();
+    }
+
+    @Override
+    public void messageTransferred(Thread sender, Thread receiver, int senderTag, int words) {
+        transferredTag = senderTag;
+        transferredWords = words;
     }
 
     @Override
@@ -115,6 +156,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(tag);
         out.word(dope);
         messageRegisters(receiver, tag);
+        out.word(transferredTag);
+        out.varint(transferredWords + 1L);
+        transferredWords = -1;
         afterEvent();
     }
 
@@ -139,9 +183,17 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void ipcFailed(Thread thread, int dope) {
-        boolean timeout = ((dope >>> 8) & 0xF) == 1;
+        boolean timeout = Dope.errorCode(dope) == Abi.ErrorCode.TIMEOUT;
         begin(timeout ? EventKind.TIMEOUT : EventKind.ERROR, thread);
         out.word(dope);
+        afterEvent();
+    }
+
+    @Override
+    public void syscallFailed(Thread thread, int number, int errorCode) {
+        begin(EventKind.SYSCALL_ERROR, thread);
+        out.word(number);
+        out.word(errorCode);
         afterEvent();
     }
 
@@ -169,12 +221,121 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     @Override
-    public void mapped(Task task, int virtualAddress, int rightsBits) {
-        int taskNumber = taskNumberOf(task);
+    public void mappingAdded(Task from, int fromPage, Task to, int toPage, int rightsBits, boolean grant) {
+        if (deferredBeforeBoot(() -> mappingAdded(from, fromPage, to, toPage, rightsBits, grant))) {
+            return;
+        }
+        int target = taskNumberOf(to);
+        if (from == null) {
+            begin(EventKind.KERNEL_MAP, null);
+            out.varint(target);
+            out.word(toPage);
+            out.word(rightsBits);
+            afterEvent();
+            return;
+        }
+        int source = taskNumberOf(from);
         begin(EventKind.MAP, null);
-        out.varint(taskNumber);
-        out.word(virtualAddress);
+        out.varint(target);
+        out.word(toPage);
         out.word(rightsBits);
+        out.u8(grant ? TraceFormat.GRANTED : TraceFormat.MAPPED);
+        out.varint(source);
+        out.word(fromPage);
+        afterEvent();
+    }
+
+    @Override
+    public void mappingRevoked(Task task, int page, int rightsLeft) {
+        int number = taskNumberOf(task);
+        begin(EventKind.UNMAP, null);
+        out.varint(number);
+        out.word(page);
+        out.word(rightsLeft);
+        afterEvent();
+    }
+
+    @Override
+    public void itemsTransferring(Thread sender, Thread receiver, boolean wholeSpace, int window) {
+        int senderNumber = numberOf(sender);
+        begin(EventKind.ITEMS, receiver);
+        out.varint(senderNumber);
+        out.u8(wholeSpace ? TraceFormat.WHOLE_SPACE : 0);
+        out.word(window);
+        // The items as the kernel reads them now, so that a checker can work out where they must land.
+        int tag = kernel.utcbWord(sender, Utcb.MR0);
+        int first = 1 + MessageTag.untypedWords(tag);
+        int typed = Math.max(0, Math.min(MessageTag.typedWords(tag), MessageTag.MAX_WORDS + 1 - first));
+        out.varint(typed);
+        for (int i = 0; i < typed; i++) {
+            out.word(kernel.utcbWord(sender, Utcb.MR0 + first + i));
+        }
+        afterEvent();
+    }
+
+    @Override
+    public void redirectionRuleAdded(RedirectionRule rule) {
+        if (deferredBeforeBoot(() -> redirectionRuleAdded(rule))) {
+            return;
+        }
+        rule(TraceFormat.RULE_ADDED, rule.source(), rule.dest(), rule.monitor());
+        out.u8(rule.monitorClass().code());
+        afterEvent();
+    }
+
+    @Override
+    public void redirectionRuleRemoved(Task source, Task dest, Thread monitor) {
+        rule(TraceFormat.RULE_REMOVED, source, dest, monitor);
+        afterEvent();
+    }
+
+    private void rule(int operation, Task source, Task dest, Thread monitor) {
+        int change = operation == TraceFormat.RULE_ADDED ? 1 : -1;
+        for (Object named : new Object[] {source, dest, monitor}) {
+            if (named != null && namedByRules.merge(named, change, Integer::sum) == 0) {
+                namedByRules.remove(named);
+            }
+        }
+        int sourceNumber = source == null ? TraceFormat.ANY_TASK : taskNumberOf(source);
+        int destNumber = dest == null ? TraceFormat.ANY_TASK : taskNumberOf(dest);
+        int monitorNumber = numberOf(monitor);
+        begin(EventKind.RULE, null);
+        out.u8(operation);
+        out.varint(sourceNumber);
+        out.varint(destNumber);
+        out.varint(monitorNumber);
+    }
+
+    @Override
+    public void allowRuleAdded(Task source, Task dest) {
+        if (deferredBeforeBoot(() -> allowRuleAdded(source, dest))) {
+            return;
+        }
+        int sourceNumber = taskNumberOf(source);
+        int destNumber = taskNumberOf(dest);
+        begin(EventKind.ALLOW, null);
+        out.varint(sourceNumber);
+        out.varint(destNumber);
+        afterEvent();
+    }
+
+    @Override
+    public void threadCreated(Thread thread) {
+        begin(EventKind.THREAD_CREATED, thread);
+        afterEvent();
+    }
+
+    @Override
+    public void faultIpcStarted(Thread thread, Thread handler) {
+        begin(EventKind.FAULT_IPC, thread);
+        out.word(handler.id());
+        afterEvent();
+    }
+
+    @Override
+    public void deadlineChanged(Thread thread, long deadline) {
+        begin(EventKind.DEADLINE, thread);
+        out.varint(deadline == Thread.NO_DEADLINE ? 0 : deadline);
         afterEvent();
     }
 
@@ -223,15 +384,23 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void recordStateChanges() {
+        int kept = 0;
         for (int i = 0; i < threads.size(); i++) {
             Thread thread = threads.get(i);
             int state = ThreadStateCodes.of(thread.state());
             if (state != lastStates[i]) {
-                lastStates[i] = state;
                 begin(EventKind.STATE, thread);
                 out.u8(state);
             }
+            if (thread.state() != ThreadState.DEAD) {
+                threads.set(kept, thread);
+                lastStates[kept++] = state;
+            } else {
+                forget(thread);
+            }
         }
+        // Dead threads never change again: watching them would cost every trap more as threads come and go.
+        threads.subList(kept, threads.size()).clear();
         Thread next = kernel.currentThread();
         if (next != running) {
             running = next;
@@ -260,6 +429,26 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         }
     }
 
+    /**
+     * A dead thread's end is recorded and no event names it again: its number (and its task's,
+     * once no thread of it is left) is let go, so that a run that makes threads for ever
+     * records in bounded memory. Numbers are never reused.
+     */
+    private void forget(Thread thread) {
+        if (namedByRules.containsKey(thread)) {
+            return; // a rule still names it (a dead monitor closes its paths): events name it too
+        }
+        threadNumbers.remove(thread);
+        if (cachedThread == thread) {
+            cachedThread = null;
+        }
+        Task task = thread.task();
+        if (threadsDefined.merge(task, -1, Integer::sum) == 0 && !namedByRules.containsKey(task)) {
+            threadsDefined.remove(task);
+            taskNumbers.remove(task);
+        }
+    }
+
     /** The thread's number on the wire (1-based), defining it on first sight. */
     private int numberOf(Thread thread) {
         if (thread == cachedThread) {
@@ -272,8 +461,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             return known;
         }
         int task = taskNumberOf(thread.task());
-        int number = threads.size() + 1;
+        int number = ++definedThreads;
         threadNumbers.put(thread, number);
+        threadsDefined.merge(thread.task(), 1, Integer::sum);
         threads.add(thread);
         if (threads.size() > lastStates.length) {
             lastStates = Arrays.copyOf(lastStates, lastStates.length * 2);
@@ -283,6 +473,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.word(thread.id());
         out.string(thread.name());
         out.varint(task);
+        out.word(thread.utcbAddress());
         return number;
     }
 
@@ -291,7 +482,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         if (known != null) {
             return known;
         }
-        int number = taskNumbers.size() + 1;
+        int number = ++definedTasks;
         taskNumbers.put(task, number);
         out.u8(TraceFormat.DEFINE_TASK);
         out.string(task.name());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = "Print the JSON schema (draft 2020-12) that every line of 'l4emu trace dump' satisfies.")
 final class TraceSchemaCommand implements Callable<Integer> {
-    static final String RESOURCE = "trace-v1.schema.json";
+    static final String RESOURCE = "trace-v2.schema.json";
 
     @Spec
     private CommandSpec spec;

@@ -3,6 +3,7 @@ package org.l4emu.tools.trace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class TraceShowCommand implements Callable<Integer> {
             selection = filter.toFilter();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("l4emu: " + e.getMessage());
-            return 2;
+            return Abi.ExitCode.BAD_INPUT;
         }
         return TraceFiles.read(spec, file, reader -> {
             if (json) {

@@ -68,6 +68,7 @@ public final class TraceStatistics {
             case EventDetail.Send ignored when event.kind() == EventKind.FORWARD -> monitor(thread).forwarded++;
             case EventDetail.Notify ignored -> monitor(thread).notified++;
             case EventDetail.Failure failure -> errors.merge(new DopeBits(failure.dope()).describe(), 1L, Long::sum);
+            case EventDetail.SyscallError failure -> errors.merge(failure.describe(), 1L, Long::sum);
             case EventDetail.Unblock unblock when unblock.dope() != 0 ->
                     errors.merge(new DopeBits(unblock.dope()).describe() + " (blocked source)", 1L, Long::sum);
             case EventDetail.StateChange change -> times(thread).enter(change.state(), event.timeNanos());

@@ -60,14 +60,14 @@ class StepCommandTest {
     @DisplayName("next stops after each IPC event; back then next returns to the same state")
     void backAndForth() throws IOException {
         List<Block> blocks = run("next", "next", "next", "regs", "mrs", "back", "next", "regs", "mrs");
-        assertEquals("stopped: IPC event 36", blocks.get(0).stop());
+        assertEquals("stopped: IPC event 162", blocks.get(0).stop());
         assertTrue(blocks.get(0).text().contains("client_mon deliver      receives from client: label 0x4c"),
                 blocks.get(0).text());
-        assertEquals("stopped: IPC event 49", blocks.get(1).stop());
-        assertEquals("stopped: IPC event 57", blocks.get(2).stop());
-        assertTrue(blocks.get(2).position().startsWith("position: instruction 2526, event 61, time 124.780 us"),
+        assertEquals("stopped: IPC event 175", blocks.get(1).stop());
+        assertEquals("stopped: IPC event 183", blocks.get(2).stop());
+        assertTrue(blocks.get(2).position().startsWith("position: instruction 2526, event 187, time 124.780 us"),
                 blocks.get(2).position());
-        assertEquals("stopped: back at IPC event 49", blocks.get(5).stop());
+        assertEquals("stopped: back at IPC event 175", blocks.get(5).stop());
         assertEquals(blocks.get(1).position(), blocks.get(5).position());
         assertEquals(blocks.get(2).position(), blocks.get(6).position());
         assertEquals(blocks.get(3).lines(), blocks.get(7).lines(), "registers after back and forth");
@@ -93,18 +93,18 @@ class StepCommandTest {
     @DisplayName("event breakpoints on kind, label, option and thread; continue past a breakpoint; reverse-continue")
     void eventBreakpoints() throws IOException {
         List<Block> blocks = run("break kind forward", "continue", "continue", "delete", "break option unblocking",
-                "continue", "delete", "break thread fs2", "continue", "reverse-continue", "goto 100", "break label 0x4c",
+                "continue", "delete", "break thread fs2", "continue", "reverse-continue", "goto 226", "break label 0x4c",
                 "continue");
-        assertEquals("stopped: breakpoint 1 (kind forward) at event 49", blocks.get(1).stop());
-        assertEquals("stopped: breakpoint 1 (kind forward) at event 57", blocks.get(2).stop());
-        assertEquals("stopped: breakpoint 2 (option unblocking) at event 112", blocks.get(5).stop());
+        assertEquals("stopped: breakpoint 1 (kind forward) at event 175", blocks.get(1).stop());
+        assertEquals("stopped: breakpoint 1 (kind forward) at event 183", blocks.get(2).stop());
+        assertEquals("stopped: breakpoint 2 (option unblocking) at event 240", blocks.get(5).stop());
         assertTrue(blocks.get(8).stop().startsWith("stopped: breakpoint 3 (thread fs2) at event"), blocks.get(8).text());
         assertTrue(blocks.get(8).text().contains("fs2        deliver      receives from redirector (from client)"),
                 blocks.get(8).text());
         assertEquals("stopped: back at the start of the run: no breakpoint stop before", blocks.get(9).stop());
-        assertTrue(blocks.get(9).position().startsWith("position: instruction 0, event 18,"), blocks.get(9).position());
-        assertEquals("stopped: after event 100", blocks.get(10).stop());
-        assertTrue(blocks.get(10).position().contains("event 102,"), "the end of event 100's kernel step");
+        assertTrue(blocks.get(9).position().startsWith("position: instruction 0, event 143,"), blocks.get(9).position());
+        assertEquals("stopped: after event 226", blocks.get(10).stop());
+        assertTrue(blocks.get(10).position().contains("event 230,"), "the end of event 226's kernel step");
         assertTrue(blocks.get(12).stop().contains("(label 0x4c)"), blocks.get(12).text());
     }
 
@@ -145,6 +145,6 @@ class StepCommandTest {
         assertEquals(List.of("l4emu: missing a value"), blocks.get(1).lines());
         assertEquals(List.of("l4emu: no task has 'nosuchsymbol'"), blocks.get(2).lines());
         assertEquals(List.of("l4emu: 'zz' is not an address"), blocks.get(3).lines());
-        assertEquals("stopped: IPC event 36", blocks.get(4).stop());
+        assertEquals("stopped: IPC event 162", blocks.get(4).stop());
     }
 }

@@ -35,20 +35,26 @@ class TraceCommandsTest {
     @Test
     @DisplayName("every line of trace dump is valid against the shipped schema")
     void dumpMatchesSchema() {
-        CommandLineRun schemaRun = CommandLineRun.of("trace", "schema");
+        List<String> lines = dumpValidAgainstSchema(trace);
+        assertTrue(lines.getFirst().startsWith("{\"format\":\"l4emu-trace\",\"version\":2"), lines.getFirst());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"forward\"") && l.contains("\"true_source\":\"client\"")));
+    }
+
+    /** The lines of {@code l4emu trace dump}, each checked against the schema {@code l4emu trace schema} prints. */
+    static List<String> dumpValidAgainstSchema(Path trace) {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(schemaRun.out());
+                .getSchema(CommandLineRun.of("trace", "schema").out());
         CommandLineRun dump = CommandLineRun.of("trace", "dump", trace.toString());
         assertEquals(0, dump.exitCode(), dump.err());
         List<String> lines = dump.out().lines().toList();
-        assertTrue(lines.getFirst().startsWith("{\"format\":\"l4emu-trace\",\"version\":1"), lines.getFirst());
+        assertTrue(lines.getFirst().startsWith("{\"format\":\"l4emu-trace\",\"version\":2"), lines.getFirst());
         JsonMapper mapper = JsonMapper.shared();
         for (String line : lines) {
             JsonNode node = mapper.readTree(line);
             List<Error> errors = schema.validate(node);
             assertTrue(errors.isEmpty(), line + " -> " + errors);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"forward\"") && l.contains("\"true_source\":\"client\"")));
+        return lines;
     }
 
     @Test

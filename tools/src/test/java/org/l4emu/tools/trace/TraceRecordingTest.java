@@ -94,6 +94,21 @@ class TraceRecordingTest {
     }
 
     @Test
+    @DisplayName("redirect events name each monitor's class as the description gives it (the table's codes on the wire)")
+    void monitorClasses() {
+        java.util.Map<String, String> classes = new java.util.TreeMap<>();
+        for (TraceEvent event : events(record(dir, "r1_path_order.xml"))) {
+            if (event.detail() instanceof EventDetail.Redirect redirect) {
+                classes.put(redirect.monitor().name(), redirect.monitorClass());
+            }
+        }
+        assertEquals("destination", classes.get("dst_a"));
+        assertEquals("source", classes.get("src_a"));
+        assertEquals("source", classes.get("src_b"));
+        assertEquals("system", classes.get("sys_a"));
+    }
+
+    @Test
     @DisplayName("timeouts, console output, thread states and the exit code are recorded")
     void otherKinds() {
         List<TraceEvent> events = events(record(dir, "pump.xml"));

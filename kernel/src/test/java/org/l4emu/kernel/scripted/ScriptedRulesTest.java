@@ -1,0 +1,158 @@
+package org.l4emu.kernel.scripted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.Architecture;
+import org.l4emu.kernel.ExitCode;
+import org.l4emu.kernel.boot.BootException;
+import org.l4emu.kernel.ipc.Dope;
+import org.l4emu.kernel.ipc.IpcError;
+import org.l4emu.kernel.ipc.Phase;
+import org.l4emu.kernel.memory.Utcb;
+import org.l4emu.kernel.object.ThreadId;
+import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.system.RedirectSpec;
+
+/**
+ * Rule tests on the scripted machine, beside the guest-level ones: the same kernel, no guest
+ * binary, a few milliseconds each, on both architectures' conventions.
+ */
+class ScriptedRulesTest {
+    private static final int ZERO = 0x0400;
+    private static final int LABEL = 0x7 << 16;
+
+    private static ScriptedSystem twoTasks(Architecture architecture) throws BootException {
+        return ScriptedSystem.builder(architecture).task("client").task("server").boot();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("S4/S5: a call delivers MR0..MRu, and the reply sent with a zero timeout right after receipt arrives")
+    void callAndReply(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = twoTasks(architecture)) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread server = system.thread("server");
+            int[] received = new int[4];
+            server.waitForAny().then(s -> {
+                received[0] = s.from();
+                received[1] = s.dope();
+                received[2] = s.mr(0);
+                received[3] = s.mr(2);
+                s.message(LABEL | 1, s.mr(1) + 1).ipc(s.from(), ThreadId.NIL, ZERO << 16, 0);
+            });
+            client.message(LABEL | 2, 41, 99).call(server);
+            assertEquals(ExitCode.DEADLOCK, system.run());
+            assertEquals(client.id(), received[0]);
+            assertEquals(0, received[1]);
+            assertEquals(LABEL | 2, received[2]);
+            assertEquals(99, received[3]);
+            assertEquals(0, server.dope());
+            assertEquals(0, client.dope());
+            assertEquals(server.id(), client.from());
+            assertEquals(42, client.mr(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("S3: a zero-timeout send to a thread that is not receiving fails at once with error 1, phase send")
+    void zeroTimeoutSend(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = twoTasks(architecture)) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread server = system.thread("server");
+            client.message(LABEL).ipc(server.id(), ThreadId.NIL, ZERO << 16, 0);
+            server.exit();
+            system.run();
+            assertEquals(Dope.error(IpcError.TIMEOUT, Phase.SEND), client.dope());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("P2: u + t > 63 is an invalid argument in the send phase, before any waiting")
+    void overlongMessage(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = twoTasks(architecture)) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread server = system.thread("server");
+            client.message(62 << 6 | 63).send(server);
+            server.waitForAny();
+            system.run();
+            assertEquals(Dope.error(IpcError.INVALID_ARGUMENT, Phase.SEND), client.dope());
+            assertEquals(ThreadState.RECEIVING, server.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("R3: a system monitor of its own task's IPC may not forward as itself: it is on no path of its own (R1)")
+    void noDeceitAsItself(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).monitorTask("mon").task("server")
+                .redirect("mon", RedirectSpec.ANY_TASK, "mon", MonitorClass.SYSTEM).boot()) {
+            ScriptedThread mon = system.thread("mon");
+            ScriptedThread server = system.thread("server");
+            int blockWord = 112;
+            int block = mon.thread().utcbAddress() + 4 * blockWord;
+            mon.utcb(blockWord, mon.id()).utcb(blockWord + 1, ThreadId.NIL).utcb(blockWord + 2, ThreadId.NIL)
+                    .utcb(blockWord + 3, 0).message(LABEL).ipc(server.id(), ThreadId.NIL, ZERO << 16, block | 4 << 1 | 1);
+            server.waitForAny();
+            system.run();
+            assertEquals(Dope.error(IpcError.NOT_PERMITTED, Phase.SEND), mon.dope());
+            assertEquals(ThreadState.RECEIVING, server.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("S6: sigma0 serves a task's <memory> on the first touch; a touch elsewhere stops the thread")
+    void sigma0ServesDeclaredMemory(Architecture architecture) throws BootException {
+        int region = 0x6000_0000;
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("worker").task("stray")
+                .memory("worker", region, 0x10000).boot()) {
+            ScriptedThread worker = system.thread("worker");
+            ScriptedThread stray = system.thread("stray");
+            Access[] served = new Access[1];
+            // Looked at before it exits: its task is freed with its last thread (P3).
+            worker.write(region + 0x2000, 5).then(w -> served[0] = w.rightsAt(region + 0x2000)).exit();
+            stray.read(region);
+            system.run();
+            assertEquals(Access.ALL, served[0]);
+            assertEquals(ThreadState.DEAD, worker.state());
+            assertEquals(ThreadState.STOPPED, stray.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("S6: a page fault is a message to the pager, whose map item resolves it; the faulting MRs stay")
+    void pagerResolvesAFault(Architecture architecture) throws BootException {
+        int region = 0x6000_0000;
+        int hole = 0x3000_0000;
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("pager").task("client")
+                .memory("pager", region, 0x10000).pager("client", "pager").boot()) {
+            ScriptedThread pager = system.thread("pager");
+            ScriptedThread client = system.thread("client");
+            int mapItem = hole | 4 << 1;
+            int fpage = region | 12 << 4 | Access.READ_WRITE.bits();
+            int[] fault = new int[2];
+            pager.write(region, 0x5EED).waitForAny().then(p -> {
+                fault[0] = p.mr(0) >>> 16;
+                fault[1] = p.mr(1);
+                p.message(2 << 6, mapItem, fpage).ipc(p.from(), ThreadId.NIL, ZERO << 16, 0);
+            });
+            client.message(LABEL | 1, 77).read(hole).then(c -> c.step(org.l4emu.emulator.scripted.Step.read(hole)));
+            system.run();
+            assertEquals(0xFFE0 | Access.READ_BIT, fault[0]);
+            assertEquals(hole, fault[1]);
+            assertEquals(Access.READ_WRITE, client.rightsAt(hole));
+            long physical = client.thread().task().space().translate(hole);
+            assertEquals(0x5EED, system.machine().memory().readWord(physical));
+            assertEquals(77, client.mr(1));
+            assertEquals(client.thread().id(), client.utcbWord(Utcb.MY_GLOBAL_ID));
+        }
+    }
+}

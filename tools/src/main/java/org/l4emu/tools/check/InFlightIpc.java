@@ -1,0 +1,70 @@
+package org.l4emu.tools.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One IPC with monitors on its path, from the true source's send to final delivery: the
+ * checker's own record, built from send, forward, redirect and deliver events (M1-M6).
+ */
+final class InFlightIpc {
+    final ThreadModel trueSource;
+    final boolean unreliable;
+    /** The source's send timeout (16-bit encoding): M4 counts it from the check. */
+    final int sourceSendTimeout;
+    /** A page-fault or exception message the kernel sends for the source: deceit forwards of it keep the kernel flag (R4). */
+    final boolean kernelMessage;
+    ThreadModel blocked;
+    ThreadModel destination;
+    List<Hop> path;
+    ThreadModel controller;
+    long delayMicros;
+    long m4PassedAt = -1;
+    boolean finallyDelivered;
+    long finalDeliveryAt = -1;
+
+    InFlightIpc(ThreadModel trueSource, ThreadModel destination, List<Hop> path, int sourceSendTimeout,
+                boolean unreliable, long delayMicros, boolean kernelMessage) {
+        this.trueSource = trueSource;
+        this.blocked = trueSource;
+        this.destination = destination;
+        this.path = path;
+        this.sourceSendTimeout = sourceSendTimeout;
+        this.unreliable = unreliable;
+        this.delayMicros = delayMicros;
+        this.kernelMessage = kernelMessage;
+    }
+
+    int indexOf(ThreadModel monitor) {
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).monitor() == monitor) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean onPath(ThreadModel monitor) {
+        return indexOf(monitor) >= 0;
+    }
+
+    /** M5: the smallest non-zero delay timeout given wins. */
+    void limitDelay(long micros) {
+        if (micros > 0 && (delayMicros == 0 || micros < delayMicros)) {
+            delayMicros = micros;
+        }
+    }
+
+    /** The virtual time (ns) after which final delivery is too late, or -1 when none applies yet. */
+    long delayDeadline() {
+        return delayMicros == 0 || m4PassedAt < 0 ? -1 : m4PassedAt + delayMicros * 1000;
+    }
+
+    /** R5: the path keeps what lies up to the forwarder and goes on with {@code rest}. */
+    void redirect(ThreadModel forwarder, ThreadModel newDestination, List<Hop> rest) {
+        List<Hop> updated = new ArrayList<>(path.subList(0, indexOf(forwarder) + 1));
+        updated.addAll(rest);
+        path = updated;
+        destination = newDestination;
+    }
+}
