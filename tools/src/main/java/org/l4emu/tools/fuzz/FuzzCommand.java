@@ -1,6 +1,7 @@
 package org.l4emu.tools.fuzz;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ public final class FuzzCommand implements Callable<Integer> {
                     + "invariants and the fuzzers' oracles alone).")
     private boolean noRules;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the summary.")
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress and no kernel fault reports, only the summary.")
     private boolean quiet;
 
     @Override
@@ -121,8 +122,8 @@ public final class FuzzCommand implements Callable<Integer> {
         FuzzOutcome outcome;
         try {
             outcome = kernelLevel
-                    ? KernelFuzzRun.run(options, kernelLog(err), count -> progress(err, count), rules)
-                    : FuzzRun.run(options, kernelLog(err), count -> progress(err, count), rules);
+                    ? KernelFuzzRun.run(options, kernelLog(err, quiet), count -> progress(err, count), rules)
+                    : FuzzRun.run(options, kernelLog(err, quiet), count -> progress(err, count), rules);
         } catch (BootException | TraceException e) {
             err.println("l4emu: " + e.getMessage());
             return BAD_INPUT;
@@ -135,8 +136,14 @@ public final class FuzzCommand implements Callable<Integer> {
         return outcome.clean() ? 0 : FAILED;
     }
 
-    /** Kernel messages (fault reports) go where the command's own messages go. */
-    private static PrintStream kernelLog(PrintWriter err) {
+    /**
+     * Kernel messages (fault reports) go where the command's own messages go; with --quiet
+     * nowhere, since fuzzed threads fault by the hundred thousand and the summary counts them.
+     */
+    private static PrintStream kernelLog(PrintWriter err, boolean quiet) {
+        if (quiet) {
+            return new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        }
         try {
             WriterOutputStream bytes = WriterOutputStream.builder().setWriter(err).setCharset(StandardCharsets.UTF_8)
                     .setWriteImmediately(true).get();

@@ -54,6 +54,15 @@ class FuzzCommandTest {
     }
 
     @Test
+    @DisplayName("--quiet prints the summary only: no progress, none of the kernel's fault reports")
+    void quietRunPrintsOnlyTheSummary() {
+        FuzzRuns run = FuzzRuns.fuzz("--kernel", "--seed=1", "--syscalls=20000");
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains(" stopped by a fault"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
     @DisplayName("guest-programs/systems/fuzz.xml is the generated description for 12 fuzzers")
     void committedDescriptionIsTheGeneratedOne() throws IOException {
         Path committed = Path.of("..", "guest-programs", "systems", "fuzz.xml");
