@@ -4,6 +4,9 @@ import static org.l4emu.emulator.engine.InternalsCheck.expect;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.unicorn.Unicorn;
 
@@ -33,7 +36,9 @@ final class LiveCpuState implements CoreRegisters {
     private static final int OBJECT_SCAN_BYTES = 128 * 1024;
     /** r0-r14; PC is left alone, as a PC write asks Unicorn to leave its loop. */
     private static final int SIGNATURE_REGISTERS = 15;
-    private static final int[] SIGNATURE_BASES = {0x5A5A_0000, 0x3C3C_8000};
+    private static final int FIRST_SIGNATURE = 0x5A5A_0000;
+    private static final int SECOND_SIGNATURES = 0x3C00_0000;
+    private static final AtomicInteger SEARCHES = new AtomicInteger();
 
     private final long address;
 
@@ -92,27 +97,38 @@ final class LiveCpuState implements CoreRegisters {
         expect(readBack && after[7] == 0x1234_5678, "the live CPU state and Unicorn's register calls disagree");
     }
 
-    /** Finds the state of {@code unicorn}'s CPU; the registers it wrote to find it are left changed. */
+    /**
+     * Finds the state of {@code unicorn}'s CPU; the registers it wrote to find it are left changed.
+     * The first signature may also lie in the freed state of an engine closed before, so only the
+     * candidate that follows a second signature, one no engine of this process was given before,
+     * is the live one.
+     */
     static LiveCpuState locate(Unicorn unicorn, ReadableMemory memory) {
-        writeSignature(unicorn, SIGNATURE_BASES[0]);
-        long found = 0;
-        int count = 0;
+        writeSignature(unicorn, FIRST_SIGNATURE);
+        List<Long> candidates = new ArrayList<>();
         long engine = unicorn.handle().address();
         for (long offset = 0; offset + Long.BYTES <= ENGINE_SCAN_BYTES; offset += Long.BYTES) {
             if (memory.readableBytes(engine + offset, Long.BYTES) < Long.BYTES) {
                 break;
             }
             long pointer = PROCESS.get(ValueLayout.JAVA_LONG_UNALIGNED, engine + offset);
-            long candidate = findSignature(memory, pointer, SIGNATURE_BASES[0]);
-            if (candidate != 0 && candidate != found) {
-                found = candidate;
-                count++;
+            long candidate = findSignature(memory, pointer, FIRST_SIGNATURE);
+            if (candidate != 0 && !candidates.contains(candidate)) {
+                candidates.add(candidate);
             }
         }
-        expect(count == 1, "found " + count + " candidates for the live CPU state");
-        writeSignature(unicorn, SIGNATURE_BASES[1]);
-        expect(hasSignature(found, SIGNATURE_BASES[1]), "the live CPU state did not follow a register write");
-        return new LiveCpuState(found);
+        int second = secondSignature();
+        writeSignature(unicorn, second);
+        List<Long> live = candidates.stream().filter(candidate -> hasSignature(candidate, second)).toList();
+        expect(!candidates.isEmpty(), "found no candidate for the live CPU state");
+        expect(live.size() == 1, "found " + live.size() + " of " + candidates.size()
+                + " candidates for the live CPU state following a register write");
+        return new LiveCpuState(live.getFirst());
+    }
+
+    /** A signature base of its own for each search (bases 0x1000 apart never share a value). */
+    private static int secondSignature() {
+        return SECOND_SIGNATURES + (SEARCHES.getAndIncrement() & 0xFFF) * 0x1000;
     }
 
     private static void writeSignature(Unicorn unicorn, int base) {
