@@ -57,20 +57,24 @@ public final class Rendezvous {
             return false;
         }
         MonitoredIpc ipc = send.ipc();
-        if (send.stage() == PendingSend.Stage.FINAL) {
-            if (!ipc.checkedAgainstFinalReceiver()) {
-                ipc.passFinalReceiverCheck(clock.now());
-            }
-            if (ipc.delayExpired(clock.now())) {
-                endWithDelayTimeout(send);
-                return false;
-            }
+        boolean checkedNow = send.stage() == PendingSend.Stage.FINAL && !ipc.checkedAgainstFinalReceiver();
+        if (checkedNow) {
+            ipc.passFinalReceiverCheck(clock.now());
+        }
+        if (send.stage() == PendingSend.Stage.FINAL && ipc.delayExpired(clock.now())) {
+            endWithDelayTimeout(send);
+            return false;
         }
         Thread receiver = send.nextHop();
         if (fromUtcb && items.carriesMappings(send.sender())) {
             boolean wholeSpace = receiver.faultIpc() != null && receiver.faultIpc().replyMapsAnywhere();
             MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, wholeSpace);
             if (outcome != MessageItems.Outcome.DONE) {
+                if (checkedNow) {
+                    // The IPC did not pass its final receiver: a monitor's next forward, perhaps to
+                    // another destination (R5), is checked against its final receiver again (M4).
+                    ipc.withdrawFinalReceiverCheck();
+                }
                 failMappings(send, receiver, outcome);
                 return true;
             }

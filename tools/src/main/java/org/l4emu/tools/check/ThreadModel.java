@@ -13,7 +13,12 @@ final class ThreadModel {
     final String name;
     final TaskModel task;
     final long utcbPage;
-    boolean alive = true;
+    /**
+     * From its start or creation event on, until it exits. A thread first defined after its death
+     * (the recorder lets dead threads go, and a later event may name one again, such as the
+     * intended receiver of a message sent before it died) is never alive.
+     */
+    boolean alive;
     /** Stopped by a fault it could not have resolved: not running, but still its task's (P3). */
     boolean stopped;
 
