@@ -14,6 +14,7 @@ import org.l4emu.kernel.ipc.Phase;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.system.MonitorClass;
+import org.l4emu.kernel.system.RedirectSpec;
 
 /**
  * Path and permission rules on the scripted machine, beside their guest-level tests
@@ -86,6 +87,45 @@ class ScriptedPathRulesTest {
             assertEquals(0, client.dope());
             assertEquals(client.id(), server.from());
             assertEquals(5, server.mr(1));
+        }
+    }
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("M4: a forward whose transfer failed did not pass the final receiver; the source monitor's "
+            + "next forward, to another destination, waits for that one to be ready")
+    void failedFinalTransferIsNoM4Check(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("client").monitorTask("smon")
+                .monitorTask("sysmon").task("server1").task("server2")
+                .redirect("client", RedirectSpec.ANY_TASK, "smon", MonitorClass.SOURCE)
+                .redirect("client", "server2", "sysmon", MonitorClass.SYSTEM).boot()) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread smon = system.thread("smon");
+            ScriptedThread sysmon = system.thread("sysmon");
+            ScriptedThread server1 = system.thread("server1");
+            ScriptedThread server2 = system.thread("server2");
+            int block = smon.thread().utcbAddress() + 4 * BLOCK_WORD;
+            int deceit = block | Abi.Option.DECEIT << 1 | Abi.SendDescriptor.OPTION_BIT;
+            int mapItem = 0x1000 | 4 << 1;
+            int fpage = 0x1000 | 12 << 4 | 4;
+            int[] firstForward = new int[1];
+            // server1 waits with a nil receive window (BR0 = 0): the forward's map item fails the transfer (S5).
+            server1.waitForAny();
+            // server2 waits for server1 only: never ready for the client.
+            server2.ipc(ThreadId.NIL, server1.id(), NEVER, 0);
+            int[] reachedSystemMonitor = new int[1];
+            sysmon.waitForAny().then(m -> reachedSystemMonitor[0] = m.from());
+            smon.waitForAny().utcb(BLOCK_WORD, client.id()).utcb(BLOCK_WORD + 1, ThreadId.NIL)
+                    .utcb(BLOCK_WORD + 2, ThreadId.NIL).utcb(BLOCK_WORD + 3, 0)
+                    .message(LABEL | 2 << 6, mapItem, fpage).ipc(server1.id(), ThreadId.NIL, NEVER, deceit)
+                    .then(m -> firstForward[0] = m.dope())
+                    .message(LABEL | 1, 5).ipc(server2.id(), ThreadId.NIL, NEVER, deceit);
+            client.message(LABEL | 1, 5).send(server1);
+            system.run();
+            assertEquals(Dope.error(IpcError.MESSAGE_OVERFLOW, Phase.SEND), firstForward[0]);
+            assertEquals(Dope.error(IpcError.MESSAGE_OVERFLOW, Phase.RECEIVE), server1.dope());
+            assertEquals(0, reachedSystemMonitor[0], "M4: the system monitor gets nothing before server2 is ready");
+            assertEquals(ThreadState.SENDING, smon.state(), "the forward waits at the M4 check");
+            assertEquals(ThreadState.AWAITING_DELIVERY, client.state());
         }
     }
 }
