@@ -32,6 +32,7 @@ public final class LiveRuleChecker {
         this.checker = checker;
         recorder.flush();
         this.reader = new TraceReader(pipe.source, "live trace");
+        reader.letDeadThreadsGo();
         this.events = new EventTee(recorder, new KernelEvents() {
             @Override
             public void booted(KernelView kernel) {

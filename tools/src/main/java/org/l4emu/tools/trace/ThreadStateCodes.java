@@ -8,6 +8,8 @@ import org.l4emu.kernel.object.ThreadState;
  * state's name in the JSON form. Codes are part of the format: never renumber, only append.
  */
 final class ThreadStateCodes {
+    static final String DEAD_NAME = ThreadState.DEAD.name().toLowerCase(Locale.ROOT);
+
     private ThreadStateCodes() {}
 
     static int of(ThreadState state) {

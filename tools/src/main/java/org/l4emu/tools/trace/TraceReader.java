@@ -25,6 +25,8 @@ public final class TraceReader implements AutoCloseable {
     private final List<TaskInfo> tasks = new ArrayList<>();
     private final List<ThreadInfo> threads = new ArrayList<>();
     private final Map<Integer, ThreadInfo> threadsById = new HashMap<>();
+    /** Set by {@link #letDeadThreadsGo}: what the recorder still names, as it counts it. */
+    private DefinitionsInUse inUse;
     private long seq;
     private long instructions;
     private long time;
@@ -68,6 +70,16 @@ public final class TraceReader implements AutoCloseable {
 
     public TraceHeader header() {
         return header;
+    }
+
+    /**
+     * From now on a thread's definition is let go with its change to dead, and a task's with the
+     * last of its threads, unless a rule names them, just as the recorder lets their numbers go:
+     * a reader that follows a run for ever (the live rule checker) keeps bounded memory. What
+     * {@link #threads()} and {@link #tasks()} return then has gaps (null) for them.
+     */
+    public void letDeadThreadsGo() {
+        inUse = new DefinitionsInUse();
     }
 
     /** The threads defined so far, in trace order. */
@@ -115,6 +127,9 @@ public final class TraceReader implements AutoCloseable {
         ThreadInfo thread = new ThreadInfo(threads.size() + 1, id, name, task, in.word());
         threads.add(thread);
         threadsById.put(id, thread);
+        if (inUse != null) {
+            inUse.defined(thread);
+        }
     }
 
     private TraceEvent event(int tag) {
@@ -128,6 +143,9 @@ public final class TraceReader implements AutoCloseable {
         EventDetail detail = detail(kind);
         if (kind == EventKind.END) {
             ended = true;
+        }
+        if (inUse != null) {
+            letGoAfter(thread, detail);
         }
         return new TraceEvent(seq++, time, instructions, kind, thread, detail);
     }
@@ -163,6 +181,20 @@ public final class TraceReader implements AutoCloseable {
         };
     }
 
+    private void letGoAfter(ThreadInfo thread, EventDetail detail) {
+        if (detail instanceof EventDetail.Rule rule) {
+            inUse.rule(rule);
+        } else if (detail instanceof EventDetail.StateChange change && change.state().equals(ThreadStateCodes.DEAD_NAME)
+                && inUse.died(thread)) {
+            threads.set(thread.number() - 1, null);
+            threadsById.remove(thread.id(), thread);
+            TaskInfo task = thread.task();
+            if (inUse.lastOf(task)) {
+                tasks.set(task.number() - 1, null);
+            }
+        }
+    }
+
     private EventDetail.Rule rule() {
         int operation = in.u8();
         if (operation != TraceFormat.RULE_ADDED && operation != TraceFormat.RULE_REMOVED) {
@@ -194,7 +226,7 @@ public final class TraceReader implements AutoCloseable {
     /** A task number, 0 standing for none (any task). */
     private TaskInfo optionalTask() {
         int number = in.count(tasks.size(), "task number");
-        return number == TraceFormat.ANY_TASK ? null : tasks.get(number - 1);
+        return number == TraceFormat.ANY_TASK ? null : defined(tasks.get(number - 1), "task", number);
     }
 
     private int[] words() {
@@ -234,7 +266,14 @@ public final class TraceReader implements AutoCloseable {
 
     private ThreadInfo optionalThread() {
         int number = in.count(threads.size(), "thread number");
-        return number == TraceFormat.NO_THREAD ? null : threads.get(number - 1);
+        return number == TraceFormat.NO_THREAD ? null : defined(threads.get(number - 1), "thread", number);
+    }
+
+    private <T> T defined(T info, String what, int number) {
+        if (info == null) {
+            throw in.malformed(what + " " + number + " is named after its end");
+        }
+        return info;
     }
 
     private ThreadInfo thread() {
