@@ -119,7 +119,7 @@ final class EndingChecks {
         switch (code) {
             case Abi.ERROR_TIMEOUT -> {
                 return Abi.timeoutMicros(ipc.sourceSendTimeout) == 0
-                        || TimeoutChecks.sendTimeoutDue(ipc, now) ? null : new Problem(CheckedRule.S3,
+                        || TimeoutChecks.sendTimeoutDue(ipc, now, model.threads()) ? null : new Problem(CheckedRule.S3,
                         blocked + "'s send fails with error 1 although no send timeout of its IPC is due");
             }
             case Abi.ERROR_MONITOR -> {

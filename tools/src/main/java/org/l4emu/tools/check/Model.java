@@ -67,6 +67,11 @@ final class Model {
         }
     }
 
+    /** Every thread the model knows (the dead let go). */
+    Iterable<ThreadModel> threads() {
+        return byNumber.values();
+    }
+
     /** The live thread a guest-supplied ID names, or null (as the kernel would find none). */
     ThreadModel byId(int id) {
         ThreadModel thread = byId.get(id);

@@ -71,15 +71,17 @@ final class TimeoutChecks {
     }
 
     /**
-     * True when the send of a thread carrying {@code ipc} (its true source or a monitor on its
-     * path) has a timeout due (M4 for a source monitor's forward).
+     * True when the send of a thread carrying {@code ipc} has a timeout due (M4 for a source
+     * monitor's forward): its true source, or any monitor that forwarded it and waits, also one
+     * that a later forward of the same IPC by an earlier monitor took off its path (R3: a monitor
+     * may forward more than one message for one received IPC, and each continues it).
      */
-    static boolean sendTimeoutDue(InFlightIpc ipc, long now) {
+    static boolean sendTimeoutDue(InFlightIpc ipc, long now, Iterable<ThreadModel> threads) {
         if (sendTimeoutDue(ipc.trueSource, ipc, now)) {
             return true;
         }
-        for (Hop hop : ipc.path) {
-            if (sendTimeoutDue(hop.monitor(), ipc, now)) {
+        for (ThreadModel thread : threads) {
+            if (sendTimeoutDue(thread, ipc, now)) {
                 return true;
             }
         }
