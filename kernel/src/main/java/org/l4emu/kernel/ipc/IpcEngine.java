@@ -194,6 +194,11 @@ public final class IpcEngine {
             if (rendezvous.deliver(match)) {
                 return;
             }
+            // A delivery that ended its IPC instead (M5) may have queued a notification for the
+            // receiver itself, its controlling monitor: an open wait takes it (NO_MISSED_WAKEUP).
+            if (fromSpec == ThreadId.ANY && rendezvous.notifications().deliverQueued(receiver)) {
+                return;
+            }
         }
         if (Timeout.isZero(receiveTimeout)) {
             rendezvous.fail(receiver, IpcError.TIMEOUT, Phase.RECEIVE);
