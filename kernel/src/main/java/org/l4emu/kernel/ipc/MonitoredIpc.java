@@ -151,11 +151,6 @@ public final class MonitoredIpc {
         checkedAt = now;
     }
 
-    /** The delivery that passed the M4 check failed in its transfer: the IPC has not passed it. */
-    void withdrawFinalReceiverCheck() {
-        checkedAgainstFinalReceiver = false;
-    }
-
     /** A forwarding monitor's delay timeout: the smallest of all wins, still counted from the M4 check (M5). */
     void limitDelay(long micros) {
         if (micros > 0 && (delayMicros == 0 || micros < delayMicros)) {

@@ -57,11 +57,8 @@ public final class Rendezvous {
             return false;
         }
         MonitoredIpc ipc = send.ipc();
-        boolean checkedNow = send.stage() == PendingSend.Stage.FINAL && !ipc.checkedAgainstFinalReceiver();
-        if (checkedNow) {
-            ipc.passFinalReceiverCheck(clock.now());
-        }
-        if (send.stage() == PendingSend.Stage.FINAL && ipc.delayExpired(clock.now())) {
+        boolean toFinalReceiver = send.stage() == PendingSend.Stage.FINAL;
+        if (toFinalReceiver && ipc.delayExpired(clock.now())) {
             endWithDelayTimeout(send);
             return false;
         }
@@ -70,14 +67,14 @@ public final class Rendezvous {
             boolean wholeSpace = receiver.faultIpc() != null && receiver.faultIpc().replyMapsAnywhere();
             MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, wholeSpace);
             if (outcome != MessageItems.Outcome.DONE) {
-                if (checkedNow) {
-                    // The IPC did not pass its final receiver: a monitor's next forward, perhaps to
-                    // another destination (R5), is checked against its final receiver again (M4).
-                    ipc.withdrawFinalReceiverCheck();
-                }
                 failMappings(send, receiver, outcome);
                 return true;
             }
+        }
+        if (toFinalReceiver && !ipc.checkedAgainstFinalReceiver()) {
+            // Only a transfer that gets through passes the M4 check: after a failed one, a monitor's
+            // next forward, perhaps to another destination (R5), is checked against its final receiver.
+            ipc.passFinalReceiverCheck(clock.now());
         }
         int dope = send.nextHopIsMonitor() ? monitorDope(send) : send.plainDope();
         transfer(send, receiver, dope);
