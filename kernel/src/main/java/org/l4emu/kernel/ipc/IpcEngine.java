@@ -184,22 +184,22 @@ public final class IpcEngine {
             rendezvous.fail(receiver, IpcError.NO_PARTNER, Phase.RECEIVE);
             return;
         }
-        if (fromSpec == ThreadId.ANY && rendezvous.notifications().deliverQueued(receiver)) {
-            return;
-        }
         PendingSend match;
-        while ((match = firstMatching(receiver, fromSpec)) != null) {
-            match.dequeue();
-            match.sender().setPendingSend(null);
-            if (rendezvous.deliver(match)) {
-                return;
-            }
-            // A delivery that ended its IPC instead (M5) may have queued a notification for the
-            // receiver itself, its controlling monitor: an open wait takes it (NO_MISSED_WAKEUP).
+        do {
+            // Queued notifications first; also one that a delivery ending its IPC instead (M5)
+            // queued just now for the receiver itself, its controlling monitor (NO_MISSED_WAKEUP).
             if (fromSpec == ThreadId.ANY && rendezvous.notifications().deliverQueued(receiver)) {
                 return;
             }
-        }
+            match = firstMatching(receiver, fromSpec);
+            if (match != null) {
+                match.dequeue();
+                match.sender().setPendingSend(null);
+                if (rendezvous.deliver(match)) {
+                    return;
+                }
+            }
+        } while (match != null);
         if (Timeout.isZero(receiveTimeout)) {
             rendezvous.fail(receiver, IpcError.TIMEOUT, Phase.RECEIVE);
             return;
