@@ -4,21 +4,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a trace recorder still names, counted as {@link TraceRecorder} counts it: the threads
- * defined in each task, and the tasks and threads that redirection rules name. A reader lets a
- * definition go exactly when the recorder lets its number go.
+ * Which thread and task definitions of a trace are still in use: the threads defined in each
+ * task, and the tasks and threads that redirection rules name. The recorder lets a number go,
+ * and a reader that follows it lets the definition go, exactly when this says so; both count
+ * with this one class, the recorder over the kernel's objects, the reader over their
+ * definitions (each key stands for one number, so the two agree).
  */
 final class DefinitionsInUse {
-    private final Map<TaskInfo, Integer> threadsDefined = new HashMap<>();
+    private final Map<Object, Integer> threadsDefined = new HashMap<>();
     private final Map<Object, Integer> namedByRules = new HashMap<>();
 
-    void defined(ThreadInfo thread) {
-        threadsDefined.merge(thread.task(), 1, Integer::sum);
+    /** A thread of {@code task} was defined. */
+    void defined(Object task) {
+        threadsDefined.merge(task, 1, Integer::sum);
     }
 
-    void rule(EventDetail.Rule rule) {
-        int change = rule.added() ? 1 : -1;
-        for (Object named : new Object[] {rule.source(), rule.dest(), rule.monitor()}) {
+    /** A redirection rule naming these (null: any task) was added or removed. */
+    void rule(boolean added, Object source, Object dest, Object monitor) {
+        int change = added ? 1 : -1;
+        for (Object named : new Object[] {source, dest, monitor}) {
             if (named != null && namedByRules.merge(named, change, Integer::sum) == 0) {
                 namedByRules.remove(named);
             }
@@ -26,12 +30,12 @@ final class DefinitionsInUse {
     }
 
     /** {@code thread} changed to dead: true when its definition goes (no rule names it). */
-    boolean died(ThreadInfo thread) {
+    boolean died(Object thread) {
         return !namedByRules.containsKey(thread);
     }
 
     /** A thread of {@code task} went: true when it was the last and the task's definition goes too. */
-    boolean lastOf(TaskInfo task) {
+    boolean lastOf(Object task) {
         if (threadsDefined.merge(task, -1, Integer::sum) == 0 && !namedByRules.containsKey(task)) {
             threadsDefined.remove(task);
             return true;

@@ -128,7 +128,7 @@ public final class TraceReader implements AutoCloseable {
         threads.add(thread);
         threadsById.put(id, thread);
         if (inUse != null) {
-            inUse.defined(thread);
+            inUse.defined(task);
         }
     }
 
@@ -183,7 +183,7 @@ public final class TraceReader implements AutoCloseable {
 
     private void letGoAfter(ThreadInfo thread, EventDetail detail) {
         if (detail instanceof EventDetail.Rule rule) {
-            inUse.rule(rule);
+            inUse.rule(rule.added(), rule.source(), rule.dest(), rule.monitor());
         } else if (detail instanceof EventDetail.StateChange change && change.state().equals(ThreadStateCodes.DEAD_NAME)
                 && inUse.died(thread)) {
             threads.set(thread.number() - 1, null);

@@ -38,10 +38,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private int[] lastStates = new int[16];
     private int definedThreads;
     private int definedTasks;
-    /** The tasks and monitor threads the redirection rules in force name, with how many rules name each. */
-    private final IdentityHashMap<Object, Integer> namedByRules = new IdentityHashMap<>();
-    /** How many of each task's threads have a number: a task's goes with the last of them. */
-    private final IdentityHashMap<Task, Integer> threadsDefined = new IdentityHashMap<>();
+    /** Which threads and tasks keep their numbers after death: those rules name, tasks with numbered threads. */
+    private final DefinitionsInUse inUse = new DefinitionsInUse();
     /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
     private Thread cachedThread;
     private int cachedNumber;
@@ -290,12 +288,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void rule(int operation, Task source, Task dest, Thread monitor) {
-        int change = operation == TraceFormat.RULE_ADDED ? 1 : -1;
-        for (Object named : new Object[] {source, dest, monitor}) {
-            if (named != null && namedByRules.merge(named, change, Integer::sum) == 0) {
-                namedByRules.remove(named);
-            }
-        }
+        inUse.rule(operation == TraceFormat.RULE_ADDED, source, dest, monitor);
         int sourceNumber = source == null ? TraceFormat.ANY_TASK : taskNumberOf(source);
         int destNumber = dest == null ? TraceFormat.ANY_TASK : taskNumberOf(dest);
         int monitorNumber = numberOf(monitor);
@@ -435,7 +428,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      * records in bounded memory. Numbers are never reused.
      */
     private void forget(Thread thread) {
-        if (namedByRules.containsKey(thread)) {
+        if (!inUse.died(thread)) {
             return; // a rule still names it (a dead monitor closes its paths): events name it too
         }
         threadNumbers.remove(thread);
@@ -443,8 +436,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             cachedThread = null;
         }
         Task task = thread.task();
-        if (threadsDefined.merge(task, -1, Integer::sum) == 0 && !namedByRules.containsKey(task)) {
-            threadsDefined.remove(task);
+        if (inUse.lastOf(task)) {
             taskNumbers.remove(task);
         }
     }
@@ -463,7 +455,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         int task = taskNumberOf(thread.task());
         int number = ++definedThreads;
         threadNumbers.put(thread, number);
-        threadsDefined.merge(thread.task(), 1, Integer::sum);
+        inUse.defined(thread.task());
         threads.add(thread);
         if (threads.size() > lastStates.length) {
             lastStates = Arrays.copyOf(lastStates, lastStates.length * 2);
