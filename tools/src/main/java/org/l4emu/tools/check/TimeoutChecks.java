@@ -77,9 +77,6 @@ final class TimeoutChecks {
      * may forward more than one message for one received IPC, and each continues it).
      */
     static boolean sendTimeoutDue(InFlightIpc ipc, long now, Iterable<ThreadModel> threads) {
-        if (sendTimeoutDue(ipc.trueSource, ipc, now)) {
-            return true;
-        }
         for (ThreadModel thread : threads) {
             if (sendTimeoutDue(thread, ipc, now)) {
                 return true;
