@@ -1,6 +1,7 @@
 package org.l4emu.kernel.scripted;
 
 import java.util.function.Consumer;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.scripted.ScriptedContext;
@@ -25,6 +26,8 @@ import org.l4emu.kernel.syscall.SyscallNumber;
 public final class ScriptedThread {
     private static final int NEVER = 0;
     private static final int RESULTS = 4;
+    /** UTCB words 112-115, 16-byte aligned: where {@link #forward} writes its parameter block. */
+    private static final int PARAMETER_BLOCK_WORD = 112;
 
     private final Thread thread;
     private final ScriptedContext context;
@@ -104,6 +107,20 @@ public final class ScriptedThread {
     /** ipc(to, from_spec, timeouts, snd_desc), ABI section 3. */
     public ScriptedThread ipc(int to, int fromSpec, int timeouts, int sendDescriptor) {
         return syscall(SyscallNumber.IPC, to, fromSpec, timeouts, sendDescriptor);
+    }
+
+    /**
+     * A monitor's deceit forward (ABI section 3.2): a parameter block naming {@code trueSource}
+     * (no blocked source, no controlling monitor, no delay), then ipc(to, nilthread, timeouts)
+     * with {@code option}; the message is whatever MR0.. hold then.
+     */
+    public ScriptedThread forward(int to, int trueSource, int option, int timeouts) {
+        int block = thread.utcbAddress() + 4 * PARAMETER_BLOCK_WORD;
+        return utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.TRUE_SOURCE_OFFSET / 4, trueSource)
+                .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET / 4, ThreadId.NIL)
+                .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET / 4, ThreadId.NIL)
+                .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET / 4, 0)
+                .ipc(to, ThreadId.NIL, timeouts, block | option << 1 | Abi.SendDescriptor.OPTION_BIT);
     }
 
     /** A call without timeouts. */

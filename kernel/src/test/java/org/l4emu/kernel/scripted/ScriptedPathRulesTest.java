@@ -23,8 +23,6 @@ import org.l4emu.kernel.system.RedirectSpec;
 class ScriptedPathRulesTest {
     private static final int NEVER = Abi.Timeouts.NEVER;
     private static final int LABEL = 0x7 << 16;
-    /** Where the monitor keeps its parameter block: UTCB words 112-115, 16-byte aligned. */
-    private static final int BLOCK_WORD = 112;
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
@@ -43,10 +41,7 @@ class ScriptedPathRulesTest {
                 seen[1] = m.from();
                 seen[2] = m.utcbWord(Abi.Utcb.INTENDED_RECEIVER);
                 sourceWhileHeld[0] = client.state();
-                int block = m.thread().utcbAddress() + 4 * BLOCK_WORD;
-                m.utcb(BLOCK_WORD, m.from()).utcb(BLOCK_WORD + 1, ThreadId.NIL).utcb(BLOCK_WORD + 2, ThreadId.NIL)
-                        .utcb(BLOCK_WORD + 3, 0).message(m.mr(0), m.mr(1))
-                        .ipc(seen[2], ThreadId.NIL, NEVER, block | Abi.Option.DECEIT << 1 | Abi.SendDescriptor.OPTION_BIT);
+                m.message(m.mr(0), m.mr(1)).forward(seen[2], m.from(), Abi.Option.DECEIT, NEVER);
             });
             int[] delivered = new int[3];
             server.waitForAny().then(s -> {
@@ -103,8 +98,6 @@ class ScriptedPathRulesTest {
             ScriptedThread sysmon = system.thread("sysmon");
             ScriptedThread server1 = system.thread("server1");
             ScriptedThread server2 = system.thread("server2");
-            int block = smon.thread().utcbAddress() + 4 * BLOCK_WORD;
-            int deceit = block | Abi.Option.DECEIT << 1 | Abi.SendDescriptor.OPTION_BIT;
             int mapItem = 0x1000 | 4 << 1;
             int fpage = 0x1000 | 12 << 4 | 4;
             int[] firstForward = new int[1];
@@ -114,11 +107,10 @@ class ScriptedPathRulesTest {
             server2.ipc(ThreadId.NIL, server1.id(), NEVER, 0);
             int[] reachedSystemMonitor = new int[1];
             sysmon.waitForAny().then(m -> reachedSystemMonitor[0] = m.from());
-            smon.waitForAny().utcb(BLOCK_WORD, client.id()).utcb(BLOCK_WORD + 1, ThreadId.NIL)
-                    .utcb(BLOCK_WORD + 2, ThreadId.NIL).utcb(BLOCK_WORD + 3, 0)
-                    .message(LABEL | 2 << 6, mapItem, fpage).ipc(server1.id(), ThreadId.NIL, NEVER, deceit)
+            smon.waitForAny().message(LABEL | 2 << 6, mapItem, fpage)
+                    .forward(server1.id(), client.id(), Abi.Option.DECEIT, NEVER)
                     .then(m -> firstForward[0] = m.dope())
-                    .message(LABEL | 1, 5).ipc(server2.id(), ThreadId.NIL, NEVER, deceit);
+                    .message(LABEL | 1, 5).forward(server2.id(), client.id(), Abi.Option.DECEIT, NEVER);
             client.message(LABEL | 1, 5).send(server1);
             system.run();
             assertEquals(Dope.error(IpcError.MESSAGE_OVERFLOW, Phase.SEND), firstForward[0]);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.kernel.ExitCode;
@@ -95,10 +96,7 @@ class ScriptedRulesTest {
                 .redirect("mon", RedirectSpec.ANY_TASK, "mon", MonitorClass.SYSTEM).boot()) {
             ScriptedThread mon = system.thread("mon");
             ScriptedThread server = system.thread("server");
-            int blockWord = 112;
-            int block = mon.thread().utcbAddress() + 4 * blockWord;
-            mon.utcb(blockWord, mon.id()).utcb(blockWord + 1, ThreadId.NIL).utcb(blockWord + 2, ThreadId.NIL)
-                    .utcb(blockWord + 3, 0).message(LABEL).ipc(server.id(), ThreadId.NIL, ZERO << 16, block | 4 << 1 | 1);
+            mon.message(LABEL).forward(server.id(), mon.id(), Abi.Option.DECEIT, ZERO << 16);
             server.waitForAny();
             system.run();
             assertEquals(Dope.error(IpcError.NOT_PERMITTED, Phase.SEND), mon.dope());

@@ -27,7 +27,6 @@ import org.l4emu.kernel.system.RedirectSpec;
  */
 class TwoForwardsOfOneIpcTest {
     private static final int LABEL = 0x7 << 16;
-    private static final int BLOCK_WORD = 112;
     /** 500 µs for the source's send, 0 (never) for the receive. */
     private static final int SEND_500_US = (500 | 0 << 10) << 16;
 
@@ -68,9 +67,6 @@ class TwoForwardsOfOneIpcTest {
     }
 
     private static ScriptedThread forward(ScriptedThread monitor, ScriptedThread source, ScriptedThread to) {
-        int block = monitor.thread().utcbAddress() + 4 * BLOCK_WORD;
-        return monitor.utcb(BLOCK_WORD, source.id()).utcb(BLOCK_WORD + 1, ThreadId.NIL)
-                .utcb(BLOCK_WORD + 2, ThreadId.NIL).utcb(BLOCK_WORD + 3, 0).message(LABEL | 1, 5)
-                .ipc(to.id(), ThreadId.NIL, 0, block | Abi.Option.DECEIT << 1 | Abi.SendDescriptor.OPTION_BIT);
+        return monitor.message(LABEL | 1, 5).forward(to.id(), source.id(), Abi.Option.DECEIT, 0);
     }
 }
