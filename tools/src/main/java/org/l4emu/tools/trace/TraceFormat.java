@@ -1,11 +1,40 @@
 package org.l4emu.tools.trace;
 
 import java.nio.charset.StandardCharsets;
+import org.l4emu.abi.Abi;
+import org.l4emu.kernel.ipc.MessageTag;
 
-/** Constants of the binary trace format, version 2 (docs/trace-format.md). */
+/** Constants of the binary trace format, version 3 (docs/trace-format.md). */
 final class TraceFormat {
     static final byte[] MAGIC = "L4EMUTRC".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The oldest version this l4emu still reads: version 2 differs in the encoding alone. */
+    static final int OLDEST_READ = 2;
+    /** The JSON form's version: version 3 changed the binary encoding, not the events or their fields. */
+    static final int JSON_VERSION = 2;
+
+    /** An event's type byte: the kind's code in the low six bits, and two flags (version 3). */
+    static final int KIND_MASK = 0x3F;
+    /** Flag: the event has the time and instruction count of the event before it (no deltas follow). */
+    static final int SAME_INSTANT = 0x40;
+    /** Flag: the event concerns the thread of the event before it (no thread number follows). */
+    static final int SAME_THREAD = 0x80;
+
+    /** A send record's form byte: to and the send descriptor follow. */
+    static final int SEND_IN_FULL = 0;
+    /** A send record's form byte: to and the send descriptor are the ipc arguments of the syscall event just before. */
+    static final int SEND_AS_CALLED = 1;
+    /** A deliver record's form byte: every field follows. */
+    static final int DELIVER_IN_FULL = 0;
+    /**
+     * A deliver record's form byte: the message of the send event just before, from its thread,
+     * whole (dope 0; the sender's tag at transfer is the tag; the kernel wrote every word).
+     */
+    static final int DELIVER_AS_SENT = 1;
+
+    /** ipc's arguments (ABI section 3): to, from specifier, timeouts, send descriptor. */
+    static final int IPC_TO_ARGUMENT = 0;
+    static final int IPC_SEND_DESCRIPTOR_ARGUMENT = 3;
 
     /** Records that define names for later events; they carry no sequence number. */
     static final int DEFINE_TASK = 0x01;
@@ -32,6 +61,16 @@ final class TraceFormat {
     static final int GRANTED = 1;
 
     private TraceFormat() {}
+
+    /** How many message registers (MR1 on) a record carries for a message with this tag (version 3: no count on the wire). */
+    static int messageWords(int tag) {
+        return Math.min(MessageTag.wordCount(tag), MessageTag.MAX_WORDS);
+    }
+
+    /** How many argument words a syscall record carries (version 3: no count on the wire). */
+    static int syscallArguments(int number) {
+        return Abi.Syscall.argumentCount(number);
+    }
 
     /**
      * Options 1 and 2 read MR1 whatever the tag says (the error code, the blocked source named):

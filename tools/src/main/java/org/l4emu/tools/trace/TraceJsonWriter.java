@@ -26,7 +26,7 @@ public final class TraceJsonWriter implements AutoCloseable {
     public void header(TraceHeader header) {
         json.writeStartObject();
         json.writeStringProperty("format", "l4emu-trace");
-        json.writeNumberProperty("version", header.version());
+        json.writeNumberProperty("version", TraceFormat.JSON_VERSION);
         json.writeStringProperty("system", header.system());
         json.writeStringProperty("arch", header.arch());
         json.writeStringProperty("image", header.image());

@@ -45,6 +45,13 @@ final class TraceOutput implements AutoCloseable {
         varint(Integer.toUnsignedLong(value));
     }
 
+    /** The first {@code count} of {@code values}, each as a word. */
+    void words(int[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            word(values[i]);
+        }
+    }
+
     void string(String value) {
         bytes(value.getBytes(StandardCharsets.UTF_8));
     }

@@ -31,12 +31,20 @@ public final class TraceReader implements AutoCloseable {
     private long instructions;
     private long time;
     private boolean ended;
+    /** Version 2 wrote counts and every field where version 3 derives them or echoes the event before. */
+    private final boolean version2;
+    /** The event read last, which version 3's flags and echoes refer to; its thread number (0: none). */
+    private TraceEvent previous;
+    private int previousNumber = TraceFormat.NO_THREAD;
+    /** The thread of the event being read. */
+    private ThreadInfo eventThread;
 
     /** Reads the header from {@code stream}; {@code name} is for error messages. */
     public TraceReader(InputStream stream, String name) {
         this.stream = stream;
         this.in = new TraceInput(stream, name);
         this.header = readHeader(name);
+        this.version2 = header.version() == 2;
     }
 
     public static TraceReader open(Path file) {
@@ -57,11 +65,12 @@ public final class TraceReader implements AutoCloseable {
             }
         }
         int version = in.count(Integer.MAX_VALUE, "version");
-        if (version < TraceFormat.VERSION) {
+        if (version < TraceFormat.OLDEST_READ) {
             throw new TraceException(name + ": trace format version " + version + " is older than this l4emu reads"
-                    + " (version " + TraceFormat.VERSION + "): record the run again with 'l4emu boot --trace'");
+                    + " (versions " + TraceFormat.OLDEST_READ + " to " + TraceFormat.VERSION
+                    + "): record the run again with 'l4emu boot --trace'");
         }
-        if (version != TraceFormat.VERSION) {
+        if (version > TraceFormat.VERSION) {
             throw new TraceException(name + ": trace format version " + version + " is newer than this l4emu reads"
                     + " (version " + TraceFormat.VERSION + ")");
         }
@@ -133,13 +142,18 @@ public final class TraceReader implements AutoCloseable {
     }
 
     private TraceEvent event(int tag) {
-        EventKind kind = EventKind.ofCode(tag);
+        EventKind kind = EventKind.ofCode(tag & TraceFormat.KIND_MASK);
         if (kind == null) {
             throw in.malformed("unknown record type 0x" + Integer.toHexString(tag));
         }
-        instructions += in.varint();
-        time += in.varint();
-        ThreadInfo thread = optionalThread();
+        if ((tag & TraceFormat.SAME_INSTANT) == 0) {
+            instructions += in.varint();
+            time += in.varint();
+        }
+        int number = (tag & TraceFormat.SAME_THREAD) == 0 ? in.count(threads.size(), "thread number") : previousNumber;
+        ThreadInfo thread = optionalThread(number);
+        previousNumber = number;
+        eventThread = thread;
         EventDetail detail = detail(kind);
         if (kind == EventKind.END) {
             ended = true;
@@ -147,18 +161,18 @@ public final class TraceReader implements AutoCloseable {
         if (inUse != null) {
             letGoAfter(thread, detail);
         }
-        return new TraceEvent(seq++, time, instructions, kind, thread, detail);
+        previous = new TraceEvent(seq++, time, instructions, kind, thread, detail);
+        return previous;
     }
 
     private EventDetail detail(EventKind kind) {
         return switch (kind) {
             case THREAD_START -> new EventDetail.ThreadStart(in.word());
             case THREAD_EXIT -> new EventDetail.ThreadExit(in.string());
-            case SYSCALL -> new EventDetail.Syscall(in.word(), words());
+            case SYSCALL -> syscall();
             case SEND, FORWARD -> send();
             case REDIRECT -> new EventDetail.Redirect(ref(), thread(), thread(), monitorClass());
-            case DELIVER -> new EventDetail.Deliver(optionalThread(), ref(), in.word(), in.word(), words(), in.word(),
-                    (int) Math.min(in.varint(), Integer.MAX_VALUE) - 1);
+            case DELIVER -> deliver();
             case UNBLOCK -> new EventDetail.Unblock(in.word(), in.string());
             case NOTIFY -> new EventDetail.Notify(ref(), ref(), ref(), in.word());
             case ERROR, TIMEOUT -> new EventDetail.Failure(in.word());
@@ -230,7 +244,15 @@ public final class TraceReader implements AutoCloseable {
     }
 
     private int[] words() {
-        int count = in.count(1 << 16, "word count");
+        return words(in.count(1 << 16, "word count"));
+    }
+
+    /** A message's registers (MR1 on): version 2 counted them, version 3 takes the count from the tag. */
+    private int[] messageWords(int tag) {
+        return version2 ? words() : words(TraceFormat.messageWords(tag));
+    }
+
+    private int[] words(int count) {
         int[] words = new int[count];
         for (int i = 0; i < count; i++) {
             words[i] = in.word();
@@ -238,14 +260,69 @@ public final class TraceReader implements AutoCloseable {
         return words;
     }
 
+    private EventDetail.Syscall syscall() {
+        int number = in.word();
+        return new EventDetail.Syscall(number, version2 ? words() : words(TraceFormat.syscallArguments(number)));
+    }
+
     private EventDetail.Send send() {
-        ThreadRef to = ref();
-        int tag = in.word();
-        int descriptor = in.word();
-        int[] words = words();
+        if (version2) {
+            ThreadRef to = ref();
+            int tag = in.word();
+            int descriptor = in.word();
+            return send(to, descriptor, tag);
+        }
+        int form = in.u8();
+        if (form == TraceFormat.SEND_IN_FULL) {
+            ThreadRef to = ref();
+            int descriptor = in.word();
+            return send(to, descriptor, in.word());
+        }
+        if (form != TraceFormat.SEND_AS_CALLED) {
+            throw in.malformed("unknown send form " + form);
+        }
+        if (previous == null || eventThread == null || previous.thread() != eventThread
+                || !(previous.detail() instanceof EventDetail.Syscall call) || call.number() != Abi.Syscall.IPC) {
+            throw in.malformed("a send as called that does not follow its thread's ipc");
+        }
+        int[] arguments = call.arguments();
+        return send(thread(arguments[TraceFormat.IPC_TO_ARGUMENT]), arguments[TraceFormat.IPC_SEND_DESCRIPTOR_ARGUMENT],
+                in.word());
+    }
+
+    private EventDetail.Send send(ThreadRef to, int descriptor, int tag) {
+        int[] words = messageWords(tag);
         EventDetail.ParameterBlock block = parameterBlock();
         return new EventDetail.Send(to, tag, descriptor, words, block,
                 TraceFormat.readsMr1(descriptor) ? in.word() : 0);
+    }
+
+    private EventDetail.Deliver deliver() {
+        if (!version2) {
+            int form = in.u8();
+            if (form == TraceFormat.DELIVER_AS_SENT) {
+                return deliverAsSent();
+            }
+            if (form != TraceFormat.DELIVER_IN_FULL) {
+                throw in.malformed("unknown deliver form " + form);
+            }
+        }
+        ThreadInfo sender = optionalThread();
+        ThreadRef from = ref();
+        int tag = in.word();
+        int dope = in.word();
+        return new EventDetail.Deliver(sender, from, tag, dope, messageWords(tag), in.word(),
+                (int) Math.min(in.varint(), Integer.MAX_VALUE) - 1);
+    }
+
+    /** The message of the send event just before, delivered whole from its thread. */
+    private EventDetail.Deliver deliverAsSent() {
+        if (previous == null || !(previous.detail() instanceof EventDetail.Send send) || previous.thread() == null) {
+            throw in.malformed("a delivery as sent that does not follow a send");
+        }
+        ThreadInfo sender = previous.thread();
+        int[] words = send.words().clone();
+        return new EventDetail.Deliver(sender, thread(sender.id()), send.tag(), 0, words, send.tag(), words.length);
     }
 
     private EventDetail.ParameterBlock parameterBlock() {
@@ -265,7 +342,10 @@ public final class TraceReader implements AutoCloseable {
     }
 
     private ThreadInfo optionalThread() {
-        int number = in.count(threads.size(), "thread number");
+        return optionalThread(in.count(threads.size(), "thread number"));
+    }
+
+    private ThreadInfo optionalThread(int number) {
         return number == TraceFormat.NO_THREAD ? null : defined(threads.get(number - 1), "thread", number);
     }
 

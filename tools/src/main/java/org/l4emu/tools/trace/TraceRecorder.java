@@ -31,6 +31,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private static final int NO_STATE = -1;
 
     private final TraceOutput out;
+    /** False: every record in full, no flags and no echoes (the same events, in more bytes; for tests). */
+    private final boolean compact;
     private final IdentityHashMap<Thread, Integer> threadNumbers = new IdentityHashMap<>();
     private final IdentityHashMap<Task, Integer> taskNumbers = new IdentityHashMap<>();
     /** The threads whose state may still change (a dead one leaves once its end is recorded), in definition order. */
@@ -48,6 +50,16 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private boolean inTrap;
     private long lastInstructions;
     private long lastTime;
+    /** The kind and thread number of the event written last: version 3 writes what repeats them as flags or echoes. */
+    private EventKind previousKind;
+    private int previousNumber = TraceFormat.NO_THREAD;
+    /** The arguments of the last syscall event, for a send that repeats them. */
+    private final int[] callArguments = new int[4];
+    private int callNumber;
+    /** The message of the last send event, for a delivery that repeats it. */
+    private final int[] sentWords = new int[MessageTag.MAX_WORDS];
+    private final int[] receivedWords = new int[MessageTag.MAX_WORDS];
+    private int sentTag;
     /** What {@link #messageTransferred} said about the delivery that follows it; words -1: nothing. */
     private int transferredTag;
     private int transferredWords = -1;
@@ -55,6 +67,16 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private List<Runnable> beforeBoot = new ArrayList<>();
 
     public TraceRecorder(OutputStream sink, String name, TraceHeader header) {
+        this(sink, name, header, true);
+    }
+
+    /** A recorder that writes every record in full, without flags or echoes: the same events in more bytes. */
+    static TraceRecorder inFull(OutputStream sink, String name, TraceHeader header) {
+        return new TraceRecorder(sink, name, header, false);
+    }
+
+    private TraceRecorder(OutputStream sink, String name, TraceHeader header, boolean compact) {
+        this.compact = compact;
         this.out = new TraceOutput(sink, name);
         out.raw(TraceFormat.MAGIC);
         out.varint(header.version());
@@ -103,10 +125,12 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         inTrap = true;
         begin(EventKind.SYSCALL, thread);
         out.word(number);
-        int count = Abi.Syscall.argumentCount(number);
-        out.varint(count);
+        callNumber = number;
+        int count = TraceFormat.syscallArguments(number);
         for (int i = 0; i < count; i++) {
-            out.word(thread.context().argument(i));
+            int argument = thread.context().argument(i);
+            callArguments[i] = argument;
+            out.word(argument);
         }
     }
 
@@ -114,11 +138,20 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
         boolean forward = SendDescriptor.hasOption(sendDescriptor)
                 && Abi.Option.isDeceit(SendDescriptor.optionCode(sendDescriptor));
+        boolean asCalled = compact && previousKind == EventKind.SYSCALL && callNumber == Abi.Syscall.IPC
+                && previousNumber == numberOf(sender) && callArguments[TraceFormat.IPC_TO_ARGUMENT] == to
+                && callArguments[TraceFormat.IPC_SEND_DESCRIPTOR_ARGUMENT] == sendDescriptor;
         begin(forward ? EventKind.FORWARD : EventKind.SEND, sender);
-        out.word(to);
+        if (asCalled) {
+            out.u8(TraceFormat.SEND_AS_CALLED);
+        } else {
+            out.u8(TraceFormat.SEND_IN_FULL);
+            out.word(to);
+            out.word(sendDescriptor);
+        }
         out.word(tag);
-        out.word(sendDescriptor);
-        messageRegisters(sender, tag);
+        sentTag = tag;
+        out.words(sentWords, readMessage(sender, tag, sentWords));
         parameterBlock(sender, SendDescriptor.parameterBlock(sendDescriptor));
         if (TraceFormat.readsMr1(sendDescriptor)) {
             out.word(kernel.utcbWord(sender, Utcb.MR0 + 1));
@@ -148,14 +181,24 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     @Override
     public void delivered(Thread sender, Thread receiver, int from, int tag, int dope) {
         int senderNumber = sender == null ? TraceFormat.NO_THREAD : numberOf(sender);
+        int words = readMessage(receiver, tag, receivedWords);
+        boolean asSent = compact && (previousKind == EventKind.SEND || previousKind == EventKind.FORWARD)
+                && sender != null && previousNumber == senderNumber && from == sender.id() && tag == sentTag
+                && dope == 0 && transferredTag == tag && transferredWords == words
+                && Arrays.equals(receivedWords, 0, words, sentWords, 0, words);
         begin(EventKind.DELIVER, receiver);
-        out.varint(senderNumber);
-        out.word(from);
-        out.word(tag);
-        out.word(dope);
-        messageRegisters(receiver, tag);
-        out.word(transferredTag);
-        out.varint(transferredWords + 1L);
+        if (asSent) {
+            out.u8(TraceFormat.DELIVER_AS_SENT);
+        } else {
+            out.u8(TraceFormat.DELIVER_IN_FULL);
+            out.varint(senderNumber);
+            out.word(from);
+            out.word(tag);
+            out.word(dope);
+            out.words(receivedWords, words);
+            out.word(transferredTag);
+            out.varint(transferredWords + 1L);
+        }
         transferredWords = -1;
         afterEvent();
     }
@@ -356,17 +399,29 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         out.close();
     }
 
-    /** Starts an event record; every thread and task it names must be defined before this. */
+    /**
+     * Starts an event record; every thread and task it names must be defined before this. Most
+     * events of a trap share its instant, and many name the thread the event before did: flags
+     * in the type byte say so instead of the fields.
+     */
     private void begin(EventKind kind, Thread thread) {
         int number = thread == null ? TraceFormat.NO_THREAD : numberOf(thread);
         long instructions = kernel.instructions();
         long time = kernel.clock().now();
-        out.u8(kind.code());
-        out.varint(instructions - lastInstructions);
-        out.varint(time - lastTime);
-        out.varint(number);
+        boolean sameInstant = compact && instructions == lastInstructions && time == lastTime;
+        boolean sameThread = compact && number == previousNumber;
+        out.u8(kind.code() | (sameInstant ? TraceFormat.SAME_INSTANT : 0) | (sameThread ? TraceFormat.SAME_THREAD : 0));
+        if (!sameInstant) {
+            out.varint(instructions - lastInstructions);
+            out.varint(time - lastTime);
+        }
+        if (!sameThread) {
+            out.varint(number);
+        }
         lastInstructions = instructions;
         lastTime = time;
+        previousKind = kind;
+        previousNumber = number;
     }
 
     /** Inside a trap every change shares the trap's time, so they are collected once at its end. */
@@ -401,12 +456,13 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         }
     }
 
-    private void messageRegisters(Thread thread, int tag) {
-        int words = Math.min(MessageTag.wordCount(tag), MessageTag.MAX_WORDS);
-        out.varint(words);
-        for (int i = 1; i <= words; i++) {
-            out.word(kernel.utcbWord(thread, Utcb.MR0 + i));
+    /** Reads the message registers a message with {@code tag} has (MR1 on) into {@code words}; their count. */
+    private int readMessage(Thread thread, int tag, int[] words) {
+        int count = TraceFormat.messageWords(tag);
+        for (int i = 0; i < count; i++) {
+            words[i] = kernel.utcbWord(thread, Utcb.MR0 + 1 + i);
         }
+        return count;
     }
 
     /** The IPC parameter block as the kernel will read it, or a 0 byte when there is none or it is unmapped. */
