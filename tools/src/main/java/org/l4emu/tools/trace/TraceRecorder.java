@@ -28,23 +28,22 @@ import org.l4emu.kernel.trace.KernelView;
  * are defined in the kernel's order.
  */
 public final class TraceRecorder implements KernelEvents, AutoCloseable {
-    private static final int NO_STATE = -1;
+    private static final int CACHE_SLOTS = 64;
 
     private final TraceOutput out;
     /** False: every record in full, no flags and no echoes (the same events, in more bytes; for tests). */
     private final boolean compact;
     private final IdentityHashMap<Thread, Integer> threadNumbers = new IdentityHashMap<>();
     private final IdentityHashMap<Task, Integer> taskNumbers = new IdentityHashMap<>();
-    /** The threads whose state may still change (a dead one leaves once its end is recorded), in definition order. */
-    private final List<Thread> threads = new ArrayList<>();
-    private int[] lastStates = new int[16];
+    /** The threads whose state may still change (a dead one leaves once its end is recorded). */
+    private final WatchedThreads watched = new WatchedThreads();
     private int definedThreads;
     private int definedTasks;
     /** Which threads and tasks keep their numbers after death: those rules name, tasks with numbered threads. */
     private final DefinitionsInUse inUse = new DefinitionsInUse();
-    /** Most events name the thread the previous one did: a one-entry cache in front of the map. */
-    private Thread cachedThread;
-    private int cachedNumber;
+    /** The events of a round trip name a few threads in turn: a cache by kernel thread number in front of the map. */
+    private final Thread[] cachedThreads = new Thread[CACHE_SLOTS];
+    private final int[] cachedNumbers = new int[CACHE_SLOTS];
     private KernelView kernel;
     private Thread running;
     private boolean inTrap;
@@ -432,23 +431,22 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void recordStateChanges() {
-        int kept = 0;
-        for (int i = 0; i < threads.size(); i++) {
-            Thread thread = threads.get(i);
-            int state = ThreadStateCodes.of(thread.state());
-            if (state != lastStates[i]) {
+        boolean died = false;
+        for (int i = 0; i < watched.count(); i++) {
+            ThreadState state = watched.changed(i);
+            if (state != null) {
+                Thread thread = watched.thread(i);
                 begin(EventKind.STATE, thread);
-                out.u8(state);
-            }
-            if (thread.state() != ThreadState.DEAD) {
-                threads.set(kept, thread);
-                lastStates[kept++] = state;
-            } else {
-                forget(thread);
+                out.u8(ThreadStateCodes.of(state));
+                if (state == ThreadState.DEAD) {
+                    forget(thread);
+                    died = true;
+                }
             }
         }
-        // Dead threads never change again: watching them would cost every trap more as threads come and go.
-        threads.subList(kept, threads.size()).clear();
+        if (died) {
+            watched.dropDead();
+        }
         Thread next = kernel.currentThread();
         if (next != running) {
             running = next;
@@ -488,8 +486,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             return; // a rule still names it (a dead monitor closes its paths): events name it too
         }
         threadNumbers.remove(thread);
-        if (cachedThread == thread) {
-            cachedThread = null;
+        int slot = cacheSlot(thread);
+        if (cachedThreads[slot] == thread) {
+            cachedThreads[slot] = null;
         }
         Task task = thread.task();
         if (inUse.lastOf(task)) {
@@ -499,30 +498,31 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     /** The thread's number on the wire (1-based), defining it on first sight. */
     private int numberOf(Thread thread) {
-        if (thread == cachedThread) {
-            return cachedNumber;
+        int slot = cacheSlot(thread);
+        if (cachedThreads[slot] == thread) {
+            return cachedNumbers[slot];
         }
         Integer known = threadNumbers.get(thread);
         if (known != null) {
-            cachedThread = thread;
-            cachedNumber = known;
+            cachedThreads[slot] = thread;
+            cachedNumbers[slot] = known;
             return known;
         }
         int task = taskNumberOf(thread.task());
         int number = ++definedThreads;
         threadNumbers.put(thread, number);
         inUse.defined(thread.task());
-        threads.add(thread);
-        if (threads.size() > lastStates.length) {
-            lastStates = Arrays.copyOf(lastStates, lastStates.length * 2);
-        }
-        lastStates[threads.size() - 1] = NO_STATE;
+        watched.add(thread);
         out.u8(TraceFormat.DEFINE_THREAD);
         out.word(thread.id());
         out.string(thread.name());
         out.varint(task);
         out.word(thread.utcbAddress());
         return number;
+    }
+
+    private static int cacheSlot(Thread thread) {
+        return Abi.ThreadId.NUMBER.get(thread.id()) & (CACHE_SLOTS - 1);
     }
 
     private int taskNumberOf(Task task) {
