@@ -2,7 +2,7 @@ package org.l4emu.emulator;
 
 /**
  * Access rights as a bit set in the L4 fpage order: bit 2 read, bit 1 write, bit 0 execute.
- * Immutable; the constants cover every combination.
+ * Immutable, one instance for each combination.
  */
 public record Access(int bits) {
     public static final int READ_BIT = 4;
@@ -16,6 +16,9 @@ public record Access(int bits) {
     public static final Access READ_WRITE = new Access(READ_BIT | WRITE_BIT);
     public static final Access READ_EXECUTE = new Access(READ_BIT | EXECUTE_BIT);
     public static final Access ALL = new Access(READ_BIT | WRITE_BIT | EXECUTE_BIT);
+    /** One instance for each combination, by bits: a rights check on the IPC path allocates nothing. */
+    private static final Access[] BY_BITS = {NONE, EXECUTE, WRITE, new Access(WRITE_BIT | EXECUTE_BIT), READ,
+        READ_EXECUTE, READ_WRITE, ALL};
 
     public Access {
         if ((bits & ~7) != 0) {
@@ -24,7 +27,7 @@ public record Access(int bits) {
     }
 
     public static Access of(int bits) {
-        return new Access(bits & 7);
+        return BY_BITS[bits & 7];
     }
 
     public boolean readable() {

@@ -31,6 +31,8 @@ public final class PooledAddressSpace implements AddressSpace {
     /** When a thread last ran here, in the pool's count of runs. */
     private long lastRun;
     private boolean destroyed;
+    /** {@link #discardTranslations} made once: each run hands it to the debug hooks (PooledMachine.run). */
+    private final Runnable translationDiscarder = this::discardTranslations;
 
     PooledAddressSpace(EnginePool engines, NativePhysicalMemory memory, long directoryFrames) {
         this.engines = engines;
@@ -124,6 +126,10 @@ public final class PooledAddressSpace implements AddressSpace {
         if (regions != null) {
             regions.discardTranslations();
         }
+    }
+
+    Runnable translationDiscarder() {
+        return translationDiscarder;
     }
 
     /** Memory regions the engine has for this space, 0 without an engine (for the cost benchmark). */

@@ -123,7 +123,7 @@ public final class PooledMachine implements Machine {
         }
         long remaining = SyscallContinuation.validBudget(maxInstructions);
         PooledCpu cpu = x86Space.cpuToRun();
-        EngineDebugHooks hooks = debugHooks.prepare(cpu.unicorn(), cpu.counting(), x86Space::discardTranslations);
+        EngineDebugHooks hooks = debugHooks.prepare(cpu.unicorn(), cpu.counting(), x86Space.translationDiscarder());
         runningContext = thread;
         runningSpace = x86Space;
         runningCpu = cpu;

@@ -31,32 +31,26 @@ final class ControllerNotifications {
         this.events = events;
     }
 
-    /** A notification's MR1..MR4, each where the ABI puts it. */
-    static int[] words(int blockedSource, int trueSource, int finalReceiver, int errorCode) {
-        int[] words = new int[Abi.Notification.WORDS];
-        words[Abi.Notification.BLOCKED_SOURCE_MR - 1] = blockedSource;
-        words[Abi.Notification.TRUE_SOURCE_MR - 1] = trueSource;
-        words[Abi.Notification.FINAL_RECEIVER_MR - 1] = finalReceiver;
-        words[Abi.Notification.ERROR_MR - 1] = errorCode;
-        return words;
-    }
-
     /**
-     * Delivers the notification (MR1..MR4 from {@link #words}), or queues it until the monitor's
-     * next open wait. Returns false, changing nothing, when it would have to queue it and the
-     * queue is at its quota (P3).
+     * Delivers the notification (MR1..MR4: blocked source, true source as the last hop saw it,
+     * final receiver, error code), or queues it until the monitor's next open wait. Returns
+     * false, changing nothing, when it would have to queue it and the queue is at its quota (P3).
+     * Only a queued notification is kept in an array of its own.
      */
-    boolean notify(Thread monitor, int[] words) {
+    boolean notify(Thread monitor, int blockedSource, int trueSource, int finalReceiver, int errorCode) {
         boolean waiting = monitor.state() == ThreadState.RECEIVING && monitor.receiveFrom() == ThreadId.ANY;
         if (!waiting && monitor.notifications().size() >= monitor.task().quotas().notifications()) {
             return false;
         }
-        events.controllerNotified(monitor, words[Abi.Notification.BLOCKED_SOURCE_MR - 1],
-                words[Abi.Notification.TRUE_SOURCE_MR - 1], words[Abi.Notification.FINAL_RECEIVER_MR - 1],
-                words[Abi.Notification.ERROR_MR - 1]);
+        events.controllerNotified(monitor, blockedSource, trueSource, finalReceiver, errorCode);
         if (waiting) {
-            deliver(monitor, words);
+            deliver(monitor, blockedSource, trueSource, finalReceiver, errorCode);
         } else {
+            int[] words = new int[Abi.Notification.WORDS];
+            words[Abi.Notification.BLOCKED_SOURCE_MR - 1] = blockedSource;
+            words[Abi.Notification.TRUE_SOURCE_MR - 1] = trueSource;
+            words[Abi.Notification.FINAL_RECEIVER_MR - 1] = finalReceiver;
+            words[Abi.Notification.ERROR_MR - 1] = errorCode;
             monitor.notifications().addLast(words);
         }
         return true;
@@ -68,16 +62,18 @@ final class ControllerNotifications {
         if (words == null) {
             return false;
         }
-        deliver(monitor, words);
+        deliver(monitor, words[Abi.Notification.BLOCKED_SOURCE_MR - 1], words[Abi.Notification.TRUE_SOURCE_MR - 1],
+                words[Abi.Notification.FINAL_RECEIVER_MR - 1], words[Abi.Notification.ERROR_MR - 1]);
         return true;
     }
 
-    private void deliver(Thread monitor, int[] words) {
+    private void deliver(Thread monitor, int blockedSource, int trueSource, int finalReceiver, int errorCode) {
         utcb.write(monitor, Utcb.MR0, TAG);
-        for (int i = 0; i < words.length; i++) {
-            utcb.write(monitor, Utcb.MR0 + 1 + i, words[i]);
-        }
-        events.messageTransferred(null, monitor, TAG, words.length);
+        utcb.write(monitor, Utcb.MR0 + Abi.Notification.BLOCKED_SOURCE_MR, blockedSource);
+        utcb.write(monitor, Utcb.MR0 + Abi.Notification.TRUE_SOURCE_MR, trueSource);
+        utcb.write(monitor, Utcb.MR0 + Abi.Notification.FINAL_RECEIVER_MR, finalReceiver);
+        utcb.write(monitor, Utcb.MR0 + Abi.Notification.ERROR_MR, errorCode);
+        events.messageTransferred(null, monitor, TAG, Abi.Notification.WORDS);
         monitor.context().setResult(0, ThreadId.NIL);
         monitor.context().setResult(1, DOPE);
         monitor.setReceiveFrom(ThreadId.NIL);

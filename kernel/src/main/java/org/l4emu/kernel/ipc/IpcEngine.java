@@ -11,7 +11,7 @@ import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.redirect.AllowRules;
-import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.MonitorPath;
 import org.l4emu.kernel.redirect.RedirectionTable;
 import org.l4emu.kernel.sched.Scheduler;
 import org.l4emu.kernel.sched.TimeoutQueue;
@@ -38,6 +38,10 @@ public final class IpcEngine {
     private final SendRouter router;
     private final MonitorOptions monitorOptions;
     private final MessageItems items;
+    /** path(S, D) of the send being started: filled afresh by each send, copied where it is kept. */
+    private final MonitorPath startingPath = new MonitorPath();
+    /** The parameter block of the ipc call being handled: read afresh by each call, never kept. */
+    private final ParameterBlock parameterBlock = new ParameterBlock();
 
     public IpcEngine(ThreadTable threads, Scheduler scheduler, TimeoutQueue timeouts, VirtualClock clock,
                      Utcb utcb, UserMemory userMemory, KernelEvents events, RedirectionTable redirections,
@@ -110,11 +114,8 @@ public final class IpcEngine {
         if (address == 0) {
             return null;
         }
-        var space = caller.task().space();
-        return new ParameterBlock(userMemory.readWord(space, address + Abi.ParameterBlock.TRUE_SOURCE_OFFSET),
-                userMemory.readWord(space, address + Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET),
-                userMemory.readWord(space, address + Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET),
-                userMemory.readWord(space, address + Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET));
+        parameterBlock.read(userMemory, caller.task().space(), address);
+        return parameterBlock;
     }
 
     /**
@@ -126,14 +127,14 @@ public final class IpcEngine {
     public boolean kernelCall(Thread thread, Thread handler, int[] message) {
         events.faultIpcStarted(thread, handler);
         events.sendStarted(thread, handler.id(), message[0], 0);
-        List<PathHop> path = redirections.path(thread, handler.task());
-        if (!permitted(thread, handler, path)) {
+        redirections.path(thread, handler.task(), startingPath);
+        if (!permitted(thread, handler, startingPath)) {
             // Nothing is sent; observers hear the refusal a thread's own send would get (P1).
             events.ipcFailed(thread, Dope.error(IpcError.NOT_PERMITTED, Phase.SEND));
             return false;
         }
         thread.setFollowingReceive(handler.id(), 0);
-        launch(thread, handler, path, 0, false, 0, message);
+        launch(thread, handler, startingPath, 0, false, 0, message);
         return true;
     }
 
@@ -144,22 +145,22 @@ public final class IpcEngine {
             rendezvous.fail(caller, IpcError.NO_PARTNER, Phase.SEND);
             return;
         }
-        List<PathHop> path = redirections.path(caller, destination.task());
-        if (!permitted(caller, destination, path)) {
+        redirections.path(caller, destination.task(), startingPath);
+        if (!permitted(caller, destination, startingPath)) {
             rendezvous.fail(caller, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
         long delay = block == null ? 0 : Integer.toUnsignedLong(block.delayTimeoutMicros());
-        launch(caller, destination, path, sendTimeout, unreliable, delay, null);
+        launch(caller, destination, startingPath, sendTimeout, unreliable, delay, null);
     }
 
     /** P1: allow rules bind sends that no redirection rule routes to a monitor, which decides. */
-    private boolean permitted(Thread source, Thread destination, List<PathHop> path) {
+    private boolean permitted(Thread source, Thread destination, MonitorPath path) {
         return !path.isEmpty() || allowRules.permits(source.task(), destination.task());
     }
 
     /** Starts a permitted send: straight to the destination, or as a monitored IPC along its path. */
-    private void launch(Thread source, Thread destination, List<PathHop> path, int sendTimeout, boolean unreliable,
+    private void launch(Thread source, Thread destination, MonitorPath path, int sendTimeout, boolean unreliable,
                         long delayMicros, int[] kernelMessage) {
         if (path.isEmpty()) {
             PendingSend send = PendingSend.direct(source, destination, 0, sendTimeout);
@@ -167,12 +168,11 @@ public final class IpcEngine {
             router.offer(send, sendTimeout);
             return;
         }
-        MonitoredIpc ipc = new MonitoredIpc(source, destination, path, sendTimeout, unreliable, delayMicros,
+        MonitoredIpc ipc = MonitoredIpc.begin(source, destination, path, sendTimeout, unreliable, delayMicros,
                 kernelMessage != null);
-        source.setMonitoredIpc(ipc);
         int optionDope = unreliable ? Dope.option(Abi.Option.UNRELIABLE) : 0;
-        PendingSend send = new PendingSend(source, source.id(), destination, ipc, path, optionDope, 0, false,
-                sendTimeout);
+        PendingSend send = PendingSend.monitored(source, source.id(), destination, ipc, optionDope, false, sendTimeout);
+        send.remaining().copyFrom(path, 0);
         send.carryKernelMessage(kernelMessage);
         router.route(send);
     }

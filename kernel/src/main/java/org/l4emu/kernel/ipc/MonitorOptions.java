@@ -1,13 +1,13 @@
 package org.l4emu.kernel.ipc;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.object.ThreadTable;
-import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.MonitorPath;
 import org.l4emu.kernel.redirect.RedirectionTable;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.MonitorClass;
@@ -29,6 +29,14 @@ final class MonitorOptions {
     private final RedirectionTable redirections;
     private final Rendezvous rendezvous;
     private final SendRouter router;
+    /** path(S, D) of the forward being checked: filled afresh by each forward, never kept. */
+    private final MonitorPath fullPath = new MonitorPath();
+    /**
+     * Option 3's ending by each monitor, made at its first: a controlling monitor releases its
+     * caller with option 3 every round (M6), and the ending's cause names the monitor. Weak: a
+     * monitor that has gone leaves no entry behind.
+     */
+    private final Map<Thread, MonitoredIpc.Ending> unblockingEndings = new WeakHashMap<>();
 
     MonitorOptions(ThreadTable threads, VirtualClock clock, Utcb utcb, RedirectionTable redirections,
                    Rendezvous rendezvous, SendRouter router) {
@@ -56,9 +64,18 @@ final class MonitorOptions {
         MonitoredIpc.Ending ending = withError
                 ? new MonitoredIpc.Ending(IpcError.MONITOR_ERROR, utcb.read(monitor, Utcb.MR0 + ERROR_CODE_MR),
                         "error IPC from " + monitor.name())
-                : new MonitoredIpc.Ending(IpcError.NONE, 0, "unblocking IPC from " + monitor.name());
+                : unblockingBy(monitor);
         rendezvous.conclude(ipc, ipc.finalReceiver(), ending, monitor);
         rendezvous.completeSend(monitor);
+    }
+
+    private MonitoredIpc.Ending unblockingBy(Thread monitor) {
+        MonitoredIpc.Ending ending = unblockingEndings.get(monitor);
+        if (ending == null) {
+            ending = new MonitoredIpc.Ending(IpcError.NONE, 0, "unblocking IPC from " + monitor.name());
+            unblockingEndings.put(monitor, ending);
+        }
+        return ending;
     }
 
     /**
@@ -105,9 +122,9 @@ final class MonitorOptions {
         boolean namesController = Abi.Option.namesControllingMonitor(option);
         Thread blocked = namesBlockedSource ? threads.lookup(block.blockedSource()) : trueSource;
         MonitoredIpc ipc = awaitedIpcOnPath(blocked, monitor);
-        List<PathHop> full = redirections.path(trueSource, destination.task());
-        int at = RedirectionTable.indexOf(full, monitor);
-        MonitorClass forwarderClass = classOf(monitor, ipc, full, at);
+        redirections.path(trueSource, destination.task(), fullPath);
+        int at = fullPath.indexOf(monitor);
+        MonitorClass forwarderClass = classOf(monitor, ipc, at);
         boolean onPathFromSource = at >= 0 || redirections.isSystemMonitorFor(monitor, trueSource);
         boolean permitted = onPathFromSource
                 && (!namesBlockedSource || ipc != null)
@@ -116,7 +133,15 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
-        List<PathHop> rest = at >= 0 ? new ArrayList<>(full.subList(at + 1, full.size())) : laterThan(full, forwarderClass);
+        PendingSend send = PendingSend.monitored(monitor, trueSource.id(), destination, ipc, Dope.option(option), true,
+                sendTimeout);
+        MonitorPath rest = send.remaining();
+        if (at >= 0) {
+            rest.copyFrom(fullPath, at + 1);
+        } else {
+            // R5 for a forwarder not on the new path: the monitors of a later class than its own.
+            rest.copyLaterThan(fullPath, forwarderClass);
+        }
         if (ipc != null) {
             ipc.redirect(monitor, destination, rest);
             if (namesController) {
@@ -125,8 +150,7 @@ final class MonitorOptions {
             ipc.setClaimedSource(trueSource.id());
             ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()));
         }
-        router.route(new PendingSend(monitor, trueSource.id(), destination, ipc, rest, Dope.option(option), 0, true,
-                sendTimeout));
+        router.route(send);
     }
 
     /**
@@ -153,25 +177,13 @@ final class MonitorOptions {
         return ipc != null && ipc.blockedSource() == blocked && ipc.onPath(monitor) ? ipc : null;
     }
 
-    private MonitorClass classOf(Thread monitor, MonitoredIpc ipc, List<PathHop> full, int at) {
+    private MonitorClass classOf(Thread monitor, MonitoredIpc ipc, int at) {
         if (ipc != null) {
-            int index = RedirectionTable.indexOf(ipc.path(), monitor);
-            return ipc.path().get(index).monitorClass();
+            return ipc.path().monitorClass(ipc.path().indexOf(monitor));
         }
         if (at >= 0) {
-            return full.get(at).monitorClass();
+            return fullPath.monitorClass(at);
         }
         return MonitorClass.SYSTEM;
-    }
-
-    /** R5 for a forwarder not on the new path: the monitors of a later class than its own. */
-    private static List<PathHop> laterThan(List<PathHop> path, MonitorClass monitorClass) {
-        List<PathHop> later = new ArrayList<>();
-        for (PathHop hop : path) {
-            if (hop.monitorClass().compareTo(monitorClass) > 0) {
-                later.add(hop);
-            }
-        }
-        return later;
     }
 }

@@ -3,8 +3,7 @@ package org.l4emu.kernel.ipc;
 import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.kernel.object.Thread;
-import org.l4emu.kernel.redirect.PathHop;
-import org.l4emu.kernel.redirect.RedirectionTable;
+import org.l4emu.kernel.redirect.MonitorPath;
 import org.l4emu.kernel.system.MonitorClass;
 
 /**
@@ -13,14 +12,15 @@ import org.l4emu.kernel.system.MonitorClass;
  */
 public final class MonitoredIpc {
     private final Thread trueSource;
-    private final int sourceSendTimeout;
-    private final boolean unreliable;
-    private final boolean kernelMessage;
+    private final List<Thread> controllers = new ArrayList<>(2);
+    private final MonitorPath path = new MonitorPath();
+    // Not final: a source refills its record for its next monitored IPC once nothing refers to it (see begin()).
+    private int sourceSendTimeout;
+    private boolean unreliable;
+    private boolean kernelMessage;
     private Thread blockedSource;
     private Thread destination;
     private Thread controllingMonitor;
-    private final List<Thread> controllers = new ArrayList<>(2);
-    private List<PathHop> path;
     private long delayMicros;
     private long checkedAt;
     private boolean checkedAgainstFinalReceiver;
@@ -28,18 +28,54 @@ public final class MonitoredIpc {
     private Thread holder;
     private int claimedSource;
     private Ending heldEnding;
+    /** Sends carrying this IPC that wait in a queue (PendingSend.enqueue). */
+    private int queuedSends;
 
-    MonitoredIpc(Thread trueSource, Thread destination, List<PathHop> path, int sourceSendTimeout,
-                 boolean unreliable, long delayMicros, boolean kernelMessage) {
+    private MonitoredIpc(Thread trueSource) {
         this.trueSource = trueSource;
-        this.claimedSource = trueSource.id();
-        this.kernelMessage = kernelMessage;
-        this.blockedSource = trueSource;
-        this.destination = destination;
-        this.path = path;
-        this.sourceSendTimeout = sourceSendTimeout;
-        this.unreliable = unreliable;
-        this.delayMicros = delayMicros;
+    }
+
+    /**
+     * A new monitored IPC of {@code source} to {@code destination} along {@code path}, and the
+     * source blocked in it. The source's last record is refilled when nothing can reach it any
+     * more: it is no thread's blocked IPC and no send carrying it waits in a queue. Sends that
+     * carried it and have ended still name it, but nothing follows that name; a monitor that
+     * forwards later finds the source's IPC through the source (M1), as it would without reuse.
+     * While a send carrying it waits (a monitor's forward still queued after the source was
+     * cancelled, say), the source gets a new record, so two IPCs never share one.
+     */
+    static MonitoredIpc begin(Thread source, Thread destination, MonitorPath path, int sourceSendTimeout,
+                              boolean unreliable, long delayMicros, boolean kernelMessage) {
+        MonitoredIpc ipc = source.monitoredIpcRecord();
+        if (ipc == null || ipc.blockedSource != null || ipc.queuedSends > 0) {
+            ipc = new MonitoredIpc(source);
+            source.setMonitoredIpcRecord(ipc);
+        }
+        ipc.controllers.clear();
+        ipc.path.copyFrom(path, 0);
+        ipc.sourceSendTimeout = sourceSendTimeout;
+        ipc.unreliable = unreliable;
+        ipc.kernelMessage = kernelMessage;
+        ipc.blockedSource = source;
+        ipc.destination = destination;
+        ipc.controllingMonitor = null;
+        ipc.delayMicros = delayMicros;
+        ipc.checkedAt = 0;
+        ipc.checkedAgainstFinalReceiver = false;
+        ipc.finallyDelivered = false;
+        ipc.holder = null;
+        ipc.claimedSource = source.id();
+        ipc.heldEnding = null;
+        source.setMonitoredIpc(ipc);
+        return ipc;
+    }
+
+    void sendQueued() {
+        queuedSends++;
+    }
+
+    void sendDequeued() {
+        queuedSends--;
     }
 
     public Thread trueSource() {
@@ -77,12 +113,7 @@ public final class MonitoredIpc {
 
     /** D, or the first destination-class monitor on the path (M4, M8). */
     Thread finalReceiver() {
-        for (PathHop hop : path) {
-            if (hop.monitorClass() == MonitorClass.DESTINATION) {
-                return hop.monitor();
-            }
-        }
-        return destination;
+        return path.first(MonitorClass.DESTINATION, destination);
     }
 
     /** The thread whose send waits for final delivery, or null once released or gone. */
@@ -125,12 +156,13 @@ public final class MonitoredIpc {
         return true;
     }
 
-    public List<PathHop> path() {
+    /** The monitors of the IPC's current path (R5); the record's own, not to be kept. */
+    MonitorPath path() {
         return path;
     }
 
     public boolean onPath(Thread monitor) {
-        return RedirectionTable.contains(path, monitor);
+        return path.contains(monitor);
     }
 
     int sourceSendTimeout() {
@@ -201,11 +233,9 @@ public final class MonitoredIpc {
      * A monitor forwards to {@code newDestination}: the path keeps what lies up to and including
      * the forwarder and continues with {@code rest} (R5).
      */
-    void redirect(Thread forwarder, Thread newDestination, List<PathHop> rest) {
-        int at = RedirectionTable.indexOf(path, forwarder);
-        List<PathHop> updated = new ArrayList<>(path.subList(0, at + 1));
-        updated.addAll(rest);
-        path = updated;
+    void redirect(Thread forwarder, Thread newDestination, MonitorPath rest) {
+        path.truncate(path.indexOf(forwarder) + 1);
+        path.addFrom(rest, 0);
         destination = newDestination;
     }
 }

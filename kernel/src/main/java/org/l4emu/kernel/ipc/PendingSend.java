@@ -1,10 +1,9 @@
 package org.l4emu.kernel.ipc;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
-import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.MonitorPath;
 
 /**
  * One send phase on its way to its next hop: who sends (its MRs are the message), whom receivers
@@ -24,15 +23,16 @@ public final class PendingSend {
     }
 
     private final Thread sender;
-    private final int visibleFrom;
-    private final MonitoredIpc ipc;
-    private final int optionDope;
-    private final boolean deceit;
-    // Not final: a direct send record is reused (see direct()).
+    /** The monitors still ahead of the next hop. */
+    private final MonitorPath remaining = new MonitorPath();
+    // Not final: a thread's one record is refilled for each of its sends (see begin()).
+    private int visibleFrom;
+    private MonitoredIpc ipc;
+    private int optionDope;
+    private boolean deceit;
     private Thread intendedReceiver;
     private int plainDope;
     private int senderTimeout;
-    private List<PathHop> remaining;
     private Thread nextHop;
     private boolean nextHopIsMonitor;
     private Stage stage;
@@ -40,37 +40,55 @@ public final class PendingSend {
     /** MR0.. of a message the kernel composed (a fault message), or null: the sender's UTCB holds it. */
     private int[] kernelWords;
 
-    PendingSend(Thread sender, int visibleFrom, Thread intendedReceiver, MonitoredIpc ipc, List<PathHop> remaining,
-                int optionDope, int plainDope, boolean deceit, int senderTimeout) {
+    private PendingSend(Thread sender) {
         this.sender = sender;
-        this.visibleFrom = visibleFrom;
-        this.intendedReceiver = intendedReceiver;
-        this.ipc = ipc;
-        this.remaining = remaining;
-        this.optionDope = optionDope;
-        this.plainDope = plainDope;
-        this.deceit = deceit;
-        this.senderTimeout = senderTimeout;
     }
 
     /**
      * {@code sender}'s own send straight to {@code receiver}, no monitor on the way: the common
-     * IPC. A thread is in one send phase at a time, and once that phase has ended (delivered,
-     * failed or cancelled) nothing refers to its record any more, so each thread reuses one
-     * record for all its direct sends and the common IPC allocates nothing. {@code plainDope}
-     * is what the receiver sees (0, or a passed-on notification's).
+     * IPC. {@code plainDope} is what the receiver sees (0, or a passed-on notification's).
      */
     static PendingSend direct(Thread sender, Thread receiver, int plainDope, int senderTimeout) {
-        PendingSend send = sender.directSendRecord();
+        PendingSend send = begin(sender, sender.id(), receiver, null, 0, plainDope, false, senderTimeout);
+        send.aim(receiver, false, Stage.DIRECT);
+        return send;
+    }
+
+    /**
+     * {@code sender}'s send of a monitored IPC, or of a monitor's forward that continues none
+     * ({@code ipc} null), seen as from {@code visibleFrom}. The caller puts the monitors ahead
+     * into {@link #remaining()} before routing it.
+     */
+    static PendingSend monitored(Thread sender, int visibleFrom, Thread intendedReceiver, MonitoredIpc ipc,
+                                 int optionDope, boolean deceit, int senderTimeout) {
+        return begin(sender, visibleFrom, intendedReceiver, ipc, optionDope, 0, deceit, senderTimeout);
+    }
+
+    /**
+     * A thread is in one send phase at a time, and once that phase has ended (delivered, failed
+     * or cancelled) its record is out of every queue and nothing reads it any more (the monitored
+     * IPC it still names is never followed from it), so each thread refills one record for all
+     * its sends and an IPC allocates none.
+     */
+    private static PendingSend begin(Thread sender, int visibleFrom, Thread intendedReceiver, MonitoredIpc ipc,
+                                     int optionDope, int plainDope, boolean deceit, int senderTimeout) {
+        PendingSend send = sender.sendRecord();
         if (send == null) {
-            send = new PendingSend(sender, sender.id(), receiver, null, List.of(), 0, plainDope, false, senderTimeout);
-            sender.setDirectSendRecord(send);
+            send = new PendingSend(sender);
+            sender.setSendRecord(send);
+        } else if (send.queue != null) {
+            throw new IllegalStateException(sender + " starts a send while its last one still waits");
         }
-        send.intendedReceiver = receiver;
+        send.visibleFrom = visibleFrom;
+        send.intendedReceiver = intendedReceiver;
+        send.ipc = ipc;
+        send.optionDope = optionDope;
         send.plainDope = plainDope;
+        send.deceit = deceit;
         send.senderTimeout = senderTimeout;
         send.kernelWords = null;
-        send.aim(receiver, false, Stage.DIRECT, List.of());
+        send.remaining.clear();
+        send.aim(null, false, null);
         return send;
     }
 
@@ -122,15 +140,16 @@ public final class PendingSend {
         return senderTimeout;
     }
 
-    List<PathHop> remaining() {
+    /** The monitors still ahead of the next hop, refilled in place. */
+    MonitorPath remaining() {
         return remaining;
     }
 
-    void aim(Thread hop, boolean isMonitor, Stage stage, List<PathHop> remainingAfterHop) {
+    /** Sets the next hop; the caller has taken it out of {@link #remaining()} if it was a monitor there. */
+    void aim(Thread hop, boolean isMonitor, Stage stage) {
         this.nextHop = hop;
         this.nextHopIsMonitor = isMonitor;
         this.stage = stage;
-        this.remaining = remainingAfterHop;
     }
 
     /**
@@ -150,6 +169,9 @@ public final class PendingSend {
     void enqueue(ArrayDeque<PendingSend> into) {
         into.addLast(this);
         queue = into;
+        if (ipc != null) {
+            ipc.sendQueued();
+        }
     }
 
     /** Takes this send out of the queue it waits in, if any. */
@@ -157,6 +179,9 @@ public final class PendingSend {
         if (queue != null) {
             queue.remove(this);
             queue = null;
+            if (ipc != null) {
+                ipc.sendDequeued();
+            }
         }
     }
 

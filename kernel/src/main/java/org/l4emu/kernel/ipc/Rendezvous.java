@@ -17,6 +17,10 @@ import org.l4emu.kernel.trace.KernelEvents;
  * (M1, M2, M5), failures (S2), and cleaning up after a vanished partner.
  */
 public final class Rendezvous {
+    private static final MonitoredIpc.Ending DELIVERED = new MonitoredIpc.Ending(IpcError.NONE, 0, "final delivery");
+    private static final MonitoredIpc.Ending DELAY_TIMED_OUT = new MonitoredIpc.Ending(IpcError.DELAY_TIMEOUT,
+            IpcError.DELAY_TIMEOUT.code(), "final delivery");
+
     private final ThreadTable threads;
     private final Scheduler scheduler;
     private final TimeoutQueue timeouts;
@@ -197,7 +201,7 @@ public final class Rendezvous {
                     completeSend(sender);
                 }
                 if (blocked != null) {
-                    conclude(ipc, send.nextHop(), new MonitoredIpc.Ending(IpcError.NONE, 0, "final delivery"), null);
+                    conclude(ipc, send.nextHop(), DELIVERED, null);
                 }
             }
         }
@@ -213,8 +217,7 @@ public final class Rendezvous {
             fail(sender, IpcError.DELAY_TIMEOUT, Phase.SEND);
         }
         if (blocked != null) {
-            conclude(ipc, send.nextHop(), new MonitoredIpc.Ending(IpcError.DELAY_TIMEOUT,
-                    IpcError.DELAY_TIMEOUT.code(), "final delivery"), null);
+            conclude(ipc, send.nextHop(), DELAY_TIMED_OUT, null);
         }
     }
 
@@ -259,8 +262,8 @@ public final class Rendezvous {
         if (controller == null || !controller.isAlive()) {
             return false;
         }
-        boolean queued = notifications.notify(controller, ControllerNotifications.words(blocked.id(),
-                ipc.claimedSource(), finalReceiver.id(), error.code()));
+        boolean queued = notifications.notify(controller, blocked.id(), ipc.claimedSource(), finalReceiver.id(),
+                error.code());
         if (!queued) {
             controller.countLostNotification();
         }

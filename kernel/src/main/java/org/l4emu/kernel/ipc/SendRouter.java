@@ -1,10 +1,8 @@
 package org.l4emu.kernel.ipc;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadState;
-import org.l4emu.kernel.redirect.PathHop;
+import org.l4emu.kernel.redirect.MonitorPath;
 import org.l4emu.kernel.sched.Scheduler;
 import org.l4emu.kernel.sched.TimeoutQueue;
 import org.l4emu.kernel.sched.VirtualClock;
@@ -35,16 +33,16 @@ final class SendRouter {
     }
 
     void route(PendingSend send) {
-        List<PathHop> remaining = send.remaining();
+        MonitorPath remaining = send.remaining();
         MonitoredIpc ipc = send.ipc();
-        if (startsWith(remaining, MonitorClass.SOURCE)) {
+        if (remaining.startsWith(MonitorClass.SOURCE)) {
             // Source-class monitors act for the source and receive without a timeout (M4, M8).
             aimAtMonitor(send, PendingSend.Stage.TO_MONITOR);
             offer(send, NEVER);
             return;
         }
         boolean crossing = ipc != null && !ipc.checkedAgainstFinalReceiver();
-        boolean systemAhead = startsWith(remaining, MonitorClass.SYSTEM);
+        boolean systemAhead = remaining.startsWith(MonitorClass.SYSTEM);
         if (crossing && systemAhead) {
             Thread finalReceiver = finalReceiver(send);
             if (!finalReceiver.accepts(send.visibleFrom())) {
@@ -71,33 +69,29 @@ final class SendRouter {
     }
 
     private void aimAtFinalSide(PendingSend send) {
-        List<PathHop> remaining = send.remaining();
         MonitoredIpc ipc = send.ipc();
         PendingSend.Stage stage = ipc == null
                 ? PendingSend.Stage.DIRECT
                 : ipc.finallyDelivered() ? PendingSend.Stage.BEYOND_FINAL : PendingSend.Stage.FINAL;
-        if (remaining.isEmpty()) {
-            send.aim(send.intendedReceiver(), false, stage, List.of());
+        if (send.remaining().isEmpty()) {
+            send.aim(send.intendedReceiver(), false, stage);
         } else {
             aimAtMonitor(send, stage);
         }
     }
 
     private void aimAtMonitor(PendingSend send, PendingSend.Stage stage) {
-        PathHop hop = send.remaining().getFirst();
-        send.aim(hop.monitor(), true, stage, rest(send.remaining()));
-        events.redirected(send.sender(), send.visibleFrom(), send.intendedReceiver(), hop.monitor(),
-                hop.monitorClass());
+        MonitorPath remaining = send.remaining();
+        Thread monitor = remaining.monitor(0);
+        MonitorClass monitorClass = remaining.monitorClass(0);
+        remaining.removeFirst();
+        send.aim(monitor, true, stage);
+        events.redirected(send.sender(), send.visibleFrom(), send.intendedReceiver(), monitor, monitorClass);
     }
 
     /** D, or the first destination-class monitor ahead (M4, M8). */
     private static Thread finalReceiver(PendingSend send) {
-        for (PathHop hop : send.remaining()) {
-            if (hop.monitorClass() == MonitorClass.DESTINATION) {
-                return hop.monitor();
-            }
-        }
-        return send.intendedReceiver();
+        return send.remaining().first(MonitorClass.DESTINATION, send.intendedReceiver());
     }
 
     /** Delivers to the next hop if it is receiving, else waits for it under {@code timeout} (16-bit encoding). */
@@ -146,13 +140,5 @@ final class SendRouter {
         sender.setPendingSend(send);
         scheduler.block(sender, ThreadState.SENDING);
         timeouts.schedule(sender, Timeout.deadline(timeout, clock.now()));
-    }
-
-    private static boolean startsWith(List<PathHop> remaining, MonitorClass monitorClass) {
-        return !remaining.isEmpty() && remaining.getFirst().monitorClass() == monitorClass;
-    }
-
-    private static List<PathHop> rest(List<PathHop> remaining) {
-        return new ArrayList<>(remaining.subList(1, remaining.size()));
     }
 }

@@ -27,8 +27,10 @@ public final class Thread {
     private int receiveFrom = ThreadId.NIL;
     /** While SENDING or AWAITING_DELIVERY: the send this thread waits on. */
     private PendingSend pendingSend;
-    /** The record this thread reuses for its own sends without monitors (PendingSend.direct). */
-    private PendingSend directSendRecord;
+    /** The record this thread refills for each of its sends (PendingSend). */
+    private PendingSend sendRecord;
+    /** The record this thread last used for a monitored IPC it started (MonitoredIpc.begin). */
+    private MonitoredIpc monitoredIpcRecord;
     /** Sends whose next hop is this thread, oldest first. */
     private final ArrayDeque<PendingSend> incoming = new ArrayDeque<>();
     /** Sends that wait for this thread, as a final receiver, to become ready (M4). */
@@ -149,12 +151,20 @@ public final class Thread {
         this.pendingSend = pendingSend;
     }
 
-    public PendingSend directSendRecord() {
-        return directSendRecord;
+    public PendingSend sendRecord() {
+        return sendRecord;
     }
 
-    public void setDirectSendRecord(PendingSend record) {
-        this.directSendRecord = record;
+    public void setSendRecord(PendingSend record) {
+        this.sendRecord = record;
+    }
+
+    public MonitoredIpc monitoredIpcRecord() {
+        return monitoredIpcRecord;
+    }
+
+    public void setMonitoredIpcRecord(MonitoredIpc record) {
+        this.monitoredIpcRecord = record;
     }
 
     public int followingReceiveFrom() {

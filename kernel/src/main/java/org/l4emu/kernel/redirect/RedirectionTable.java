@@ -29,25 +29,19 @@ public final class RedirectionTable {
         return rules.isEmpty();
     }
 
-    /** path(S, D) for an IPC whose true source is {@code source}. */
-    public List<PathHop> path(Thread source, Task dest) {
-        if (rules.isEmpty()) {
-            return List.of();
-        }
-        List<PathHop> path = List.of();
+    /** Fills {@code into} with path(S, D) for an IPC whose true source is {@code source}. */
+    public void path(Thread source, Task dest, MonitorPath into) {
+        into.clear();
+        // Indexed loops: this runs on every send, and an iterator is an allocation.
         for (MonitorClass monitorClass : PATH_ORDER) {
-            for (RedirectionRule rule : rules) {
+            for (int i = 0; i < rules.size(); i++) {
+                RedirectionRule rule = rules.get(i);
                 if (rule.monitorClass() == monitorClass && rule.matches(source.task(), dest)
-                        && rule.monitor() != source && !contains(path, rule.monitor())) {
-                    // Most IPCs match no rule: the list is made only for the first hop found.
-                    if (path.isEmpty()) {
-                        path = new ArrayList<>();
-                    }
-                    path.add(new PathHop(rule.monitor(), monitorClass));
+                        && rule.monitor() != source && !into.contains(rule.monitor())) {
+                    into.add(rule.monitor(), monitorClass);
                 }
             }
         }
-        return path;
     }
 
     /**
@@ -55,7 +49,8 @@ public final class RedirectionTable {
      * (R3); never for its own IPC, on whose path it never lies (R1).
      */
     public boolean isSystemMonitorFor(Thread monitor, Thread source) {
-        for (RedirectionRule rule : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            RedirectionRule rule = rules.get(i);
             if (rule.monitor() == monitor && rule.monitorClass() == MonitorClass.SYSTEM
                     && rule.matchesSource(source.task()) && monitor != source) {
                 return true;
@@ -72,18 +67,5 @@ public final class RedirectionTable {
             }
         }
         return false;
-    }
-
-    public static boolean contains(List<PathHop> path, Thread monitor) {
-        return indexOf(path, monitor) >= 0;
-    }
-
-    public static int indexOf(List<PathHop> path, Thread monitor) {
-        for (int i = 0; i < path.size(); i++) {
-            if (path.get(i).monitor() == monitor) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
