@@ -20,6 +20,12 @@ final class TraceFormat {
     /** Flag: the event concerns the thread of the event before it (no thread number follows). */
     static final int SAME_THREAD = 0x80;
 
+    /**
+     * A syscall record's form byte: the number and the arguments follow; k from 1 to
+     * {@link RecentSyscalls#DEPTH}: they are those of the k-th most recent syscall event.
+     */
+    static final int SYSCALL_IN_FULL = 0;
+
     /** A send record's form byte: to and the send descriptor follow. */
     static final int SEND_IN_FULL = 0;
     /** A send record's form byte: to and the send descriptor are the ipc arguments of the syscall event just before. */

@@ -38,6 +38,8 @@ public final class TraceReader implements AutoCloseable {
     private int previousNumber = TraceFormat.NO_THREAD;
     /** The thread of the event being read. */
     private ThreadInfo eventThread;
+    /** The syscalls a version 3 syscall record may repeat. */
+    private final RecentSyscalls recentCalls = new RecentSyscalls();
 
     /** Reads the header from {@code stream}; {@code name} is for error messages. */
     public TraceReader(InputStream stream, String name) {
@@ -261,8 +263,23 @@ public final class TraceReader implements AutoCloseable {
     }
 
     private EventDetail.Syscall syscall() {
-        int number = in.word();
-        return new EventDetail.Syscall(number, version2 ? words() : words(TraceFormat.syscallArguments(number)));
+        if (version2) {
+            return new EventDetail.Syscall(in.word(), words());
+        }
+        int form = in.u8();
+        int number;
+        int[] arguments;
+        if (form == TraceFormat.SYSCALL_IN_FULL) {
+            number = in.word();
+            arguments = words(TraceFormat.syscallArguments(number));
+        } else if (recentCalls.holds(form)) {
+            number = recentCalls.number(form);
+            arguments = recentCalls.arguments(form, TraceFormat.syscallArguments(number));
+        } else {
+            throw in.malformed("a syscall that repeats the one " + form + " back, with fewer before it");
+        }
+        recentCalls.add(number, arguments, arguments.length);
+        return new EventDetail.Syscall(number, arguments);
     }
 
     private EventDetail.Send send() {

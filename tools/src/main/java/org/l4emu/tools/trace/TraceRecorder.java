@@ -55,6 +55,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** The arguments of the last syscall event, for a send that repeats them. */
     private final int[] callArguments = new int[4];
     private int callNumber;
+    private final RecentSyscalls recentCalls = new RecentSyscalls();
     /** The message of the last send event, for a delivery that repeats it. */
     private final int[] sentWords = new int[MessageTag.MAX_WORDS];
     private final int[] receivedWords = new int[MessageTag.MAX_WORDS];
@@ -123,14 +124,18 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     public void syscall(Thread thread, int number) {
         inTrap = true;
         begin(EventKind.SYSCALL, thread);
-        out.word(number);
         callNumber = number;
         int count = TraceFormat.syscallArguments(number);
         for (int i = 0; i < count; i++) {
-            int argument = thread.context().argument(i);
-            callArguments[i] = argument;
-            out.word(argument);
+            callArguments[i] = thread.context().argument(i);
         }
+        int repeated = compact ? recentCalls.find(number, callArguments, count) : 0;
+        out.u8(repeated);
+        if (repeated == TraceFormat.SYSCALL_IN_FULL) {
+            out.word(number);
+            out.words(callArguments, count);
+        }
+        recentCalls.add(number, callArguments, count);
     }
 
     @Override

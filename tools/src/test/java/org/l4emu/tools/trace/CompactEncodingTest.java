@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.sched.VirtualClock;
@@ -61,6 +62,17 @@ class CompactEncodingTest {
         assertMalformed("unknown send form 2", out -> {
             event(out, EventKind.SEND);
             out.u8(2);
+        });
+        assertMalformed("a syscall that repeats the one 1 back, with fewer before it", out -> {
+            event(out, EventKind.SYSCALL);
+            out.u8(1);
+        });
+        assertMalformed("a syscall that repeats the one 5 back, with fewer before it", out -> {
+            event(out, EventKind.SYSCALL);
+            out.u8(0);
+            out.word(Abi.Syscall.SYSTEM_CLOCK);
+            event(out, EventKind.SYSCALL);
+            out.u8(RecentSyscalls.DEPTH + 1);
         });
         assertMalformed("unknown record type 0x41", out -> out.u8(TraceFormat.DEFINE_TASK | TraceFormat.SAME_INSTANT));
     }
