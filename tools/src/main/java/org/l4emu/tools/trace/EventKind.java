@@ -82,6 +82,17 @@ public enum EventKind {
         return jsonName;
     }
 
+    /**
+     * True when an event of this kind always concerns a thread: every kind but the mapping and
+     * rule records, the end, and a switch (which names none when the CPU goes idle).
+     */
+    boolean namesThread() {
+        return switch (this) {
+            case MAP, KERNEL_MAP, UNMAP, RULE, ALLOW, END, SWITCH -> false;
+            default -> true;
+        };
+    }
+
     /** The kind with wire code {@code code}, or null for a code this version does not know. */
     static EventKind ofCode(int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;

@@ -154,6 +154,9 @@ public final class TraceReader implements AutoCloseable {
         }
         int number = (tag & TraceFormat.SAME_THREAD) == 0 ? in.count(threads.size(), "thread number") : previousNumber;
         ThreadInfo thread = optionalThread(number);
+        if (thread == null && kind.namesThread()) {
+            throw in.malformed("a " + kind.jsonName() + " event that names no thread");
+        }
         previousNumber = number;
         eventThread = thread;
         EventDetail detail = detail(kind);

@@ -74,6 +74,13 @@ class CompactEncodingTest {
             event(out, EventKind.SYSCALL);
             out.u8(RecentSyscalls.DEPTH + 1);
         });
+        assertMalformed("a state event that names no thread", out -> {
+            out.u8(EventKind.STATE.code());
+            out.varint(0);
+            out.varint(0);
+            out.varint(TraceFormat.NO_THREAD);
+            out.u8(6);
+        });
         assertMalformed("unknown record type 0x41", out -> out.u8(TraceFormat.DEFINE_TASK | TraceFormat.SAME_INSTANT));
     }
 
