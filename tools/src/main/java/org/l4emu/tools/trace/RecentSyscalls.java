@@ -10,7 +10,8 @@ import java.util.Arrays;
 final class RecentSyscalls {
     /** How far back a reference reaches: form k names the k-th most recent, 1 to {@value}. */
     static final int DEPTH = 4;
-    private static final int MAX_ARGUMENTS = 4;
+    /** The most arguments a system call reads (ABI section 3). */
+    static final int MAX_ARGUMENTS = 4;
 
     private final int[] numbers = new int[DEPTH];
     private final int[][] arguments = new int[DEPTH][MAX_ARGUMENTS];

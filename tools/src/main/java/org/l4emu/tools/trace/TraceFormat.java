@@ -1,7 +1,6 @@
 package org.l4emu.tools.trace;
 
 import java.nio.charset.StandardCharsets;
-import org.l4emu.abi.Abi;
 import org.l4emu.kernel.ipc.MessageTag;
 
 /** Constants of the binary trace format, version 3 (docs/trace-format.md). */
@@ -71,11 +70,6 @@ final class TraceFormat {
     /** How many message registers (MR1 on) a record carries for a message with this tag (version 3: no count on the wire). */
     static int messageWords(int tag) {
         return Math.min(MessageTag.wordCount(tag), MessageTag.MAX_WORDS);
-    }
-
-    /** How many argument words a syscall record carries (version 3: no count on the wire). */
-    static int syscallArguments(int number) {
-        return Abi.Syscall.argumentCount(number);
     }
 
     /**

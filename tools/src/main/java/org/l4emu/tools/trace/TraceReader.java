@@ -274,10 +274,10 @@ public final class TraceReader implements AutoCloseable {
         int[] arguments;
         if (form == TraceFormat.SYSCALL_IN_FULL) {
             number = in.word();
-            arguments = words(TraceFormat.syscallArguments(number));
+            arguments = words(Abi.Syscall.argumentCount(number));
         } else if (recentCalls.holds(form)) {
             number = recentCalls.number(form);
-            arguments = recentCalls.arguments(form, TraceFormat.syscallArguments(number));
+            arguments = recentCalls.arguments(form, Abi.Syscall.argumentCount(number));
         } else {
             throw in.malformed("a syscall that repeats the one " + form + " back, with fewer before it");
         }

@@ -53,7 +53,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private EventKind previousKind;
     private int previousNumber = TraceFormat.NO_THREAD;
     /** The arguments of the last syscall event, for a send that repeats them. */
-    private final int[] callArguments = new int[4];
+    private final int[] callArguments = new int[RecentSyscalls.MAX_ARGUMENTS];
     private int callNumber;
     private final RecentSyscalls recentCalls = new RecentSyscalls();
     /** The message of the last send event, for a delivery that repeats it. */
@@ -125,7 +125,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         inTrap = true;
         begin(EventKind.SYSCALL, thread);
         callNumber = number;
-        int count = TraceFormat.syscallArguments(number);
+        int count = Abi.Syscall.argumentCount(number);
         for (int i = 0; i < count; i++) {
             callArguments[i] = thread.context().argument(i);
         }
