@@ -1,17 +1,9 @@
 package org.l4emu.emulator.physical;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
+import org.l4emu.emulator.NativeWords;
 
 /**
  * Host memory from {@code mmap(MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE)}: reserved address
@@ -29,16 +21,13 @@ public final class AnonymousMapping implements AutoCloseable {
     private static final int MADV_DONTNEED = 4;
     private static final int MADV_HUGEPAGE = 14;
     private static final long MAP_FAILED = -1L;
-    private static final int EINVAL = 22;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle MMAP = libc("mmap",
-            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MUNMAP = libc("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle MADVISE = libc("madvise",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    // Without errno: capturing it makes the JDK generate some thirty classes at each start-up,
+    // and these calls fail only when l4emu passed a bad range or the host is out of memory.
+    private static final MethodHandle MMAP = libc("mmap", 6); // void *(void *, size_t, int prot, int flags, int fd, off_t)
+    private static final MethodHandle MUNMAP = libc("munmap", 2); // int (void *, size_t)
+    private static final MethodHandle MADVISE = libc("madvise", 3); // int (void *, size_t, int advice)
 
     private final MemorySegment segment;
     private boolean closed;
@@ -49,14 +38,13 @@ public final class AnonymousMapping implements AutoCloseable {
 
     /** Reserves {@code size} bytes of zeroed, lazily committed, read-write host memory. */
     public static AnonymousMapping reserve(long size) {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(CALL_STATE);
-            MemorySegment address = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, size,
-                    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
-            if (address.address() == MAP_FAILED) {
-                throw new IllegalStateException("mmap of " + size + " bytes failed, errno " + ERRNO.get(state, 0L));
+        try {
+            long address = (long) MMAP.invokeExact(0L, size, (long) (PROT_READ | PROT_WRITE),
+                    (long) (MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE), -1L, 0L);
+            if (address == MAP_FAILED) {
+                throw new IllegalStateException("cannot reserve " + size + " bytes of host memory (mmap failed)");
             }
-            return new AnonymousMapping(address.reinterpret(size));
+            return new AnonymousMapping(MemorySegment.ofAddress(address).reinterpret(size));
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -71,18 +59,13 @@ public final class AnonymousMapping implements AutoCloseable {
      * (transparent huge pages), so that handing out a fresh frame does not cost a page fault of
      * its own at its first touch: on these virtual machines a fresh 4 KiB page costs 10-30 us at
      * its first write, a 2 MiB page about 0.25 us per 4 KiB (BENCHMARKS.md, Tasks). Advice only:
-     * a kernel without transparent huge pages refuses it (EINVAL), which changes nothing but
-     * the speed.
+     * a kernel without transparent huge pages refuses it, which changes nothing but the speed,
+     * so a refusal is not an error.
      */
     public void adviseHugePages(long offset, long length) {
         MemorySegment range = segment.asSlice(offset, length);
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(CALL_STATE);
-            int result = (int) MADVISE.invokeExact(state, range, length, MADV_HUGEPAGE);
-            int errno = (int) ERRNO.get(state, 0L);
-            if (result != 0 && errno != EINVAL) {
-                throw new IllegalStateException("madvise(MADV_HUGEPAGE) failed, errno " + errno);
-            }
+        try {
+            long refused = (long) MADVISE.invokeExact(range.address(), length, (long) MADV_HUGEPAGE);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -91,11 +74,10 @@ public final class AnonymousMapping implements AutoCloseable {
     /** Gives the pages back to the host; they read as zero afterwards. */
     public void discard(long offset, long length) {
         MemorySegment range = segment.asSlice(offset, length);
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(CALL_STATE);
-            int result = (int) MADVISE.invokeExact(state, range, length, MADV_DONTNEED);
+        try {
+            int result = (int) (long) MADVISE.invokeExact(range.address(), length, (long) MADV_DONTNEED);
             if (result != 0) {
-                throw new IllegalStateException("madvise(MADV_DONTNEED) failed, errno " + ERRNO.get(state, 0L));
+                throw new IllegalStateException("cannot give " + length + " bytes of host memory back (madvise failed)");
             }
         } catch (Throwable t) {
             throw unchecked(t);
@@ -108,21 +90,20 @@ public final class AnonymousMapping implements AutoCloseable {
             return;
         }
         closed = true;
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(CALL_STATE);
-            int result = (int) MUNMAP.invokeExact(state, segment, segment.byteSize());
+        try {
+            int result = (int) (long) MUNMAP.invokeExact(segment.address(), segment.byteSize());
             if (result != 0) {
-                throw new IllegalStateException("munmap failed, errno " + ERRNO.get(state, 0L));
+                throw new IllegalStateException("cannot release " + segment.byteSize() + " bytes of host memory (munmap failed)");
             }
         } catch (Throwable t) {
             throw unchecked(t);
         }
     }
 
-    private static MethodHandle libc(String name, FunctionDescriptor descriptor) {
+    private static MethodHandle libc(String name, int arguments) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("the C library has no " + name));
-        return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
+        return LINKER.downcallHandle(symbol, NativeWords.function(arguments));
     }
 
     private static RuntimeException unchecked(Throwable t) {

@@ -6,9 +6,6 @@ import static org.l4emu.emulator.unicorn.UnicornNative.rethrow;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,25 +19,13 @@ import org.l4emu.emulator.EmulatorUnavailableException;
 @SuppressWarnings("restricted") // native pointers and upcalls are this class's job
 public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
-    private static final MethodHandle INTERRUPT_UPCALL_TARGET = upcallTarget("dispatchInterrupt",
-            MethodType.methodType(void.class, Unicorn.class, InterruptHook.class, long.class, int.class, long.class));
-    private static final MethodHandle CODE_UPCALL_TARGET = upcallTarget("dispatchCode",
-            MethodType.methodType(void.class, Unicorn.class, CodeHook.class, long.class, long.class, int.class,
-                    long.class));
-    private static final MethodHandle MEMORY_UPCALL_TARGET = upcallTarget("dispatchMemory",
-            MethodType.methodType(void.class, Unicorn.class, MemoryHook.class, long.class, int.class, long.class,
-                    int.class, long.class, long.class));
-    private static final MethodHandle INVALID_MEMORY_UPCALL_TARGET = upcallTarget("dispatchInvalidMemory",
-            MethodType.methodType(boolean.class, Unicorn.class, InvalidMemoryHook.class, MemorySegment.class,
-                    int.class, long.class, int.class, long.class, MemorySegment.class));
-
-    /** Owns the upcall stubs and buffers: they must live exactly as long as the engine. */
+    /** Owns the buffers: they must live exactly as long as the engine. */
     private final Arena arena;
     private final MemorySegment handle;
     private final MemorySegment scratch;
     private final List<UnicornContext> contexts = new ArrayList<>();
-    /** One upcall stub per hook object, however often it is added: stubs live as long as the engine. */
-    private final Map<Object, MemorySegment> stubs = new IdentityHashMap<>();
+    /** The {@link HookSlots} number of each hook object, however often it is added: kept until the engine closes. */
+    private final Map<Object, Long> hookNumbers = new IdentityHashMap<>();
     private Throwable hookFailure;
     private boolean closed;
 
@@ -61,7 +46,7 @@ public final class Unicorn implements AutoCloseable {
         Arena arena = Arena.ofShared();
         try {
             MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
-            check((int) UnicornNative.OPEN.invokeExact(arch.value(), mode.value(), result), "uc_open");
+            check((long) UnicornNative.OPEN.invokeExact((long) arch.value(), (long) mode.value(), result.address()), "uc_open");
             return new Unicorn(arena, result.get(ValueLayout.ADDRESS, 0));
         } catch (Throwable t) {
             arena.close();
@@ -87,18 +72,27 @@ public final class Unicorn implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment major = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment minor = arena.allocate(ValueLayout.JAVA_INT);
-            return EngineVersion.fromPacked((int) UnicornNative.Version.HANDLE.invokeExact(major, minor));
+            return EngineVersion.fromPacked((int) (long) UnicornNative.Version.HANDLE.invokeExact(major.address(),
+                    minor.address()));
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     /** The engine pointer, after checking that it still points at an open engine. */
-    private MemorySegment engine() {
+    private long engine() {
         if (closed) {
             throw new IllegalStateException("Unicorn engine already closed");
         }
-        return handle;
+        return handle.address();
+    }
+
+    /** Where {@code segment} is in host memory: Unicorn can only be given native memory. */
+    private static long nativeAddress(MemorySegment segment) {
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException("Unicorn needs native memory, not " + segment);
+        }
+        return segment.address();
     }
 
     /** The text {@code uc_strerror} gives for an error code. */
@@ -118,7 +112,7 @@ public final class Unicorn implements AutoCloseable {
     /** The {@code uc_errno} of the last failed call. */
     public int errno() {
         try {
-            return (int) UnicornNative.ERRNO.invokeExact(engine());
+            return (int) (long) UnicornNative.ERRNO.invokeExact(engine());
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -127,7 +121,8 @@ public final class Unicorn implements AutoCloseable {
     /** Selects the CPU model; only before the first call that needs the CPU. */
     public void setCpuModel(ArmCpuModel model) {
         try {
-            check((int) UnicornNative.CtlIntArgument.HANDLE.invokeExact(engine(), UcControl.WRITE_CPU_MODEL, model.value()),
+            check((long) UnicornNative.CtlOneArgument.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_CPU_MODEL,
+                    (long) model.value()),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -141,7 +136,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTranslationBlocks() {
         try {
-            check((int) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
+            check((long) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -153,7 +148,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTlb() {
         try {
-            check((int) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), UcControl.WRITE_TLB_FLUSH), "uc_ctl(TLB_FLUSH)");
+            check((long) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TLB_FLUSH), "uc_ctl(TLB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -165,8 +160,8 @@ public final class Unicorn implements AutoCloseable {
      */
     public void removeTranslationBlocks(long start, long end) {
         try {
-            check((int) UnicornNative.CtlTwoLongArguments.HANDLE.invokeExact(engine(), UcControl.WRITE_TB_REMOVE_CACHE, start,
-                    end), "uc_ctl(TB_REMOVE_CACHE)");
+            check((long) UnicornNative.CtlTwoArguments.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_REMOVE_CACHE,
+                    start, end), "uc_ctl(TB_REMOVE_CACHE)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -178,7 +173,8 @@ public final class Unicorn implements AutoCloseable {
             throw new IllegalArgumentException("host segment of " + host.byteSize() + " bytes cannot back " + size);
         }
         try {
-            check((int) UnicornNative.MEM_MAP_PTR.invokeExact(engine(), address, size, protection, host),
+            check((long) UnicornNative.MEM_MAP_PTR.invokeExact(engine(), address, size, (long) protection,
+                    nativeAddress(host)),
                     "uc_mem_map_ptr(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -188,7 +184,7 @@ public final class Unicorn implements AutoCloseable {
     /** Maps {@code size} bytes of memory that Unicorn allocates itself. */
     public void mapMemory(long address, long size, int protection) {
         try {
-            check((int) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, protection),
+            check((long) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, (long) protection),
                     "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -198,7 +194,7 @@ public final class Unicorn implements AutoCloseable {
     /** Removes the mapping of {@code [address, address + size)} (page aligned); Unicorn splits regions as needed. */
     public void unmapMemory(long address, long size) {
         try {
-            check((int) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size),
+            check((long) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size),
                     "uc_mem_unmap(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -208,7 +204,7 @@ public final class Unicorn implements AutoCloseable {
     /** Sets the {@link UcProt} bits of mapped {@code [address, address + size)} (page aligned). */
     public void protectMemory(long address, long size, int protection) {
         try {
-            check((int) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, protection),
+            check((long) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, (long) protection),
                     "uc_mem_protect(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -219,7 +215,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeMemory(long address, byte[] data) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocateFrom(ValueLayout.JAVA_BYTE, data);
-            check((int) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer, (long) data.length),
+            check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer.address(), (long) data.length),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -229,7 +225,8 @@ public final class Unicorn implements AutoCloseable {
     /** Like {@link #writeMemory(long, byte[])} from native memory, without copying. */
     public void writeMemory(long address, MemorySegment source) {
         try {
-            check((int) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, source, source.byteSize()),
+            check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, nativeAddress(source),
+                    source.byteSize()),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -239,7 +236,7 @@ public final class Unicorn implements AutoCloseable {
     public byte[] readMemory(long address, int length) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocate(length);
-            check((int) UnicornNative.MemRead.HANDLE.invokeExact(engine(), address, buffer, (long) length),
+            check((long) UnicornNative.MemRead.HANDLE.invokeExact(engine(), address, buffer.address(), (long) length),
                     "uc_mem_read(0x" + Long.toHexString(address) + ")");
             return buffer.toArray(ValueLayout.JAVA_BYTE);
         } catch (Throwable t) {
@@ -251,7 +248,7 @@ public final class Unicorn implements AutoCloseable {
     public int readRegister(EngineRegister register) {
         scratch.set(ValueLayout.JAVA_LONG, 0, 0L);
         try {
-            check((int) UnicornNative.REG_READ.invokeExact(engine(), register.id(), scratch.address()), "uc_reg_read", register);
+            check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) register.id(), scratch.address()), "uc_reg_read", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -262,7 +259,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeRegister(EngineRegister register, int value) {
         scratch.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(value));
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch.address()), "uc_reg_write", register);
+            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address()), "uc_reg_write", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -275,7 +272,7 @@ public final class Unicorn implements AutoCloseable {
         }
         X86DescriptorTable.describeIn(scratch, base, limit);
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), register.id(), scratch.address()), "uc_reg_write", register);
+            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address()), "uc_reg_write", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -289,7 +286,7 @@ public final class Unicorn implements AutoCloseable {
     public int readCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank) {
         register.describeIn(scratch, bank);
         try {
-            check((int) UnicornNative.REG_READ.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch.address()),
+            check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address()),
                     "uc_reg_read(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -306,7 +303,7 @@ public final class Unicorn implements AutoCloseable {
         register.describeIn(scratch, bank);
         scratch.set(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET, Integer.toUnsignedLong(value));
         try {
-            check((int) UnicornNative.REG_WRITE.invokeExact(engine(), ArmRegister.CP_REG.id(), scratch.address()),
+            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address()),
                     "uc_reg_write(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -317,8 +314,8 @@ public final class Unicorn implements AutoCloseable {
     public void read(RegisterBatch batch, int count) {
         batch.checkRange(0, count);
         try {
-            check((int) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.idsAddress(0), batch.pointersAddress(0),
-                    count), "uc_reg_read_batch");
+            check((long) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.idsAddress(0), batch.pointersAddress(0),
+                    (long) count), "uc_reg_read_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -333,8 +330,8 @@ public final class Unicorn implements AutoCloseable {
     public void write(RegisterBatch batch, int from, int count) {
         batch.checkRange(from, count);
         try {
-            check((int) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsAddress(from),
-                    batch.pointersAddress(from), count), "uc_reg_write_batch");
+            check((long) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsAddress(from),
+                    batch.pointersAddress(from), (long) count), "uc_reg_write_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -348,7 +345,7 @@ public final class Unicorn implements AutoCloseable {
     public int emulate(long begin, long until, long timeoutMicros, long instructionCount) {
         int code;
         try {
-            code = (int) UnicornNative.EMU_START.invokeExact(engine(), begin, until, timeoutMicros, instructionCount);
+            code = (int) (long) UnicornNative.EMU_START.invokeExact(engine(), begin, until, timeoutMicros, instructionCount);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -363,7 +360,7 @@ public final class Unicorn implements AutoCloseable {
     /** Asks the running emulation to stop; inside a hook it takes effect when the hook returns. */
     public void stop() {
         try {
-            check((int) UnicornNative.EMU_STOP.invokeExact(engine()), "uc_emu_stop");
+            check((long) UnicornNative.EMU_STOP.invokeExact(engine()), "uc_emu_stop");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -371,9 +368,7 @@ public final class Unicorn implements AutoCloseable {
 
     /** Installs {@code hook} for every interrupt; returns the {@code uc_hook} handle. */
     public long addInterruptHook(InterruptHook hook) {
-        MethodHandle target = MethodHandles.insertArguments(INTERRUPT_UPCALL_TARGET, 0, this, hook);
-        MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INTERRUPT_CALLBACK, arena);
-        return addHook(UcHookType.INTERRUPT, stub, "uc_hook_add(INTR)");
+        return addHook(UcHookType.INTERRUPT.value(), HookStubs.Interrupt.STUB, hook, 1, 0, "uc_hook_add(INTR)");
     }
 
     /**
@@ -381,7 +376,7 @@ public final class Unicorn implements AutoCloseable {
      * Costly while installed: every access then takes Unicorn's slow path.
      */
     public long addMemoryHook(MemoryHook hook) {
-        return addHook(UcHookType.MEM_READ.value() | UcHookType.MEM_WRITE.value(), memoryStub(hook), 1, 0,
+        return addHook(UcHookType.MEM_READ.value() | UcHookType.MEM_WRITE.value(), HookStubs.Memory.STUB, hook, 1, 0,
                 "uc_hook_add(MEM_READ|WRITE)");
     }
 
@@ -394,15 +389,10 @@ public final class Unicorn implements AutoCloseable {
         return addCodeHook(hook, 1, 0);
     }
 
-    private long addHook(UcHookType type, MemorySegment stub, String operation) {
-        return addHook(type.value(), stub, 1, 0, operation);
-    }
-
     /** Installs {@code hook} for every access to unmapped or protected memory; returns the {@code uc_hook} handle. */
     public long addInvalidMemoryHook(InvalidMemoryHook hook) {
-        MethodHandle target = MethodHandles.insertArguments(INVALID_MEMORY_UPCALL_TARGET, 0, this, hook);
-        MemorySegment stub = UnicornNative.linker().upcallStub(target, UnicornNative.INVALID_MEMORY_CALLBACK, arena);
-        return addHook(UcHookType.MEM_INVALID, stub, "uc_hook_add(MEM_INVALID)");
+        return addHook(UcHookType.MEM_INVALID.value(), HookStubs.InvalidMemory.STUB, hook, 1, 0,
+                "uc_hook_add(MEM_INVALID)");
     }
 
     /**
@@ -410,9 +400,7 @@ public final class Unicorn implements AutoCloseable {
      * {@code uc_hook} handle. Code translated before is not hooked until its translation is dropped.
      */
     public long addCodeHook(CodeHook hook, long begin, long end) {
-        MemorySegment stub = stubs.computeIfAbsent(hook, h -> UnicornNative.linker().upcallStub(
-                MethodHandles.insertArguments(CODE_UPCALL_TARGET, 0, this, hook), UnicornNative.CODE_CALLBACK, arena));
-        return addHook(UcHookType.CODE.value(), stub, begin, end, "uc_hook_add(CODE)");
+        return addHook(UcHookType.CODE.value(), HookStubs.Code.STUB, hook, begin, end, "uc_hook_add(CODE)");
     }
 
     /**
@@ -424,21 +412,17 @@ public final class Unicorn implements AutoCloseable {
         if (type != UcHookType.MEM_READ && type != UcHookType.MEM_WRITE) {
             throw new IllegalArgumentException(type + " is not a memory access hook");
         }
-        return addHook(type.value(), memoryStub(hook), begin, end, "uc_hook_add(" + type + ")");
+        return addHook(type.value(), HookStubs.Memory.STUB, hook, begin, end, "uc_hook_add(" + type + ")");
     }
 
-    /** Hooks of this kind come and go (a costly hook is installed only while needed): one stub per hook object. */
-    private MemorySegment memoryStub(MemoryHook hook) {
-        return stubs.computeIfAbsent(hook, h -> UnicornNative.linker().upcallStub(
-                MethodHandles.insertArguments(MEMORY_UPCALL_TARGET, 0, this, hook), UnicornNative.MEMORY_CALLBACK,
-                arena));
-    }
-
-    private long addHook(int type, MemorySegment stub, long begin, long end, String operation) {
+    /** Adds {@code hook} through the upcall stub of its kind, its {@link HookSlots} number as the user data. */
+    private long addHook(int type, MemorySegment stub, Object hook, long begin, long end, String operation) {
+        long engine = engine();
+        long number = hookNumbers.computeIfAbsent(hook, h -> HookSlots.add(this, h));
         MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
         try {
-            check((int) UnicornNative.HOOK_ADD.invokeExact(engine(), hookHandle, type, stub, MemorySegment.NULL, begin,
-                    end), operation);
+            check((long) UnicornNative.HOOK_ADD.invokeExact(engine, hookHandle.address(), (long) type, stub.address(),
+                    number, begin, end), operation);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -447,7 +431,7 @@ public final class Unicorn implements AutoCloseable {
 
     public void deleteHook(long hookHandle) {
         try {
-            check((int) UnicornNative.HookDel.HANDLE.invokeExact(engine(), hookHandle), "uc_hook_del");
+            check((long) UnicornNative.HookDel.HANDLE.invokeExact(engine(), hookHandle), "uc_hook_del");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -456,7 +440,7 @@ public final class Unicorn implements AutoCloseable {
     public UnicornContext allocateContext() {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment result = call.allocate(ValueLayout.ADDRESS);
-            check((int) UnicornNative.ContextAlloc.HANDLE.invokeExact(engine(), result), "uc_context_alloc");
+            check((long) UnicornNative.ContextAlloc.HANDLE.invokeExact(engine(), result.address()), "uc_context_alloc");
             long size = (long) UnicornNative.ContextSize.HANDLE.invokeExact(engine());
             UnicornContext context = new UnicornContext(this, result.get(ValueLayout.ADDRESS, 0), size);
             contexts.add(context);
@@ -468,7 +452,7 @@ public final class Unicorn implements AutoCloseable {
 
     void saveContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.ContextSave.HANDLE.invokeExact(engine(), context), "uc_context_save");
+            check((long) UnicornNative.ContextSave.HANDLE.invokeExact(engine(), context.address()), "uc_context_save");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -476,7 +460,7 @@ public final class Unicorn implements AutoCloseable {
 
     void restoreContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.ContextRestore.HANDLE.invokeExact(engine(), context), "uc_context_restore");
+            check((long) UnicornNative.ContextRestore.HANDLE.invokeExact(engine(), context.address()), "uc_context_restore");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -484,7 +468,7 @@ public final class Unicorn implements AutoCloseable {
 
     void freeContext(MemorySegment context) {
         try {
-            check((int) UnicornNative.ContextFree.HANDLE.invokeExact(context), "uc_context_free");
+            check((long) UnicornNative.ContextFree.HANDLE.invokeExact(context.address()), "uc_context_free");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -501,67 +485,63 @@ public final class Unicorn implements AutoCloseable {
             for (UnicornContext context : contexts) {
                 context.free();
             }
-            check((int) UnicornNative.CLOSE.invokeExact(handle), "uc_close");
+            check((long) UnicornNative.CLOSE.invokeExact(handle.address()), "uc_close");
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
             arena.close();
+            hookNumbers.values().forEach(HookSlots::remove);
         }
     }
 
-    /** Upcall entry: exceptions must not reach the native frames, so they stop the run instead. */
-    private static void dispatchInterrupt(Unicorn engine, InterruptHook hook, long uc, int number, long userData) {
+    /** Upcall entry (one stub serves every engine): exceptions must not reach the native frames, so they stop the run instead. */
+    static void dispatchInterrupt(long uc, long number, long hookNumber) {
+        HookSlots.Slot slot = HookSlots.get(hookNumber);
         try {
-            hook.onInterrupt(number);
+            ((InterruptHook) slot.hook()).onInterrupt((int) number);
         } catch (Throwable t) {
-            engine.failInHook(t);
-        }
-    }
-
-    /** Upcall entry like {@link #dispatchInterrupt}. */
-    private static void dispatchCode(Unicorn engine, CodeHook hook, long uc, long address, int size, long userData) {
-        try {
-            hook.onInstruction(address, size);
-        } catch (Throwable t) {
-            engine.failInHook(t);
+            slot.engine().failInHook(t);
         }
     }
 
     /** Upcall entry like {@link #dispatchInterrupt}. */
-    private static void dispatchMemory(Unicorn engine, MemoryHook hook, long uc, int type, long address, int size,
-            long value, long userData) {
+    static void dispatchCode(long uc, long address, long size, long hookNumber) {
+        HookSlots.Slot slot = HookSlots.get(hookNumber);
         try {
-            hook.onAccess(type, address, size, value);
+            ((CodeHook) slot.hook()).onInstruction(address, (int) size);
         } catch (Throwable t) {
-            engine.failInHook(t);
+            slot.engine().failInHook(t);
         }
+    }
+
+    /** Upcall entry like {@link #dispatchInterrupt}; the C hook returns nothing, so its caller ignores the word returned. */
+    static long dispatchMemory(long uc, long type, long address, long size, long value, long hookNumber) {
+        HookSlots.Slot slot = HookSlots.get(hookNumber);
+        try {
+            ((MemoryHook) slot.hook()).onAccess((int) type, address, (int) size, value);
+        } catch (Throwable t) {
+            slot.engine().failInHook(t);
+        }
+        return 0;
     }
 
     /** Upcall entry like {@link #dispatchInterrupt}; a failing hook refuses the access, which stops the run too. */
-    private static boolean dispatchInvalidMemory(Unicorn engine, InvalidMemoryHook hook, MemorySegment uc, int type,
-            long address, int size, long value, MemorySegment userData) {
+    static long dispatchInvalidMemory(long uc, long type, long address, long size, long value, long hookNumber) {
+        HookSlots.Slot slot = HookSlots.get(hookNumber);
         try {
-            return hook.onInvalidAccess(type, address, size);
+            return ((InvalidMemoryHook) slot.hook()).onInvalidAccess((int) type, address, (int) size) ? 1 : 0;
         } catch (Throwable t) {
-            engine.failInHook(t);
-            return false;
+            slot.engine().failInHook(t);
+            return 0;
         }
     }
 
     private void failInHook(Throwable t) {
         hookFailure = t;
         try {
-            int ignored = (int) UnicornNative.EMU_STOP.invokeExact(handle);
+            long ignored = (long) UnicornNative.EMU_STOP.invokeExact(handle.address());
         } catch (Throwable stopFailure) {
             t.addSuppressed(stopFailure);
-        }
-    }
-
-    private static MethodHandle upcallTarget(String name, MethodType type) {
-        try {
-            return MethodHandles.lookup().findStatic(Unicorn.class, name, type);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -1,150 +1,123 @@
 package org.l4emu.emulator.unicorn;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import org.l4emu.emulator.EmulatorUnavailableException;
+import org.l4emu.emulator.NativeWords;
 
 /**
  * Downcall handles for the Unicorn C API. Load this class only after
  * {@link UnicornLibrary#requireAvailable()} succeeded.
  *
- * <p>Calls that never call back into Java are linked "critical": they skip the JVM's thread
- * state transition, which matters on the per-trap path.
+ * <p>Every function and hook is described in 64-bit words ({@link NativeWords}), its C type in a
+ * comment. Calls that never call back into Java are linked "critical": they skip the JVM's
+ * thread state transition, which matters on the per-trap path.
  */
 @SuppressWarnings("restricted") // binding the C library is this class's job
 final class UnicornNative {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
-    static final MethodHandle OPEN = downcall("uc_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    static final MethodHandle CLOSE = downcall("uc_close", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    static final MethodHandle ERRNO = downcall("uc_errno", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
-    static final MethodHandle STRERROR = downcall("uc_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT), CRITICAL);
-    // The register calls run on every trap. Their buffers are passed as raw addresses
-    // (JAVA_LONG): they live as long as the engine, and passing them as segments would make each
-    // call acquire and release their arena's session, which costs more than the call itself.
-    static final MethodHandle REG_READ = downcall("uc_reg_read",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
-    static final MethodHandle REG_WRITE = downcall("uc_reg_write",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG), CRITICAL);
-    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
-    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT), CRITICAL);
-    static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS));
-    /** Not critical: the emulated code calls hooks, which are Java upcalls. */
-    static final MethodHandle EMU_START = downcall("uc_emu_start",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-    static final MethodHandle EMU_STOP = downcall("uc_emu_stop", FunctionDescriptor.of(JAVA_INT, ADDRESS), CRITICAL);
-    /** uc_hook_add is variadic (extra arguments for instruction hooks); l4emu passes none. */
-    static final MethodHandle HOOK_ADD = downcall("uc_hook_add",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG),
-            Linker.Option.firstVariadicArg(7));
+    static final MethodHandle OPEN = downcall("uc_open", 3); // (uc_arch, uc_mode, uc_engine **)
+    static final MethodHandle CLOSE = downcall("uc_close", 1); // (uc_engine *)
+    static final MethodHandle ERRNO = downcall("uc_errno", 1, CRITICAL); // (uc_engine *)
+    static final MethodHandle STRERROR = downcall("uc_strerror", 1, CRITICAL); // const char *(uc_err)
+    // The register calls run on every trap; their buffers live as long as the engine.
+    static final MethodHandle REG_READ = downcall("uc_reg_read", 3, CRITICAL); // (uc, int regid, void *value)
+    static final MethodHandle REG_WRITE = downcall("uc_reg_write", 3, CRITICAL); // (uc, int regid, const void *value)
+    /** (uc, int *regids, void **values, int count) */
+    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch", 4, CRITICAL);
+    /** (uc, int *regids, void *const *values, int count) */
+    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch", 4, CRITICAL);
+    /** (uc, uint64_t address, size_t size, uint32_t perms, void *ptr) */
+    static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr", 5);
+    /** (uc, uint64_t begin, uint64_t until, uint64_t timeout, size_t count). Not critical: hooks are Java upcalls. */
+    static final MethodHandle EMU_START = downcall("uc_emu_start", 5);
+    static final MethodHandle EMU_STOP = downcall("uc_emu_stop", 1, CRITICAL); // (uc_engine *)
+    /**
+     * (uc, uc_hook *hh, int type, void *callback, void *user_data, uint64_t begin, uint64_t end, ...):
+     * variadic (extra arguments for instruction hooks); l4emu passes none.
+     */
+    static final MethodHandle HOOK_ADD = downcall("uc_hook_add", 7, Linker.Option.firstVariadicArg(7));
 
     // Calls a boot may never make, each linked on its first use: linking a downcall makes its
-    // stub classes at run time (a few milliseconds each, which the AOT cache cannot keep), and
-    // a holder's constant is as fast as a field of this class once it is made.
+    // stub classes at run time, and a holder's constant is as fast as a field of this class once
+    // it is made.
     static final class Version {
-        static final MethodHandle HANDLE = downcall("uc_version", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle HANDLE = downcall("uc_version", 2); // unsigned int (unsigned int *major, *minor)
     }
 
     static final class MemMap {
-        static final MethodHandle HANDLE = downcall("uc_mem_map",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle HANDLE = downcall("uc_mem_map", 4); // (uc, uint64_t address, size_t size, uint32_t perms)
     }
 
     static final class MemUnmap {
-        static final MethodHandle HANDLE = downcall("uc_mem_unmap",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle HANDLE = downcall("uc_mem_unmap", 3); // (uc, uint64_t address, size_t size)
     }
 
     static final class MemProtect {
-        static final MethodHandle HANDLE = downcall("uc_mem_protect",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle HANDLE = downcall("uc_mem_protect", 4); // (uc, uint64_t address, size_t size, uint32_t perms)
     }
 
     static final class MemRead {
-        static final MethodHandle HANDLE = downcall("uc_mem_read",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle HANDLE = downcall("uc_mem_read", 4); // (uc, uint64_t address, void *bytes, size_t size)
     }
 
     static final class MemWrite {
-        static final MethodHandle HANDLE = downcall("uc_mem_write",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+        static final MethodHandle HANDLE = downcall("uc_mem_write", 4); // (uc, uint64_t address, const void *bytes, size_t size)
     }
 
     static final class HookDel {
-        static final MethodHandle HANDLE = downcall("uc_hook_del", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle HANDLE = downcall("uc_hook_del", 2); // (uc, uc_hook hh)
     }
 
     static final class ContextAlloc {
-        static final MethodHandle HANDLE = downcall("uc_context_alloc",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle HANDLE = downcall("uc_context_alloc", 2); // (uc, uc_context **context)
     }
 
     static final class ContextSave {
-        static final MethodHandle HANDLE = downcall("uc_context_save",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+        static final MethodHandle HANDLE = downcall("uc_context_save", 2, CRITICAL); // (uc, uc_context *context)
     }
 
     static final class ContextRestore {
-        static final MethodHandle HANDLE = downcall("uc_context_restore",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+        static final MethodHandle HANDLE = downcall("uc_context_restore", 2, CRITICAL); // (uc, uc_context *context)
     }
 
     static final class ContextSize {
-        static final MethodHandle HANDLE = downcall("uc_context_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+        static final MethodHandle HANDLE = downcall("uc_context_size", 1); // size_t (uc)
     }
 
     static final class ContextFree {
-        static final MethodHandle HANDLE = downcall("uc_context_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle HANDLE = downcall("uc_context_free", 1); // (uc_context *context)
     }
 
-    /** uc_ctl is variadic; one handle per argument shape used. */
+    /** uc_ctl is variadic, (uc, uc_control_type control, ...); one handle per number of arguments used. */
     static final class CtlNoArgument {
-        static final MethodHandle HANDLE = downcall("uc_ctl",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2));
+        static final MethodHandle HANDLE = downcall("uc_ctl", 2, Linker.Option.firstVariadicArg(2));
     }
 
-    static final class CtlIntArgument {
-        static final MethodHandle HANDLE = downcall("uc_ctl",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    static final class CtlOneArgument {
+        static final MethodHandle HANDLE = downcall("uc_ctl", 3, Linker.Option.firstVariadicArg(2));
     }
 
-    static final class CtlTwoLongArguments {
-        static final MethodHandle HANDLE = downcall("uc_ctl",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG),
-                Linker.Option.firstVariadicArg(2));
+    static final class CtlTwoArguments {
+        static final MethodHandle HANDLE = downcall("uc_ctl", 4, Linker.Option.firstVariadicArg(2));
     }
 
-    /** The C type of interrupt hook callbacks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
-    /** Its pointers are taken as raw addresses, which the hook never uses: an upcall then makes no segment objects. */
-    static final FunctionDescriptor INTERRUPT_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_INT, JAVA_LONG);
+    /** Interrupt hooks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
+    static final FunctionDescriptor INTERRUPT_CALLBACK = NativeWords.function(3).dropReturnLayout();
 
-    /** The C type of code hook callbacks: {@code void (uc_engine *, uint64_t address, uint32_t size, void *user_data)}. */
-    static final FunctionDescriptor CODE_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG);
+    /** Code hooks: {@code void (uc_engine *, uint64_t address, uint32_t size, void *user_data)}. */
+    static final FunctionDescriptor CODE_CALLBACK = NativeWords.function(4).dropReturnLayout();
 
     /**
-     * The C type of memory access hook callbacks: {@code void (uc_engine *, uc_mem_type type,
-     * uint64_t address, int size, int64_t value, void *user_data)}.
+     * Memory access hooks, {@code void (uc_engine *, uc_mem_type type, uint64_t address, int size,
+     * int64_t value, void *user_data)}, and invalid-memory hooks, the same returning {@code bool}:
+     * one shape, whose result a void hook's caller ignores.
      */
-    static final FunctionDescriptor MEMORY_CALLBACK = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_INT, JAVA_LONG,
-            JAVA_INT, JAVA_LONG, JAVA_LONG);
-
-    /**
-     * The C type of invalid-memory hook callbacks: {@code bool (uc_engine *, uc_mem_type type,
-     * uint64_t address, int size, int64_t value, void *user_data)}.
-     */
-    static final FunctionDescriptor INVALID_MEMORY_CALLBACK = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT,
-            JAVA_LONG, JAVA_INT, JAVA_LONG, ADDRESS);
+    static final FunctionDescriptor MEMORY_CALLBACK = NativeWords.function(6);
 
     private UnicornNative() {
     }
@@ -153,31 +126,33 @@ final class UnicornNative {
         return LINKER;
     }
 
-    private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    private static MethodHandle downcall(String name, int arguments, Linker.Option... options) {
         MemorySegment symbol = UnicornLibrary.lookup().find(name).orElseThrow(() -> new EmulatorUnavailableException(
                 UnicornLibrary.DEFAULT_NAME + " lacks " + name + ": install libunicorn2 version 2.0 or newer"));
-        return LINKER.downcallHandle(symbol, descriptor, options);
+        return LINKER.downcallHandle(symbol, NativeWords.function(arguments), options);
     }
 
     /** The text {@code uc_strerror} gives for {@code code}. */
     static String describe(int code) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(code);
-            return text.reinterpret(Long.MAX_VALUE).getString(0);
+            long text = (long) STRERROR.invokeExact((long) code);
+            return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
-    /** Turns a non-zero {@code uc_err} into a {@link UnicornException}. */
-    static void check(int code, String operation) {
+    /** Turns a non-zero {@code uc_err} (the low 32 bits of {@code result}) into a {@link UnicornException}. */
+    static void check(long result, String operation) {
+        int code = (int) result;
         if (code != 0) {
             throw new UnicornException(operation, code, describe(code));
         }
     }
 
     /** As {@link #check(int, String)} for a call on {@code register}, named only when it failed. */
-    static void check(int code, String operation, Object register) {
+    static void check(long result, String operation, Object register) {
+        int code = (int) result;
         if (code != 0) {
             throw new UnicornException(operation + "(" + register + ")", code, describe(code));
         }

@@ -26,7 +26,8 @@ final class ChildJvm {
             command.addAll(arguments.subList(0, main + 1));
         } else {
             // Not started by the launcher (a test, an IDE): the launcher's options without its AOT cache.
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                    "-XX:CompileThresholdScaling=2", "-cp",
                     System.getProperty("java.class.path"), MAIN_CLASS));
         }
         return command;

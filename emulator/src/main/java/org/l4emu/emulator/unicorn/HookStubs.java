@@ -1,0 +1,42 @@
+package org.l4emu.emulator.unicorn;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * One upcall stub per kind of hook for the whole process, each made on first use: its user data
+ * names the hook ({@link HookSlots}), so the stubs never go away and serve every engine.
+ */
+final class HookStubs {
+    private HookStubs() {
+    }
+
+    static final class Interrupt {
+        static final MemorySegment STUB = stub("dispatchInterrupt", UnicornNative.INTERRUPT_CALLBACK);
+    }
+
+    static final class Code {
+        static final MemorySegment STUB = stub("dispatchCode", UnicornNative.CODE_CALLBACK);
+    }
+
+    static final class Memory {
+        static final MemorySegment STUB = stub("dispatchMemory", UnicornNative.MEMORY_CALLBACK);
+    }
+
+    static final class InvalidMemory {
+        static final MemorySegment STUB = stub("dispatchInvalidMemory", UnicornNative.MEMORY_CALLBACK);
+    }
+
+    private static MemorySegment stub(String dispatcher, FunctionDescriptor descriptor) {
+        try {
+            MethodType type = descriptor.toMethodType();
+            return UnicornNative.linker().upcallStub(
+                    MethodHandles.lookup().findStatic(Unicorn.class, dispatcher, type), descriptor, Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
