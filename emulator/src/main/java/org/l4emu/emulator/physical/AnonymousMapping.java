@@ -103,7 +103,8 @@ public final class AnonymousMapping implements AutoCloseable {
     private static MethodHandle libc(String name, int arguments) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("the C library has no " + name));
-        return LINKER.downcallHandle(symbol, NativeWords.function(arguments));
+        // Critical: they never call back into Java, and Unicorn's calls of the same arities share the stubs.
+        return LINKER.downcallHandle(symbol, NativeWords.function(arguments), Linker.Option.critical(false));
     }
 
     private static RuntimeException unchecked(Throwable t) {

@@ -121,8 +121,8 @@ public final class Unicorn implements AutoCloseable {
     /** Selects the CPU model; only before the first call that needs the CPU. */
     public void setCpuModel(ArmCpuModel model) {
         try {
-            check((long) UnicornNative.CtlOneArgument.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_CPU_MODEL,
-                    (long) model.value()),
+            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_CPU_MODEL,
+                    (long) model.value(), 0L),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -136,7 +136,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTranslationBlocks() {
         try {
-            check((long) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_FLUSH), "uc_ctl(TB_FLUSH)");
+            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_FLUSH, 0L, 0L), "uc_ctl(TB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -148,7 +148,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTlb() {
         try {
-            check((long) UnicornNative.CtlNoArgument.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TLB_FLUSH), "uc_ctl(TLB_FLUSH)");
+            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TLB_FLUSH, 0L, 0L), "uc_ctl(TLB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -160,7 +160,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void removeTranslationBlocks(long start, long end) {
         try {
-            check((long) UnicornNative.CtlTwoArguments.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_REMOVE_CACHE,
+            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_REMOVE_CACHE,
                     start, end), "uc_ctl(TB_REMOVE_CACHE)");
         } catch (Throwable t) {
             throw rethrow(t);

@@ -4,6 +4,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
 import org.l4emu.emulator.EmulatorUnavailableException;
 import org.l4emu.emulator.NativeWords;
 
@@ -12,8 +13,9 @@ import org.l4emu.emulator.NativeWords;
  * {@link UnicornLibrary#requireAvailable()} succeeded.
  *
  * <p>Every function and hook is described in 64-bit words ({@link NativeWords}), its C type in a
- * comment. Calls that never call back into Java are linked "critical": they skip the JVM's
- * thread state transition, which matters on the per-trap path.
+ * comment. Every call but {@code uc_emu_start} is linked "critical": it never calls back into
+ * Java, so it can skip the JVM's thread state transition (which matters on the per-trap path),
+ * and one option for all keeps the number of distinct stubs down.
  */
 @SuppressWarnings("restricted") // binding the C library is this class's job
 final class UnicornNative {
@@ -22,20 +24,20 @@ final class UnicornNative {
 
     static final MethodHandle OPEN = downcall("uc_open", 3); // (uc_arch, uc_mode, uc_engine **)
     static final MethodHandle CLOSE = downcall("uc_close", 1); // (uc_engine *)
-    static final MethodHandle ERRNO = downcall("uc_errno", 1, CRITICAL); // (uc_engine *)
-    static final MethodHandle STRERROR = downcall("uc_strerror", 1, CRITICAL); // const char *(uc_err)
+    static final MethodHandle ERRNO = downcall("uc_errno", 1); // (uc_engine *)
+    static final MethodHandle STRERROR = downcall("uc_strerror", 1); // const char *(uc_err)
     // The register calls run on every trap; their buffers live as long as the engine.
-    static final MethodHandle REG_READ = downcall("uc_reg_read", 3, CRITICAL); // (uc, int regid, void *value)
-    static final MethodHandle REG_WRITE = downcall("uc_reg_write", 3, CRITICAL); // (uc, int regid, const void *value)
+    static final MethodHandle REG_READ = downcall("uc_reg_read", 3); // (uc, int regid, void *value)
+    static final MethodHandle REG_WRITE = downcall("uc_reg_write", 3); // (uc, int regid, const void *value)
     /** (uc, int *regids, void **values, int count) */
-    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch", 4, CRITICAL);
+    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch", 4);
     /** (uc, int *regids, void *const *values, int count) */
-    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch", 4, CRITICAL);
+    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch", 4);
     /** (uc, uint64_t address, size_t size, uint32_t perms, void *ptr) */
     static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr", 5);
-    /** (uc, uint64_t begin, uint64_t until, uint64_t timeout, size_t count). Not critical: hooks are Java upcalls. */
-    static final MethodHandle EMU_START = downcall("uc_emu_start", 5);
-    static final MethodHandle EMU_STOP = downcall("uc_emu_stop", 1, CRITICAL); // (uc_engine *)
+    /** (uc, uint64_t begin, uint64_t until, uint64_t timeout, size_t count): runs the guest, and so the hooks. */
+    static final MethodHandle EMU_START = downcallCallingBack("uc_emu_start", 5);
+    static final MethodHandle EMU_STOP = downcall("uc_emu_stop", 1); // (uc_engine *)
     /**
      * (uc, uc_hook *hh, int type, void *callback, void *user_data, uint64_t begin, uint64_t end, ...):
      * variadic (extra arguments for instruction hooks); l4emu passes none.
@@ -78,11 +80,11 @@ final class UnicornNative {
     }
 
     static final class ContextSave {
-        static final MethodHandle HANDLE = downcall("uc_context_save", 2, CRITICAL); // (uc, uc_context *context)
+        static final MethodHandle HANDLE = downcall("uc_context_save", 2); // (uc, uc_context *context)
     }
 
     static final class ContextRestore {
-        static final MethodHandle HANDLE = downcall("uc_context_restore", 2, CRITICAL); // (uc, uc_context *context)
+        static final MethodHandle HANDLE = downcall("uc_context_restore", 2); // (uc, uc_context *context)
     }
 
     static final class ContextSize {
@@ -93,16 +95,11 @@ final class UnicornNative {
         static final MethodHandle HANDLE = downcall("uc_context_free", 1); // (uc_context *context)
     }
 
-    /** uc_ctl is variadic, (uc, uc_control_type control, ...); one handle per number of arguments used. */
-    static final class CtlNoArgument {
-        static final MethodHandle HANDLE = downcall("uc_ctl", 2, Linker.Option.firstVariadicArg(2));
-    }
-
-    static final class CtlOneArgument {
-        static final MethodHandle HANDLE = downcall("uc_ctl", 3, Linker.Option.firstVariadicArg(2));
-    }
-
-    static final class CtlTwoArguments {
+    /**
+     * uc_ctl is variadic, (uc, uc_control_type control, ...), and reads only the arguments its
+     * control takes: one handle with room for two, unused ones passed as 0.
+     */
+    static final class Ctl {
         static final MethodHandle HANDLE = downcall("uc_ctl", 4, Linker.Option.firstVariadicArg(2));
     }
 
@@ -126,10 +123,21 @@ final class UnicornNative {
         return LINKER;
     }
 
+    /** A call that never calls back into Java: linked critical. */
     private static MethodHandle downcall(String name, int arguments, Linker.Option... options) {
-        MemorySegment symbol = UnicornLibrary.lookup().find(name).orElseThrow(() -> new EmulatorUnavailableException(
+        Linker.Option[] critical = Arrays.copyOf(options, options.length + 1);
+        critical[options.length] = CRITICAL;
+        return LINKER.downcallHandle(symbol(name), NativeWords.function(arguments), critical);
+    }
+
+    /** A call during which Unicorn may call the hooks, which are Java upcalls. */
+    private static MethodHandle downcallCallingBack(String name, int arguments) {
+        return LINKER.downcallHandle(symbol(name), NativeWords.function(arguments));
+    }
+
+    private static MemorySegment symbol(String name) {
+        return UnicornLibrary.lookup().find(name).orElseThrow(() -> new EmulatorUnavailableException(
                 UnicornLibrary.DEFAULT_NAME + " lacks " + name + ": install libunicorn2 version 2.0 or newer"));
-        return LINKER.downcallHandle(symbol, NativeWords.function(arguments), options);
     }
 
     /** The text {@code uc_strerror} gives for {@code code}. */
