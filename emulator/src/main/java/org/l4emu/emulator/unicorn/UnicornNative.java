@@ -4,7 +4,10 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Optional;
 import org.l4emu.emulator.EmulatorUnavailableException;
 import org.l4emu.emulator.NativeWords;
 
@@ -127,18 +130,32 @@ final class UnicornNative {
     private static MethodHandle downcall(String name, int arguments, Linker.Option... options) {
         Linker.Option[] critical = Arrays.copyOf(options, options.length + 1);
         critical[options.length] = CRITICAL;
-        return LINKER.downcallHandle(symbol(name), NativeWords.function(arguments), critical);
+        return link(name, arguments, critical);
     }
 
     /** A call during which Unicorn may call the hooks, which are Java upcalls. */
     private static MethodHandle downcallCallingBack(String name, int arguments) {
-        return LINKER.downcallHandle(symbol(name), NativeWords.function(arguments));
+        return link(name, arguments);
     }
 
-    private static MemorySegment symbol(String name) {
-        return UnicornLibrary.lookup().find(name).orElseThrow(() -> new EmulatorUnavailableException(
-                UnicornLibrary.DEFAULT_NAME + " lacks " + name + ": install libunicorn2 version 2.0 or newer"));
+    /**
+     * The function's handle; for a function the library lacks (it is no Unicorn 2), a handle that
+     * throws {@link EmulatorUnavailableException} when called. Failing here instead would fail
+     * the initialisation of a class, which no caller can turn into one line.
+     */
+    private static MethodHandle link(String name, int arguments, Linker.Option... options) {
+        Optional<MemorySegment> symbol = UnicornLibrary.lookup().find(name);
+        if (symbol.isPresent()) {
+            return LINKER.downcallHandle(symbol.get(), NativeWords.function(arguments), options);
+        }
+        EmulatorUnavailableException missing = new EmulatorUnavailableException(UnicornLibrary.configuredName()
+                + " has no " + name + ": it is no Unicorn 2 library (install libunicorn2, or check "
+                + UnicornLibrary.LIBRARY_VARIABLE + ")");
+        MethodHandle thrower = MethodHandles.throwException(long.class, EmulatorUnavailableException.class);
+        return MethodHandles.dropArguments(MethodHandles.insertArguments(thrower, 0, missing), 0,
+                Collections.nCopies(arguments, long.class));
     }
+
 
     /** The text {@code uc_strerror} gives for {@code code}. */
     static String describe(int code) {
