@@ -2,6 +2,7 @@ package org.l4emu.emulator.arm;
 
 import static org.l4emu.emulator.engine.InternalsCheck.expect;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.CounterCalibration;
 import org.l4emu.emulator.engine.CounterCheck;
 import org.l4emu.emulator.engine.InternalsNotRecognised;
+import org.l4emu.emulator.host.MemorySearch;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.UcError;
@@ -261,18 +263,24 @@ final class EngineCalibration {
                 "access to unmapped 0x" + Integer.toHexString(faultAddress) + " was no data abort at the instruction");
         MemorySegment saved = candidate.bytes();
         List<Long> found = new ArrayList<>();
-        for (long offset = 8; offset + 8 <= saved.byteSize(); offset += 4) {
-            if (saved.get(ValueLayout.JAVA_LONG_UNALIGNED, offset) != Integer.toUnsignedLong(faultAddress)) {
-                continue;
-            }
-            int status = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 4);
-            int syndrome = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 8);
-            if (FaultStatus.isTranslation(status) && FaultStatus.isWrite(status) == write
-                    && ExceptionSyndrome.isDataAbort(syndrome)) {
-                found.add(offset);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment value = arena.allocateFrom(ValueLayout.JAVA_LONG, Integer.toUnsignedLong(faultAddress));
+            for (long offset = MemorySearch.indexOf(saved, value, 8, Integer.BYTES); offset >= 0;
+                    offset = MemorySearch.indexOf(saved, value, offset + 1, Integer.BYTES)) {
+                if (followsDataAbortSyndrome(saved, offset, write)) {
+                    found.add(offset);
+                }
             }
         }
         return found;
+    }
+
+    /** True when the fault address at {@code offset} follows a data-abort syndrome and a translation-fault status with WnR {@code write}. */
+    private static boolean followsDataAbortSyndrome(MemorySegment saved, long offset, boolean write) {
+        int status = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 4);
+        int syndrome = saved.get(ValueLayout.JAVA_INT_UNALIGNED, offset - 8);
+        return FaultStatus.isTranslation(status) && FaultStatus.isWrite(status) == write
+                && ExceptionSyndrome.isDataAbort(syndrome);
     }
 
     /**

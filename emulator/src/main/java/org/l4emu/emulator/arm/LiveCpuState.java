@@ -2,11 +2,13 @@ package org.l4emu.emulator.arm;
 
 import static org.l4emu.emulator.engine.InternalsCheck.expect;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.l4emu.emulator.host.MemorySearch;
 import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.unicorn.Unicorn;
 
@@ -107,14 +109,17 @@ final class LiveCpuState implements CoreRegisters {
         writeSignature(unicorn, FIRST_SIGNATURE);
         List<Long> candidates = new ArrayList<>();
         long engine = unicorn.handle().address();
-        for (long offset = 0; offset + Long.BYTES <= ENGINE_SCAN_BYTES; offset += Long.BYTES) {
-            if (memory.readableBytes(engine + offset, Long.BYTES) < Long.BYTES) {
-                break;
-            }
-            long pointer = PROCESS.get(ValueLayout.JAVA_LONG_UNALIGNED, engine + offset);
-            long candidate = findSignature(memory, pointer, FIRST_SIGNATURE);
-            if (candidate != 0 && !candidates.contains(candidate)) {
-                candidates.add(candidate);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment signature = signature(FIRST_SIGNATURE, arena);
+            for (long offset = 0; offset + Long.BYTES <= ENGINE_SCAN_BYTES; offset += Long.BYTES) {
+                if (memory.readableBytes(engine + offset, Long.BYTES) < Long.BYTES) {
+                    break;
+                }
+                long pointer = PROCESS.get(ValueLayout.JAVA_LONG_UNALIGNED, engine + offset);
+                long candidate = findSignature(memory, pointer, signature);
+                if (candidate != 0 && !candidates.contains(candidate)) {
+                    candidates.add(candidate);
+                }
             }
         }
         int second = secondSignature();
@@ -143,33 +148,24 @@ final class LiveCpuState implements CoreRegisters {
         return base + register * 0x111;
     }
 
-    /**
-     * The address in the mapped memory from {@code start} on where the signature lies, or 0.
-     * Searched in a copy: this runs at start-up, before the JIT has compiled anything.
-     */
-    private static long findSignature(ReadableMemory memory, long start, int base) {
-        long aligned = (start + 3) & ~3L;
-        int words = (int) (memory.readableBytes(aligned, OBJECT_SCAN_BYTES) / Integer.BYTES);
-        if (words < SIGNATURE_REGISTERS) {
-            return 0;
+    /** The values {@link #writeSignature} writes, as they lie in memory. */
+    private static MemorySegment signature(int base, Arena arena) {
+        MemorySegment words = arena.allocate(ValueLayout.JAVA_INT, SIGNATURE_REGISTERS);
+        for (int r = 0; r < SIGNATURE_REGISTERS; r++) {
+            words.setAtIndex(ValueLayout.JAVA_INT, r, signatureValue(base, r));
         }
-        int[] copy = new int[words];
-        MemorySegment.copy(PROCESS, ValueLayout.JAVA_INT_UNALIGNED, aligned, copy, 0, words);
-        for (int at = 0; at + SIGNATURE_REGISTERS <= words; at++) {
-            if (copy[at] == base && hasSignature(copy, at, base)) {
-                return aligned + (long) at * Integer.BYTES;
-            }
-        }
-        return 0;
+        return words;
     }
 
-    private static boolean hasSignature(int[] words, int at, int base) {
-        for (int r = 0; r < SIGNATURE_REGISTERS; r++) {
-            if (words[at + r] != signatureValue(base, r)) {
-                return false;
-            }
+    /** The address in the mapped memory from {@code start} on where {@code signature} lies, word aligned, or 0. */
+    private static long findSignature(ReadableMemory memory, long start, MemorySegment signature) {
+        long aligned = (start + 3) & ~3L;
+        long readable = memory.readableBytes(aligned, OBJECT_SCAN_BYTES);
+        if (readable < signature.byteSize()) {
+            return 0;
         }
-        return true;
+        long found = MemorySearch.indexOf(PROCESS.asSlice(aligned, readable), signature, 0, Integer.BYTES);
+        return found < 0 ? 0 : aligned + found;
     }
 
     private static boolean hasSignature(long at, int base) {

@@ -1,9 +1,8 @@
 package org.l4emu.emulator.physical;
 
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import org.l4emu.emulator.NativeWords;
+import org.l4emu.emulator.host.CLibrary;
 
 /**
  * Host memory from {@code mmap(MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE)}: reserved address
@@ -11,7 +10,6 @@ import org.l4emu.emulator.NativeWords;
  * physical range costs only what the guest uses. {@code Arena.allocate} would zero, and so
  * commit, every byte. Linux only.
  */
-@SuppressWarnings("restricted") // calling libc is this class's job
 public final class AnonymousMapping implements AutoCloseable {
     private static final int PROT_READ = 1;
     private static final int PROT_WRITE = 2;
@@ -22,12 +20,10 @@ public final class AnonymousMapping implements AutoCloseable {
     private static final int MADV_HUGEPAGE = 14;
     private static final long MAP_FAILED = -1L;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    // Without errno: capturing it makes the JDK generate some thirty classes at each start-up,
-    // and these calls fail only when l4emu passed a bad range or the host is out of memory.
-    private static final MethodHandle MMAP = libc("mmap", 6); // void *(void *, size_t, int prot, int flags, int fd, off_t)
-    private static final MethodHandle MUNMAP = libc("munmap", 2); // int (void *, size_t)
-    private static final MethodHandle MADVISE = libc("madvise", 3); // int (void *, size_t, int advice)
+    // Without errno (CLibrary): these calls fail only when l4emu passed a bad range or the host is out of memory.
+    private static final MethodHandle MMAP = CLibrary.function("mmap", 6); // void *(void *, size_t, int prot, int flags, int fd, off_t)
+    private static final MethodHandle MUNMAP = CLibrary.function("munmap", 2); // int (void *, size_t)
+    private static final MethodHandle MADVISE = CLibrary.function("madvise", 3); // int (void *, size_t, int advice)
 
     private final MemorySegment segment;
     private boolean closed;
@@ -46,7 +42,7 @@ public final class AnonymousMapping implements AutoCloseable {
             }
             return new AnonymousMapping(MemorySegment.ofAddress(address).reinterpret(size));
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw CLibrary.unchecked(t);
         }
     }
 
@@ -67,7 +63,7 @@ public final class AnonymousMapping implements AutoCloseable {
         try {
             long refused = (long) MADVISE.invokeExact(range.address(), length, (long) MADV_HUGEPAGE);
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw CLibrary.unchecked(t);
         }
     }
 
@@ -80,7 +76,7 @@ public final class AnonymousMapping implements AutoCloseable {
                 throw new IllegalStateException("cannot give " + length + " bytes of host memory back (madvise failed)");
             }
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw CLibrary.unchecked(t);
         }
     }
 
@@ -96,24 +92,7 @@ public final class AnonymousMapping implements AutoCloseable {
                 throw new IllegalStateException("cannot release " + segment.byteSize() + " bytes of host memory (munmap failed)");
             }
         } catch (Throwable t) {
-            throw unchecked(t);
+            throw CLibrary.unchecked(t);
         }
-    }
-
-    private static MethodHandle libc(String name, int arguments) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("the C library has no " + name));
-        // Critical: they never call back into Java, and Unicorn's calls of the same arities share the stubs.
-        return LINKER.downcallHandle(symbol, NativeWords.function(arguments), Linker.Option.critical(false));
-    }
-
-    private static RuntimeException unchecked(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("libc call failed", t);
     }
 }
