@@ -14,15 +14,16 @@ public final class CLibrary {
     }
 
     /**
-     * The C library's {@code name}, taking {@code arguments} words. Linked critical, without
+     * The C library's {@code name}, a function of fixed arity taking {@link NativeWords#WORDS}
+     * words (callers pass 0 for those beyond its prototype). Linked critical, without
      * errno: none of the functions l4emu calls calls back into Java, Unicorn's calls of the same
      * arities share the stubs, and capturing errno makes the JDK generate some thirty classes at
      * each start-up.
      */
-    public static MethodHandle function(String name, int arguments) {
+    public static MethodHandle function(String name) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("the C library has no " + name));
-        return LINKER.downcallHandle(symbol, NativeWords.function(arguments), Linker.Option.critical(false));
+        return LINKER.downcallHandle(symbol, NativeWords.function(), Linker.Option.critical(false));
     }
 
     /** What a call through {@link #function}'s handle threw, as an unchecked exception to throw. */

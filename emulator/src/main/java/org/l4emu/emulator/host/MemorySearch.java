@@ -9,7 +9,7 @@ import java.lang.invoke.MethodHandle;
  * anything: a Java loop took 3-4 ns a byte there (about 45 ms of each arm boot).
  */
 public final class MemorySearch {
-    private static final MethodHandle MEMMEM = CLibrary.function("memmem", 4); // void *(const void *, size_t, const void *, size_t)
+    private static final MethodHandle MEMMEM = CLibrary.function("memmem"); // void *(const void *, size_t, const void *, size_t)
 
     private MemorySearch() {
     }
@@ -41,7 +41,7 @@ public final class MemorySearch {
     private static long find(MemorySegment haystack, MemorySegment needle, long from) {
         try {
             long address = (long) MEMMEM.invokeExact(haystack.address() + from, haystack.byteSize() - from,
-                    needle.address(), needle.byteSize());
+                    needle.address(), needle.byteSize(), 0L, 0L);
             return address == 0 ? -1 : address - haystack.address();
         } catch (Throwable t) {
             throw CLibrary.unchecked(t);

@@ -21,9 +21,9 @@ public final class AnonymousMapping implements AutoCloseable {
     private static final long MAP_FAILED = -1L;
 
     // Without errno (CLibrary): these calls fail only when l4emu passed a bad range or the host is out of memory.
-    private static final MethodHandle MMAP = CLibrary.function("mmap", 6); // void *(void *, size_t, int prot, int flags, int fd, off_t)
-    private static final MethodHandle MUNMAP = CLibrary.function("munmap", 2); // int (void *, size_t)
-    private static final MethodHandle MADVISE = CLibrary.function("madvise", 3); // int (void *, size_t, int advice)
+    private static final MethodHandle MMAP = CLibrary.function("mmap"); // void *(void *, size_t, int prot, int flags, int fd, off_t)
+    private static final MethodHandle MUNMAP = CLibrary.function("munmap"); // int (void *, size_t)
+    private static final MethodHandle MADVISE = CLibrary.function("madvise"); // int (void *, size_t, int advice)
 
     private final MemorySegment segment;
     private boolean closed;
@@ -61,7 +61,7 @@ public final class AnonymousMapping implements AutoCloseable {
     public void adviseHugePages(long offset, long length) {
         MemorySegment range = segment.asSlice(offset, length);
         try {
-            long refused = (long) MADVISE.invokeExact(range.address(), length, (long) MADV_HUGEPAGE);
+            long refused = (long) MADVISE.invokeExact(range.address(), length, (long) MADV_HUGEPAGE, 0L, 0L, 0L);
         } catch (Throwable t) {
             throw CLibrary.unchecked(t);
         }
@@ -71,7 +71,7 @@ public final class AnonymousMapping implements AutoCloseable {
     public void discard(long offset, long length) {
         MemorySegment range = segment.asSlice(offset, length);
         try {
-            int result = (int) (long) MADVISE.invokeExact(range.address(), length, (long) MADV_DONTNEED);
+            int result = (int) (long) MADVISE.invokeExact(range.address(), length, (long) MADV_DONTNEED, 0L, 0L, 0L);
             if (result != 0) {
                 throw new IllegalStateException("cannot give " + length + " bytes of host memory back (madvise failed)");
             }
@@ -87,7 +87,7 @@ public final class AnonymousMapping implements AutoCloseable {
         }
         closed = true;
         try {
-            int result = (int) (long) MUNMAP.invokeExact(segment.address(), segment.byteSize());
+            int result = (int) (long) MUNMAP.invokeExact(segment.address(), segment.byteSize(), 0L, 0L, 0L, 0L);
             if (result != 0) {
                 throw new IllegalStateException("cannot release " + segment.byteSize() + " bytes of host memory (munmap failed)");
             }

@@ -15,19 +15,19 @@ final class HookStubs {
     }
 
     static final class Interrupt {
-        static final MemorySegment STUB = stub("dispatchInterrupt", UnicornNative.INTERRUPT_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchInterrupt", UnicornNative.HOOK_CALLBACK);
     }
 
     static final class Code {
-        static final MemorySegment STUB = stub("dispatchCode", UnicornNative.CODE_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchCode", UnicornNative.HOOK_CALLBACK);
     }
 
     static final class Memory {
-        static final MemorySegment STUB = stub("dispatchMemory", UnicornNative.MEMORY_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchMemory", UnicornNative.HOOK_CALLBACK);
     }
 
     static final class InvalidMemory {
-        static final MemorySegment STUB = stub("dispatchInvalidMemory", UnicornNative.MEMORY_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchInvalidMemory", UnicornNative.HOOK_CALLBACK);
     }
 
     private static MemorySegment stub(String dispatcher, FunctionDescriptor descriptor) {

@@ -46,7 +46,7 @@ public final class Unicorn implements AutoCloseable {
         Arena arena = Arena.ofShared();
         try {
             MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
-            check((long) UnicornNative.OPEN.invokeExact((long) arch.value(), (long) mode.value(), result.address()), "uc_open");
+            check((long) UnicornNative.OPEN.invokeExact((long) arch.value(), (long) mode.value(), result.address(), 0L, 0L, 0L), "uc_open");
             return new Unicorn(arena, result.get(ValueLayout.ADDRESS, 0));
         } catch (Throwable t) {
             arena.close();
@@ -73,7 +73,7 @@ public final class Unicorn implements AutoCloseable {
             MemorySegment major = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment minor = arena.allocate(ValueLayout.JAVA_INT);
             return EngineVersion.fromPacked((int) (long) UnicornNative.Version.HANDLE.invokeExact(major.address(),
-                    minor.address()));
+                    minor.address(), 0L, 0L, 0L, 0L));
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -112,7 +112,7 @@ public final class Unicorn implements AutoCloseable {
     /** The {@code uc_errno} of the last failed call. */
     public int errno() {
         try {
-            return (int) (long) UnicornNative.ERRNO.invokeExact(engine());
+            return (int) (long) UnicornNative.ERRNO.invokeExact(engine(), 0L, 0L, 0L, 0L, 0L);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -174,7 +174,7 @@ public final class Unicorn implements AutoCloseable {
         }
         try {
             check((long) UnicornNative.MEM_MAP_PTR.invokeExact(engine(), address, size, (long) protection,
-                    nativeAddress(host)),
+                    nativeAddress(host), 0L),
                     "uc_mem_map_ptr(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -184,7 +184,7 @@ public final class Unicorn implements AutoCloseable {
     /** Maps {@code size} bytes of memory that Unicorn allocates itself. */
     public void mapMemory(long address, long size, int protection) {
         try {
-            check((long) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, (long) protection),
+            check((long) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, (long) protection, 0L, 0L),
                     "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -194,7 +194,7 @@ public final class Unicorn implements AutoCloseable {
     /** Removes the mapping of {@code [address, address + size)} (page aligned); Unicorn splits regions as needed. */
     public void unmapMemory(long address, long size) {
         try {
-            check((long) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size),
+            check((long) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size, 0L, 0L, 0L),
                     "uc_mem_unmap(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -204,7 +204,7 @@ public final class Unicorn implements AutoCloseable {
     /** Sets the {@link UcProt} bits of mapped {@code [address, address + size)} (page aligned). */
     public void protectMemory(long address, long size, int protection) {
         try {
-            check((long) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, (long) protection),
+            check((long) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, (long) protection, 0L, 0L),
                     "uc_mem_protect(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -215,7 +215,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeMemory(long address, byte[] data) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocateFrom(ValueLayout.JAVA_BYTE, data);
-            check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer.address(), (long) data.length),
+            check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer.address(), (long) data.length, 0L, 0L),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -226,7 +226,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeMemory(long address, MemorySegment source) {
         try {
             check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, nativeAddress(source),
-                    source.byteSize()),
+                    source.byteSize(), 0L, 0L),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -236,7 +236,7 @@ public final class Unicorn implements AutoCloseable {
     public byte[] readMemory(long address, int length) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocate(length);
-            check((long) UnicornNative.MemRead.HANDLE.invokeExact(engine(), address, buffer.address(), (long) length),
+            check((long) UnicornNative.MemRead.HANDLE.invokeExact(engine(), address, buffer.address(), (long) length, 0L, 0L),
                     "uc_mem_read(0x" + Long.toHexString(address) + ")");
             return buffer.toArray(ValueLayout.JAVA_BYTE);
         } catch (Throwable t) {
@@ -248,7 +248,7 @@ public final class Unicorn implements AutoCloseable {
     public int readRegister(EngineRegister register) {
         scratch.set(ValueLayout.JAVA_LONG, 0, 0L);
         try {
-            check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) register.id(), scratch.address()), "uc_reg_read", register);
+            check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) register.id(), scratch.address(), 0L, 0L, 0L), "uc_reg_read", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -259,7 +259,7 @@ public final class Unicorn implements AutoCloseable {
     public void writeRegister(EngineRegister register, int value) {
         scratch.set(ValueLayout.JAVA_LONG, 0, Integer.toUnsignedLong(value));
         try {
-            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address()), "uc_reg_write", register);
+            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address(), 0L, 0L, 0L), "uc_reg_write", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -272,7 +272,7 @@ public final class Unicorn implements AutoCloseable {
         }
         X86DescriptorTable.describeIn(scratch, base, limit);
         try {
-            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address()), "uc_reg_write", register);
+            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address(), 0L, 0L, 0L), "uc_reg_write", register);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -286,7 +286,7 @@ public final class Unicorn implements AutoCloseable {
     public int readCoprocessor(ArmCpRegister register, ArmCpRegister.Bank bank) {
         register.describeIn(scratch, bank);
         try {
-            check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address()),
+            check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address(), 0L, 0L, 0L),
                     "uc_reg_read(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -303,7 +303,7 @@ public final class Unicorn implements AutoCloseable {
         register.describeIn(scratch, bank);
         scratch.set(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET, Integer.toUnsignedLong(value));
         try {
-            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address()),
+            check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address(), 0L, 0L, 0L),
                     "uc_reg_write(" + register + ", " + bank + ")");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -315,7 +315,7 @@ public final class Unicorn implements AutoCloseable {
         batch.checkRange(0, count);
         try {
             check((long) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.idsAddress(0), batch.pointersAddress(0),
-                    (long) count), "uc_reg_read_batch");
+                    (long) count, 0L, 0L), "uc_reg_read_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -331,7 +331,7 @@ public final class Unicorn implements AutoCloseable {
         batch.checkRange(from, count);
         try {
             check((long) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsAddress(from),
-                    batch.pointersAddress(from), (long) count), "uc_reg_write_batch");
+                    batch.pointersAddress(from), (long) count, 0L, 0L), "uc_reg_write_batch");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -345,7 +345,7 @@ public final class Unicorn implements AutoCloseable {
     public int emulate(long begin, long until, long timeoutMicros, long instructionCount) {
         int code;
         try {
-            code = (int) (long) UnicornNative.EMU_START.invokeExact(engine(), begin, until, timeoutMicros, instructionCount);
+            code = (int) (long) UnicornNative.EMU_START.invokeExact(engine(), begin, until, timeoutMicros, instructionCount, 0L);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -360,7 +360,7 @@ public final class Unicorn implements AutoCloseable {
     /** Asks the running emulation to stop; inside a hook it takes effect when the hook returns. */
     public void stop() {
         try {
-            check((long) UnicornNative.EMU_STOP.invokeExact(engine()), "uc_emu_stop");
+            check((long) UnicornNative.EMU_STOP.invokeExact(engine(), 0L, 0L, 0L, 0L, 0L), "uc_emu_stop");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -431,7 +431,7 @@ public final class Unicorn implements AutoCloseable {
 
     public void deleteHook(long hookHandle) {
         try {
-            check((long) UnicornNative.HookDel.HANDLE.invokeExact(engine(), hookHandle), "uc_hook_del");
+            check((long) UnicornNative.HookDel.HANDLE.invokeExact(engine(), hookHandle, 0L, 0L, 0L, 0L), "uc_hook_del");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -440,8 +440,8 @@ public final class Unicorn implements AutoCloseable {
     public UnicornContext allocateContext() {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment result = call.allocate(ValueLayout.ADDRESS);
-            check((long) UnicornNative.ContextAlloc.HANDLE.invokeExact(engine(), result.address()), "uc_context_alloc");
-            long size = (long) UnicornNative.ContextSize.HANDLE.invokeExact(engine());
+            check((long) UnicornNative.ContextAlloc.HANDLE.invokeExact(engine(), result.address(), 0L, 0L, 0L, 0L), "uc_context_alloc");
+            long size = (long) UnicornNative.ContextSize.HANDLE.invokeExact(engine(), 0L, 0L, 0L, 0L, 0L);
             UnicornContext context = new UnicornContext(this, result.get(ValueLayout.ADDRESS, 0), size);
             contexts.add(context);
             return context;
@@ -452,7 +452,7 @@ public final class Unicorn implements AutoCloseable {
 
     void saveContext(MemorySegment context) {
         try {
-            check((long) UnicornNative.ContextSave.HANDLE.invokeExact(engine(), context.address()), "uc_context_save");
+            check((long) UnicornNative.ContextSave.HANDLE.invokeExact(engine(), context.address(), 0L, 0L, 0L, 0L), "uc_context_save");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -460,7 +460,7 @@ public final class Unicorn implements AutoCloseable {
 
     void restoreContext(MemorySegment context) {
         try {
-            check((long) UnicornNative.ContextRestore.HANDLE.invokeExact(engine(), context.address()), "uc_context_restore");
+            check((long) UnicornNative.ContextRestore.HANDLE.invokeExact(engine(), context.address(), 0L, 0L, 0L, 0L), "uc_context_restore");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -468,7 +468,7 @@ public final class Unicorn implements AutoCloseable {
 
     void freeContext(MemorySegment context) {
         try {
-            check((long) UnicornNative.ContextFree.HANDLE.invokeExact(context.address()), "uc_context_free");
+            check((long) UnicornNative.ContextFree.HANDLE.invokeExact(context.address(), 0L, 0L, 0L, 0L, 0L), "uc_context_free");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -485,7 +485,7 @@ public final class Unicorn implements AutoCloseable {
             for (UnicornContext context : contexts) {
                 context.free();
             }
-            check((long) UnicornNative.CLOSE.invokeExact(handle.address()), "uc_close");
+            check((long) UnicornNative.CLOSE.invokeExact(handle.address(), 0L, 0L, 0L, 0L, 0L), "uc_close");
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
@@ -495,23 +495,25 @@ public final class Unicorn implements AutoCloseable {
     }
 
     /** Upcall entry (one stub serves every engine): exceptions must not reach the native frames, so they stop the run instead. */
-    static void dispatchInterrupt(long uc, long number, long hookNumber) {
+    static long dispatchInterrupt(long uc, long number, long hookNumber, long unused3, long unused4, long unused5) {
         HookSlots.Slot slot = HookSlots.get(hookNumber);
         try {
             ((InterruptHook) slot.hook()).onInterrupt((int) number);
         } catch (Throwable t) {
             slot.engine().failInHook(t);
         }
+        return 0;
     }
 
     /** Upcall entry like {@link #dispatchInterrupt}. */
-    static void dispatchCode(long uc, long address, long size, long hookNumber) {
+    static long dispatchCode(long uc, long address, long size, long hookNumber, long unused4, long unused5) {
         HookSlots.Slot slot = HookSlots.get(hookNumber);
         try {
             ((CodeHook) slot.hook()).onInstruction(address, (int) size);
         } catch (Throwable t) {
             slot.engine().failInHook(t);
         }
+        return 0;
     }
 
     /** Upcall entry like {@link #dispatchInterrupt}; the C hook returns nothing, so its caller ignores the word returned. */
@@ -539,7 +541,7 @@ public final class Unicorn implements AutoCloseable {
     private void failInHook(Throwable t) {
         hookFailure = t;
         try {
-            long ignored = (long) UnicornNative.EMU_STOP.invokeExact(handle.address());
+            long ignored = (long) UnicornNative.EMU_STOP.invokeExact(handle.address(), 0L, 0L, 0L, 0L, 0L);
         } catch (Throwable stopFailure) {
             t.addSuppressed(stopFailure);
         }

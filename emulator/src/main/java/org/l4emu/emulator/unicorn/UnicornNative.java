@@ -5,8 +5,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Optional;
 import org.l4emu.emulator.EmulatorUnavailableException;
 import org.l4emu.emulator.NativeWords;
@@ -16,86 +14,88 @@ import org.l4emu.emulator.NativeWords;
  * {@link UnicornLibrary#requireAvailable()} succeeded.
  *
  * <p>Every function and hook is described in 64-bit words ({@link NativeWords}), its C type in a
- * comment. Every call but {@code uc_emu_start} is linked "critical": it never calls back into
- * Java, so it can skip the JVM's thread state transition (which matters on the per-trap path),
- * and one option for all keeps the number of distinct stubs down.
+ * comment: a function of fixed arity takes {@link NativeWords#WORDS} words, and its callers pass 0
+ * for those beyond its C prototype. Every call but {@code uc_emu_start} is linked "critical": it
+ * never calls back into Java, so it can skip the JVM's thread state transition (which matters on
+ * the per-trap path), and one option for all keeps the number of distinct stubs down: all these
+ * functions but the two variadic ones share one stub.
  */
 @SuppressWarnings("restricted") // binding the C library is this class's job
 final class UnicornNative {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
-    static final MethodHandle OPEN = downcall("uc_open", 3); // (uc_arch, uc_mode, uc_engine **)
-    static final MethodHandle CLOSE = downcall("uc_close", 1); // (uc_engine *)
-    static final MethodHandle ERRNO = downcall("uc_errno", 1); // (uc_engine *)
-    static final MethodHandle STRERROR = downcall("uc_strerror", 1); // const char *(uc_err)
+    static final MethodHandle OPEN = downcall("uc_open"); // (uc_arch, uc_mode, uc_engine **)
+    static final MethodHandle CLOSE = downcall("uc_close"); // (uc_engine *)
+    static final MethodHandle ERRNO = downcall("uc_errno"); // (uc_engine *)
+    static final MethodHandle STRERROR = downcall("uc_strerror"); // const char *(uc_err)
     // The register calls run on every trap; their buffers live as long as the engine.
-    static final MethodHandle REG_READ = downcall("uc_reg_read", 3); // (uc, int regid, void *value)
-    static final MethodHandle REG_WRITE = downcall("uc_reg_write", 3); // (uc, int regid, const void *value)
+    static final MethodHandle REG_READ = downcall("uc_reg_read"); // (uc, int regid, void *value)
+    static final MethodHandle REG_WRITE = downcall("uc_reg_write"); // (uc, int regid, const void *value)
     /** (uc, int *regids, void **values, int count) */
-    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch", 4);
+    static final MethodHandle REG_READ_BATCH = downcall("uc_reg_read_batch");
     /** (uc, int *regids, void *const *values, int count) */
-    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch", 4);
+    static final MethodHandle REG_WRITE_BATCH = downcall("uc_reg_write_batch");
     /** (uc, uint64_t address, size_t size, uint32_t perms, void *ptr) */
-    static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr", 5);
+    static final MethodHandle MEM_MAP_PTR = downcall("uc_mem_map_ptr");
     /** (uc, uint64_t begin, uint64_t until, uint64_t timeout, size_t count): runs the guest, and so the hooks. */
-    static final MethodHandle EMU_START = downcallCallingBack("uc_emu_start", 5);
-    static final MethodHandle EMU_STOP = downcall("uc_emu_stop", 1); // (uc_engine *)
+    static final MethodHandle EMU_START = downcallCallingBack("uc_emu_start");
+    static final MethodHandle EMU_STOP = downcall("uc_emu_stop"); // (uc_engine *)
     /**
      * (uc, uc_hook *hh, int type, void *callback, void *user_data, uint64_t begin, uint64_t end, ...):
      * variadic (extra arguments for instruction hooks); l4emu passes none.
      */
-    static final MethodHandle HOOK_ADD = downcall("uc_hook_add", 7, Linker.Option.firstVariadicArg(7));
+    static final MethodHandle HOOK_ADD = variadic("uc_hook_add", 7, 7);
 
     // Calls a boot may never make, each linked on its first use: linking a downcall makes its
     // stub classes at run time, and a holder's constant is as fast as a field of this class once
     // it is made.
     static final class Version {
-        static final MethodHandle HANDLE = downcall("uc_version", 2); // unsigned int (unsigned int *major, *minor)
+        static final MethodHandle HANDLE = downcall("uc_version"); // unsigned int (unsigned int *major, *minor)
     }
 
     static final class MemMap {
-        static final MethodHandle HANDLE = downcall("uc_mem_map", 4); // (uc, uint64_t address, size_t size, uint32_t perms)
+        static final MethodHandle HANDLE = downcall("uc_mem_map"); // (uc, uint64_t address, size_t size, uint32_t perms)
     }
 
     static final class MemUnmap {
-        static final MethodHandle HANDLE = downcall("uc_mem_unmap", 3); // (uc, uint64_t address, size_t size)
+        static final MethodHandle HANDLE = downcall("uc_mem_unmap"); // (uc, uint64_t address, size_t size)
     }
 
     static final class MemProtect {
-        static final MethodHandle HANDLE = downcall("uc_mem_protect", 4); // (uc, uint64_t address, size_t size, uint32_t perms)
+        static final MethodHandle HANDLE = downcall("uc_mem_protect"); // (uc, uint64_t address, size_t size, uint32_t perms)
     }
 
     static final class MemRead {
-        static final MethodHandle HANDLE = downcall("uc_mem_read", 4); // (uc, uint64_t address, void *bytes, size_t size)
+        static final MethodHandle HANDLE = downcall("uc_mem_read"); // (uc, uint64_t address, void *bytes, size_t size)
     }
 
     static final class MemWrite {
-        static final MethodHandle HANDLE = downcall("uc_mem_write", 4); // (uc, uint64_t address, const void *bytes, size_t size)
+        static final MethodHandle HANDLE = downcall("uc_mem_write"); // (uc, uint64_t address, const void *bytes, size_t size)
     }
 
     static final class HookDel {
-        static final MethodHandle HANDLE = downcall("uc_hook_del", 2); // (uc, uc_hook hh)
+        static final MethodHandle HANDLE = downcall("uc_hook_del"); // (uc, uc_hook hh)
     }
 
     static final class ContextAlloc {
-        static final MethodHandle HANDLE = downcall("uc_context_alloc", 2); // (uc, uc_context **context)
+        static final MethodHandle HANDLE = downcall("uc_context_alloc"); // (uc, uc_context **context)
     }
 
     static final class ContextSave {
-        static final MethodHandle HANDLE = downcall("uc_context_save", 2); // (uc, uc_context *context)
+        static final MethodHandle HANDLE = downcall("uc_context_save"); // (uc, uc_context *context)
     }
 
     static final class ContextRestore {
-        static final MethodHandle HANDLE = downcall("uc_context_restore", 2); // (uc, uc_context *context)
+        static final MethodHandle HANDLE = downcall("uc_context_restore"); // (uc, uc_context *context)
     }
 
     static final class ContextSize {
-        static final MethodHandle HANDLE = downcall("uc_context_size", 1); // size_t (uc)
+        static final MethodHandle HANDLE = downcall("uc_context_size"); // size_t (uc)
     }
 
     static final class ContextFree {
-        static final MethodHandle HANDLE = downcall("uc_context_free", 1); // (uc_context *context)
+        static final MethodHandle HANDLE = downcall("uc_context_free"); // (uc_context *context)
     }
 
     /**
@@ -103,21 +103,19 @@ final class UnicornNative {
      * control takes: one handle with room for two, unused ones passed as 0.
      */
     static final class Ctl {
-        static final MethodHandle HANDLE = downcall("uc_ctl", 4, Linker.Option.firstVariadicArg(2));
+        static final MethodHandle HANDLE = variadic("uc_ctl", 4, 2);
     }
 
-    /** Interrupt hooks: {@code void (uc_engine *, uint32_t intno, void *user_data)}. */
-    static final FunctionDescriptor INTERRUPT_CALLBACK = NativeWords.function(3).dropReturnLayout();
-
-    /** Code hooks: {@code void (uc_engine *, uint64_t address, uint32_t size, void *user_data)}. */
-    static final FunctionDescriptor CODE_CALLBACK = NativeWords.function(4).dropReturnLayout();
-
     /**
-     * Memory access hooks, {@code void (uc_engine *, uc_mem_type type, uint64_t address, int size,
-     * int64_t value, void *user_data)}, and invalid-memory hooks, the same returning {@code bool}:
-     * one shape, whose result a void hook's caller ignores.
+     * Every hook, as six words returning one, so that all share one kind of upcall stub: interrupt
+     * hooks {@code void (uc_engine *, uint32_t intno, void *user_data)}, code hooks {@code void
+     * (uc_engine *, uint64_t address, uint32_t size, void *user_data)}, memory access hooks {@code
+     * void (uc_engine *, uc_mem_type type, uint64_t address, int size, int64_t value, void
+     * *user_data)} and invalid-memory hooks, the same returning {@code bool}. The words beyond a
+     * hook's C prototype hold whatever its caller left in those registers, and a void hook's
+     * caller ignores the word returned.
      */
-    static final FunctionDescriptor MEMORY_CALLBACK = NativeWords.function(6);
+    static final FunctionDescriptor HOOK_CALLBACK = NativeWords.function();
 
     private UnicornNative() {
     }
@@ -127,15 +125,22 @@ final class UnicornNative {
     }
 
     /** A call that never calls back into Java: linked critical. */
-    private static MethodHandle downcall(String name, int arguments, Linker.Option... options) {
-        Linker.Option[] critical = Arrays.copyOf(options, options.length + 1);
-        critical[options.length] = CRITICAL;
-        return link(name, arguments, critical);
+    private static MethodHandle downcall(String name) {
+        return link(name, NativeWords.function(), CRITICAL);
     }
 
     /** A call during which Unicorn may call the hooks, which are Java upcalls. */
-    private static MethodHandle downcallCallingBack(String name, int arguments) {
-        return link(name, arguments);
+    private static MethodHandle downcallCallingBack(String name) {
+        return link(name, NativeWords.function());
+    }
+
+    /**
+     * A variadic function that never calls back into Java, passed {@code arguments} words of which
+     * those from {@code firstVariadic} on are its variadic ones: the linker then says (on x86-64,
+     * in AL) that none is a floating-point value, as a variadic callee may expect.
+     */
+    private static MethodHandle variadic(String name, int arguments, int firstVariadic) {
+        return link(name, NativeWords.function(arguments), Linker.Option.firstVariadicArg(firstVariadic), CRITICAL);
     }
 
     /**
@@ -143,24 +148,24 @@ final class UnicornNative {
      * throws {@link EmulatorUnavailableException} when called. Failing here instead would fail
      * the initialisation of a class, which no caller can turn into one line.
      */
-    private static MethodHandle link(String name, int arguments, Linker.Option... options) {
+    private static MethodHandle link(String name, FunctionDescriptor function, Linker.Option... options) {
         Optional<MemorySegment> symbol = UnicornLibrary.lookup().find(name);
         if (symbol.isPresent()) {
-            return LINKER.downcallHandle(symbol.get(), NativeWords.function(arguments), options);
+            return LINKER.downcallHandle(symbol.get(), function, options);
         }
         EmulatorUnavailableException missing = new EmulatorUnavailableException(UnicornLibrary.configuredName()
                 + " has no " + name + ": it is no Unicorn 2 library (install libunicorn2, or check "
                 + UnicornLibrary.LIBRARY_VARIABLE + ")");
         MethodHandle thrower = MethodHandles.throwException(long.class, EmulatorUnavailableException.class);
         return MethodHandles.dropArguments(MethodHandles.insertArguments(thrower, 0, missing), 0,
-                Collections.nCopies(arguments, long.class));
+                function.toMethodType().parameterList());
     }
 
 
     /** The text {@code uc_strerror} gives for {@code code}. */
     static String describe(int code) {
         try {
-            long text = (long) STRERROR.invokeExact((long) code);
+            long text = (long) STRERROR.invokeExact((long) code, 0L, 0L, 0L, 0L, 0L);
             return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw rethrow(t);
