@@ -27,7 +27,8 @@ final class ChildJvm {
         } else {
             // Not started by the launcher (a test, an IDE): the launcher's options without its AOT cache.
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                    "-XX:CompileThresholdScaling=2", "-cp",
+                    "-XX:CompileThresholdScaling=2", "-XX:CompileCommand=quiet",
+                    "-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*", "-cp",
                     System.getProperty("java.class.path"), MAIN_CLASS));
         }
         return command;
