@@ -51,11 +51,21 @@ l4emu_die() {
     exit 1
 }
 
+# The JDK's feature version: from its release file, which every JDK has at its root, rather than
+# from java -version, a JVM start of its own on every l4emu command.
+l4emu_java_version() {
+    local version
+    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)"
+    if [ -z "$version" ]; then
+        version="$("$1/bin/java" -version 2>&1 | head -n 1 | sed -n 's/.*version "\([0-9]*\).*/\1/p')"
+    fi
+    echo "${version:-0}"
+}
+
 l4emu_find_java() {
     local candidate
     for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*-25-* /usr/lib/jvm/*25*; do
-        if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] \
-            && "$candidate/bin/java" -version 2>&1 | head -n 1 | grep -Eq '"(2[5-9]|[3-9][0-9])[".]'; then
+        if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ "$(l4emu_java_version "$candidate")" -ge 25 ]; then
             export JAVA_HOME="$candidate"
             return 0
         fi
