@@ -54,8 +54,16 @@ l4emu_die() {
 # The JDK's feature version: from its release file, which every JDK has at its root, rather than
 # from java -version, a JVM start of its own on every l4emu command.
 l4emu_java_version() {
-    local version
-    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)"
+    local key value version=""
+    if [ -r "$1/release" ]; then
+        while IFS='=' read -r key value; do
+            if [ "$key" = JAVA_VERSION ]; then
+                value="${value#\"}"
+                version="${value%%[!0-9]*}"
+                break
+            fi
+        done < "$1/release"
+    fi
     if [ -z "$version" ]; then
         version="$("$1/bin/java" -version 2>&1 | head -n 1 | sed -n 's/.*version "\([0-9]*\).*/\1/p')"
     fi
