@@ -122,7 +122,7 @@ public final class Unicorn implements AutoCloseable {
     public void setCpuModel(ArmCpuModel model) {
         try {
             check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_CPU_MODEL,
-                    (long) model.value(), 0L),
+                    (long) model.value(), 0L, 0L, 0L, 0L),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -136,7 +136,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTranslationBlocks() {
         try {
-            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_FLUSH, 0L, 0L), "uc_ctl(TB_FLUSH)");
+            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_FLUSH, 0L, 0L, 0L, 0L, 0L), "uc_ctl(TB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -148,7 +148,7 @@ public final class Unicorn implements AutoCloseable {
      */
     public void flushTlb() {
         try {
-            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TLB_FLUSH, 0L, 0L), "uc_ctl(TLB_FLUSH)");
+            check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TLB_FLUSH, 0L, 0L, 0L, 0L, 0L), "uc_ctl(TLB_FLUSH)");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -161,7 +161,7 @@ public final class Unicorn implements AutoCloseable {
     public void removeTranslationBlocks(long start, long end) {
         try {
             check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_REMOVE_CACHE,
-                    start, end), "uc_ctl(TB_REMOVE_CACHE)");
+                    start, end, 0L, 0L, 0L), "uc_ctl(TB_REMOVE_CACHE)");
         } catch (Throwable t) {
             throw rethrow(t);
         }

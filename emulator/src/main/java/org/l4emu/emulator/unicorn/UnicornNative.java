@@ -18,7 +18,7 @@ import org.l4emu.emulator.NativeWords;
  * for those beyond its C prototype. Every call but {@code uc_emu_start} is linked "critical": it
  * never calls back into Java, so it can skip the JVM's thread state transition (which matters on
  * the per-trap path), and one option for all keeps the number of distinct stubs down: all these
- * functions but the two variadic ones share one stub.
+ * functions but the two variadic ones share one stub, and those two share another.
  */
 @SuppressWarnings("restricted") // binding the C library is this class's job
 final class UnicornNative {
@@ -43,9 +43,9 @@ final class UnicornNative {
     static final MethodHandle EMU_STOP = downcall("uc_emu_stop"); // (uc_engine *)
     /**
      * (uc, uc_hook *hh, int type, void *callback, void *user_data, uint64_t begin, uint64_t end, ...):
-     * variadic (extra arguments for instruction hooks); l4emu passes none.
+     * variadic (extra arguments for instruction hooks); l4emu passes none beyond {@code end}.
      */
-    static final MethodHandle HOOK_ADD = variadic("uc_hook_add", 7, 7);
+    static final MethodHandle HOOK_ADD = variadic("uc_hook_add");
 
     // Calls a boot may never make, each linked on its first use: linking a downcall makes its
     // stub classes at run time, and a holder's constant is as fast as a field of this class once
@@ -100,10 +100,10 @@ final class UnicornNative {
 
     /**
      * uc_ctl is variadic, (uc, uc_control_type control, ...), and reads only the arguments its
-     * control takes: one handle with room for two, unused ones passed as 0.
+     * control takes: callers pass {@link #VARIADIC_WORDS} words, unused ones as 0.
      */
     static final class Ctl {
-        static final MethodHandle HANDLE = variadic("uc_ctl", 4, 2);
+        static final MethodHandle HANDLE = variadic("uc_ctl");
     }
 
     /**
@@ -134,13 +134,19 @@ final class UnicornNative {
         return link(name, NativeWords.function());
     }
 
+    /** The words a variadic function is given: uc_hook_add's seven named arguments. */
+    static final int VARIADIC_WORDS = 7;
+
     /**
-     * A variadic function that never calls back into Java, passed {@code arguments} words of which
-     * those from {@code firstVariadic} on are its variadic ones: the linker then says (on x86-64,
-     * in AL) that none is a floating-point value, as a variadic callee may expect.
+     * A variadic function that never calls back into Java, given {@link #VARIADIC_WORDS} words of
+     * which those from the third on are marked variadic: the linker then says (on x86-64, in AL)
+     * that no floating-point value is among them, as a variadic callee may read. Both variadic
+     * functions l4emu calls share the descriptor: the ABIs pass a word the same way whether it is
+     * named or variadic, so uc_hook_add reads its named arguments where it expects them, and
+     * uc_ctl ignores variadic words its control does not take, as C allows.
      */
-    private static MethodHandle variadic(String name, int arguments, int firstVariadic) {
-        return link(name, NativeWords.function(arguments), Linker.Option.firstVariadicArg(firstVariadic), CRITICAL);
+    private static MethodHandle variadic(String name) {
+        return link(name, NativeWords.function(VARIADIC_WORDS), Linker.Option.firstVariadicArg(2), CRITICAL);
     }
 
     /**
