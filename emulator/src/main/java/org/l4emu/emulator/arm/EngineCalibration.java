@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.Trap;
@@ -224,14 +223,14 @@ final class EngineCalibration {
                 Trap expected = recorded.dataAbort(context, space);
                 Trap publicTrap = publicAborts.dataAbort(context, space);
                 // The message only when it fails: a record's first toString costs milliseconds at start-up.
-                expect(Objects.equals(expected, publicTrap), () -> "the exception record says " + expected
+                expect(TrapComparison.same(expected, publicTrap), () -> "the exception record says " + expected
                         + " where the page tables say " + publicTrap);
             }
         }
         ArmCpuContext context = run(space, UNMAPPED_CODE, 10, 0);
         expect(cpu.pendingException() == ArmException.PREFETCH_ABORT
-                && recorded.prefetchAbort(context, space).equals(new Trap.PageFault(UNMAPPED_CODE, Access.EXECUTE,
-                        UNMAPPED_CODE)), "a jump to unmapped code did not give a prefetch abort at it");
+                && TrapComparison.same(recorded.prefetchAbort(context, space), new Trap.PageFault(UNMAPPED_CODE,
+                        Access.EXECUTE, UNMAPPED_CODE)), "a jump to unmapped code did not give a prefetch abort at it");
     }
 
     /** Returns the offset of the fault address in a saved context. */

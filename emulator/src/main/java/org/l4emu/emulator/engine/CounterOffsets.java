@@ -10,6 +10,18 @@ package org.l4emu.emulator.engine;
  * @param instructionLimitOffset   {@code uint64_t emu_count}, the count itself
  */
 public record CounterOffsets(long instructionCounterOffset, long instructionLimitOffset) {
+    // equals and hashCode written out, as in arm.TrapComparison: a record's own are generated at run
+    // time on first use, which the AOT cache cannot keep, and the calibration compares these at every start-up.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CounterOffsets offsets && instructionCounterOffset == offsets.instructionCounterOffset
+                && instructionLimitOffset == offsets.instructionLimitOffset;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(instructionCounterOffset) * 31 + Long.hashCode(instructionLimitOffset);
+    }
 
     @Override
     public String toString() {
