@@ -2,6 +2,8 @@ package org.l4emu.tools.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +16,16 @@ import org.l4emu.emulator.Architecture;
  * bare JVM start ({@code java -version}), each run in a fresh process, alternating. The boot is
  * started exactly as this process was started by the launcher (same java, options, AOT cache and
  * class path), so it is what a user of {@code ./l4emu} waits for, less the launcher script's own
- * few milliseconds.
+ * few milliseconds. The runs start once this JVM's compiler has finished what the benchmarks
+ * before set off: its threads would otherwise take a core from the boots measured.
  */
 final class BootTime {
+    /** How long this JVM's compiler must have been idle before the runs start. */
+    private static final long QUIET_NANOS = 300_000_000L;
+    /** The longest wait for it. */
+    private static final long MAX_WAIT_NANOS = 10_000_000_000L;
+    private static final long POLL_MILLIS = 50;
+
     private final PrintWriter progress;
 
     BootTime(PrintWriter progress) {
@@ -27,6 +36,7 @@ final class BootTime {
             throws IOException, InterruptedException {
         List<String> boot = bootCommand(image);
         List<String> bare = List.of(boot.getFirst(), "-XX:+UseSerialGC", "-version");
+        awaitIdleCompiler();
         double[] beyond = new double[runs];
         double[] bareMillis = new double[runs];
         double[] bootMillis = new double[runs];
@@ -44,6 +54,25 @@ final class BootTime {
                 bootMillis[runs / 2], bareMillis[runs / 2]);
         return new Result(benchmark, architecture, engine, beyond[runs / 2], beyond[0], beyond[runs - 1],
                 Benchmark.NO_TARGET);
+    }
+
+    /** Waits until this JVM's JIT has compiled nothing for {@link #QUIET_NANOS}, or {@link #MAX_WAIT_NANOS} at most. */
+    private static void awaitIdleCompiler() throws InterruptedException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        long compiled = compiler.getTotalCompilationTime();
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() - idleSince < QUIET_NANOS && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            long now = compiler.getTotalCompilationTime();
+            if (now != compiled) {
+                compiled = now;
+                idleSince = System.nanoTime();
+            }
+        }
     }
 
     /** This process's own command line with {@code boot IMAGE --quiet} as the arguments. */
