@@ -18,12 +18,14 @@ import java.util.Arrays;
  * results to their C type; and the first six (x86-64) or eight (AArch64) word arguments travel
  * in registers that the caller owns, so a function reads the ones its prototype declares and
  * never looks at the others, which callers pass as 0. A variadic function is the exception (its
- * callee may look at AL on x86-64): it keeps a descriptor of its own, with its variadic
- * arguments marked.
+ * callee may look at AL on x86-64): it has a descriptor of its own, with its variadic arguments
+ * marked ({@link NativeShape#VARIADIC}).
  */
 public final class NativeWords {
     /** The words every C function of fixed arity is given: all of them in registers on both ABIs. */
     public static final int WORDS = 6;
+    /** The words a variadic function is given: {@code uc_hook_add}'s seven named arguments. */
+    public static final int VARIADIC_WORDS = 7;
 
     private NativeWords() {
     }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.l4emu.abi.Abi;
+import org.l4emu.emulator.host.LinkerWarmup;
 import org.l4emu.tools.bench.BenchCommand;
 import org.l4emu.tools.gdb.GdbCommand;
 import org.l4emu.tools.step.StepCommand;
@@ -51,6 +52,7 @@ public final class L4emu implements Runnable {
     }
 
     public static void main(String[] args) {
+        LinkerWarmup.start();
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
         int exit = execute(stdout, System.err, args);
         try {

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.Optional;
 import org.l4emu.emulator.EmulatorUnavailableException;
+import org.l4emu.emulator.NativeShape;
 import org.l4emu.emulator.NativeWords;
 
 /**
@@ -23,7 +24,6 @@ import org.l4emu.emulator.NativeWords;
 @SuppressWarnings("restricted") // binding the C library is this class's job
 final class UnicornNative {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
     static final MethodHandle OPEN = downcall("uc_open"); // (uc_arch, uc_mode, uc_engine **)
     static final MethodHandle CLOSE = downcall("uc_close"); // (uc_engine *)
@@ -100,7 +100,7 @@ final class UnicornNative {
 
     /**
      * uc_ctl is variadic, (uc, uc_control_type control, ...), and reads only the arguments its
-     * control takes: callers pass {@link #VARIADIC_WORDS} words, unused ones as 0.
+     * control takes: callers pass {@link NativeWords#VARIADIC_WORDS} words, unused ones as 0.
      */
     static final class Ctl {
         static final MethodHandle HANDLE = variadic("uc_ctl");
@@ -124,29 +124,19 @@ final class UnicornNative {
         return LINKER;
     }
 
-    /** A call that never calls back into Java: linked critical. */
+    /** A call that never calls back into Java. */
     private static MethodHandle downcall(String name) {
-        return link(name, NativeWords.function(), CRITICAL);
+        return link(name, NativeShape.FIXED);
     }
 
     /** A call during which Unicorn may call the hooks, which are Java upcalls. */
     private static MethodHandle downcallCallingBack(String name) {
-        return link(name, NativeWords.function());
+        return link(name, NativeShape.CALLING_BACK);
     }
 
-    /** The words a variadic function is given: uc_hook_add's seven named arguments. */
-    static final int VARIADIC_WORDS = 7;
-
-    /**
-     * A variadic function that never calls back into Java, given {@link #VARIADIC_WORDS} words of
-     * which those from the third on are marked variadic: the linker then says (on x86-64, in AL)
-     * that no floating-point value is among them, as a variadic callee may read. Both variadic
-     * functions l4emu calls share the descriptor: the ABIs pass a word the same way whether it is
-     * named or variadic, so uc_hook_add reads its named arguments where it expects them, and
-     * uc_ctl ignores variadic words its control does not take, as C allows.
-     */
+    /** A variadic function that never calls back into Java (see {@link NativeShape#VARIADIC}). */
     private static MethodHandle variadic(String name) {
-        return link(name, NativeWords.function(VARIADIC_WORDS), Linker.Option.firstVariadicArg(2), CRITICAL);
+        return link(name, NativeShape.VARIADIC);
     }
 
     /**
@@ -154,17 +144,17 @@ final class UnicornNative {
      * throws {@link EmulatorUnavailableException} when called. Failing here instead would fail
      * the initialisation of a class, which no caller can turn into one line.
      */
-    private static MethodHandle link(String name, FunctionDescriptor function, Linker.Option... options) {
+    private static MethodHandle link(String name, NativeShape shape) {
         Optional<MemorySegment> symbol = UnicornLibrary.lookup().find(name);
         if (symbol.isPresent()) {
-            return LINKER.downcallHandle(symbol.get(), function, options);
+            return shape.link(symbol.get());
         }
         EmulatorUnavailableException missing = new EmulatorUnavailableException(UnicornLibrary.configuredName()
                 + " has no " + name + ": it is no Unicorn 2 library (install libunicorn2, or check "
                 + UnicornLibrary.LIBRARY_VARIABLE + ")");
         MethodHandle thrower = MethodHandles.throwException(long.class, EmulatorUnavailableException.class);
         return MethodHandles.dropArguments(MethodHandles.insertArguments(thrower, 0, missing), 0,
-                function.toMethodType().parameterList());
+                shape.descriptor().toMethodType().parameterList());
     }
 
 
