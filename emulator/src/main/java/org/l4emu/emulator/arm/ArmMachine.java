@@ -3,16 +3,13 @@ package org.l4emu.emulator.arm;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.CpuContext;
-import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
-import org.l4emu.emulator.TrapHandler;
-import org.l4emu.emulator.debug.DebugProbe;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.engine.ContinuedRun;
+import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
-import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.ArmRegister;
@@ -39,7 +36,7 @@ import org.l4emu.emulator.unicorn.ArmRegister;
  * {@link StopDecoder}), so a run of n instructions always executes the same n and the same
  * image gives the same trace.
  */
-public final class ArmMachine implements Machine {
+public final class ArmMachine extends OneEngineMachine {
     /** Physical RAM when none is asked for: reserved, not committed, until the guest touches it. */
     public static final long DEFAULT_MEMORY_SIZE = 512L << 20;
     /** Unicorn maps the whole 32-bit physical space: 2.0.1 checks virtual addresses against it. */
@@ -54,16 +51,12 @@ public final class ArmMachine implements Machine {
     /** Below the scratch MiB: the page tables for running a faulting instruction again ({@link ProbeSpace}). */
     private static final long PROBE_BASE = SCRATCH_BASE - ProbeSpace.SIZE;
 
-    private final AnonymousMapping host;
     private final ArmCpu cpu;
     /** What the calibration found in the engine's private structures; null: nothing (no accelerators). */
     private final EngineInternals internals;
     private final NativePhysicalMemory memory;
-    private final RetiredInstructions retired = new RetiredInstructions();
     private final CodeFrames codeFrames = new CodeFrames();
     private final ContinuedRun<ArmCpuContext, ArmAddressSpace> runs;
-    private final EngineDebugHooks debugHooks;
-    private boolean closed;
 
     public ArmMachine() {
         this(DEFAULT_MEMORY_SIZE);
@@ -81,25 +74,26 @@ public final class ArmMachine implements Machine {
             throw new IllegalArgumentException("memory size " + memorySize + " is not a multiple of 4 KiB in 8 KiB.."
                     + PROBE_BASE);
         }
-        host = AnonymousMapping.reserve(PHYSICAL_ADDRESS_SPACE);
+        super(AnonymousMapping.reserve(PHYSICAL_ADDRESS_SPACE));
         try {
-            NativePhysicalMemory probeMemory = new NativePhysicalMemory(host.segment(), PROBE_BASE, ProbeSpace.SIZE,
-                    PROBE_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
-            cpu = new ArmCpu(host.segment(), codeFrames, new ProbeSpace(probeMemory, host.segment(), PROBE_BASE));
+            NativePhysicalMemory probeMemory = new NativePhysicalMemory(host().segment(), PROBE_BASE, ProbeSpace.SIZE,
+                    PROBE_BASE, (address, length) -> host().segment().asSlice(address, length).fill((byte) 0));
+            cpu = new ArmCpu(host().segment(), codeFrames, new ProbeSpace(probeMemory, host().segment(), PROBE_BASE));
         } catch (RuntimeException | Error e) {
-            host.close();
+            host().close();
             throw e;
         }
         try {
             EngineCalibration calibration = calibrate(memorySize);
             internals = calibration.internals();
-            debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::loadedSpace,
-                    () -> cpu.unicorn().readRegister(ArmRegister.PC)), cpu.counting(), calibration.hookAddresses(), memorySize);
-            runs = new ContinuedRun<>(this, cpu, new StopDecoder(cpu), retired, debugHooks);
+            EngineDebugHooks debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext,
+                    cpu::loadedSpace, () -> cpu.unicorn().readRegister(ArmRegister.PC)), cpu.counting(),
+                    calibration.hookAddresses(), memorySize);
+            runs = new ContinuedRun<>(this, cpu, new StopDecoder(cpu), new RetiredInstructions(), debugHooks);
             cpu.takeSyscallsWith(runs.syscalls());
             // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
-            memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
-            host.adviseHugePages(0, memorySize);
+            memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
+            host().adviseHugePages(0, memorySize);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -108,14 +102,14 @@ public final class ArmMachine implements Machine {
 
     /** Replaces the CPU's public paths with the accelerators that pass their checks; returns what it found. */
     private EngineCalibration calibrate(long memorySize) {
-        NativePhysicalMemory scratch = new NativePhysicalMemory(host.segment(), SCRATCH_BASE, SCRATCH_SIZE,
-                SCRATCH_BASE, (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
+        NativePhysicalMemory scratch = new NativePhysicalMemory(host().segment(), SCRATCH_BASE, SCRATCH_SIZE,
+                SCRATCH_BASE, (address, length) -> host().segment().asSlice(address, length).fill((byte) 0));
         EngineCalibration calibration = new EngineCalibration(cpu, scratch, cpu.publicAborts());
         calibration.calibrate();
         if (calibration.userTlbs() != null) {
-            cpu.useFastStores(new FastStores(calibration.userTlbs(), host.segment().address(), memorySize, codeFrames));
+            cpu.useFastStores(new FastStores(calibration.userTlbs(), host().segment().address(), memorySize, codeFrames));
         }
-        host.discard(SCRATCH_BASE, SCRATCH_SIZE);
+        host().discard(SCRATCH_BASE, SCRATCH_SIZE);
         if (calibration.record() != null) {
             calibration.record().poison();
         }
@@ -127,7 +121,7 @@ public final class ArmMachine implements Machine {
      * code. Frames never mapped executable (page tables, UTCBs, data) have none to drop.
      */
     private void scrub(long address, long length) {
-        host.segment().asSlice(address, length).fill((byte) 0);
+        host().segment().asSlice(address, length).fill((byte) 0);
         if (codeFrames.mayHoldCode(address, length)) {
             cpu.discardTranslations(address, length);
         }
@@ -168,19 +162,8 @@ public final class ArmMachine implements Machine {
     }
 
     @Override
-    public Trap run(CpuContext context, AddressSpace space, long maxInstructions) {
-        return run(context, space, maxInstructions, null);
-    }
-
-    /**
-     * Runs with system calls handled inside Unicorn's interrupt hook, so that a call and the
-     * switch to the next thread never leave the emulator loop (see {@link SyscallContinuation}).
-     * A {@code null} handler makes every system call end the run as {@link Trap.Syscall}.
-     */
-    @Override
-    public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
-        checkOpen();
-        return runs.run(context, space, maxInstructions, handler);
+    protected ContinuedRun<?, ?> runs() {
+        return runs;
     }
 
     static ArmCpuContext armContext(CpuContext context) {
@@ -199,45 +182,17 @@ public final class ArmMachine implements Machine {
         return armSpace;
     }
 
-    /** Hooks the probe's points on the one engine, and drops translations made without them. */
-    @Override
-    public void attachDebugProbe(DebugProbe probe) {
-        checkOpen();
-        debugHooks.attach(probe);
-        flushCodeCache();
-    }
-
-    @Override
-    public long instructionsRetired() {
-        return retired.count();
-    }
-
     /**
      * Drops code translated from any RAM page. Not Unicorn's TB_FLUSH: in 2.0.1 that touches the
      * whole 1 GiB translation buffer, committing it (about 1 GiB of RSS) and taking 15-2000 ms.
      */
     @Override
-    public void flushCodeCache() {
-        checkOpen();
+    protected void discardTranslatedCode() {
         cpu.discardTranslations(0, memory.size());
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            cpu.close();
-        } finally {
-            host.close();
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("machine closed");
-        }
+    protected void closeEngines() {
+        cpu.close();
     }
 }

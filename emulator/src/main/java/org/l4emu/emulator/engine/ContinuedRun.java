@@ -5,6 +5,7 @@ import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.TrapHandler;
+import org.l4emu.emulator.debug.DebugProbe;
 import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 
@@ -51,6 +52,16 @@ public final class ContinuedRun<C extends CpuContext, S extends AddressSpace> {
         this.retired = retired;
         this.debugHooks = debugHooks;
         this.syscalls = new SyscallContinuation<>(cpu, retired);
+    }
+
+    /** Hooks a debugger's probe ({@link Machine#attachDebugProbe}); the machine drops its translations after. */
+    public void attach(DebugProbe probe) {
+        debugHooks.attach(probe);
+    }
+
+    /** Instructions retired by every run so far. */
+    public long instructionsRetired() {
+        return retired.count();
     }
 
     /** What the CPU's interrupt hook hands system calls to. */

@@ -3,7 +3,6 @@ package org.l4emu.emulator.x86;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.CpuContext;
-import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
@@ -11,6 +10,7 @@ import org.l4emu.emulator.debug.DebugProbe;
 import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.debug.PooledDebugHooks;
+import org.l4emu.emulator.engine.EngineMachine;
 import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
@@ -32,8 +32,7 @@ import org.l4emu.emulator.unicorn.X86Register;
  * instruction not executed. {@link #instructionsRetired()} counts exactly the instructions that
  * completed (see {@link X86StopDecoder}).
  */
-public final class PooledMachine implements Machine {
-    private final AnonymousMapping host;
+public final class PooledMachine extends EngineMachine {
     private final NativePhysicalMemory memory;
     private final EnginePool engines;
     private final X86StopDecoder stops;
@@ -45,7 +44,6 @@ public final class PooledMachine implements Machine {
     private PooledAddressSpace runningSpace;
     private PooledCpu runningCpu;
     private long instructionsRetired;
-    private boolean closed;
 
     /**
      * A machine with {@code memorySize} bytes of physical RAM at physical address 0.
@@ -55,18 +53,18 @@ public final class PooledMachine implements Machine {
      */
     public PooledMachine(long memorySize) {
         X86Machines.checkMemorySize(memorySize);
-        host = AnonymousMapping.reserve(memorySize);
-        host.adviseHugePages(0, memorySize);
+        super(AnonymousMapping.reserve(memorySize));
+        host().adviseHugePages(0, memorySize);
         try {
             engines = new EnginePool();
         } catch (RuntimeException | Error e) {
-            host.close();
+            host().close();
             throw e;
         }
         // Frame 0 is never handed out, so that 0 can never be mistaken for a frame. Freed frames
         // need only zeroing: their mappings, and the code translated from them, went first.
-        memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE,
-                (address, length) -> host.segment().asSlice(address, length).fill((byte) 0));
+        memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE,
+                (address, length) -> host().segment().asSlice(address, length).fill((byte) 0));
         stops = new X86StopDecoder(memory);
     }
 
@@ -172,21 +170,7 @@ public final class PooledMachine implements Machine {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            engines.close();
-        } finally {
-            host.close();
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("machine closed");
-        }
+    protected void closeEngines() {
+        engines.close();
     }
 }

@@ -4,14 +4,12 @@ import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.EmulatorUnavailableException;
-import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
-import org.l4emu.emulator.TrapHandler;
-import org.l4emu.emulator.debug.DebugProbe;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.engine.ContinuedRun;
+import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
 import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
@@ -31,15 +29,11 @@ import org.l4emu.emulator.unicorn.X86Register;
  * completed (see {@link X86StopDecoder}). Guests see exactly what they see on
  * {@link PooledMachine}, the design for older engines.
  */
-public final class X86Machine implements Machine {
-    private final AnonymousMapping host;
+public final class X86Machine extends OneEngineMachine {
     private final NativePhysicalMemory memory;
     private final ExecutableFrames executable = new ExecutableFrames();
     private final X86Cpu cpu;
-    private final RetiredInstructions retired = new RetiredInstructions();
-    private final EngineDebugHooks debugHooks;
     private final ContinuedRun<X86CpuContext, X86AddressSpace> runs;
-    private boolean closed;
 
     /**
      * A machine with {@code memorySize} bytes of physical RAM at physical address 0.
@@ -54,25 +48,27 @@ public final class X86Machine implements Machine {
             throw new EmulatorUnavailableException("this Unicorn's IA-32 page walk does not translate: "
                     + "x86 needs one engine per address space here");
         }
-        host = AnonymousMapping.reserve(memorySize);
-        host.adviseHugePages(0, memorySize);
+        super(AnonymousMapping.reserve(memorySize));
+        host().adviseHugePages(0, memorySize);
         // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
-        memory = new NativePhysicalMemory(host.segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
+        memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
         try {
-            cpu = new X86Cpu(memory, host.segment(), paging.cr3WriteFlushes());
+            cpu = new X86Cpu(memory, host().segment(), paging.cr3WriteFlushes());
         } catch (RuntimeException | Error e) {
-            host.close();
+            host().close();
             throw e;
         }
-        debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext, cpu::runningSpace,
-                () -> cpu.unicorn().readRegister(X86Register.EIP)), cpu.counting(), paging.hookAddresses(), memorySize);
-        runs = new ContinuedRun<>(this, cpu, new Stops(cpu, new X86StopDecoder(memory)), retired, debugHooks);
+        EngineDebugHooks debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext,
+                cpu::runningSpace, () -> cpu.unicorn().readRegister(X86Register.EIP)), cpu.counting(),
+                paging.hookAddresses(), memorySize);
+        runs = new ContinuedRun<>(this, cpu, new Stops(cpu, new X86StopDecoder(memory)), new RetiredInstructions(),
+                debugHooks);
         cpu.takeSyscallsWith(runs.syscalls());
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
     private void scrub(long address, long length) {
-        host.segment().asSlice(address, length).fill((byte) 0);
+        host().segment().asSlice(address, length).fill((byte) 0);
         if (executable.takeAny(address, length)) {
             cpu.discardTranslations(address, length);
         }
@@ -102,7 +98,7 @@ public final class X86Machine implements Machine {
     public AddressSpace createAddressSpace() {
         checkOpen();
         try {
-            return new X86AddressSpace(memory, host.segment(), executable);
+            return new X86AddressSpace(memory, host().segment(), executable);
         } catch (OutOfPhysicalMemoryException e) {
             throw new IllegalStateException("no physical memory left for page tables", e);
         }
@@ -114,58 +110,18 @@ public final class X86Machine implements Machine {
     }
 
     @Override
-    public Trap run(CpuContext context, AddressSpace space, long maxInstructions) {
-        return run(context, space, maxInstructions, null);
-    }
-
-    /**
-     * Runs with system calls handled inside Unicorn's interrupt hook, so that a call and the
-     * switch to the next thread never leave the emulator loop (see {@link SyscallContinuation}).
-     * A {@code null} handler makes every system call end the run as {@link Trap.Syscall}.
-     */
-    @Override
-    public Trap run(CpuContext context, AddressSpace space, long maxInstructions, TrapHandler handler) {
-        checkOpen();
-        return runs.run(context, space, maxInstructions, handler);
-    }
-
-    /** Hooks the probe's points on the one engine, and drops translations made without them. */
-    @Override
-    public void attachDebugProbe(DebugProbe probe) {
-        checkOpen();
-        debugHooks.attach(probe);
-        flushCodeCache();
+    protected ContinuedRun<?, ?> runs() {
+        return runs;
     }
 
     @Override
-    public long instructionsRetired() {
-        return retired.count();
-    }
-
-    /** Drops code translated from any RAM page. */
-    @Override
-    public void flushCodeCache() {
-        checkOpen();
+    protected void discardTranslatedCode() {
         cpu.discardTranslations(0, memory.size());
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            cpu.close();
-        } finally {
-            host.close();
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("machine closed");
-        }
+    protected void closeEngines() {
+        cpu.close();
     }
 
     /** Why a run stopped: the CPU saves the registers and settles a fault, the decoder names the trap. */
