@@ -2,6 +2,7 @@ package org.l4emu.tools;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import org.l4emu.emulator.host.LinkerWarmup;
 
 /**
  * The launcher's AOT training run (the {@code l4emu} script, after each build): boots each
@@ -14,6 +15,7 @@ public final class AotTraining {
     }
 
     public static void main(String[] systems) {
+        LinkerWarmup.start(); // as L4emu.main does, so that its classes are in the cache too
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (String system : systems) {
             int exit = L4emu.execute(OutputStream.nullOutputStream(), quiet, "boot", "--quiet", system);
