@@ -29,6 +29,13 @@ public enum NativeShape {
     VARIADIC(NativeWords.function(NativeWords.VARIADIC_WORDS), Linker.Option.firstVariadicArg(2),
             Linker.Option.critical(false));
 
+    /**
+     * Every upcall (Unicorn's hooks), as six words returning one, so that all share one kind of
+     * upcall stub: the words beyond a hook's C prototype hold whatever its caller left in those
+     * registers, and the caller of a hook that returns nothing ignores the word returned.
+     */
+    public static final FunctionDescriptor UPCALL = NativeWords.function();
+
     private static final Linker LINKER = Linker.nativeLinker();
 
     private final FunctionDescriptor descriptor;
@@ -47,5 +54,19 @@ public enum NativeShape {
     @SuppressWarnings("restricted") // linking C functions is what this is for
     public MethodHandle link(MemorySegment function) {
         return LINKER.downcallHandle(function, descriptor, options);
+    }
+
+    /**
+     * What a call through a handle of any shape threw, as an unchecked exception for the caller
+     * to throw; an {@link Error} is thrown from here.
+     */
+    public static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("native call failed", t);
     }
 }

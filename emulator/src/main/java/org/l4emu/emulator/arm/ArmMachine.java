@@ -77,7 +77,7 @@ public final class ArmMachine extends OneEngineMachine {
         super(AnonymousMapping.reserve(PHYSICAL_ADDRESS_SPACE));
         try {
             NativePhysicalMemory probeMemory = new NativePhysicalMemory(host().segment(), PROBE_BASE, ProbeSpace.SIZE,
-                    PROBE_BASE, (address, length) -> host().segment().asSlice(address, length).fill((byte) 0));
+                    PROBE_BASE, this::zero);
             cpu = new ArmCpu(host().segment(), codeFrames, new ProbeSpace(probeMemory, host().segment(), PROBE_BASE));
         } catch (RuntimeException | Error e) {
             host().close();
@@ -103,7 +103,7 @@ public final class ArmMachine extends OneEngineMachine {
     /** Replaces the CPU's public paths with the accelerators that pass their checks; returns what it found. */
     private EngineCalibration calibrate(long memorySize) {
         NativePhysicalMemory scratch = new NativePhysicalMemory(host().segment(), SCRATCH_BASE, SCRATCH_SIZE,
-                SCRATCH_BASE, (address, length) -> host().segment().asSlice(address, length).fill((byte) 0));
+                SCRATCH_BASE, this::zero);
         EngineCalibration calibration = new EngineCalibration(cpu, scratch, cpu.publicAborts());
         calibration.calibrate();
         if (calibration.userTlbs() != null) {
@@ -121,7 +121,7 @@ public final class ArmMachine extends OneEngineMachine {
      * code. Frames never mapped executable (page tables, UTCBs, data) have none to drop.
      */
     private void scrub(long address, long length) {
-        host().segment().asSlice(address, length).fill((byte) 0);
+        zero(address, length);
         if (codeFrames.mayHoldCode(address, length)) {
             cpu.discardTranslations(address, length);
         }

@@ -20,6 +20,11 @@ public abstract class EngineMachine implements Machine {
         return host;
     }
 
+    /** Zeroes {@code [address, address + length)} of the host memory (freed frames, scratch memory). */
+    protected final void zero(long address, long length) {
+        host.segment().asSlice(address, length).fill((byte) 0);
+    }
+
     /** Releases the machine's engines; {@link #close} releases the host memory after them. */
     protected abstract void closeEngines();
 

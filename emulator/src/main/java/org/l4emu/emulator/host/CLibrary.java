@@ -27,15 +27,4 @@ public final class CLibrary {
         return Linker.nativeLinker().defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("the C library has no " + name));
     }
-
-    /** What a call through {@link #function}'s handle threw, as an unchecked exception to throw. */
-    public static RuntimeException unchecked(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("C library call failed", t);
-    }
 }

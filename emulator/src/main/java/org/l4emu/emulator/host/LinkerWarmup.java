@@ -2,14 +2,14 @@ package org.l4emu.emulator.host;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import org.l4emu.emulator.NativeShape;
-import org.l4emu.emulator.NativeWords;
 
 /**
  * Has the JDK generate, on a background thread, the stub classes for every kind of C function
- * and hook l4emu links ({@link NativeShape}, and upcalls of {@link NativeWords#function()}), while
+ * and hook l4emu links ({@link NativeShape}, and its {@link NativeShape#UPCALL upcalls}), while
  * the main thread reads the command line. They are made once per shape and process, and the
  * first machine's set-up otherwise waited for them: about 25 ms of a boot's wall time with a core
  * to spare (BENCHMARKS.md, Start-up). Links a C library function without calling it, and makes
@@ -26,11 +26,12 @@ public final class LinkerWarmup {
 
     private static void linkEveryShape() {
         try {
+            MemorySegment getpid = CLibrary.symbol("getpid");
             for (NativeShape shape : NativeShape.values()) {
-                shape.link(CLibrary.symbol("getpid"));
+                shape.link(getpid);
             }
             MethodHandle target = MethodHandles.lookup().findStatic(LinkerWarmup.class, "ignore",
-                    NativeWords.function().toMethodType());
+                    NativeShape.UPCALL.toMethodType());
             upcallStub(target);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Only a head start: the main thread links the same shapes when it needs them, and
@@ -40,7 +41,7 @@ public final class LinkerWarmup {
 
     @SuppressWarnings("restricted") // an upcall stub that nothing calls
     private static void upcallStub(MethodHandle target) {
-        Linker.nativeLinker().upcallStub(target, NativeWords.function(), Arena.ofAuto());
+        Linker.nativeLinker().upcallStub(target, NativeShape.UPCALL, Arena.ofAuto());
     }
 
     /** The upcall stub's target, of the hooks' type. */

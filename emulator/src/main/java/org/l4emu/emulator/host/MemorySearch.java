@@ -2,6 +2,7 @@ package org.l4emu.emulator.host;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import org.l4emu.emulator.NativeShape;
 
 /**
  * Finds a byte pattern in native memory with the C library's {@code memmem}. The engine
@@ -44,7 +45,7 @@ public final class MemorySearch {
                     needle.address(), needle.byteSize(), 0L, 0L);
             return address == 0 ? -1 : address - haystack.address();
         } catch (Throwable t) {
-            throw CLibrary.unchecked(t);
+            throw NativeShape.unchecked(t);
         }
     }
 }

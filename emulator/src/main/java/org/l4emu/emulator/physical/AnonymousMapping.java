@@ -2,6 +2,7 @@ package org.l4emu.emulator.physical;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import org.l4emu.emulator.NativeShape;
 import org.l4emu.emulator.host.CLibrary;
 
 /**
@@ -42,7 +43,7 @@ public final class AnonymousMapping implements AutoCloseable {
             }
             return new AnonymousMapping(MemorySegment.ofAddress(address).reinterpret(size));
         } catch (Throwable t) {
-            throw CLibrary.unchecked(t);
+            throw NativeShape.unchecked(t);
         }
     }
 
@@ -63,7 +64,7 @@ public final class AnonymousMapping implements AutoCloseable {
         try {
             long refused = (long) MADVISE.invokeExact(range.address(), length, (long) MADV_HUGEPAGE, 0L, 0L, 0L);
         } catch (Throwable t) {
-            throw CLibrary.unchecked(t);
+            throw NativeShape.unchecked(t);
         }
     }
 
@@ -76,7 +77,7 @@ public final class AnonymousMapping implements AutoCloseable {
                 throw new IllegalStateException("cannot give " + length + " bytes of host memory back (madvise failed)");
             }
         } catch (Throwable t) {
-            throw CLibrary.unchecked(t);
+            throw NativeShape.unchecked(t);
         }
     }
 
@@ -92,7 +93,7 @@ public final class AnonymousMapping implements AutoCloseable {
                 throw new IllegalStateException("cannot release " + segment.byteSize() + " bytes of host memory (munmap failed)");
             }
         } catch (Throwable t) {
-            throw CLibrary.unchecked(t);
+            throw NativeShape.unchecked(t);
         }
     }
 }

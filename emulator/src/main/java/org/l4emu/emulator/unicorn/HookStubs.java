@@ -5,6 +5,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.l4emu.emulator.NativeShape;
 
 /**
  * One upcall stub per kind of hook for the whole process, each made on first use: its user data
@@ -15,19 +16,19 @@ final class HookStubs {
     }
 
     static final class Interrupt {
-        static final MemorySegment STUB = stub("dispatchInterrupt", UnicornNative.HOOK_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchInterrupt", NativeShape.UPCALL);
     }
 
     static final class Code {
-        static final MemorySegment STUB = stub("dispatchCode", UnicornNative.HOOK_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchCode", NativeShape.UPCALL);
     }
 
     static final class Memory {
-        static final MemorySegment STUB = stub("dispatchMemory", UnicornNative.HOOK_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchMemory", NativeShape.UPCALL);
     }
 
     static final class InvalidMemory {
-        static final MemorySegment STUB = stub("dispatchInvalidMemory", UnicornNative.HOOK_CALLBACK);
+        static final MemorySegment STUB = stub("dispatchInvalidMemory", NativeShape.UPCALL);
     }
 
     private static MemorySegment stub(String dispatcher, FunctionDescriptor descriptor) {

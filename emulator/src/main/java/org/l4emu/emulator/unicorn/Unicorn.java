@@ -1,7 +1,7 @@
 package org.l4emu.emulator.unicorn;
 
 import static org.l4emu.emulator.unicorn.UnicornNative.check;
-import static org.l4emu.emulator.unicorn.UnicornNative.rethrow;
+import static org.l4emu.emulator.NativeShape.unchecked;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -50,7 +50,7 @@ public final class Unicorn implements AutoCloseable {
             return new Unicorn(arena, result.get(ValueLayout.ADDRESS, 0));
         } catch (Throwable t) {
             arena.close();
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -75,7 +75,7 @@ public final class Unicorn implements AutoCloseable {
             return EngineVersion.fromPacked((int) (long) UnicornNative.Version.HANDLE.invokeExact(major.address(),
                     minor.address(), 0L, 0L, 0L, 0L));
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -114,7 +114,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             return (int) (long) UnicornNative.ERRNO.invokeExact(engine(), 0L, 0L, 0L, 0L, 0L);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -125,7 +125,7 @@ public final class Unicorn implements AutoCloseable {
                     (long) model.value(), 0L, 0L, 0L, 0L),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -138,7 +138,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_FLUSH, 0L, 0L, 0L, 0L, 0L), "uc_ctl(TB_FLUSH)");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -150,7 +150,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TLB_FLUSH, 0L, 0L, 0L, 0L, 0L), "uc_ctl(TLB_FLUSH)");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -163,7 +163,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_TB_REMOVE_CACHE,
                     start, end, 0L, 0L, 0L), "uc_ctl(TB_REMOVE_CACHE)");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -177,7 +177,7 @@ public final class Unicorn implements AutoCloseable {
                     nativeAddress(host), 0L),
                     "uc_mem_map_ptr(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -187,7 +187,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, (long) protection, 0L, 0L),
                     "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -197,7 +197,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size, 0L, 0L, 0L),
                     "uc_mem_unmap(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -207,7 +207,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, (long) protection, 0L, 0L),
                     "uc_mem_protect(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -218,7 +218,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer.address(), (long) data.length, 0L, 0L),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -229,7 +229,7 @@ public final class Unicorn implements AutoCloseable {
                     source.byteSize(), 0L, 0L),
                     "uc_mem_write(0x" + Long.toHexString(address) + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -240,7 +240,7 @@ public final class Unicorn implements AutoCloseable {
                     "uc_mem_read(0x" + Long.toHexString(address) + ")");
             return buffer.toArray(ValueLayout.JAVA_BYTE);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -250,7 +250,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) register.id(), scratch.address(), 0L, 0L, 0L), "uc_reg_read", register);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
         return scratch.get(ValueLayout.JAVA_INT, 0);
     }
@@ -261,7 +261,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address(), 0L, 0L, 0L), "uc_reg_write", register);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -274,7 +274,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) register.id(), scratch.address(), 0L, 0L, 0L), "uc_reg_write", register);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -289,7 +289,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.REG_READ.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address(), 0L, 0L, 0L),
                     "uc_reg_read(" + register + ", " + bank + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
         return (int) scratch.get(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET);
     }
@@ -306,7 +306,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.REG_WRITE.invokeExact(engine(), (long) ArmRegister.CP_REG.id(), scratch.address(), 0L, 0L, 0L),
                     "uc_reg_write(" + register + ", " + bank + ")");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -317,7 +317,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.REG_READ_BATCH.invokeExact(engine(), batch.idsAddress(0), batch.pointersAddress(0),
                     (long) count, 0L, 0L), "uc_reg_read_batch");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -333,7 +333,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.REG_WRITE_BATCH.invokeExact(engine(), batch.idsAddress(from),
                     batch.pointersAddress(from), (long) count, 0L, 0L), "uc_reg_write_batch");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -347,7 +347,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             code = (int) (long) UnicornNative.EMU_START.invokeExact(engine(), begin, until, timeoutMicros, instructionCount, 0L);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
         if (hookFailure != null) {
             Throwable failure = hookFailure;
@@ -362,7 +362,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.EMU_STOP.invokeExact(engine(), 0L, 0L, 0L, 0L, 0L), "uc_emu_stop");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -424,7 +424,7 @@ public final class Unicorn implements AutoCloseable {
             check((long) UnicornNative.HOOK_ADD.invokeExact(engine, hookHandle.address(), (long) type, stub.address(),
                     number, begin, end), operation);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
         return hookHandle.get(ValueLayout.JAVA_LONG, 0);
     }
@@ -433,7 +433,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.HookDel.HANDLE.invokeExact(engine(), hookHandle, 0L, 0L, 0L, 0L), "uc_hook_del");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -446,7 +446,7 @@ public final class Unicorn implements AutoCloseable {
             contexts.add(context);
             return context;
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -454,7 +454,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.ContextSave.HANDLE.invokeExact(engine(), context.address(), 0L, 0L, 0L, 0L), "uc_context_save");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -462,7 +462,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.ContextRestore.HANDLE.invokeExact(engine(), context.address(), 0L, 0L, 0L, 0L), "uc_context_restore");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -470,7 +470,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.ContextFree.HANDLE.invokeExact(context.address(), 0L, 0L, 0L, 0L, 0L), "uc_context_free");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         }
     }
 
@@ -487,7 +487,7 @@ public final class Unicorn implements AutoCloseable {
             }
             check((long) UnicornNative.CLOSE.invokeExact(handle.address(), 0L, 0L, 0L, 0L, 0L), "uc_close");
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw unchecked(t);
         } finally {
             arena.close();
             hookNumbers.values().forEach(HookSlots::remove);

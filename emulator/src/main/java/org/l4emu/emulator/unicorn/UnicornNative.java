@@ -1,6 +1,5 @@
 package org.l4emu.emulator.unicorn;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -106,17 +105,6 @@ final class UnicornNative {
         static final MethodHandle HANDLE = variadic("uc_ctl");
     }
 
-    /**
-     * Every hook, as six words returning one, so that all share one kind of upcall stub: interrupt
-     * hooks {@code void (uc_engine *, uint32_t intno, void *user_data)}, code hooks {@code void
-     * (uc_engine *, uint64_t address, uint32_t size, void *user_data)}, memory access hooks {@code
-     * void (uc_engine *, uc_mem_type type, uint64_t address, int size, int64_t value, void
-     * *user_data)} and invalid-memory hooks, the same returning {@code bool}. The words beyond a
-     * hook's C prototype hold whatever its caller left in those registers, and a void hook's
-     * caller ignores the word returned.
-     */
-    static final FunctionDescriptor HOOK_CALLBACK = NativeWords.function();
-
     private UnicornNative() {
     }
 
@@ -164,7 +152,7 @@ final class UnicornNative {
             long text = (long) STRERROR.invokeExact((long) code, 0L, 0L, 0L, 0L, 0L);
             return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
-            throw rethrow(t);
+            throw NativeShape.unchecked(t);
         }
     }
 
@@ -176,22 +164,11 @@ final class UnicornNative {
         }
     }
 
-    /** As {@link #check(int, String)} for a call on {@code register}, named only when it failed. */
+    /** As {@link #check(long, String)} for a call on {@code register}, named only when it failed. */
     static void check(long result, String operation, Object register) {
         int code = (int) result;
         if (code != 0) {
             throw new UnicornException(operation + "(" + register + ")", code, describe(code));
         }
-    }
-
-    /** Rethrows what a MethodHandle invocation threw, unchecked. */
-    static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException("native call failed", t);
     }
 }

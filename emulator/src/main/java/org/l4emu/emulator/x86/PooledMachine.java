@@ -63,8 +63,7 @@ public final class PooledMachine extends EngineMachine {
         }
         // Frame 0 is never handed out, so that 0 can never be mistaken for a frame. Freed frames
         // need only zeroing: their mappings, and the code translated from them, went first.
-        memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE,
-                (address, length) -> host().segment().asSlice(address, length).fill((byte) 0));
+        memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::zero);
         stops = new X86StopDecoder(memory);
     }
 

@@ -68,7 +68,7 @@ public final class X86Machine extends OneEngineMachine {
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
     private void scrub(long address, long length) {
-        host().segment().asSlice(address, length).fill((byte) 0);
+        zero(address, length);
         if (executable.takeAny(address, length)) {
             cpu.discardTranslations(address, length);
         }
