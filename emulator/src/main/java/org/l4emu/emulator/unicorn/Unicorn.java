@@ -175,7 +175,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.MEM_MAP_PTR.invokeExact(engine(), address, size, (long) protection,
                     nativeAddress(host), 0L),
-                    "uc_mem_map_ptr(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+                    "uc_mem_map_ptr", address, size);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -185,7 +185,7 @@ public final class Unicorn implements AutoCloseable {
     public void mapMemory(long address, long size, int protection) {
         try {
             check((long) UnicornNative.MemMap.HANDLE.invokeExact(engine(), address, size, (long) protection, 0L, 0L),
-                    "uc_mem_map(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+                    "uc_mem_map", address, size);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -195,7 +195,7 @@ public final class Unicorn implements AutoCloseable {
     public void unmapMemory(long address, long size) {
         try {
             check((long) UnicornNative.MemUnmap.HANDLE.invokeExact(engine(), address, size, 0L, 0L, 0L),
-                    "uc_mem_unmap(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+                    "uc_mem_unmap", address, size);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -205,7 +205,7 @@ public final class Unicorn implements AutoCloseable {
     public void protectMemory(long address, long size, int protection) {
         try {
             check((long) UnicornNative.MemProtect.HANDLE.invokeExact(engine(), address, size, (long) protection, 0L, 0L),
-                    "uc_mem_protect(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")");
+                    "uc_mem_protect", address, size);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -216,7 +216,7 @@ public final class Unicorn implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocateFrom(ValueLayout.JAVA_BYTE, data);
             check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, buffer.address(), (long) data.length, 0L, 0L),
-                    "uc_mem_write(0x" + Long.toHexString(address) + ")");
+                    "uc_mem_write", address, data.length);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -227,7 +227,7 @@ public final class Unicorn implements AutoCloseable {
         try {
             check((long) UnicornNative.MemWrite.HANDLE.invokeExact(engine(), address, nativeAddress(source),
                     source.byteSize(), 0L, 0L),
-                    "uc_mem_write(0x" + Long.toHexString(address) + ")");
+                    "uc_mem_write", address, source.byteSize());
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -237,7 +237,7 @@ public final class Unicorn implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocate(length);
             check((long) UnicornNative.MemRead.HANDLE.invokeExact(engine(), address, buffer.address(), (long) length, 0L, 0L),
-                    "uc_mem_read(0x" + Long.toHexString(address) + ")");
+                    "uc_mem_read", address, length);
             return buffer.toArray(ValueLayout.JAVA_BYTE);
         } catch (Throwable t) {
             throw unchecked(t);

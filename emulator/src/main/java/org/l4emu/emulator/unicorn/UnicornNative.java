@@ -164,6 +164,19 @@ final class UnicornNative {
         }
     }
 
+    /**
+     * As {@link #check(long, String)} for a call on guest memory: named with its address and size
+     * only when it failed (the memory calls are on the paths that map pages, where building the
+     * name every time cost more than the call).
+     */
+    static void check(long result, String operation, long address, long size) {
+        int code = (int) result;
+        if (code != 0) {
+            throw new UnicornException(operation + "(0x" + Long.toHexString(address) + ", 0x" + Long.toHexString(size) + ")",
+                    code, describe(code));
+        }
+    }
+
     /** As {@link #check(long, String)} for a call on {@code register}, named only when it failed. */
     static void check(long result, String operation, Object register) {
         int code = (int) result;

@@ -154,21 +154,32 @@ public final class BenchCommand implements Callable<Integer> {
         if (benchmark.kind() == Benchmark.Kind.MILLIS_OVER_BARE_JVM) {
             return new BootTime(spec.commandLine().getErr()).measure(benchmark, architecture, engine, image, runs);
         }
+        Benchmark baseline = benchmark.baseline() == null ? null : Benchmark.named(benchmark.baseline());
         double[] figures = new double[runs];
+        double[] ratios = new double[runs];
         for (int run = 0; run < runs; run++) {
-            spec.commandLine().getErr().printf("l4emu bench: %s on %s/%s, run %d of %d%n", benchmark.name(),
-                    architecture.xmlName(), engine, run + 1, runs);
-            MarkTimer timer = new MarkTimer(cpuTime ? MarkTimer.THREAD_CPU : MarkTimer.WALL);
-            int exit = benchmark.recordsTrace() ? TracedRun.run(image, timer)
-                    : Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
-                    new PrintStream(OutputStream.nullOutputStream()), timer);
-            if (exit != 0 || !timer.complete()) {
-                throw new IllegalStateException(image + " did not run to its end mark (exit " + exit + ")");
-            }
-            figures[run] = benchmark.figure(timer);
+            spec.commandLine().getErr().printf("l4emu bench: %s on %s/%s, run %d of %d%s%n", benchmark.name(),
+                    architecture.xmlName(), engine, run + 1, runs,
+                    baseline == null ? "" : " (after a run of the " + baseline.name() + ")");
+            double baselineFigure = baseline == null ? Double.NaN : once(baseline, image.resolveSibling(baseline.image()));
+            figures[run] = once(benchmark, image);
+            ratios[run] = figures[run] / baselineFigure;
         }
         Arrays.sort(figures);
-        return new Result(benchmark, architecture, engine, figures[runs / 2], figures[0], figures[runs - 1],
-                Benchmark.NO_TARGET);
+        Arrays.sort(ratios);
+        return new Result(benchmark, architecture, engine, figures[runs / 2], figures[0], figures[runs - 1])
+                .withPairedRatio(baseline == null ? Result.NO_RATIO : ratios[runs / 2]);
+    }
+
+    /** One run of {@code benchmark}'s guest {@code image}: its figure. */
+    private double once(Benchmark benchmark, Path image) throws Exception {
+        MarkTimer timer = new MarkTimer(cpuTime ? MarkTimer.THREAD_CPU : MarkTimer.WALL);
+        int exit = benchmark.recordsTrace() ? TracedRun.run(image, timer)
+                : Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
+                new PrintStream(OutputStream.nullOutputStream()), timer);
+        if (exit != 0 || !timer.complete()) {
+            throw new IllegalStateException(image + " did not run to its end mark (exit " + exit + ")");
+        }
+        return benchmark.figure(timer);
     }
 }

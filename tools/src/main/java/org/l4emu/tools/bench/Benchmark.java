@@ -73,6 +73,12 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
             new Benchmark("l4emu boot hello.elf beyond a bare JVM start", "hello.elf", 1,
                     Kind.MILLIS_OVER_BARE_JVM, 400));
 
+    /** The benchmark called {@code name}. */
+    static Benchmark named(String name) {
+        return ALL.stream().filter(benchmark -> benchmark.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown benchmark: " + name));
+    }
+
     /** The figure of one run. */
     double figure(MarkTimer timer) {
         return switch (kind) {

@@ -52,8 +52,7 @@ final class BootTime {
         Arrays.sort(bootMillis);
         progress.printf(Locale.ROOT, "l4emu bench: median boot %.0f ms, median bare JVM %.0f ms%n",
                 bootMillis[runs / 2], bareMillis[runs / 2]);
-        return new Result(benchmark, architecture, engine, beyond[runs / 2], beyond[0], beyond[runs - 1],
-                Benchmark.NO_TARGET);
+        return new Result(benchmark, architecture, engine, beyond[runs / 2], beyond[0], beyond[runs - 1]);
     }
 
     /** Waits until this JVM's JIT has compiled nothing for {@link #QUIET_NANOS}, or {@link #MAX_WAIT_NANOS} at most. */

@@ -1,5 +1,9 @@
 package org.l4emu.tools.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +16,8 @@ import org.l4emu.tools.L4emu;
  */
 final class ChildJvm {
     private static final String MAIN_CLASS = L4emu.class.getName();
+    /** Next to {@link L4emu}; the launcher passes the same file to java as an argument file. */
+    static final String OPTIONS_FILE = "jvm.options";
 
     private ChildJvm() {
     }
@@ -26,11 +32,24 @@ final class ChildJvm {
             command.addAll(arguments.subList(0, main + 1));
         } else {
             // Not started by the launcher (a test, an IDE): the launcher's options without its AOT cache.
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                    "-XX:CompileThresholdScaling=2", "-XX:CompileCommand=quiet",
-                    "-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*", "-cp",
-                    System.getProperty("java.class.path"), MAIN_CLASS));
+            command.addAll(launcherOptions());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
         }
         return command;
+    }
+
+    /** The options of the launcher's argument file ({@value #OPTIONS_FILE}): a line each, # for comments. */
+    static List<String> launcherOptions() {
+        try (InputStream in = L4emu.class.getResourceAsStream(OPTIONS_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("the class path holds no " + OPTIONS_FILE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPTIONS_FILE, e);
+        }
     }
 }

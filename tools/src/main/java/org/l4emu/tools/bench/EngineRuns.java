@@ -27,9 +27,10 @@ final class EngineRuns {
     /** Prints {@code results} in the child's format. */
     static void printTsv(List<Result> results, PrintWriter out) {
         for (Result result : results) {
-            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s%n", result.benchmark().name(),
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s%n", result.benchmark().name(),
                     result.architecture().xmlName(), result.engine(), Double.toString(result.median()),
-                    Double.toString(result.lowest()), Double.toString(result.highest()));
+                    Double.toString(result.lowest()), Double.toString(result.highest()),
+                    Double.toString(result.pairedRatio()));
         }
         out.flush();
     }
@@ -65,15 +66,14 @@ final class EngineRuns {
         return results;
     }
 
-    private static Result parse(String line) {
+    static Result parse(String line) {
         String[] fields = line.split("\t");
-        if (fields.length != 6) {
+        if (fields.length != 7) {
             throw new IllegalStateException("unexpected line from the child benchmark: " + line);
         }
-        Benchmark benchmark = Benchmark.ALL.stream().filter(b -> b.name().equals(fields[0])).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown benchmark from the child: " + fields[0]));
+        Benchmark benchmark = Benchmark.named(fields[0]);
         return new Result(benchmark, Architecture.fromXmlName(fields[1]), fields[2], Double.parseDouble(fields[3]),
-                Double.parseDouble(fields[4]), Double.parseDouble(fields[5]), Benchmark.NO_TARGET);
+                Double.parseDouble(fields[4]), Double.parseDouble(fields[5])).withPairedRatio(Double.parseDouble(fields[6]));
     }
 
     /** The guests directory as an argument for the child, which may run from elsewhere. */

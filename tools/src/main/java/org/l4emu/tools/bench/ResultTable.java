@@ -30,7 +30,7 @@ final class ResultTable {
             floors.putIfAbsent(result.column(), result.median());
         }
         String format = markdown ? "| %s | %s | %s | %s | %s | %s | %s | %s |%n"
-                : "%-52s %-4s %-12s %14s %16s %17s %8s %7s%n";
+                : "%-52s %-4s %-12s %14s %16s %17s %16s %7s%n";
         out.printf(Locale.ROOT, format, "benchmark", "arch", "engine", "median", "range", "target", "verdict",
                 "x trap");
         if (markdown) {
@@ -58,16 +58,16 @@ final class ResultTable {
     }
 
     /**
-     * The one-monitor round trip against the direct one (its target) and against the three-space
-     * ring (the same system calls and space entries without a monitor), per column.
+     * The one-monitor round trip against the direct one (its target: the ratio of the runs paired
+     * with direct ones) and against the three-space ring (the same system calls and space entries
+     * without a monitor; the ratio of the medians), per column.
      */
     private void printMonitorRatios(PrintWriter out, Set<String> columns) {
         boolean first = true;
         for (String column : columns) {
-            double monitored = median(Benchmark.ONE_MONITOR, column);
-            double direct = median(Benchmark.CROSS_SPACE, column);
-            double ring = median(Benchmark.THREE_SPACE_RING, column);
-            if (Double.isNaN(monitored) || Double.isNaN(direct) || Double.isNaN(ring)) {
+            Result monitored = result(Benchmark.ONE_MONITOR, column);
+            Result ring = result(Benchmark.THREE_SPACE_RING, column);
+            if (monitored == null || ring == null) {
                 continue;
             }
             if (first) {
@@ -75,13 +75,13 @@ final class ResultTable {
                 first = false;
             }
             out.printf(Locale.ROOT, "%s: one monitor is %.2fx the direct round trip, %.2fx the three-space ring%n",
-                    column, monitored / direct, monitored / ring);
+                    column, monitored.pairedRatio(), monitored.median() / ring.median());
         }
     }
 
-    private double median(String benchmark, String column) {
+    private Result result(String benchmark, String column) {
         return results.stream().filter(r -> r.benchmark().name().equals(benchmark) && r.column().equals(column))
-                .mapToDouble(Result::median).findFirst().orElse(Double.NaN);
+                .findFirst().orElse(null);
     }
 
     /** One row per benchmark, one column per architecture and engine: the medians. */
