@@ -160,9 +160,21 @@ public final class BenchCommand implements Callable<Integer> {
         for (int run = 0; run < runs; run++) {
             spec.commandLine().getErr().printf("l4emu bench: %s on %s/%s, run %d of %d%s%n", benchmark.name(),
                     architecture.xmlName(), engine, run + 1, runs,
-                    baseline == null ? "" : " (after a run of the " + baseline.name() + ")");
-            double baselineFigure = baseline == null ? Double.NaN : once(baseline, image.resolveSibling(baseline.image()));
-            figures[run] = once(benchmark, image);
+                    baseline == null ? "" : " (paired with a run of the " + baseline.name() + ")");
+            if (baseline == null) {
+                figures[run] = once(benchmark, image);
+                continue;
+            }
+            Path baselineImage = image.resolveSibling(baseline.image());
+            // Each goes first in every other pair, so that neither pays for what the other leaves behind.
+            double baselineFigure;
+            if (run % 2 == 0) {
+                baselineFigure = once(baseline, baselineImage);
+                figures[run] = once(benchmark, image);
+            } else {
+                figures[run] = once(benchmark, image);
+                baselineFigure = once(baseline, baselineImage);
+            }
             ratios[run] = figures[run] / baselineFigure;
         }
         Arrays.sort(figures);

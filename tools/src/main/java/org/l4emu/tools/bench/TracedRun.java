@@ -10,11 +10,13 @@ import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.SystemDescription;
-import org.l4emu.kernel.trace.EventTee;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceRecorder;
 
-/** A benchmark run that records its whole trace into a temporary file, as {@code boot --trace} does. */
+/**
+ * A benchmark run that records its whole trace into a temporary file, as {@code boot --trace}
+ * does: the kernel reports to the recorder alone, which passes the guest's marks to the timer.
+ */
 final class TracedRun {
     private TracedRun() {}
 
@@ -23,8 +25,9 @@ final class TracedRun {
         Path trace = Files.createTempFile("l4emu-bench", ".trace");
         try (TraceRecorder recorder = new TraceRecorder(Files.newOutputStream(trace), trace.toString(),
                 TraceHeader.of(description, VirtualClock.NANOS_PER_INSTRUCTION))) {
+            recorder.onBreakpoint(timer::breakpoint);
             return Boot.run(description, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
-                    new PrintStream(OutputStream.nullOutputStream()), new EventTee(timer, recorder));
+                    new PrintStream(OutputStream.nullOutputStream()), recorder);
         } finally {
             Files.deleteIfExists(trace);
         }

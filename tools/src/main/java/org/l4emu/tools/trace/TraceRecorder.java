@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.ObjIntConsumer;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.ipc.Dope;
 import org.l4emu.kernel.ipc.MessageTag;
@@ -65,6 +67,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private int transferredWords = -1;
     /** Events reported before {@link #booted}, recorded when it comes. */
     private List<Runnable> beforeBoot = new ArrayList<>();
+    private ObjIntConsumer<Thread> breakpointListener = (thread, argument) -> {};
 
     public TraceRecorder(OutputStream sink, String name, TraceHeader header) {
         this(sink, name, header, true);
@@ -254,6 +257,16 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         begin(EventKind.BREAKPOINT, thread);
         out.word(argument);
         afterEvent();
+        breakpointListener.accept(thread, argument);
+    }
+
+    /**
+     * Also tells {@code listener} of each kdebug breakpoint, once it is recorded: a benchmark
+     * times the stretch between a guest's marks without a second observer that every event would
+     * pass through, and so measures what recording alone costs.
+     */
+    public void onBreakpoint(ObjIntConsumer<Thread> listener) {
+        breakpointListener = Objects.requireNonNull(listener);
     }
 
     @Override
