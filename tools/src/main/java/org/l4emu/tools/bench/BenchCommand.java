@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure the trap floor, IPC round trips (direct and through monitors), trace recording,"
                 + " guest compute, task creation and memory on benchmark guests, and the start-up of l4emu boot.",
                 "Each figure is the median of --runs runs; host time is taken between two guest marks"
-                + " (start-up: whole processes against a bare JVM).",
+                + " (start-up: whole processes against a bare JVM). The targets that are ratios to the direct"
+                + " round trip (one monitor, trace recording) are judged by runs paired with direct ones.",
                 "With --engine (and --public) the same figures on other Unicorn libraries (and through the"
                 + " public API alone), each architecture and engine side by side."})
 public final class BenchCommand implements Callable<Integer> {
