@@ -25,6 +25,7 @@
 #define END_AT_US 3000
 #define LABEL_HELD 0x91
 #define LABEL_FORGED 0x9F
+#define NO_SUCH_THREAD_NUMBER 1000
 
 static struct timed_result timed_option(l4_thread_id to, enum l4_option option,
                                         const struct l4_ipc_params *params)
@@ -104,6 +105,8 @@ static void holder_redirected(const struct intercepted *message)
                try_unblock(l4_lookup("server")), refused());
     expect_ipc("M9 holder: option 2 to othermon, not on the client's path",
                try_notify(l4_lookup("othermon")), refused());
+    expect_ipc("M9 holder: option 2 to a thread that does not exist",
+               try_notify(l4_thread_id_make(NO_SUCH_THREAD_NUMBER, 1)), refused());
     sleep_until(FORWARD_AT_US);
     print_result("M9 holder", "forwarding the client's message", pass_through(message));
 }

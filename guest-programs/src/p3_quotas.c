@@ -10,7 +10,9 @@
  * servant (common/remote.h), and collects the others' results. `greedy` (max-mappings 32)
  * touches its own <memory> until sigma0 refuses. `src1`..`src3` send to `sink` through `mon`
  * (max-notifications 2), which forwards all three as their controlling monitor before it
- * collects any notification.
+ * collects any notification. `crowded` (privileged, max-mappings 32) creates threads in its own
+ * task, each with its UTCB on a page of its own, until thread_control refuses one: a UTCB page
+ * is a mapping like any other.
  */
 #include <l4.h>
 #include "common/scenario.h"
@@ -29,6 +31,9 @@
 #define SOURCES 3
 #define LABEL_OUTCOME 0x30
 #define LABEL_NOTIFICATIONS 0x31
+#define LABEL_CROWDED 0x32
+#define CROWDED_QUOTA 32
+#define FIRST_CROWD_THREAD 300
 
 static l4_thread_id extra_thread(l4_word i)
 {
@@ -119,6 +124,12 @@ static void others(void)
     }
     l4_receive_timeout(l4_lookup("mon"), l4_timeout_us(PATIENT_US));
     expect_value("P3 notifications mon received", l4_mr(1), 2);
+    l4_receive_timeout(l4_lookup("crowded"), l4_timeout_us(PATIENT_US));
+    expect_yes("P3 crowded (max-mappings 32) creates threads with UTCBs on pages of their own until one is"
+               " refused, before its 32nd page", l4_mr(1) > 0 && l4_mr(1) < CROWDED_QUOTA);
+    expect_value("P3 the thread_control whose UTCB page crowded has no quota left for", l4_mr(2),
+                 L4_ERROR_NOT_PERMITTED);
+    expect_value("P3 a UTCB beside one of them, on a page crowded has, still fits", l4_mr(3), 0);
 }
 
 static void boss(void)
@@ -147,6 +158,23 @@ static void greedy(void)
 static void report_to_boss(l4_word label, l4_word first, l4_word second)
 {
     l4_load_message(label, 2, (l4_word[]){ first, second });
+    l4_send(l4_lookup("boss"));
+}
+
+static l4_word crowd_thread(l4_word i, l4_word utcb)
+{
+    return l4_thread_control(l4_thread_id_make(FIRST_CROWD_THREAD + i, 1), l4_myself(), l4_myself(), utcb);
+}
+
+/* Page 0 of the UTCB area holds crowded's own UTCB; thread i gets page i + 1. */
+static void crowded(void)
+{
+    l4_word made = 0;
+    l4_word refusal = 0;
+    while (made < CROWDED_QUOTA && (refusal = crowd_thread(made, UTCB_AREA + (made + 1) * L4_PAGE_SIZE)) == 0)
+        made++;
+    l4_word beside = crowd_thread(made, UTCB_AREA + L4_PAGE_SIZE + UTCB_SIZE);
+    l4_load_message(LABEL_CROWDED, 3, (l4_word[]){ made, refusal, beside });
     l4_send(l4_lookup("boss"));
 }
 
@@ -184,7 +212,7 @@ static void mon(void)
 
 static const struct role roles[] = {
     { "boss", boss }, { "tight", tight }, { "greedy", greedy }, { "src1", source }, { "src2", source },
-    { "src3", source }, { "sink", sink }, { "mon", mon },
+    { "src3", source }, { "sink", sink }, { "mon", mon }, { "crowded", crowded },
 };
 
 int main(void)

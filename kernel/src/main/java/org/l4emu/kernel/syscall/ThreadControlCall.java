@@ -82,6 +82,13 @@ public final class ThreadControlCall {
                 return IpcError.INVALID_ARGUMENT.code();
             }
         }
+        if (needsPageBeyondQuota(task, utcbAddress)) {
+            // P3: the UTCB page is a mapping of the task like any other, within its max-mappings.
+            if (newTask) {
+                taskDeletion.free(task);
+            }
+            return IpcError.NOT_PERMITTED.code();
+        }
         try {
             factory.create(task, task.name() + ".t" + ThreadId.number(dest), dest, TaskSpec.DEFAULT_PRIORITY, 0, 0,
                     utcbAddress, pager);
@@ -117,6 +124,12 @@ public final class ThreadControlCall {
         }
         retirement.delete(thread);
         return 0;
+    }
+
+    /** True when the UTCB's page is not mapped in {@code task} yet and one more mapping would exceed its quota. */
+    private boolean needsPageBeyondQuota(Task task, int utcbAddress) {
+        int page = UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress));
+        return !mappings.isMapped(task, page) && mappings.count(task) >= task.quotas().mappings();
     }
 
     /** UTCB-size (512-byte) aligned and inside user memory below the boot info page. */

@@ -49,6 +49,7 @@ class M9OptionPermissionsTest {
     @DisplayName("M9: option 2 to a monitor that is not on the IPC's path gets error 6 at once")
     void notificationOffPath() {
         assertLine(run, "M9 holder: option 2 to othermon, not on the client's path" + REFUSED_AT_ONCE);
+        assertLine(run, "M9 holder: option 2 to a thread that does not exist" + REFUSED_AT_ONCE);
     }
 
     @Test

@@ -54,6 +54,15 @@ class P3QuotasTest {
     }
 
     @Test
+    @DisplayName("P3: thread_control answers 6 for a UTCB on a new page beyond max-mappings; a UTCB page the task has fits")
+    void utcbPagesCountAgainstTheMappingQuota() {
+        assertLine(run, "P3 crowded (max-mappings 32) creates threads with UTCBs on pages of their own until one is"
+                + " refused, before its 32nd page: yes");
+        assertLine(run, "P3 the thread_control whose UTCB page crowded has no quota left for: 6");
+        assertLine(run, "P3 a UTCB beside one of them, on a page crowded has, still fits: 0");
+    }
+
+    @Test
     @DisplayName("P3: sigma0 serves a task's <memory> only up to its max-mappings")
     void sigma0StopsAtTheMappingQuota() {
         assertLine(run, "P3 greedy (max-mappings 32), whose region sigma0 stopped serving, is gone: a closed wait on it:"
