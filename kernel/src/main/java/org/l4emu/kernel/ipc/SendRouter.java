@@ -52,9 +52,10 @@ final class SendRouter {
             ipc.passFinalReceiverCheck(clock.now());
         }
         if (systemAhead) {
-            // Trusted system monitors are assumed to come: no timeout for the source past M4.
+            // Trusted system monitors are assumed to come: no timeout for the source past M4. A
+            // source-class monitor's forward is the monitor's own send, under its own timeouts (R3).
             aimAtMonitor(send, PendingSend.Stage.TO_MONITOR);
-            offer(send, crossing ? NEVER : send.senderTimeout());
+            offer(send, crossing && send.sender() == ipc.blockedSource() ? NEVER : send.senderTimeout());
             return;
         }
         aimAtFinalSide(send);
