@@ -1,7 +1,6 @@
 /*
  * R3, what docs/semantics.md settles for a forward's arguments: options 4-7 without a parameter
- * block are error 9; a destination that does not exist is error 2, a true source that does not
- * exist error 6 (no IPC comes from it whose path holds the monitor); a source- or
+ * block are error 9; a destination or true source that does not exist is error 2; a source- or
  * destination-class monitor may forward only to destinations whose path from the true source
  * holds it (error 6); refused deceit delivers nothing.
  *
@@ -56,7 +55,7 @@ static void system_monitor(void)
                fails(L4_ERROR_INVALID_ARGUMENT, L4_PHASE_SEND, unmeasured()));
     expect_ipc("R3 mons: option 4 claiming a true source that does not exist",
                untimed(forward(&message, message.intended_receiver, claiming(NO_SUCH_THREAD))),
-               fails(L4_ERROR_NOT_PERMITTED, L4_PHASE_SEND, unmeasured()));
+               fails(L4_ERROR_NO_PARTNER, L4_PHASE_SEND, unmeasured()));
     expect_ipc("R3 mons: option 4 to a destination that does not exist",
                untimed(forward(&message, NO_SUCH_THREAD, deceit())),
                fails(L4_ERROR_NO_PARTNER, L4_PHASE_SEND, unmeasured()));

@@ -294,8 +294,9 @@ static void refused(void)
                                       L4_RIGHTS_RW);
     expect_ipc("P1 a map item in an IPC that no allow rule permits: the sender", untimed(denied.sent),
                fails(L4_ERROR_NOT_PERMITTED, L4_PHASE_SEND, unmeasured()));
-    expect_ipc("P1 a map item in an IPC that no allow rule permits: the receiver waits in vain",
-               untimed(denied.received), fails(L4_ERROR_TIMEOUT, L4_PHASE_RECEIVE, unmeasured()));
+    expect_ipc("P1 a map item in an IPC that no allow rule permits: the receiver, in a closed wait on the sender,"
+               " learns of the refusal (S2)",
+               untimed(denied.received), fails(L4_ERROR_NOT_PERMITTED, L4_PHASE_RECEIVE, unmeasured()));
     expect_read("P1 a map item in an IPC that no allow rule permits: nothing is mapped", leaf_id,
                 leaf_page(PAGE_REFUSED), "page fault (read)");
 }

@@ -78,7 +78,11 @@ public final class IpcEngine {
         int receiveTimeout = Timeout.receivePart(timeoutWord);
         Phase firstPhase = hasSend ? Phase.SEND : Phase.RECEIVE;
         if (!Timeout.isValid(sendTimeout) || !Timeout.isValid(receiveTimeout)) {
-            rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, firstPhase);
+            if (hasSend) {
+                refuseSend(caller, to, IpcError.INVALID_ARGUMENT);
+            } else {
+                rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, firstPhase);
+            }
             return;
         }
         caller.setFollowingReceive(fromSpec, receiveTimeout);
@@ -90,11 +94,11 @@ public final class IpcEngine {
         try {
             block = readParameterBlock(caller, sendDescriptor);
         } catch (BadUserAddressException e) {
-            rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
+            refuseSend(caller, to, IpcError.INVALID_ARGUMENT);
             return;
         }
         if (!SendDescriptor.isValid(sendDescriptor) || !items.wellFormed(caller)) {
-            rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.SEND);
+            refuseSend(caller, to, IpcError.INVALID_ARGUMENT);
             return;
         }
         events.sendStarted(caller, to, utcb.tag(caller), sendDescriptor);
@@ -107,6 +111,15 @@ public final class IpcEngine {
             case Abi.Option.NOTIFICATION -> monitorOptions.passNotification(caller, to, sendTimeout);
             default -> monitorOptions.forward(caller, to, sendTimeout, option, block);
         }
+    }
+
+    /**
+     * The caller's send to {@code to} is refused before it begins (a bad argument, P1): the
+     * caller learns, and so does the destination if it is in a closed wait on the caller (S2).
+     */
+    private void refuseSend(Thread caller, int to, IpcError error) {
+        rendezvous.fail(caller, error, Phase.SEND);
+        rendezvous.tellClosedWaiter(caller, threads.lookup(to), error);
     }
 
     private ParameterBlock readParameterBlock(Thread caller, int sendDescriptor) throws BadUserAddressException {
@@ -147,7 +160,7 @@ public final class IpcEngine {
         }
         redirections.path(caller, destination.task(), startingPath);
         if (!permitted(caller, destination, startingPath)) {
-            rendezvous.fail(caller, IpcError.NOT_PERMITTED, Phase.SEND);
+            refuseSend(caller, to, IpcError.NOT_PERMITTED);
             return;
         }
         long delay = block == null ? 0 : Integer.toUnsignedLong(block.delayTimeoutMicros());

@@ -83,11 +83,14 @@ final class MonitorOptions {
      * is that of the blocked source named in MR1. The receiver sees from = the sender, dope 0x5.
      */
     void passNotification(Thread monitor, int to, int sendTimeout) {
-        // M9: a target that does not exist is no monitor of the path either, so error 6 as for options 1 and 3.
         Thread target = threads.lookup(to);
+        if (target == null) {
+            rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
+            return;
+        }
         Thread blocked = threads.lookup(utcb.read(monitor, Utcb.MR0 + BLOCKED_SOURCE_MR));
         MonitoredIpc ipc = blocked == null ? null : blocked.monitoredIpc();
-        if (target == null || ipc == null || !ipc.onPath(monitor) || !ipc.onPath(target)) {
+        if (ipc == null || !ipc.onPath(monitor) || !ipc.onPath(target)) {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
@@ -110,14 +113,9 @@ final class MonitorOptions {
             return;
         }
         Thread destination = threads.lookup(to);
-        if (destination == null) {
-            rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
-            return;
-        }
-        // R3: no IPC comes from a true source that does not exist, so no monitor is on its path.
         Thread trueSource = threads.lookup(block.trueSource());
-        if (trueSource == null) {
-            rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
+        if (destination == null || trueSource == null) {
+            rendezvous.fail(monitor, IpcError.NO_PARTNER, Phase.SEND);
             return;
         }
         boolean namesBlockedSource = Abi.Option.namesBlockedSource(option);

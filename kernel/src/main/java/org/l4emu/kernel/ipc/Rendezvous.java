@@ -368,6 +368,17 @@ public final class Rendezvous {
         fail(sender, error, Phase.SEND);
     }
 
+    /**
+     * S2: a send of {@code sender} to {@code destination} failed; a destination in a closed wait
+     * on the sender learns of it too, with the same error in its receive phase.
+     */
+    void tellClosedWaiter(Thread sender, Thread destination, IpcError error) {
+        if (destination != null && destination != sender && destination.state() == ThreadState.RECEIVING
+                && destination.receiveFrom() == sender.id()) {
+            fail(destination, error, Phase.RECEIVE);
+        }
+    }
+
     /** Ends a blocked thread's IPC with error 3 (cancelled), as exchange_registers does. */
     public void cancel(Thread thread, Phase phase) {
         MonitoredIpc ipc = thread.monitoredIpc();

@@ -33,7 +33,7 @@ class R3ForwardArgumentsTest {
     @Test
     @DisplayName("R3: a true source or destination that does not exist is error 2")
     void missingThreads() {
-        assertLine(run, "R3 mons: option 4 claiming a true source that does not exist: error 6 (not permitted), phase send");
+        assertLine(run, "R3 mons: option 4 claiming a true source that does not exist: error 2 (no partner), phase send");
         assertLine(run, "R3 mons: option 4 to a destination that does not exist: error 2 (no partner), phase send");
     }
 

@@ -128,8 +128,8 @@ class S5MapGrantTest {
     @DisplayName("P1: a map item in a denied IPC maps nothing")
     void deniedIpcMapsNothing() {
         assertLine(run, "P1 a map item in an IPC that no allow rule permits: the sender: error 6 (not permitted), phase send");
-        assertLine(run, "P1 a map item in an IPC that no allow rule permits: the receiver waits in vain: error 1 (timeout),"
-                + " phase receive");
+        assertLine(run, "P1 a map item in an IPC that no allow rule permits: the receiver, in a closed wait on the"
+                + " sender, learns of the refusal (S2): error 6 (not permitted), phase receive");
         assertLine(run, "P1 a map item in an IPC that no allow rule permits: nothing is mapped: page fault (read)");
     }
 
