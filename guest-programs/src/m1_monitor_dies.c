@@ -5,7 +5,9 @@
  * message was delivered, so the send completes).
  *
  * Paths: client -> victim1 through `dying` (it receives, then exits without forwarding);
- * client -> victim2 through `controller` (option 6, then it exits on the notification).
+ * client -> victim2 through `controller` (option 6, then it exits on the notification);
+ * client -> busy through `dying`, once dead: the send fails at once with error 2, although
+ * busy is not receiving, rather than waiting at the M4 check (S2, docs/semantics.md).
  */
 #include <l4.h>
 #include "common/monitor.h"
@@ -53,6 +55,11 @@ static void client(void)
     l4_load_message(0x62, 0, 0);
     expect_ipc("M1 send held for a controlling monitor that dies",
                untimed(l4_send(l4_lookup("victim2"))), succeeds(unmeasured()));
+    l4_load_message(0x63, 0, 0);
+    expect_ipc("S2 send through a dead system monitor to a thread not receiving",
+               timed_ipc(l4_lookup("busy"), L4_NILTHREAD, l4_timeouts(l4_timeout_us(500), L4_TIMEOUT_NEVER),
+                         L4_SND_DESC_NONE),
+               fails(L4_ERROR_NO_PARTNER, L4_PHASE_SEND, at_once()));
     finish("M1");
 }
 
@@ -60,6 +67,7 @@ static const struct role roles[] = {
     { "client", client },
     { "dying", dying },
     { "controller", controller },
+    { "busy", l4_sleep_forever },
 };
 
 int main(void)

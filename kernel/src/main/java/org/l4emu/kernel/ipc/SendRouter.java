@@ -44,6 +44,9 @@ final class SendRouter {
         boolean crossing = ipc != null && !ipc.checkedAgainstFinalReceiver();
         boolean systemAhead = remaining.startsWith(MonitorClass.SYSTEM);
         if (crossing && systemAhead) {
+            if (failedAsGone(send, remaining.monitor(0))) {
+                return; // a dead system monitor ahead fails the IPC at once, not after the M4 wait (S2)
+            }
             Thread finalReceiver = finalReceiver(send);
             if (!finalReceiver.accepts(send.visibleFrom())) {
                 waitForFinalReceiver(send, finalReceiver, ipc.sourceSendTimeout());

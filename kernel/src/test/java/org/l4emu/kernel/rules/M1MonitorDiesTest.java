@@ -38,6 +38,13 @@ class M1MonitorDiesTest {
     }
 
     @Test
+    @DisplayName("S2: a path through a dead system monitor fails at once with error 2, also when D is not receiving")
+    void deadSystemMonitorAheadOfAnUnreadyDestination() {
+        assertInOrder(run, "S2 send through a dead system monitor to a thread not receiving: error 2 (no partner),"
+                + " phase send, after ~0 us");
+    }
+
+    @Test
     @DisplayName("M1: the scenario passes and ends normally")
     void passes() {
         assertPassed(run, "M1");
