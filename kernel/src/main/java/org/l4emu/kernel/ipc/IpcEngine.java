@@ -114,8 +114,9 @@ public final class IpcEngine {
     }
 
     /**
-     * The caller's send to {@code to} is refused before it begins (a bad argument, P1): the
-     * caller learns, and so does the destination if it is in a closed wait on the caller (S2).
+     * The caller's send to {@code to} is refused before it begins (a bad argument, P2; an allow
+     * rule, P1): the caller learns, and so does the destination if it is in a closed wait on the
+     * caller (S2).
      */
     private void refuseSend(Thread caller, int to, IpcError error) {
         rendezvous.fail(caller, error, Phase.SEND);
