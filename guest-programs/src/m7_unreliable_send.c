@@ -1,7 +1,8 @@
 /*
  * M7 Unreliable send (option 0): the source is unblocked as soon as the first hop receives
- * the message, not at final delivery. The monitor sees option 0 in its dope; the destination
- * sees none (docs/spec-decisions.md), exactly as with no monitor.
+ * the message, not at final delivery. The monitor sees option 0 in its dope, and no blocked
+ * source in its BlockedSource word (R2: the source was released as it received); the
+ * destination sees none (docs/spec-decisions.md), exactly as with no monitor.
  *
  * client -> server passes `slow` (system), which forwards HOLD_US after receipt. The client
  * sends once unreliably and once reliably; then unreliably to `plain`, which no monitor
@@ -17,9 +18,16 @@
 #define LABEL_RELIABLE 0x71
 #define LABEL_UNMONITORED 0x72
 
+static const char *blocked_source_name(l4_thread_id id)
+{
+    return id == L4_NILTHREAD ? "nilthread" : id == l4_lookup("client") ? "client" : "another thread";
+}
+
 static void slow_redirected(const struct intercepted *message)
 {
     print_intercepted("M7 slow", message);
+    l4_printf("M7 slow: label 0x%x, BlockedSource word %s\n", l4_msg_tag_label(message->words[0]),
+              blocked_source_name(message->blocked_source));
     l4_sleep(HOLD_US);
     pass_through(message);
 }

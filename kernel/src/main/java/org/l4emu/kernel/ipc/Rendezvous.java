@@ -164,9 +164,16 @@ public final class Rendezvous {
     private void writeMonitorWords(Thread monitor, PendingSend send) {
         MonitoredIpc ipc = send.ipc();
         utcb.write(monitor, Utcb.INTENDED_RECEIVER, send.intendedReceiver().id());
-        utcb.write(monitor, Utcb.BLOCKED_SOURCE, ipc == null ? ThreadId.NIL : idOf(ipc.blockedSource()));
+        utcb.write(monitor, Utcb.BLOCKED_SOURCE, ipc == null || releasedOnReceipt(send) ? ThreadId.NIL
+                : idOf(ipc.blockedSource()));
         utcb.write(monitor, Utcb.CONTROLLING_MONITOR, ipc == null ? ThreadId.NIL : idOf(ipc.controllingMonitor()));
         utcb.write(monitor, Utcb.DELAY_TIMEOUT, ipc == null ? 0 : ipc.remainingDelayMicros(clock.now()));
+    }
+
+    /** M7: an unreliable send's source is released as its first hop receives it, so that hop sees no blocked source (R2). */
+    private static boolean releasedOnReceipt(PendingSend send) {
+        MonitoredIpc ipc = send.ipc();
+        return ipc.unreliable() && send.stage() == PendingSend.Stage.TO_MONITOR && send.sender() == ipc.blockedSource();
     }
 
     private static int idOf(Thread thread) {

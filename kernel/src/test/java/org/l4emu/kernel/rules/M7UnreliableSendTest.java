@@ -39,6 +39,14 @@ class M7UnreliableSendTest {
     }
 
     @Test
+    @DisplayName("M7, R2: the first monitor sees no blocked source for an unreliable send, whose source it released")
+    void noBlockedSourceAfterRelease() {
+        assertLinesStartingWith(run, "M7 slow: label",
+                "M7 slow: label 0x70, BlockedSource word nilthread",
+                "M7 slow: label 0x71, BlockedSource word client");
+    }
+
+    @Test
     @DisplayName("M7: receivers that are not monitors never see option 0")
     void destinationSeesNoOption() {
         assertLinesStartingWith(run, "server:",
