@@ -80,10 +80,21 @@ public final class SystemBuilder {
             BootInfoPage bootInfo = BootInfoPage.write(memory, description.arch(), entries);
             for (Task task : threads.tasks()) {
                 bootInfo.mapInto(task, mappings);
+                checkMappingQuota(description, task);
             }
             return bootInfo;
         } catch (OutOfPhysicalMemoryException e) {
             throw new BootException(description.source() + ": out of physical memory while loading (" + e.getMessage() + ")");
+        }
+    }
+
+    /** P3: what the description maps into a task at boot is held within its max-mappings, like any mapping. */
+    private void checkMappingQuota(SystemDescription description, Task task) throws BootException {
+        int held = mappings.count(task);
+        if (held > task.quotas().mappings()) {
+            throw new BootException(description.source() + ": task '" + task.name() + "' holds " + held
+                    + " mappings at boot (segments, stacks, UTCBs, shared regions, boot info page), more than its"
+                    + " max-mappings " + task.quotas().mappings());
         }
     }
 
