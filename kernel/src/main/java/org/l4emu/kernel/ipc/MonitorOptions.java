@@ -89,7 +89,7 @@ final class MonitorOptions {
             return;
         }
         Thread blocked = threads.lookup(utcb.read(monitor, Utcb.MR0 + BLOCKED_SOURCE_MR));
-        MonitoredIpc ipc = blocked == null ? null : controlledIpc(blocked, monitor);
+        MonitoredIpc ipc = blocked == null ? null : blocked.monitoredIpc();
         if (ipc == null || !ipc.onPath(monitor) || !ipc.onPath(target)) {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
@@ -97,21 +97,6 @@ final class MonitorOptions {
         // M6: passed on to an earlier controlling monitor, the decision is that monitor's.
         ipc.handControlBack(monitor, target);
         router.offer(PendingSend.direct(monitor, target, ControllerNotifications.DOPE, sendTimeout), sendTimeout);
-    }
-
-    /**
-     * The IPC {@code blocked} waits in; or, once its send ended (cancelled, dead, timed out, or
-     * released), its last IPC while {@code monitor} still controls that: the notification of an
-     * ending may still be passed on to an earlier controlling monitor (M6). A new IPC of the
-     * source refills the record and clears its controllers, which ends this.
-     */
-    private static MonitoredIpc controlledIpc(Thread blocked, Thread monitor) {
-        MonitoredIpc current = blocked.monitoredIpc();
-        if (current != null) {
-            return current;
-        }
-        MonitoredIpc last = blocked.monitoredIpcRecord();
-        return last != null && last.controllingMonitor() == monitor ? last : null;
     }
 
     /**

@@ -138,7 +138,7 @@ final class SendClassifier {
     /** Option 2 (M6, M9): a notification passed on between two monitors of the blocked source's path. */
     private SendPhase passNotification(ThreadModel monitor, ThreadModel to, int mr1) {
         ThreadModel blocked = model.byId(mr1);
-        InFlightIpc ipc = blocked == null ? null : controlledIpc(blocked, monitor);
+        InFlightIpc ipc = blocked == null ? null : blocked.blockedIpc();
         boolean permitted = ipc != null && to != null && ipc.onPath(monitor) && ipc.onPath(to);
         Verdict verdict = permitted
                 ? Verdict.proceed(CheckedRule.M9, "both monitors are on the path of " + blocked + "'s IPC")
@@ -146,20 +146,6 @@ final class SendClassifier {
                         + ", but the two are not both on the path of an IPC of the blocked source in MR1");
         return phase(monitor, SendPhase.Kind.PASS_NOTIFICATION, Abi.OPTION_NOTIFICATION, monitor.id, to, null,
                 List.of(), Abi.NOTIFICATION_DOPE, Abi.NOTIFICATION_DOPE, verdict, null, monitor.ipcFrom);
-    }
-
-    /**
-     * The IPC {@code blocked} is the blocked source of; or, once its send ended, the IPC that
-     * ended while {@code monitor} controls it: the notification of an ending may still be passed
-     * on to an earlier controlling monitor (M6).
-     */
-    private static InFlightIpc controlledIpc(ThreadModel blocked, ThreadModel monitor) {
-        InFlightIpc current = blocked.blockedIpc();
-        if (current != null) {
-            return current;
-        }
-        InFlightIpc last = blocked.lastIpc;
-        return last != null && last.controller == monitor ? last : null;
     }
 
     /** R5 for a forwarder not on the new path: the monitors of a later class than its own. */
