@@ -76,12 +76,11 @@ public final class IpcEngine {
         boolean hasSend = to != ThreadId.NIL;
         int sendTimeout = Timeout.sendPart(timeoutWord);
         int receiveTimeout = Timeout.receivePart(timeoutWord);
-        Phase firstPhase = hasSend ? Phase.SEND : Phase.RECEIVE;
         if (!Timeout.isValid(sendTimeout) || !Timeout.isValid(receiveTimeout)) {
             if (hasSend) {
                 refuseSend(caller, to, IpcError.INVALID_ARGUMENT);
             } else {
-                rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, firstPhase);
+                rendezvous.fail(caller, IpcError.INVALID_ARGUMENT, Phase.RECEIVE);
             }
             return;
         }

@@ -170,10 +170,14 @@ public final class Rendezvous {
         utcb.write(monitor, Utcb.DELAY_TIMEOUT, ipc == null ? 0 : ipc.remainingDelayMicros(clock.now()));
     }
 
-    /** M7: an unreliable send's source is released as its first hop receives it, so that hop sees no blocked source (R2). */
+    /**
+     * M7: an unreliable send is done once its first hop has it: the source is released as that
+     * hop receives it, and so the hop sees no blocked source (R2).
+     */
     private static boolean releasedOnReceipt(PendingSend send) {
         MonitoredIpc ipc = send.ipc();
-        return ipc.unreliable() && send.stage() == PendingSend.Stage.TO_MONITOR && send.sender() == ipc.blockedSource();
+        return ipc != null && ipc.unreliable() && send.stage() == PendingSend.Stage.TO_MONITOR
+                && send.sender() == ipc.blockedSource();
     }
 
     private static int idOf(Thread thread) {
@@ -189,14 +193,11 @@ public final class Rendezvous {
                 if (ipc != null) {
                     ipc.setHolder(send.nextHop());
                 }
-                if (ipc != null && sender == ipc.blockedSource()) {
-                    if (ipc.unreliable()) {
-                        // M7: an unreliable send is done once the first hop has it.
-                        detachBlockedSource(ipc);
-                        completeSend(sender);
-                    } else {
-                        awaitDelivery(sender);
-                    }
+                if (releasedOnReceipt(send)) {
+                    detachBlockedSource(ipc);
+                    completeSend(sender);
+                } else if (ipc != null && sender == ipc.blockedSource()) {
+                    awaitDelivery(sender);
                 } else {
                     completeSend(sender);
                 }
@@ -433,9 +434,7 @@ public final class Rendezvous {
         }
         if (gone.closedWaitedFor()) {
             for (Thread thread : threads.all()) {
-                if (thread.state() == ThreadState.RECEIVING && thread.receiveFrom() == gone.id() && thread != gone) {
-                    fail(thread, IpcError.NO_PARTNER, Phase.RECEIVE);
-                }
+                tellClosedWaiter(gone, thread, IpcError.NO_PARTNER);
             }
         }
         if (gone.hadMonitoredIpcs()) {

@@ -237,7 +237,12 @@ public final class MappingDatabase {
             revoke(existing, Access.ALL);
             return true;
         }
-        return count(task) < task.quotas().mappings();
+        return !quotaUsedUp(task);
+    }
+
+    /** True when {@code task} holds as many mappings as its max-mappings allows: one more would exceed it (P3). */
+    public boolean quotaUsedUp(Task task) {
+        return count(task) >= task.quotas().mappings();
     }
 
     /**

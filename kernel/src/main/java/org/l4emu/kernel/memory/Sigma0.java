@@ -78,7 +78,7 @@ public final class Sigma0 {
                     // Mapped already, so the fault was about rights sigma0 does not give.
                     return false;
                 }
-                if (mappings.count(task) >= task.quotas().mappings()) {
+                if (mappings.quotaUsedUp(task)) {
                     return false;
                 }
                 // All rights, as L4's sigma0 gives: a task that pages others from its region

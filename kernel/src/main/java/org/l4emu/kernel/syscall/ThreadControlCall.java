@@ -129,7 +129,7 @@ public final class ThreadControlCall {
     /** True when the UTCB's page is not mapped in {@code task} yet and one more mapping would exceed its quota. */
     private boolean needsPageBeyondQuota(Task task, int utcbAddress) {
         int page = UserLayout.pageBase(Integer.toUnsignedLong(utcbAddress));
-        return !mappings.isMapped(task, page) && mappings.count(task) >= task.quotas().mappings();
+        return !mappings.isMapped(task, page) && mappings.quotaUsedUp(task);
     }
 
     /** UTCB-size (512-byte) aligned and inside user memory below the boot info page. */

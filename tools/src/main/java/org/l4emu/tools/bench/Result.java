@@ -36,14 +36,17 @@ record Result(Benchmark benchmark, Architecture architecture, String engine, dou
     /** "met" or "NOT met"; for a paired benchmark judged by its ratio, which follows: "NOT met (1.42x)". */
     String verdict() {
         if (!Double.isNaN(pairedRatio)) {
-            boolean met = benchmark.kind().lowerIsBetter ? pairedRatio <= benchmark.target()
-                    : pairedRatio >= benchmark.target();
-            return String.format(Locale.ROOT, "%s (%.2fx)", met ? "met" : "NOT met", pairedRatio);
+            return String.format(Locale.ROOT, "%s (%.2fx)", meets(pairedRatio, benchmark.target()) ? "met" : "NOT met",
+                    pairedRatio);
         }
         if (Double.isNaN(limit)) {
             return "-";
         }
-        boolean met = benchmark.kind().lowerIsBetter ? median <= limit : median >= limit;
-        return met ? "met" : "NOT met";
+        return meets(median, limit) ? "met" : "NOT met";
+    }
+
+    /** True when {@code figure} is on the good side of {@code bound}, as the benchmark's kind counts it. */
+    private boolean meets(double figure, double bound) {
+        return benchmark.kind().lowerIsBetter ? figure <= bound : figure >= bound;
     }
 }
