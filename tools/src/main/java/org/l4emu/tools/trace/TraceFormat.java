@@ -3,12 +3,14 @@ package org.l4emu.tools.trace;
 import java.nio.charset.StandardCharsets;
 import org.l4emu.kernel.ipc.MessageTag;
 
-/** Constants of the binary trace format, version 3 (docs/trace-format.md). */
+/** Constants of the binary trace format, version 4 (docs/trace-format.md). */
 final class TraceFormat {
     static final byte[] MAGIC = "L4EMUTRC".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The oldest version this l4emu still reads: version 2 differs in the encoding alone. */
     static final int OLDEST_READ = 2;
+    /** The first version with the template and repeat records. */
+    static final int TRAP_RECORDS = 4;
     /** The JSON form's version: version 3 changed the binary encoding, not the events or their fields. */
     static final int JSON_VERSION = 2;
 
@@ -44,6 +46,16 @@ final class TraceFormat {
     /** Records that define names for later events; they carry no sequence number. */
     static final int DEFINE_TASK = 0x01;
     static final int DEFINE_THREAD = 0x02;
+    /**
+     * Version 4: the next n events (a varint) are one ipc trap, and become its thread's template:
+     * its syscall, the send as called, the delivery of that message as sent, state changes, switch.
+     */
+    static final int TEMPLATE = 0x03;
+    /**
+     * Version 4: the events of a thread's template again, at a new instant (the two deltas), its
+     * thread number, then the words of the send's message; the delivery carries them too.
+     */
+    static final int REPEAT = 0x04;
 
     static final int TASK_PRIVILEGED = 1;
     static final int TASK_MONITOR = 2;

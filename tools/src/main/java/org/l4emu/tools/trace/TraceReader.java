@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,6 +41,10 @@ public final class TraceReader implements AutoCloseable {
     private ThreadInfo eventThread;
     /** The syscalls a version 3 syscall record may repeat. */
     private final RecentSyscalls recentCalls = new RecentSyscalls();
+    /** Version 4's trap templates, and the events of a repeat record not yet returned. */
+    private final TrapTemplates templates = new TrapTemplates();
+    private final ArrayDeque<TraceEvent> repeated = new ArrayDeque<>();
+    private final boolean trapRecords;
 
     /** Reads the header from {@code stream}; {@code name} is for error messages. */
     public TraceReader(InputStream stream, String name) {
@@ -47,6 +52,7 @@ public final class TraceReader implements AutoCloseable {
         this.in = new TraceInput(stream, name);
         this.header = readHeader(name);
         this.version2 = header.version() == 2;
+        this.trapRecords = header.version() >= TraceFormat.TRAP_RECORDS;
     }
 
     public static TraceReader open(Path file) {
@@ -109,6 +115,9 @@ public final class TraceReader implements AutoCloseable {
 
     /** The next event, or null at the end of the input. */
     public TraceEvent next() {
+        if (!repeated.isEmpty()) {
+            return repeated.poll();
+        }
         while (true) {
             int tag = in.u8OrEnd();
             if (tag < 0) {
@@ -117,10 +126,60 @@ public final class TraceReader implements AutoCloseable {
             switch (tag) {
                 case TraceFormat.DEFINE_TASK -> defineTask();
                 case TraceFormat.DEFINE_THREAD -> defineThread();
+                case TraceFormat.TEMPLATE -> {
+                    if (!trapRecords) {
+                        return event(tag);
+                    }
+                    startTemplate();
+                }
+                case TraceFormat.REPEAT -> {
+                    if (!trapRecords) {
+                        return event(tag);
+                    }
+                    repeat();
+                    return repeated.poll();
+                }
                 default -> {
                     return event(tag);
                 }
             }
+        }
+    }
+
+    private void startTemplate() {
+        if (templates.collecting()) {
+            throw in.malformed("a template inside a template");
+        }
+        int events = in.count(1 << 16, "template events");
+        if (events == 0) {
+            throw in.malformed("a template of no events");
+        }
+        templates.start(events);
+    }
+
+    /** A repeat record: its thread's template again, at a new instant, with new message words. */
+    private void repeat() {
+        if (templates.collecting()) {
+            throw in.malformed("a repeat inside a template");
+        }
+        instructions += in.varint();
+        time += in.varint();
+        int number = in.count(threads.size(), "thread number");
+        ThreadInfo thread = optionalThread(number);
+        List<TraceEvent> template = thread == null ? null : templates.of(thread);
+        if (template == null) {
+            throw in.malformed("a repeat of thread " + number + ", which has no template");
+        }
+        int[] words = words(TrapTemplates.words(template));
+        for (TraceEvent event : TrapTemplates.repeat(template, seq, time, instructions, words)) {
+            if (event.detail() instanceof EventDetail.Syscall call) {
+                recentCalls.add(call.number(), call.arguments(), call.arguments().length);
+            }
+            previous = event;
+            previousNumber = event.thread() == null ? TraceFormat.NO_THREAD : event.thread().number();
+            eventThread = event.thread();
+            seq++;
+            repeated.add(event);
         }
     }
 
@@ -163,10 +222,19 @@ public final class TraceReader implements AutoCloseable {
         if (kind == EventKind.END) {
             ended = true;
         }
+        if (detail instanceof EventDetail.StateChange change && change.state().equals(ThreadStateCodes.DEAD_NAME)) {
+            templates.forget(thread);
+        }
         if (inUse != null) {
             letGoAfter(thread, detail);
         }
         previous = new TraceEvent(seq++, time, instructions, kind, thread, detail);
+        if (templates.collecting()) {
+            String problem = templates.add(previous);
+            if (problem != null) {
+                throw in.malformed(problem);
+            }
+        }
         return previous;
     }
 

@@ -27,14 +27,21 @@ import org.l4emu.kernel.trace.KernelView;
  * the end of each trap and after events outside one (timeouts), when they all share a time.
  * Events the kernel reports while it builds the system (boot mappings and rules) arrive before
  * {@link #booted}: they are kept until then and written first, at time 0, once the boot threads
- * are defined in the kernel's order.
+ * are defined in the kernel's order. The events of an ipc trap (its syscall, plain send, whole
+ * delivery) are held until the trap ends: a trap that repeats its thread's last template,
+ * message words apart, is written as one repeat record (version 4); any other event writes
+ * what is held first.
  */
 public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private static final int CACHE_SLOTS = 64;
+    /** No thread's number, nor "no thread": the next event names its thread (or none) in full. */
+    private static final int NOT_A_NUMBER = -1;
 
     private final TraceOutput out;
     /** False: every record in full, no flags and no echoes (the same events, in more bytes; for tests). */
     private final boolean compact;
+    /** Whether ipc traps are held, to be written as trap records (compact, version 4 on). */
+    private final boolean holdsTraps;
     private final IdentityHashMap<Thread, Integer> threadNumbers = new IdentityHashMap<>();
     private final IdentityHashMap<Task, Integer> taskNumbers = new IdentityHashMap<>();
     /** The threads whose state may still change (a dead one leaves once its end is recorded). */
@@ -46,6 +53,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** The events of a round trip name a few threads in turn: a cache by kernel thread number in front of the map. */
     private final Thread[] cachedThreads = new Thread[CACHE_SLOTS];
     private final int[] cachedNumbers = new int[CACHE_SLOTS];
+    /** The cached threads' templates (null: none yet), so that the end of each ipc trap finds its own at once. */
+    private final IpcTrap[] cachedTemplates = new IpcTrap[CACHE_SLOTS];
     private KernelView kernel;
     private Thread running;
     private boolean inTrap;
@@ -68,6 +77,18 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** Events reported before {@link #booted}, recorded when it comes. */
     private List<Runnable> beforeBoot = new ArrayList<>();
     private ObjIntConsumer<Thread> breakpointListener = (thread, argument) -> {};
+    /** The ipc trap in progress while it can still be written as a repeat (version 4). */
+    private final IpcTrap trap = new IpcTrap();
+    private boolean holding;
+    /** Each thread's last trap written as a template, which a repeat record names. */
+    private final IdentityHashMap<Thread, IpcTrap> templates = new IdentityHashMap<>();
+    /**
+     * The templates repeated since an event was last written one by one (the last
+     * {@link RecentSyscalls#DEPTH} of them, in a ring): their syscalls join the recent ones only
+     * when such an event comes.
+     */
+    private final IpcTrap[] repeats = new IpcTrap[RecentSyscalls.DEPTH];
+    private int repeatCount;
 
     public TraceRecorder(OutputStream sink, String name, TraceHeader header) {
         this(sink, name, header, true);
@@ -80,6 +101,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     private TraceRecorder(OutputStream sink, String name, TraceHeader header, boolean compact) {
         this.compact = compact;
+        this.holdsTraps = compact && header.version() >= TraceFormat.TRAP_RECORDS;
         this.out = new TraceOutput(sink, name);
         out.raw(TraceFormat.MAGIC);
         out.varint(header.version());
@@ -125,24 +147,51 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void syscall(Thread thread, int number) {
+        settle();
         inTrap = true;
-        begin(EventKind.SYSCALL, thread);
-        callNumber = number;
-        int count = Abi.Syscall.argumentCount(number);
-        for (int i = 0; i < count; i++) {
-            callArguments[i] = thread.context().argument(i);
+        trap.start(thread, number);
+        if (holdsTraps && number == Abi.Syscall.IPC) {
+            holding = true;
+            return;
         }
-        int repeated = compact ? recentCalls.find(number, callArguments, count) : 0;
+        writeSyscall(trap);
+    }
+
+    private void writeSyscall(IpcTrap call) {
+        begin(EventKind.SYSCALL, call.thread);
+        callNumber = call.number;
+        System.arraycopy(call.arguments, 0, callArguments, 0, call.argumentCount);
+        int repeated = compact ? recentCalls.find(callNumber, callArguments, call.argumentCount) : 0;
         out.u8(repeated);
         if (repeated == TraceFormat.SYSCALL_IN_FULL) {
-            out.word(number);
-            out.words(callArguments, count);
+            out.word(callNumber);
+            out.words(callArguments, call.argumentCount);
         }
-        recentCalls.add(number, callArguments, count);
+        recentCalls.add(callNumber, callArguments, call.argumentCount);
     }
 
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
+        if (!holding || !heldSend(sender, to, tag, sendDescriptor)) {
+            sendOneByOne(sender, to, tag, sendDescriptor);
+        }
+    }
+
+    /** Holds the send of the ipc trap held if it is the plain send its syscall asked for (no option, no parameter block). */
+    private boolean heldSend(Thread sender, int to, int tag, int sendDescriptor) {
+        if (trap.sent || sender != trap.thread || to != trap.arguments[TraceFormat.IPC_TO_ARGUMENT]
+                || sendDescriptor != trap.arguments[TraceFormat.IPC_SEND_DESCRIPTOR_ARGUMENT]
+                || SendDescriptor.hasOption(sendDescriptor) || SendDescriptor.parameterBlock(sendDescriptor) != 0) {
+            settle();
+            return false;
+        }
+        sentTag = tag; // the words are read into sentWords: a repeat leaves both as they are now
+        trap.send(tag, sentWords, readMessage(sender, tag, sentWords));
+        return true;
+    }
+
+    private void sendOneByOne(Thread sender, int to, int tag, int sendDescriptor) {
+        catchUpOnRepeats();
         boolean forward = SendDescriptor.hasOption(sendDescriptor)
                 && Abi.Option.isDeceit(SendDescriptor.optionCode(sendDescriptor));
         boolean asCalled = compact && previousKind == EventKind.SYSCALL && callNumber == Abi.Syscall.IPC
@@ -187,8 +236,28 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void delivered(Thread sender, Thread receiver, int from, int tag, int dope) {
-        int senderNumber = sender == null ? TraceFormat.NO_THREAD : numberOf(sender);
         int words = readMessage(receiver, tag, receivedWords);
+        if (!holding || !heldDelivery(sender, receiver, from, tag, dope, words)) {
+            deliverOneByOne(sender, receiver, from, tag, dope, words);
+        }
+    }
+
+    /** Holds the delivery of the ipc trap held if it is its send's message, whole. */
+    private boolean heldDelivery(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
+        if (!trap.sent || trap.receiver != null || sender != trap.thread || from != sender.id() || tag != trap.tag
+                || dope != 0 || transferredTag != tag || transferredWords != words
+                || !trap.sameWords(receivedWords, words)) {
+            settle();
+            return false;
+        }
+        trap.receiver = receiver;
+        transferredWords = -1;
+        return true;
+    }
+
+    private void deliverOneByOne(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
+        catchUpOnRepeats();
+        int senderNumber = sender == null ? TraceFormat.NO_THREAD : numberOf(sender);
         boolean asSent = compact && (previousKind == EventKind.SEND || previousKind == EventKind.FORWARD)
                 && sender != null && previousNumber == senderNumber && from == sender.id() && tag == sentTag
                 && dope == 0 && transferredTag == tag && transferredWords == words
@@ -395,11 +464,16 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     @Override
     public void trapHandled(Thread thread) {
         inTrap = false;
-        recordStateChanges();
+        if (holding) {
+            endHeldTrap();
+        } else {
+            recordStateChanges();
+        }
     }
 
     @Override
     public void finished(int exitCode) {
+        settle();
         recordStateChanges();
         begin(EventKind.END, null);
         out.word(exitCode);
@@ -422,6 +496,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      * in the type byte say so instead of the fields.
      */
     private void begin(EventKind kind, Thread thread) {
+        settle();
+        catchUpOnRepeats();
         int number = thread == null ? TraceFormat.NO_THREAD : numberOf(thread);
         long instructions = kernel.instructions();
         long time = kernel.clock().now();
@@ -453,13 +529,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         for (int i = 0; i < watched.count(); i++) {
             ThreadState state = watched.changed(i);
             if (state != null) {
-                Thread thread = watched.thread(i);
-                begin(EventKind.STATE, thread);
-                out.u8(ThreadStateCodes.of(state));
-                if (state == ThreadState.DEAD) {
-                    forget(thread);
-                    died = true;
-                }
+                died |= writeStateChange(watched.thread(i), state);
             }
         }
         if (died) {
@@ -470,6 +540,140 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             running = next;
             begin(EventKind.SWITCH, next);
         }
+    }
+
+    /** Writes a thread's new state; true when it died (its number is let go once no rule names it). */
+    private boolean writeStateChange(Thread thread, ThreadState state) {
+        begin(EventKind.STATE, thread);
+        out.u8(ThreadStateCodes.of(state));
+        if (state == ThreadState.DEAD) {
+            forget(thread);
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes the events of the ipc trap held so far, one by one, and holds no more. */
+    private void settle() {
+        if (!holding) {
+            return;
+        }
+        holding = false;
+        writeHeldEvents();
+    }
+
+    private void writeHeldEvents() {
+        writeSyscall(trap);
+        if (trap.sent) {
+            begin(EventKind.SEND, trap.thread);
+            out.u8(TraceFormat.SEND_AS_CALLED);
+            out.word(trap.tag);
+            sentTag = trap.tag;
+            out.words(trap.words, trap.wordCount);
+            System.arraycopy(trap.words, 0, sentWords, 0, trap.wordCount);
+            out.u8(0); // no parameter block
+        }
+        if (trap.receiver != null) {
+            begin(EventKind.DELIVER, trap.receiver);
+            out.u8(TraceFormat.DELIVER_AS_SENT);
+        }
+    }
+
+    /**
+     * The end of an ipc trap held whole: one repeat record when its events are those of its
+     * thread's template, message words apart; else its events one by one, as the thread's new
+     * template unless a thread died in it.
+     */
+    private void endHeldTrap() {
+        holding = false;
+        for (int i = 0; i < watched.count(); i++) {
+            ThreadState state = watched.changed(i);
+            if (state != null) {
+                trap.stateChanged(watched.thread(i), state);
+            }
+        }
+        Thread next = kernel.currentThread();
+        if (next != running) {
+            trap.switchTo(next);
+            running = next;
+        }
+        IpcTrap template = templateOf(trap.thread);
+        if (template != null && template.sameAs(trap)) {
+            writeRepeat(template);
+        } else {
+            writeHeldTrap();
+        }
+    }
+
+    /** The ipc trap held, event by event: its thread's new template unless a thread died in it. */
+    private void writeHeldTrap() {
+        boolean lasting = trap.lasting();
+        if (lasting) {
+            out.u8(TraceFormat.TEMPLATE);
+            out.varint(trap.events());
+        }
+        writeHeldEvents();
+        boolean died = false;
+        for (int i = 0; i < trap.changes; i++) {
+            died |= writeStateChange(trap.changedThread(i), trap.changedState(i));
+        }
+        if (died) {
+            watched.dropDead();
+        }
+        if (trap.switched) {
+            begin(EventKind.SWITCH, trap.switchedTo);
+        }
+        if (lasting) {
+            makeTemplate(trap);
+        }
+    }
+
+    /** The trap held as its thread's template again: its instant and message words. */
+    private void writeRepeat(IpcTrap template) {
+        long instructions = kernel.instructions();
+        long time = kernel.clock().now();
+        out.u8(TraceFormat.REPEAT);
+        out.varint(instructions - lastInstructions);
+        out.varint(time - lastTime);
+        out.varint(template.threadNumber);
+        out.words(trap.words, trap.wordCount);
+        lastInstructions = instructions;
+        lastTime = time;
+        repeats[repeatCount++ % RecentSyscalls.DEPTH] = template;
+    }
+
+    /**
+     * What the repeated templates' syscalls leave: the recent syscalls that a syscall record may
+     * name. The event after a repeat is written without the same-thread flag and without an echo
+     * of the event before (always allowed), so that nothing else need be worked out.
+     */
+    private void catchUpOnRepeats() {
+        if (repeatCount == 0) {
+            return;
+        }
+        for (int i = Math.max(0, repeatCount - RecentSyscalls.DEPTH); i < repeatCount; i++) {
+            IpcTrap repeated = repeats[i % RecentSyscalls.DEPTH];
+            recentCalls.add(repeated.number, repeated.arguments, repeated.argumentCount);
+        }
+        repeatCount = 0;
+        previousKind = null;
+        previousNumber = NOT_A_NUMBER;
+    }
+
+    /** Keeps a copy of the trap just written as its thread's template, with the thread's number for its repeats. */
+    private void makeTemplate(IpcTrap written) {
+        IpcTrap template = templates.computeIfAbsent(written.thread, thread -> new IpcTrap());
+        template.copyFrom(written);
+        template.threadNumber = numberOf(written.thread);
+        int slot = cacheSlot(written.thread);
+        if (cachedThreads[slot] == written.thread) {
+            cachedTemplates[slot] = template;
+        }
+    }
+
+    private IpcTrap templateOf(Thread thread) {
+        int slot = cacheSlot(thread);
+        return cachedThreads[slot] == thread ? cachedTemplates[slot] : templates.get(thread);
     }
 
     /** Reads the message registers a message with {@code tag} has (MR1 on) into {@code words}; their count. */
@@ -504,9 +708,11 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             return; // a rule still names it (a dead monitor closes its paths): events name it too
         }
         threadNumbers.remove(thread);
+        templates.remove(thread);
         int slot = cacheSlot(thread);
         if (cachedThreads[slot] == thread) {
             cachedThreads[slot] = null;
+            cachedTemplates[slot] = null;
         }
         Task task = thread.task();
         if (inUse.lastOf(task)) {
@@ -524,6 +730,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         if (known != null) {
             cachedThreads[slot] = thread;
             cachedNumbers[slot] = known;
+            cachedTemplates[slot] = templates.get(thread);
             return known;
         }
         int task = taskNumberOf(thread.task());

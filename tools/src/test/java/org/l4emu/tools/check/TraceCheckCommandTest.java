@@ -77,7 +77,7 @@ class TraceCheckCommandTest {
         Path old = Files.write(dir.resolve("old.trace"), header);
         CommandLineRun version1 = CommandLineRun.of("trace", "check", old.toString());
         assertEquals(2, version1.exitCode());
-        assertEquals(List.of("l4emu: " + old + ": trace format version 1 is older than this l4emu reads (versions 2 to 3):"
+        assertEquals(List.of("l4emu: " + old + ": trace format version 1 is older than this l4emu reads (versions 2 to 4):"
                 + " record the run again with 'l4emu boot --trace'"), version1.errLines());
 
         CommandLineRun missing = CommandLineRun.of("trace", "check", dir.resolve("none.trace").toString());

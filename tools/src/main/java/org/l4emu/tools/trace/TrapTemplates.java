@@ -1,0 +1,84 @@
+package org.l4emu.tools.trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reader's side of version 4's trap records: each thread's template (the events of its last
+ * ipc trap written after a template record) and the events a repeat record stands for.
+ */
+final class TrapTemplates {
+    private final Map<ThreadInfo, List<TraceEvent>> byThread = new HashMap<>();
+    /** The template being read: how many of its events are still to come. */
+    private int remaining;
+    private List<TraceEvent> collecting;
+
+    /** True while the events of a template record are being read. */
+    boolean collecting() {
+        return remaining > 0;
+    }
+
+    /** A template record: the next {@code events} events are one. */
+    void start(int events) {
+        remaining = events;
+        collecting = new ArrayList<>(events);
+    }
+
+    /**
+     * Takes an event of the template being read; null when it fits, else what is wrong. The first
+     * must be a syscall by a thread, and every event is at its instant.
+     */
+    String add(TraceEvent event) {
+        if (collecting.isEmpty() && (event.kind() != EventKind.SYSCALL || event.thread() == null)) {
+            return "a template that does not start with a thread's syscall";
+        }
+        if (!collecting.isEmpty() && (collecting.getFirst().instructions() != event.instructions()
+                || collecting.getFirst().timeNanos() != event.timeNanos())) {
+            return "a template whose events are not at one instant";
+        }
+        collecting.add(event);
+        if (--remaining == 0) {
+            byThread.put(collecting.getFirst().thread(), collecting);
+            collecting = null;
+        }
+        return null;
+    }
+
+    /** The template of {@code thread}, or null. */
+    List<TraceEvent> of(ThreadInfo thread) {
+        return byThread.get(thread);
+    }
+
+    /** How many message words a repeat of {@code template} carries: those of its send. */
+    static int words(List<TraceEvent> template) {
+        for (TraceEvent event : template) {
+            if (event.detail() instanceof EventDetail.Send send) {
+                return send.words().length;
+            }
+        }
+        return 0;
+    }
+
+    /** {@code template}'s events again, numbered from {@code seq} at the given instant, the message words replaced. */
+    static List<TraceEvent> repeat(List<TraceEvent> template, long seq, long time, long instructions, int[] words) {
+        List<TraceEvent> events = new ArrayList<>(template.size());
+        for (TraceEvent event : template) {
+            EventDetail detail = switch (event.detail()) {
+                case EventDetail.Send send -> new EventDetail.Send(send.to(), send.tag(), send.sendDescriptor(),
+                        words.clone(), send.block(), send.mr1());
+                case EventDetail.Deliver deliver -> new EventDetail.Deliver(deliver.sender(), deliver.from(),
+                        deliver.tag(), deliver.dope(), words.clone(), deliver.senderTag(), deliver.wordsWritten());
+                default -> event.detail();
+            };
+            events.add(new TraceEvent(seq++, time, instructions, event.kind(), event.thread(), detail));
+        }
+        return events;
+    }
+
+    /** A thread's end: no repeat names it again. */
+    void forget(ThreadInfo thread) {
+        byThread.remove(thread);
+    }
+}
