@@ -150,7 +150,8 @@ public final class TraceReader implements AutoCloseable {
         if (templates.collecting()) {
             throw in.malformed("a template inside a template");
         }
-        int events = in.count(1 << 16, "template events");
+        // A trap's syscall, send, delivery and switch, and a state change of at most every thread.
+        int events = in.count(4 + threads.size(), "template events");
         if (events == 0) {
             throw in.malformed("a template of no events");
         }

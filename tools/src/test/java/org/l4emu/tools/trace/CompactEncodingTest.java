@@ -80,6 +80,10 @@ class CompactEncodingTest {
     @DisplayName("a repeat without a template, or a template that is not one ipc trap, is a malformed trace")
     void trapRecordsOutOfPlaceAreMalformed() {
         assertMalformed("a repeat of thread 1, which has no template", out -> repeat(out));
+        assertMalformed("template events 6 exceeds 5", out -> {
+            out.u8(TraceFormat.TEMPLATE);
+            out.varint(6);
+        });
         assertMalformed("a template of no events", out -> {
             out.u8(TraceFormat.TEMPLATE);
             out.varint(0);
