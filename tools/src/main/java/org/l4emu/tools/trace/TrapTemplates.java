@@ -1,6 +1,7 @@
 package org.l4emu.tools.trace;
 
 import java.util.ArrayList;
+import org.l4emu.abi.Abi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,22 @@ final class TrapTemplates {
     }
 
     /**
-     * Takes an event of the template being read; null when it fits, else what is wrong. The first
-     * must be a syscall by a thread, and every event is at its instant.
+     * Takes an event of the template being read; null when it fits, else what is wrong. The
+     * events are one ipc trap, at one instant: a thread's ipc syscall, its send, the delivery
+     * of that send, state changes, a switch, each but the syscall optional, in this order.
      */
     String add(TraceEvent event) {
-        if (collecting.isEmpty() && (event.kind() != EventKind.SYSCALL || event.thread() == null)) {
-            return "a template that does not start with a thread's syscall";
-        }
-        if (!collecting.isEmpty() && (collecting.getFirst().instructions() != event.instructions()
-                || collecting.getFirst().timeNanos() != event.timeNanos())) {
+        if (collecting.isEmpty()) {
+            if (event.kind() != EventKind.SYSCALL || event.thread() == null
+                    || ((EventDetail.Syscall) event.detail()).number() != Abi.Syscall.IPC) {
+                return "a template that does not start with a thread's ipc syscall";
+            }
+        } else if (collecting.getFirst().instructions() != event.instructions()
+                || collecting.getFirst().timeNanos() != event.timeNanos()) {
             return "a template whose events are not at one instant";
+        } else if (!follows(collecting.getLast(), event, collecting.getFirst().thread())) {
+            return "a template that is not one ipc trap (" + event.kind().jsonName() + " after "
+                    + collecting.getLast().kind().jsonName() + ")";
         }
         collecting.add(event);
         if (--remaining == 0) {
@@ -44,6 +51,18 @@ final class TrapTemplates {
             collecting = null;
         }
         return null;
+    }
+
+    /** True when {@code event} may follow {@code last} in a template of {@code thread}'s trap. */
+    private static boolean follows(TraceEvent last, TraceEvent event, ThreadInfo thread) {
+        return switch (event.kind()) {
+            case SEND -> last.kind() == EventKind.SYSCALL && event.thread() == thread;
+            case DELIVER -> last.kind() == EventKind.SEND && event.detail() instanceof EventDetail.Deliver deliver
+                    && deliver.sender() == thread;
+            case STATE -> last.kind() != EventKind.SWITCH;
+            case SWITCH -> last.kind() != EventKind.SWITCH;
+            default -> false;
+        };
     }
 
     /** The template of {@code thread}, or null. */

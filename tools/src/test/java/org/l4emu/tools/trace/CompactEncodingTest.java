@@ -88,7 +88,19 @@ class CompactEncodingTest {
             out.u8(TraceFormat.TEMPLATE);
             out.varint(0);
         });
-        assertMalformed("a template that does not start with a thread's syscall", out -> {
+        assertMalformed("a template that does not start with a thread's ipc syscall", out -> {
+            out.u8(TraceFormat.TEMPLATE);
+            out.varint(1);
+            clockCall(out);
+        });
+        assertMalformed("a template that is not one ipc trap (console after syscall)", out -> {
+            out.u8(TraceFormat.TEMPLATE);
+            out.varint(2);
+            ipcCall(out);
+            out.u8(EventKind.CONSOLE.code() | TraceFormat.SAME_INSTANT | TraceFormat.SAME_THREAD);
+            out.varint(0);
+        });
+        assertMalformed("a template that does not start with a thread's ipc syscall", out -> {
             out.u8(TraceFormat.TEMPLATE);
             out.varint(1);
             event(out, EventKind.STATE);
@@ -102,13 +114,13 @@ class CompactEncodingTest {
         assertMalformed("a repeat inside a template", out -> {
             out.u8(TraceFormat.TEMPLATE);
             out.varint(2);
-            clockCall(out);
+            ipcCall(out);
             repeat(out);
         });
         assertMalformed("a template whose events are not at one instant", out -> {
             out.u8(TraceFormat.TEMPLATE);
             out.varint(2);
-            clockCall(out);
+            ipcCall(out);
             out.u8(EventKind.STATE.code() | TraceFormat.SAME_THREAD);
             out.varint(1);
             out.varint(10);
@@ -123,6 +135,16 @@ class CompactEncodingTest {
         out.varint(1);
         out.varint(10);
         out.varint(1);
+    }
+
+    /** Thread 1's receive-only ipc syscall, all four arguments 0. */
+    private static void ipcCall(TraceOutput out) {
+        event(out, EventKind.SYSCALL);
+        out.u8(TraceFormat.SYSCALL_IN_FULL);
+        out.word(Abi.Syscall.IPC);
+        for (int i = 0; i < 4; i++) {
+            out.word(0);
+        }
     }
 
     /** Thread 1's system_clock syscall, which reads no arguments. */

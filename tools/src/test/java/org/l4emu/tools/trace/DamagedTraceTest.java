@@ -22,9 +22,12 @@ class DamagedTraceTest {
     @TempDir
     Path dir;
 
-    /** Systems with monitors, rules, mappings, and threads that die (whose definitions the live reader lets go). */
+    /**
+     * Systems with monitors, rules, mappings, threads that die (whose definitions the live reader
+     * lets go), and round trips that repeat (version 4's template and repeat records).
+     */
     @ParameterizedTest(name = "every damaged copy of {0}'s trace reads to its end or is called malformed")
-    @ValueSource(strings = {"pump.xml", "s2_dead_partner.xml", "thread_control.xml", "m1_monitor_dies.xml"})
+    @ValueSource(strings = {"pump.xml", "s2_dead_partner.xml", "thread_control.xml", "m1_monitor_dies.xml", "pingpong.xml"})
     void damagedBytesAreMalformedNeverACrash(String system) throws Exception {
         byte[] original = Files.readAllBytes(TraceRecordingTest.record(dir, system));
         Random random = new Random(16);
