@@ -53,13 +53,14 @@ final class TrapTemplates {
         return null;
     }
 
-    /** True when {@code event} may follow {@code last} in a template of {@code thread}'s trap. */
+    /** True when {@code event} may follow {@code last} in a template of {@code thread}'s trap (in which no thread dies). */
     private static boolean follows(TraceEvent last, TraceEvent event, ThreadInfo thread) {
         return switch (event.kind()) {
             case SEND -> last.kind() == EventKind.SYSCALL && event.thread() == thread;
             case DELIVER -> last.kind() == EventKind.SEND && event.detail() instanceof EventDetail.Deliver deliver
                     && deliver.sender() == thread;
-            case STATE -> last.kind() != EventKind.SWITCH;
+            case STATE -> last.kind() != EventKind.SWITCH && event.detail() instanceof EventDetail.StateChange change
+                    && !change.state().equals(ThreadStateCodes.DEAD_NAME);
             case SWITCH -> last.kind() != EventKind.SWITCH;
             default -> false;
         };

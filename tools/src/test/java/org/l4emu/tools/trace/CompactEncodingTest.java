@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.Boot;
 import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.kernel.sched.VirtualClock;
 import org.l4emu.kernel.system.SystemDescription;
 
@@ -99,6 +100,13 @@ class CompactEncodingTest {
             ipcCall(out);
             out.u8(EventKind.CONSOLE.code() | TraceFormat.SAME_INSTANT | TraceFormat.SAME_THREAD);
             out.varint(0);
+        });
+        assertMalformed("a template that is not one ipc trap (state after syscall)", out -> {
+            out.u8(TraceFormat.TEMPLATE);
+            out.varint(2);
+            ipcCall(out);
+            out.u8(EventKind.STATE.code() | TraceFormat.SAME_INSTANT | TraceFormat.SAME_THREAD);
+            out.u8(ThreadStateCodes.of(ThreadState.DEAD));
         });
         assertMalformed("a template that does not start with a thread's ipc syscall", out -> {
             out.u8(TraceFormat.TEMPLATE);
