@@ -3,7 +3,6 @@ package org.l4emu.tools.trace;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ObjIntConsumer;
@@ -33,7 +32,6 @@ import org.l4emu.kernel.trace.KernelView;
  * what is held first.
  */
 public final class TraceRecorder implements KernelEvents, AutoCloseable {
-    private static final int CACHE_SLOTS = 64;
     /** No thread's number, nor "no thread": the next event names its thread (or none) in full. */
     private static final int NOT_A_NUMBER = -1;
 
@@ -42,19 +40,11 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private final boolean compact;
     /** Whether ipc traps are held, to be written as trap records (compact, version 4 on). */
     private final boolean holdsTraps;
-    private final IdentityHashMap<Thread, Integer> threadNumbers = new IdentityHashMap<>();
-    private final IdentityHashMap<Task, Integer> taskNumbers = new IdentityHashMap<>();
     /** The threads whose state may still change (a dead one leaves once its end is recorded). */
     private final WatchedThreads watched = new WatchedThreads();
-    private int definedThreads;
-    private int definedTasks;
     /** Which threads and tasks keep their numbers after death: those rules name, tasks with numbered threads. */
     private final DefinitionsInUse inUse = new DefinitionsInUse();
-    /** The events of a round trip name a few threads in turn: a cache by kernel thread number in front of the map. */
-    private final Thread[] cachedThreads = new Thread[CACHE_SLOTS];
-    private final int[] cachedNumbers = new int[CACHE_SLOTS];
-    /** The cached threads' templates (null: none yet), so that the end of each ipc trap finds its own at once. */
-    private final IpcTrap[] cachedTemplates = new IpcTrap[CACHE_SLOTS];
+    private final WireNumbers numbers;
     private KernelView kernel;
     private Thread running;
     private boolean inTrap;
@@ -80,8 +70,6 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** The ipc trap in progress while it can still be written as a repeat (version 4). */
     private final IpcTrap trap = new IpcTrap();
     private boolean holding;
-    /** Each thread's last trap written as a template, which a repeat record names. */
-    private final IdentityHashMap<Thread, IpcTrap> templates = new IdentityHashMap<>();
     /**
      * The templates repeated since an event was last written one by one (the last
      * {@link RecentSyscalls#DEPTH} of them, in a ring): their syscalls join the recent ones only
@@ -103,6 +91,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         this.compact = compact;
         this.holdsTraps = compact && header.version() >= TraceFormat.TRAP_RECORDS;
         this.out = new TraceOutput(sink, name);
+        this.numbers = new WireNumbers(out, watched, inUse);
         out.raw(TraceFormat.MAGIC);
         out.varint(header.version());
         out.string(header.system());
@@ -115,7 +104,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     public void booted(KernelView kernel) {
         this.kernel = kernel;
         for (Thread thread : kernel.threads().all()) {
-            numberOf(thread);
+            numbers.thread(thread);
         }
         List<Runnable> early = beforeBoot;
         beforeBoot = null;
@@ -195,7 +184,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         boolean forward = SendDescriptor.hasOption(sendDescriptor)
                 && Abi.Option.isDeceit(SendDescriptor.optionCode(sendDescriptor));
         boolean asCalled = compact && previousKind == EventKind.SYSCALL && callNumber == Abi.Syscall.IPC
-                && previousNumber == numberOf(sender) && callArguments[TraceFormat.IPC_TO_ARGUMENT] == to
+                && previousNumber == numbers.thread(sender) && callArguments[TraceFormat.IPC_TO_ARGUMENT] == to
                 && callArguments[TraceFormat.IPC_SEND_DESCRIPTOR_ARGUMENT] == sendDescriptor;
         begin(forward ? EventKind.FORWARD : EventKind.SEND, sender);
         if (asCalled) {
@@ -218,8 +207,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     @Override
     public void redirected(Thread sender, int trueSource, Thread intendedReceiver, Thread monitor,
                            MonitorClass monitorClass) {
-        int intended = numberOf(intendedReceiver);
-        int monitorNumber = numberOf(monitor);
+        int intended = numbers.thread(intendedReceiver);
+        int monitorNumber = numbers.thread(monitor);
         begin(EventKind.REDIRECT, sender);
         out.word(trueSource);
         out.varint(intended);
@@ -257,7 +246,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     private void deliverOneByOne(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
         catchUpOnRepeats();
-        int senderNumber = sender == null ? TraceFormat.NO_THREAD : numberOf(sender);
+        int senderNumber = sender == null ? TraceFormat.NO_THREAD : numbers.thread(sender);
         boolean asSent = compact && (previousKind == EventKind.SEND || previousKind == EventKind.FORWARD)
                 && sender != null && previousNumber == senderNumber && from == sender.id() && tag == sentTag
                 && dope == 0 && transferredTag == tag && transferredWords == words
@@ -352,7 +341,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         if (deferredBeforeBoot(() -> mappingAdded(from, fromPage, to, toPage, rightsBits, grant))) {
             return;
         }
-        int target = taskNumberOf(to);
+        int target = numbers.task(to);
         if (from == null) {
             begin(EventKind.KERNEL_MAP, null);
             out.varint(target);
@@ -361,7 +350,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             afterEvent();
             return;
         }
-        int source = taskNumberOf(from);
+        int source = numbers.task(from);
         begin(EventKind.MAP, null);
         out.varint(target);
         out.word(toPage);
@@ -374,7 +363,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void mappingRevoked(Task task, int page, int rightsLeft) {
-        int number = taskNumberOf(task);
+        int number = numbers.task(task);
         begin(EventKind.UNMAP, null);
         out.varint(number);
         out.word(page);
@@ -384,7 +373,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void itemsTransferring(Thread sender, Thread receiver, boolean wholeSpace, int window) {
-        int senderNumber = numberOf(sender);
+        int senderNumber = numbers.thread(sender);
         begin(EventKind.ITEMS, receiver);
         out.varint(senderNumber);
         out.u8(wholeSpace ? TraceFormat.WHOLE_SPACE : 0);
@@ -418,9 +407,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     private void rule(int operation, Task source, Task dest, Thread monitor) {
         inUse.rule(operation == TraceFormat.RULE_ADDED, source, dest, monitor);
-        int sourceNumber = source == null ? TraceFormat.ANY_TASK : taskNumberOf(source);
-        int destNumber = dest == null ? TraceFormat.ANY_TASK : taskNumberOf(dest);
-        int monitorNumber = numberOf(monitor);
+        int sourceNumber = source == null ? TraceFormat.ANY_TASK : numbers.task(source);
+        int destNumber = dest == null ? TraceFormat.ANY_TASK : numbers.task(dest);
+        int monitorNumber = numbers.thread(monitor);
         begin(EventKind.RULE, null);
         out.u8(operation);
         out.varint(sourceNumber);
@@ -433,8 +422,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         if (deferredBeforeBoot(() -> allowRuleAdded(source, dest))) {
             return;
         }
-        int sourceNumber = taskNumberOf(source);
-        int destNumber = taskNumberOf(dest);
+        int sourceNumber = numbers.task(source);
+        int destNumber = numbers.task(dest);
         begin(EventKind.ALLOW, null);
         out.varint(sourceNumber);
         out.varint(destNumber);
@@ -498,7 +487,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private void begin(EventKind kind, Thread thread) {
         settle();
         catchUpOnRepeats();
-        int number = thread == null ? TraceFormat.NO_THREAD : numberOf(thread);
+        int number = thread == null ? TraceFormat.NO_THREAD : numbers.thread(thread);
         long instructions = kernel.instructions();
         long time = kernel.clock().now();
         boolean sameInstant = compact && instructions == lastInstructions && time == lastTime;
@@ -547,7 +536,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         begin(EventKind.STATE, thread);
         out.u8(ThreadStateCodes.of(state));
         if (state == ThreadState.DEAD) {
-            forget(thread);
+            numbers.forget(thread);
             return true;
         }
         return false;
@@ -597,7 +586,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             trap.switchTo(next);
             running = next;
         }
-        IpcTrap template = templateOf(trap.thread);
+        IpcTrap template = numbers.template(trap.thread);
         if (template != null && template.sameAs(trap)) {
             writeRepeat(template);
         } else {
@@ -624,7 +613,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             begin(EventKind.SWITCH, trap.switchedTo);
         }
         if (lasting) {
-            makeTemplate(trap);
+            numbers.keepTemplate(trap);
         }
     }
 
@@ -660,22 +649,6 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         previousNumber = NOT_A_NUMBER;
     }
 
-    /** Keeps a copy of the trap just written as its thread's template, with the thread's number for its repeats. */
-    private void makeTemplate(IpcTrap written) {
-        IpcTrap template = templates.computeIfAbsent(written.thread, thread -> new IpcTrap());
-        template.copyFrom(written);
-        template.threadNumber = numberOf(written.thread);
-        int slot = cacheSlot(written.thread);
-        if (cachedThreads[slot] == written.thread) {
-            cachedTemplates[slot] = template;
-        }
-    }
-
-    private IpcTrap templateOf(Thread thread) {
-        int slot = cacheSlot(thread);
-        return cachedThreads[slot] == thread ? cachedTemplates[slot] : templates.get(thread);
-    }
-
     /** Reads the message registers a message with {@code tag} has (MR1 on) into {@code words}; their count. */
     private int readMessage(Thread thread, int tag, int[] words) {
         int count = TraceFormat.messageWords(tag);
@@ -696,70 +669,5 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         for (int i = 0; i < 4; i++) {
             out.word(kernel.physicalWord(physical + 4L * i));
         }
-    }
-
-    /**
-     * A dead thread's end is recorded and no event names it again: its number (and its task's,
-     * once no thread of it is left) is let go, so that a run that makes threads for ever
-     * records in bounded memory. Numbers are never reused.
-     */
-    private void forget(Thread thread) {
-        if (!inUse.died(thread)) {
-            return; // a rule still names it (a dead monitor closes its paths): events name it too
-        }
-        threadNumbers.remove(thread);
-        templates.remove(thread);
-        int slot = cacheSlot(thread);
-        if (cachedThreads[slot] == thread) {
-            cachedThreads[slot] = null;
-            cachedTemplates[slot] = null;
-        }
-        Task task = thread.task();
-        if (inUse.lastOf(task)) {
-            taskNumbers.remove(task);
-        }
-    }
-
-    /** The thread's number on the wire (1-based), defining it on first sight. */
-    private int numberOf(Thread thread) {
-        int slot = cacheSlot(thread);
-        if (cachedThreads[slot] == thread) {
-            return cachedNumbers[slot];
-        }
-        Integer known = threadNumbers.get(thread);
-        if (known != null) {
-            cachedThreads[slot] = thread;
-            cachedNumbers[slot] = known;
-            cachedTemplates[slot] = templates.get(thread);
-            return known;
-        }
-        int task = taskNumberOf(thread.task());
-        int number = ++definedThreads;
-        threadNumbers.put(thread, number);
-        inUse.defined(thread.task());
-        watched.add(thread);
-        out.u8(TraceFormat.DEFINE_THREAD);
-        out.word(thread.id());
-        out.string(thread.name());
-        out.varint(task);
-        out.word(thread.utcbAddress());
-        return number;
-    }
-
-    private static int cacheSlot(Thread thread) {
-        return Abi.ThreadId.NUMBER.get(thread.id()) & (CACHE_SLOTS - 1);
-    }
-
-    private int taskNumberOf(Task task) {
-        Integer known = taskNumbers.get(task);
-        if (known != null) {
-            return known;
-        }
-        int number = ++definedTasks;
-        taskNumbers.put(task, number);
-        out.u8(TraceFormat.DEFINE_TASK);
-        out.string(task.name());
-        out.u8((task.privileged() ? TraceFormat.TASK_PRIVILEGED : 0) | (task.monitor() ? TraceFormat.TASK_MONITOR : 0));
-        return number;
     }
 }
