@@ -1,11 +1,9 @@
 package org.l4emu.tools.trace;
 
-import java.util.Arrays;
 import org.l4emu.abi.Abi;
 import org.l4emu.emulator.CpuContext;
 import org.l4emu.kernel.ipc.MessageTag;
 import org.l4emu.kernel.object.Thread;
-import org.l4emu.kernel.object.ThreadState;
 
 /**
  * One ipc trap as the kernel reports it, held until the trap ends (version 4): its syscall, the
@@ -24,11 +22,8 @@ final class IpcTrap {
     int wordCount;
     /** The thread that received the message as sent, or null. */
     Thread receiver;
-    private Thread[] changed = new Thread[8];
-    private ThreadState[] states = new ThreadState[8];
-    int changes;
-    boolean switched;
-    Thread switchedTo;
+    /** The state changes and the switch at the trap's end. */
+    final StateChanges after = new StateChanges();
 
     /** A template's thread's number on the wire. */
     int threadNumber;
@@ -50,60 +45,30 @@ final class IpcTrap {
         sent = false;
         wordCount = 0;
         receiver = null;
-        changes = 0;
-        switched = false;
-        switchedTo = null;
+        after.clear();
     }
 
     void send(int tag, int[] words, int count) {
         sent = true;
         this.tag = tag;
-        copy(words, this.words, count);
+        System.arraycopy(words, 0, this.words, 0, count);
         wordCount = count;
-    }
-
-    void stateChanged(Thread thread, ThreadState state) {
-        if (changes == changed.length) {
-            changed = Arrays.copyOf(changed, changes * 2);
-            states = Arrays.copyOf(states, changes * 2);
-        }
-        changed[changes] = thread;
-        states[changes++] = state;
-    }
-
-    Thread changedThread(int index) {
-        return changed[index];
-    }
-
-    ThreadState changedState(int index) {
-        return states[index];
-    }
-
-    void switchTo(Thread next) {
-        switched = true;
-        switchedTo = next;
     }
 
     /** True when a template can be made of this trap: no thread died in it (its number may be let go). */
     boolean lasting() {
-        for (int i = 0; i < changes; i++) {
-            if (states[i] == ThreadState.DEAD) {
-                return false;
-            }
-        }
-        return true;
+        return !after.death();
     }
 
     /** How many events the trap has: its syscall, send, delivery, state changes and switch. */
     int events() {
-        return 1 + (sent ? 1 : 0) + (receiver != null ? 1 : 0) + changes + (switched ? 1 : 0);
+        return 1 + (sent ? 1 : 0) + (receiver != null ? 1 : 0) + after.count() + (after.switched ? 1 : 0);
     }
 
     /** True when {@code other} has the same events as this one, message words apart. */
     boolean sameAs(IpcTrap other) {
         if (thread != other.thread || number != other.number || sent != other.sent || receiver != other.receiver
-                || changes != other.changes || switched != other.switched || switchedTo != other.switchedTo
-                || (sent && tag != other.tag) || argumentCount != other.argumentCount) {
+                || (sent && tag != other.tag) || argumentCount != other.argumentCount || !after.sameAs(other.after)) {
             return false;
         }
         for (int i = 0; i < argumentCount; i++) {
@@ -111,45 +76,16 @@ final class IpcTrap {
                 return false;
             }
         }
-        for (int i = 0; i < changes; i++) {
-            if (changed[i] != other.changed[i] || states[i] != other.states[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** True when the first {@code count} of {@code values} are the message words held. */
-    boolean sameWords(int[] values, int count) {
-        if (count != wordCount) {
-            return false;
-        }
-        for (int i = 0; i < count; i++) {
-            if (values[i] != words[i]) {
-                return false;
-            }
-        }
         return true;
     }
 
     void copyFrom(IpcTrap other) {
-        copy(other.arguments, arguments, other.argumentCount);
+        System.arraycopy(other.arguments, 0, arguments, 0, other.argumentCount);
         begin(other.thread, other.number, other.argumentCount);
         if (other.sent) {
             send(other.tag, other.words, other.wordCount);
         }
         receiver = other.receiver;
-        for (int i = 0; i < other.changes; i++) {
-            stateChanged(other.changed[i], other.states[i]);
-        }
-        switched = other.switched;
-        switchedTo = other.switchedTo;
-    }
-
-    /** A loop, not System.arraycopy: the arrays hold a few words, and the copy's set-up costs more than it. */
-    static void copy(int[] from, int[] to, int count) {
-        for (int i = 0; i < count; i++) {
-            to[i] = from[i];
-        }
+        after.copyFrom(other.after);
     }
 }

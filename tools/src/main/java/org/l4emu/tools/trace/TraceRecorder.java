@@ -69,6 +69,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private ObjIntConsumer<Thread> breakpointListener = (thread, argument) -> {};
     /** The ipc trap in progress while it can still be written as a repeat (version 4). */
     private final IpcTrap trap = new IpcTrap();
+    /** The state changes found outside a held trap, written at once. */
+    private final StateChanges changesOutsideHolding = new StateChanges();
     private boolean holding;
     /**
      * The templates repeated since an event was last written one by one (the last
@@ -180,6 +182,11 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void sendOneByOne(Thread sender, int to, int tag, int sendDescriptor) {
+        writeSend(sender, to, tag, sendDescriptor, readMessage(sender, tag, sentWords));
+    }
+
+    /** A send record of the message whose first {@code words} MRs are in sentWords. */
+    private void writeSend(Thread sender, int to, int tag, int sendDescriptor, int words) {
         catchUpOnRepeats();
         boolean forward = SendDescriptor.hasOption(sendDescriptor)
                 && Abi.Option.isDeceit(SendDescriptor.optionCode(sendDescriptor));
@@ -196,7 +203,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         }
         out.word(tag);
         sentTag = tag;
-        out.words(sentWords, readMessage(sender, tag, sentWords));
+        out.words(sentWords, words);
         parameterBlock(sender, SendDescriptor.parameterBlock(sendDescriptor));
         if (TraceFormat.readsMr1(sendDescriptor)) {
             out.word(kernel.utcbWord(sender, Utcb.MR0 + 1));
@@ -233,9 +240,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     /** Holds the delivery of the ipc trap held if it is its send's message, whole. */
     private boolean heldDelivery(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
-        if (!trap.sent || trap.receiver != null || sender != trap.thread || from != sender.id() || tag != trap.tag
-                || dope != 0 || transferredTag != tag || transferredWords != words
-                || !trap.sameWords(receivedWords, words)) {
+        if (!trap.sent || trap.receiver != null || sender != trap.thread
+                || !deliversSentMessage(sender, from, tag, dope, words)) {
             settle();
             return false;
         }
@@ -244,13 +250,21 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         return true;
     }
 
+    /**
+     * True when a delivery from {@code sender}, whose received words are in receivedWords, is the
+     * message of the last send (sentTag, sentWords) whole: from its thread, dope 0, every word
+     * written as sent.
+     */
+    private boolean deliversSentMessage(Thread sender, int from, int tag, int dope, int words) {
+        return from == sender.id() && tag == sentTag && dope == 0 && transferredTag == tag
+                && transferredWords == words && Arrays.equals(receivedWords, 0, words, sentWords, 0, words);
+    }
+
     private void deliverOneByOne(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
         catchUpOnRepeats();
         int senderNumber = sender == null ? TraceFormat.NO_THREAD : numbers.thread(sender);
         boolean asSent = compact && (previousKind == EventKind.SEND || previousKind == EventKind.FORWARD)
-                && sender != null && previousNumber == senderNumber && from == sender.id() && tag == sentTag
-                && dope == 0 && transferredTag == tag && transferredWords == words
-                && Arrays.equals(receivedWords, 0, words, sentWords, 0, words);
+                && sender != null && previousNumber == senderNumber && deliversSentMessage(sender, from, tag, dope, words);
         begin(EventKind.DELIVER, receiver);
         if (asSent) {
             out.u8(TraceFormat.DELIVER_AS_SENT);
@@ -452,12 +466,12 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void trapHandled(Thread thread) {
-        inTrap = false;
         if (holding) {
             endHeldTrap();
         } else {
             recordStateChanges();
         }
+        inTrap = false;
     }
 
     @Override
@@ -514,20 +528,36 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     }
 
     private void recordStateChanges() {
-        boolean died = false;
+        collectStateChanges(changesOutsideHolding);
+        writeStateChanges(changesOutsideHolding);
+    }
+
+    /** The watched threads whose state changed since recorded last, and the switch if the CPU runs another thread now. */
+    private void collectStateChanges(StateChanges into) {
+        into.clear();
         for (int i = 0; i < watched.count(); i++) {
             ThreadState state = watched.changed(i);
             if (state != null) {
-                died |= writeStateChange(watched.thread(i), state);
+                into.add(watched.thread(i), state);
             }
+        }
+        Thread next = kernel.currentThread();
+        if (next != running) {
+            into.switchTo(next);
+            running = next;
+        }
+    }
+
+    private void writeStateChanges(StateChanges changes) {
+        boolean died = false;
+        for (int i = 0; i < changes.count(); i++) {
+            died |= writeStateChange(changes.thread(i), changes.state(i));
         }
         if (died) {
             watched.dropDead();
         }
-        Thread next = kernel.currentThread();
-        if (next != running) {
-            running = next;
-            begin(EventKind.SWITCH, next);
+        if (changes.switched) {
+            begin(EventKind.SWITCH, changes.switchedTo);
         }
     }
 
@@ -554,13 +584,10 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private void writeHeldEvents() {
         writeSyscall(trap);
         if (trap.sent) {
-            begin(EventKind.SEND, trap.thread);
-            out.u8(TraceFormat.SEND_AS_CALLED);
-            out.word(trap.tag);
-            sentTag = trap.tag;
-            out.words(trap.words, trap.wordCount);
+            // The words as the send began: the kernel may have written the sender's MRs since.
             System.arraycopy(trap.words, 0, sentWords, 0, trap.wordCount);
-            out.u8(0); // no parameter block
+            writeSend(trap.thread, trap.arguments[TraceFormat.IPC_TO_ARGUMENT], trap.tag,
+                    trap.arguments[TraceFormat.IPC_SEND_DESCRIPTOR_ARGUMENT], trap.wordCount);
         }
         if (trap.receiver != null) {
             begin(EventKind.DELIVER, trap.receiver);
@@ -575,17 +602,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      */
     private void endHeldTrap() {
         holding = false;
-        for (int i = 0; i < watched.count(); i++) {
-            ThreadState state = watched.changed(i);
-            if (state != null) {
-                trap.stateChanged(watched.thread(i), state);
-            }
-        }
-        Thread next = kernel.currentThread();
-        if (next != running) {
-            trap.switchTo(next);
-            running = next;
-        }
+        collectStateChanges(trap.after);
         IpcTrap template = numbers.template(trap.thread);
         if (template != null && template.sameAs(trap)) {
             writeRepeat(template);
@@ -602,16 +619,7 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
             out.varint(trap.events());
         }
         writeHeldEvents();
-        boolean died = false;
-        for (int i = 0; i < trap.changes; i++) {
-            died |= writeStateChange(trap.changedThread(i), trap.changedState(i));
-        }
-        if (died) {
-            watched.dropDead();
-        }
-        if (trap.switched) {
-            begin(EventKind.SWITCH, trap.switchedTo);
-        }
+        writeStateChanges(trap.after);
         if (lasting) {
             numbers.keepTemplate(trap);
         }

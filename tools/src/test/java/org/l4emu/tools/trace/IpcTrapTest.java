@@ -40,9 +40,9 @@ class IpcTrapTest {
         trap.start(client, Abi.Syscall.IPC);
         trap.send(0x10001, new int[] {7}, 1);
         trap.receiver = server;
-        trap.stateChanged(client, ThreadState.RECEIVING);
-        trap.stateChanged(server, ThreadState.READY);
-        trap.switchTo(server);
+        trap.after.add(client, ThreadState.RECEIVING);
+        trap.after.add(server, ThreadState.READY);
+        trap.after.switchTo(server);
         return trap;
     }
 
@@ -56,9 +56,10 @@ class IpcTrapTest {
     private IpcTrap changes(Thread first, ThreadState firstState, Thread second, ThreadState secondState) {
         IpcTrap trap = new IpcTrap();
         trap.copyFrom(call());
-        trap.changes = 0;
-        trap.stateChanged(first, firstState);
-        trap.stateChanged(second, secondState);
+        trap.after.clear();
+        trap.after.add(first, firstState);
+        trap.after.add(second, secondState);
+        trap.after.switchTo(server);
         return trap;
     }
 
@@ -83,9 +84,9 @@ class IpcTrapTest {
         assertFalse(template.sameAs(callWith(trap -> trap.tag = 0x20001)), "the tag");
         assertFalse(template.sameAs(callWith(trap -> trap.receiver = other)), "the receiver");
         assertFalse(template.sameAs(callWith(trap -> trap.receiver = null)), "no delivery");
-        assertFalse(template.sameAs(callWith(trap -> trap.stateChanged(other, ThreadState.READY))), "one more change");
-        assertFalse(template.sameAs(callWith(trap -> trap.switched = false)), "no switch");
-        assertFalse(template.sameAs(callWith(trap -> trap.switchTo(other))), "a switch to another thread");
+        assertFalse(template.sameAs(callWith(trap -> trap.after.add(other, ThreadState.READY))), "one more change");
+        assertFalse(template.sameAs(callWith(trap -> trap.after.switched = false)), "no switch");
+        assertFalse(template.sameAs(callWith(trap -> trap.after.switchTo(other))), "a switch to another thread");
         assertFalse(template.sameAs(changes(client, ThreadState.SENDING, server, ThreadState.READY)), "another state");
         assertFalse(template.sameAs(changes(client, ThreadState.RECEIVING, other, ThreadState.READY)),
                 "another thread's change");
