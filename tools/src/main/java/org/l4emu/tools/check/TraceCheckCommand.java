@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code l4emu trace check FILE}: the rule checker on a recorded trace. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        description = {"Check a trace against the SEMANTICS.md rules with a model built from its events alone",
-                "(docs/checker.md): transparency, deceit, release, timeouts, permissions, isolation.",
+        description = {"Check a trace against the SEMANTICS.md rules with a model built from its events alone "
+                        + "(docs/checker.md): transparency, deceit, release, timeouts, permissions, isolation.",
                 "Prints each violation with its event number and rule id, or one summary line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         description = {"Export a trace as a picture or for a trace viewer:",
-                "  perfetto  Chrome/Perfetto trace event JSON (open in ui.perfetto.dev or chrome://tracing)",
+                "  perfetto  trace event JSON for ui.perfetto.dev or chrome://tracing",
                 "  mermaid   a Mermaid sequence diagram (text)",
                 "  svg       a sequence diagram drawn as an SVG picture"})
 public final class TraceExportCommand implements Callable<Integer> {

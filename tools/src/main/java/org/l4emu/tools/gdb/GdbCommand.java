@@ -21,11 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gdb",
         mixinStandardHelpOptions = true,
         description = {"Boot FILE (arm or x86) halted and wait for gdb-multiarch, or lldb's gdb-remote, on localhost:PORT.",
-                "Threads are the system's threads; breakpoints, stepping, watchpoints (watch, rwatch, awatch; the",
-                "kernel writing a watched word stops too) and continuing work as usual, and so do reverse-stepi",
-                "and reverse-continue (by replaying the deterministic run).",
-                "Example: gdb-multiarch -ex 'file guest-programs/target/arm/hello.elf' -ex 'target remote :1234'",
-                "         lldb guest-programs/target/x86/hello.elf -o 'gdb-remote 1234'"})
+                "Threads are the system's threads; breakpoints, stepping, watchpoints (watch, rwatch, awatch; the "
+                        + "kernel writing a watched word stops too) and continuing work as usual, and so do "
+                        + "reverse-stepi and reverse-continue (by replaying the deterministic run).",
+                "Examples:",
+                "  gdb-multiarch -ex 'file guest-programs/target/arm/hello.elf' \\",
+                "                -ex 'target remote :1234'",
+                "  lldb guest-programs/target/x86/hello.elf -o 'gdb-remote 1234'"})
 public final class GdbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

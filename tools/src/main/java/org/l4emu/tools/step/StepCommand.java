@@ -24,9 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code l4emu step FILE}: step through a run's IPC, forward and back. */
 @Command(name = "step",
         mixinStandardHelpOptions = true,
-        description = {"Step through a guest run interactively: to the next IPC event, one instruction, or to a",
-                "breakpoint; back one event or instruction (by exact deterministic replay); look at registers,",
-                "UTCB message registers, memory and disassembly. Event numbers are those of 'boot --trace'.",
+        description = {"Step through a guest run interactively, forwards and back.",
+                "Forwards to the next IPC event, one instruction, or to a breakpoint; back one event or "
+                        + "instruction (by exact deterministic replay); look at registers, UTCB message registers, "
+                        + "memory and disassembly. Event numbers are those of 'boot --trace'.",
                 "Commands come from standard input (a terminal or a pipe) after any --commands file; 'help' lists them."})
 public final class StepCommand implements Callable<Integer> {
     @Spec

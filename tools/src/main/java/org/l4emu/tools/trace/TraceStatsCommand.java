@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code l4emu trace stats FILE}: messages per pair and per monitor, and time per thread state. */
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
-        description = {"Summarise a trace: messages per sender/receiver pair (each hop and end to end),",
-                "what each monitor did, errors, and each thread's running and blocked time (virtual)."})
+        description = {"Summarise a trace: messages per sender/receiver pair (each hop and end to end), "
+                + "what each monitor did, errors, and each thread's running and blocked time (virtual)."})
 final class TraceStatsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
