@@ -54,6 +54,17 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("bench on an engine library that does not exist, or that is no Unicorn library: said before any benchmark runs")
+    void benchOnNoEngine() throws IOException {
+        String guests = CommandLineRun.GUESTS.getParent().toString();
+        assertOneLineError(CommandLineRun.of("bench", "--guests", guests, "--engine", dir.resolve("none.so").toString()),
+                "--engine " + dir.resolve("none.so") + ": no such library file");
+        Path fake = write("libfake.so", "not a library\n");
+        assertOneLineError(CommandLineRun.of("bench", "--guests", guests, "--engine", fake.toString()),
+                "--engine " + fake + ": CPU engine not available");
+    }
+
+    @Test
     @DisplayName("a file that is neither ELF nor XML")
     void notElf() throws IOException {
         Path file = write("notes.txt", "just some text\n");

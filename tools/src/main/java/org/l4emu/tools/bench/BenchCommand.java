@@ -91,6 +91,18 @@ public final class BenchCommand implements Callable<Integer> {
                 return Abi.ExitCode.BAD_INPUT;
             }
         }
+        for (String library : engines) {
+            if (!Files.isRegularFile(Path.of(library))) {
+                err.println("l4emu: --engine " + library + ": no such library file");
+                return Abi.ExitCode.BAD_INPUT;
+            }
+            try {
+                EngineRuns.check(library);
+            } catch (EngineRuns.Failure e) {
+                err.println("l4emu: " + e.getMessage());
+                return Abi.ExitCode.BAD_INPUT;
+            }
+        }
         String engine = engineLabel();
         List<Result> results = new ArrayList<>();
         for (Architecture architecture : architectures) {
@@ -113,13 +125,18 @@ public final class BenchCommand implements Callable<Integer> {
             libraries.add(EngineInfo.libraryFile());
         }
         libraries.addAll(engines);
-        for (String library : engines) {
-            results.addAll(EngineRuns.run(library, false, childArguments, err));
-        }
-        if (publicPath) {
-            for (String library : libraries) {
-                results.addAll(EngineRuns.run(library, true, childArguments, err));
+        try {
+            for (String library : engines) {
+                results.addAll(EngineRuns.run(library, false, childArguments, err));
             }
+            if (publicPath) {
+                for (String library : libraries) {
+                    results.addAll(EngineRuns.run(library, true, childArguments, err));
+                }
+            }
+        } catch (EngineRuns.Failure e) {
+            err.println("l4emu: " + e.getMessage());
+            return Abi.ExitCode.FAILED;
         }
         if (cpuTime) {
             spec.commandLine().getOut().println("Host time between the marks: CPU time of the thread that runs the guests"

@@ -20,6 +20,8 @@ import org.l4emu.emulator.Architecture;
 final class EngineRuns {
     /** The child's output format: benchmark name, architecture, engine, median, lowest, highest. */
     static final String TSV_OPTION = "--results-tsv";
+    /** How the second line of {@code l4emu --version} begins when there is an engine (VersionTest holds it). */
+    private static final String ENGINE_LINE = "Unicorn ";
 
     private EngineRuns() {
     }
@@ -33,6 +35,29 @@ final class EngineRuns {
                     Double.toString(result.pairedRatio()));
         }
         out.flush();
+    }
+
+    /**
+     * Fails at once, before any benchmark runs, when {@code library} is no engine l4emu can use:
+     * a child process on it prints l4emu's version, whose second line names the engine or says
+     * why there is none.
+     */
+    static void check(String library) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(ChildJvm.command());
+        command.add("--version");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("L4EMU_UNICORN", library);
+        Process process = builder.start();
+        List<String> lines;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+        int exit = process.waitFor();
+        String engine = lines.size() > 1 ? lines.get(1) : "no version printed (exit " + exit + ")";
+        if (exit != 0 || !engine.startsWith(ENGINE_LINE)) {
+            throw new Failure("--engine " + library + ": " + engine);
+        }
     }
 
     /** Runs {@code arguments} (a bench command line) in a child JVM on {@code library}; returns its results. */
@@ -61,9 +86,16 @@ final class EngineRuns {
         }
         int exit = process.waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("the benchmarks on " + library + " failed (exit " + exit + ")");
+            throw new Failure("the benchmarks on " + library + " stopped (exit " + exit + "): see the line above");
         }
         return results;
+    }
+
+    /** A child process ended before its results: it has said why on standard error. */
+    static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message);
+        }
     }
 
     static Result parse(String line) {
