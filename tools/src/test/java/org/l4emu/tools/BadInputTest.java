@@ -54,6 +54,13 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("a directory, or a file that is not a regular one, given as the image")
+    void notARegularFile() {
+        assertOneLineError(CommandLineRun.of("boot", dir.toString()), dir + ": a directory, not an ELF image");
+        assertOneLineError(CommandLineRun.of("boot", "/dev/null"), "/dev/null: not a regular file");
+    }
+
+    @Test
     @DisplayName("bench on an engine library that does not exist, or that is no Unicorn library: said before any benchmark runs")
     void benchOnNoEngine() throws IOException {
         String guests = CommandLineRun.GUESTS.getParent().toString();

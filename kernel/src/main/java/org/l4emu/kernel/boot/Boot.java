@@ -27,7 +27,8 @@ public final class Boot {
     /** Reads {@code file} as one ELF (a single privileged task) or as an XML system description. */
     public static SystemDescription describe(Path file) throws BootException {
         if (!Files.isRegularFile(file)) {
-            throw new BootException(file + ": no such file");
+            throw new BootException(file + (Files.isDirectory(file) ? ": a directory, not an ELF image or a system description"
+                    : Files.exists(file) ? ": not a regular file" : ": no such file"));
         }
         try {
             if (startsWithElfMagic(file)) {
