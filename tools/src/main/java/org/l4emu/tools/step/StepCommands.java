@@ -215,7 +215,8 @@ final class StepCommands {
                     candidate.name())));
         }
         if (planted.isEmpty()) {
-            throw new IllegalArgumentException("no task " + (task == null ? "" : "'" + task + "' ") + "has '" + first + "'");
+            throw new IllegalArgumentException("no symbol '" + first + "' in "
+                    + (task == null ? "any task" : "task '" + task + "'"));
         }
         for (CodeBreakpoint breakpoint : planted) {
             stepper.replay().points().add(breakpoint);

@@ -143,7 +143,7 @@ class StepCommandTest {
         List<Block> blocks = run("frobnicate", "break thread", "break nosuchsymbol", "x zz", "next");
         assertEquals(List.of("l4emu: unknown command 'frobnicate' (try help)"), blocks.get(0).lines());
         assertEquals(List.of("l4emu: missing a value"), blocks.get(1).lines());
-        assertEquals(List.of("l4emu: no task has 'nosuchsymbol'"), blocks.get(2).lines());
+        assertEquals(List.of("l4emu: no symbol 'nosuchsymbol' in any task"), blocks.get(2).lines());
         assertEquals(List.of("l4emu: 'zz' is not an address"), blocks.get(3).lines());
         assertEquals("stopped: IPC event 162", blocks.get(4).stop());
     }
