@@ -15,8 +15,13 @@ import org.l4emu.tools.replay.Watchpoint;
  * machine's {@link InstructionSet}.
  */
 final class GdbSession {
-    private static final String SUPPORTED = "PacketSize=4000;qXfer:features:read+;qXfer:threads:read+;"
+    /** The largest packet the stub takes and sends, in bytes (the hex of PacketSize below). */
+    private static final int PACKET_SIZE = 0x4000;
+    private static final String SUPPORTED = "PacketSize=" + Integer.toHexString(PACKET_SIZE)
+            + ";qXfer:features:read+;qXfer:threads:read+;"
             + "vContSupported+;swbreak+;ReverseStep+;ReverseContinue+;QStartNoAckMode+";
+    /** The most memory an 'm' reply holds: two hex digits a byte. A longer read is answered in part, as the protocol allows. */
+    private static final int MOST_BYTES_READ = PACKET_SIZE / 2;
     /** What lldb is told it may set; the hooks have no fixed number. */
     private static final int WATCHPOINT_SLOTS = 16;
     private static final int MAX_WATCHED_BYTES = 4096;
@@ -65,10 +70,10 @@ final class GdbSession {
             case 'q' -> query(packet);
             case 'Q' -> packet.equals("QStartNoAckMode") ? noAck() : "";
             case 'H' -> selectThread(packet.substring(2));
-            case 'T' -> target.thread((int) Hex.number(packet.substring(1))) != null ? "OK" : "E01";
+            case 'T' -> target.thread(Hex.address(packet.substring(1))) != null ? "OK" : "E01";
             case 'g' -> readRegisters();
             case 'G' -> writeRegisters(packet.substring(1));
-            case 'p' -> readRegister((int) Hex.number(packet.substring(1)));
+            case 'p' -> readRegister(Hex.count(packet.substring(1)));
             case 'P' -> writeRegister(packet.substring(1));
             case 'm' -> readMemory(packet.substring(1));
             case 'M' -> writeMemory(packet.substring(1));
@@ -133,7 +138,7 @@ final class GdbSession {
             return "num:" + WATCHPOINT_SLOTS + ";";
         }
         if (packet.startsWith("qThreadStopInfo")) {
-            Thread thread = target.thread((int) Hex.number(packet.substring("qThreadStopInfo".length())));
+            Thread thread = target.thread(Hex.address(packet.substring("qThreadStopInfo".length())));
             if (thread == null) {
                 return "E01";
             }
@@ -158,7 +163,7 @@ final class GdbSession {
             return "QC" + Integer.toHexString(target.gdbId(general));
         }
         if (packet.startsWith("qThreadExtraInfo,")) {
-            Thread thread = target.thread((int) Hex.number(packet.substring("qThreadExtraInfo,".length())));
+            Thread thread = target.thread(Hex.address(packet.substring("qThreadExtraInfo,".length())));
             return thread == null ? "E01" : Hex.text(describe(thread));
         }
         if (packet.equals("qAttached")) {
@@ -190,20 +195,20 @@ final class GdbSession {
     /** qXfer reads: "offset,length" of {@code document}, 'm' when more follows, 'l' for the last part. */
     private static String chunk(String document, String range) {
         String[] parts = range.split(",");
-        int offset = (int) Hex.number(parts[0]);
-        int length = (int) Hex.number(parts[1]);
+        long offset = Hex.number(parts[0]);
+        long length = Hex.number(parts[1]);
         if (offset >= document.length()) {
             return "l";
         }
-        int end = Math.min(document.length(), offset + length);
-        return (end == document.length() ? "l" : "m") + document.substring(offset, end);
+        int end = (int) Math.min(document.length(), offset + Math.min(length, PACKET_SIZE));
+        return (end == document.length() ? "l" : "m") + document.substring((int) offset, end);
     }
 
     private String selectThread(String id) {
         if (id.equals("0") || id.equals("-1")) {
             return "OK";
         }
-        Thread thread = target.thread((int) Hex.number(id));
+        Thread thread = target.thread(Hex.address(id));
         if (thread == null) {
             return "E01";
         }
@@ -238,7 +243,7 @@ final class GdbSession {
 
     private String writeRegister(String assignment) {
         String[] parts = assignment.split("=");
-        return setRegister((int) Hex.number(parts[0]), Hex.parseBytes(parts[1]));
+        return setRegister(Hex.count(parts[0]), Hex.parseBytes(parts[1]));
     }
 
     private String setRegister(int number, byte[] value) {
@@ -262,16 +267,25 @@ final class GdbSession {
     }
 
     private String readMemory(String request) {
-        String[] parts = request.split(",");
-        byte[] bytes = target.replay().memory().read(memoryTask().space(), (int) Hex.number(parts[0]),
-                (int) Hex.number(parts[1]));
+        String[] parts = request.split(",", -1);
+        if (parts.length != 2) {
+            return "E01";
+        }
+        int length = (int) Math.min(Hex.number(parts[1]), MOST_BYTES_READ);
+        byte[] bytes = target.replay().memory().read(memoryTask().space(), Hex.address(parts[0]), length);
         return bytes == null ? "E14" : Hex.bytes(bytes);
     }
 
     private String writeMemory(String request) {
-        String[] parts = request.split("[,:]");
-        byte[] bytes = Hex.parseBytes(parts.length > 2 ? parts[2] : "");
-        if (!target.replay().memory().write(memoryTask().space(), (int) Hex.number(parts[0]), bytes)) {
+        String[] parts = request.split("[,:]", -1);
+        if (parts.length != 3) {
+            return "E01";
+        }
+        byte[] bytes = Hex.parseBytes(parts[2]);
+        if (bytes.length != Hex.count(parts[1])) {
+            return "E01";
+        }
+        if (!target.replay().memory().write(memoryTask().space(), Hex.address(parts[0]), bytes)) {
             return "E14";
         }
         target.replay().flushCodeCache();
@@ -285,8 +299,8 @@ final class GdbSession {
     private String breakpoint(String packet) {
         String[] parts = packet.substring(1).split("[,;]");
         int type = Integer.parseInt(parts[0]);
-        int address = (int) Hex.number(parts[1]);
-        int kind = (int) Hex.number(parts[2]);
+        int address = Hex.address(parts[1]);
+        int kind = Hex.count(parts[2]);
         boolean insert = packet.charAt(0) == 'Z';
         if (type == 0 || type == 1) {
             if (!isa.isBreakpointKind(kind)) {
@@ -325,7 +339,7 @@ final class GdbSession {
             for (String action : packet.substring("vCont;".length()).split(";")) {
                 String[] parts = action.split(":");
                 if (parts[0].startsWith("s") || parts[0].startsWith("S")) {
-                    Thread thread = parts.length > 1 ? target.thread((int) Hex.number(parts[1])) : general;
+                    Thread thread = parts.length > 1 ? target.thread(Hex.address(parts[1])) : general;
                     return stopped(target.step(thread == null ? general : thread));
                 }
             }

@@ -42,4 +42,22 @@ final class Hex {
     static long number(String hex) {
         return Long.parseUnsignedLong(hex, 16);
     }
+
+    /** A 32-bit guest address (or any 32-bit value); anything wider is refused, not wrapped. */
+    static int address(String hex) {
+        long value = number(hex);
+        if (value > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("wider than 32 bits: " + hex);
+        }
+        return (int) value;
+    }
+
+    /** A count or index: at most {@code Integer.MAX_VALUE}. */
+    static int count(String hex) {
+        long value = number(hex);
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too large: " + hex);
+        }
+        return (int) value;
+    }
 }
