@@ -53,6 +53,8 @@ final class StepCommands {
 
     /** Source lines shown before and after the current one. */
     private static final int LIST_AROUND = 5;
+    /** The most words 'x' and instructions 'disas' show at once. */
+    private static final int MOST_SHOWN = 4096;
 
     private final Stepper stepper;
     private final PrintWriter out;
@@ -72,7 +74,7 @@ final class StepCommands {
                 case "next", "n" -> next(count(words, 0));
                 case "stepi", "si" -> stepInstructions(count(words, 0));
                 case "continue", "c" -> move(RunMode.BREAKPOINT, Long.MAX_VALUE);
-                case "goto" -> goTo(Long.parseLong(required(words, 0, "an event number")));
+                case "goto" -> goTo(eventNumber(required(words, 0, "an event number")));
                 case "back", "rn", "reverse-next" -> back(count(words, 0));
                 case "reverse-stepi", "rsi" -> reverseStep(count(words, 0));
                 case "reverse-continue", "rc" -> reverseContinue();
@@ -87,9 +89,9 @@ final class StepCommands {
                 case "mrs" -> views().messageRegisters(threadArgument(words, 0), words.size() > 1
                         ? Integer.parseInt(words.get(1)) : 0);
                 case "x" -> views().memory(stepper.focus(), address(required(words, 0, "an address")),
-                        words.size() > 1 ? Integer.parseInt(words.get(1)) : 8);
+                        words.size() > 1 ? count(words, 1, MOST_SHOWN) : 8);
                 case "disas" -> views().disassemble(stepper.focus(), words.isEmpty() ? null : address(words.get(0)),
-                        words.size() > 1 ? Integer.parseInt(words.get(1)) : 8);
+                        words.size() > 1 ? count(words, 1, MOST_SHOWN) : 8);
                 case "events" -> events(words.isEmpty() ? 10 : count(words, 0));
                 case "list", "l" -> list(threadArgument(words, 0));
                 case "help", "h", "?" -> out.print(HELP);
@@ -337,18 +339,36 @@ final class StepCommands {
     }
 
     private static int count(List<String> words, int index) {
-        if (words.size() <= index) {
-            return 1;
-        }
+        return words.size() <= index ? 1 : count(words, index, Integer.MAX_VALUE);
+    }
+
+    /** A positive count of at most {@code most}: what a command shows at once. */
+    private static int count(List<String> words, int index, int most) {
         try {
             int value = Integer.parseInt(words.get(index));
             if (value < 1) {
                 throw new IllegalArgumentException("a count must be positive");
             }
+            if (value > most) {
+                throw new IllegalArgumentException("at most " + most + " at once");
+            }
             return value;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + words.get(index) + "' is not a count");
         }
+    }
+
+    /** An event number as the trace numbers events: 0 or more. */
+    private static long eventNumber(String word) {
+        try {
+            long value = Long.parseLong(word);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below, as for a negative number
+        }
+        throw new IllegalArgumentException("'" + word + "' is not an event number");
     }
 
     private static String required(List<String> words, int index, String what) {

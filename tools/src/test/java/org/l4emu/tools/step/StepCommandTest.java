@@ -140,11 +140,16 @@ class StepCommandTest {
     @Test
     @DisplayName("bad commands are one line each and the session goes on")
     void badCommands() throws IOException {
-        List<Block> blocks = run("frobnicate", "break thread", "break nosuchsymbol", "x zz", "next");
+        List<Block> blocks = run("frobnicate", "break thread", "break nosuchsymbol", "x zz", "x 0x10000 2147483647",
+                "disas 0x10000 0", "goto -1", "goto zz", "next");
         assertEquals(List.of("l4emu: unknown command 'frobnicate' (try help)"), blocks.get(0).lines());
         assertEquals(List.of("l4emu: missing a value"), blocks.get(1).lines());
         assertEquals(List.of("l4emu: no symbol 'nosuchsymbol' in any task"), blocks.get(2).lines());
         assertEquals(List.of("l4emu: 'zz' is not an address"), blocks.get(3).lines());
-        assertEquals("stopped: IPC event 162", blocks.get(4).stop());
+        assertEquals(List.of("l4emu: at most 4096 at once"), blocks.get(4).lines());
+        assertEquals(List.of("l4emu: a count must be positive"), blocks.get(5).lines());
+        assertEquals(List.of("l4emu: '-1' is not an event number"), blocks.get(6).lines());
+        assertEquals(List.of("l4emu: 'zz' is not an event number"), blocks.get(7).lines());
+        assertEquals("stopped: IPC event 162", blocks.get(8).stop());
     }
 }
