@@ -39,8 +39,16 @@ final class Hex {
         return bytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A hex number of the protocol: digits only, at most 63 bits (a wider one is refused, never negative). */
     static long number(String hex) {
-        return Long.parseUnsignedLong(hex, 16);
+        if (hex.isEmpty() || Character.digit(hex.charAt(0), 16) < 0) {
+            throw new IllegalArgumentException("not a hex number: '" + hex + "'");
+        }
+        long value = Long.parseUnsignedLong(hex, 16);
+        if (value < 0) {
+            throw new IllegalArgumentException("too large: " + hex);
+        }
+        return value;
     }
 
     /** A 32-bit guest address (or any 32-bit value); anything wider is refused, not wrapped. */

@@ -25,7 +25,7 @@ import org.l4emu.tools.replay.Replay;
  */
 class MalformedPacketsTest {
     private static final String[] PACKETS = {
-            "m0,ffffffff", "m10000,7fffffff", "m100000000,4", "mffffffff,10", "m,", "m", "mzz,4", "m10000",
+            "m0,ffffffff", "m0,ffffffffffffffff", "m0,+4", "m-1,4", "m10000,7fffffff", "m100000000,4", "mffffffff,10", "m,", "m", "mzz,4", "m10000",
             "M0,1:zz", "M10000,4:00", "M10000,ffffffff:00", "M10000,1", "M100000000,1:00", "X0,4:abcd",
             "Z0,zz,4", "Z0,100000000,4", "Z2,0,100000", "Z2,0,ffffffffffffffff", "Z", "z9,0,4", "Zx,0,4",
             "vCont;s:100000000", "Hgzz", "Hg100000000", "Hg-1", "T7fffffff", "T100000000", "Tzz",
