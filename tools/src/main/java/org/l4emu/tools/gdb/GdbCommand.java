@@ -65,6 +65,9 @@ public final class GdbCommand implements Callable<Integer> {
             try (Socket socket = server.accept()) {
                 socket.setTcpNoDelay(true);
                 new GdbSession(new RspChannel(socket.getInputStream(), socket.getOutputStream()), target, task).serve();
+            } catch (IOException e) {
+                err.println("l4emu: the debugger's connection ended: " + e.getMessage());
+                return Abi.ExitCode.FAILED;
             }
             return 0;
         } catch (BootException e) {

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class RspChannel {
     private static final int INTERRUPT = 0x03;
+    /** The longest packet data kept: a longer one is refused like a bad checksum (the stub offers 0x4000). */
+    static final int MOST_DATA = 0x4000;
+    /** How often a reply is sent again when the debugger refuses it. */
+    private static final int RESENDS = 3;
 
     private final InputStream in;
     private final OutputStream out;
@@ -39,11 +43,15 @@ final class RspChannel {
             }
             StringBuilder data = new StringBuilder();
             int sum = 0;
+            boolean tooLong = false;
             while ((b = in.read()) != '#') {
                 if (b < 0) {
                     return null;
                 }
-                data.append((char) b);
+                tooLong |= data.length() == MOST_DATA;
+                if (!tooLong) {
+                    data.append((char) b);
+                }
                 sum += b;
             }
             int high = in.read();
@@ -51,15 +59,16 @@ final class RspChannel {
             if (high < 0 || low < 0) {
                 return null;
             }
-            int expected = Integer.parseInt("" + (char) high + (char) low, 16);
+            boolean checksumRight = Character.digit(high, 16) >= 0 && Character.digit(low, 16) >= 0
+                    && (sum & 0xFF) == (Character.digit(high, 16) << 4 | Character.digit(low, 16));
             if (acknowledging) {
-                out.write((sum & 0xFF) == expected ? '+' : '-');
+                out.write(!tooLong && checksumRight ? '+' : '-');
                 out.flush();
-                if ((sum & 0xFF) != expected) {
-                    continue;
-                }
             }
-            return data.toString();
+            // Without acknowledgements a checksum cannot be refused, so the packet is taken as sent.
+            if (!tooLong && (checksumRight || !acknowledging)) {
+                return data.toString();
+            }
         }
     }
 
@@ -68,18 +77,25 @@ final class RspChannel {
         for (byte b : data.getBytes(StandardCharsets.ISO_8859_1)) {
             sum += b & 0xFF;
         }
-        out.write(('$' + data + '#' + String.format("%02x", sum & 0xFF)).getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        if (acknowledging) {
-            int ack = in.read();
-            while (ack == INTERRUPT) {
-                interrupted = true;
-                ack = in.read();
-            }
-            if (ack == '-') {
-                send(data);
+        byte[] packet = ('$' + data + '#' + String.format("%02x", sum & 0xFF)).getBytes(StandardCharsets.ISO_8859_1);
+        for (int sent = 0; sent <= RESENDS; sent++) {
+            out.write(packet);
+            out.flush();
+            if (!acknowledging || acknowledgement() != '-') {
+                return;
             }
         }
+        throw new IOException("the debugger refused a reply " + (RESENDS + 1) + " times");
+    }
+
+    /** The debugger's answer to a packet sent: '+', '-', or another byte (taken as '+'), or -1 at the end. */
+    private int acknowledgement() throws IOException {
+        int ack = in.read();
+        while (ack == INTERRUPT) {
+            interrupted = true;
+            ack = in.read();
+        }
+        return ack;
     }
 
     void stopAcknowledging() {

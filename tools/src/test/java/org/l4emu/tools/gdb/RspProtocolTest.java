@@ -1,6 +1,7 @@
 package org.l4emu.tools.gdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,26 @@ class RspProtocolTest {
         assertEquals("-+", sent.toString(StandardCharsets.US_ASCII));
         assertEquals(true, channel.takeInterrupt());
         assertEquals(false, channel.takeInterrupt());
+    }
+
+    @Test
+    @DisplayName("a checksum that is not hex and a packet longer than the stub takes are refused, and the next packet is read")
+    void malformedFraming() throws IOException {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        String tooLong = "$" + "A".repeat(RspChannel.MOST_DATA + 1) + "#00";
+        RspChannel channel = new RspChannel(new ByteArrayInputStream(
+                ("$g#zz" + tooLong + "$g#67").getBytes(StandardCharsets.US_ASCII)), sent);
+        assertEquals("g", channel.receive());
+        assertEquals("--+", sent.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    @DisplayName("a reply the debugger keeps refusing ends the session, after a few tries")
+    void refusedReply() {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        RspChannel channel = new RspChannel(new ByteArrayInputStream("------------".getBytes(StandardCharsets.US_ASCII)), sent);
+        assertThrows(IOException.class, () -> channel.send("OK"));
+        assertEquals("$OK#9a".repeat(4), sent.toString(StandardCharsets.US_ASCII));
     }
 
     @Test
