@@ -35,6 +35,10 @@ final class TraceShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (limit < 1) {
+            spec.commandLine().getErr().println("l4emu: --limit takes a positive number");
+            return Abi.ExitCode.BAD_INPUT;
+        }
         EventFilter selection;
         try {
             selection = filter.toFilter();

@@ -118,5 +118,8 @@ class TraceCommandsTest {
         CommandLineRun badKind = CommandLineRun.of("trace", "show", "--kind", "fly", trace.toString());
         assertEquals(2, badKind.exitCode());
         assertEquals(List.of("l4emu: unknown --kind 'fly'"), badKind.errLines());
+        CommandLineRun badLimit = CommandLineRun.of("trace", "show", "--limit", "-1", trace.toString());
+        assertEquals(2, badLimit.exitCode());
+        assertEquals(List.of("l4emu: --limit takes a positive number"), badLimit.errLines());
     }
 }
