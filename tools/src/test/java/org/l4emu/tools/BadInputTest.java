@@ -75,7 +75,12 @@ class BadInputTest {
     @DisplayName("a file that is neither ELF nor XML")
     void notElf() throws IOException {
         Path file = write("notes.txt", "just some text\n");
-        assertOneLineError(CommandLineRun.of("boot", file.toString()), "malformed XML");
+        assertOneLineError(CommandLineRun.of("boot", file.toString()),
+                file + ": neither an ELF executable nor an XML system description");
+        Path almostElf = write("almost.elf", new byte[] {0x7F, 'E', 'L', 'G', 1, 1, 1, 0});
+        assertOneLineError(CommandLineRun.of("boot", almostElf.toString()), "neither an ELF executable");
+        Path withBom = write("bom.xml", "\uFEFF  \n<system arch=\"arm\" name=\"x\">");
+        assertOneLineError(CommandLineRun.of("boot", withBom.toString()), "malformed XML");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.Machine;
 import org.l4emu.emulator.Machines;
@@ -21,6 +22,8 @@ import org.l4emu.kernel.trace.KernelEvents;
 /** {@code l4emu boot FILE}: reads an ELF image or a system description, builds it, runs it. */
 public final class Boot {
     private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int HEAD_BYTES = 4096;
 
     private Boot() {}
 
@@ -31,9 +34,14 @@ public final class Boot {
                     : Files.exists(file) ? ": not a regular file" : ": no such file"));
         }
         try {
-            if (startsWithElfMagic(file)) {
+            byte[] head = head(file);
+            if (Arrays.equals(head, 0, Math.min(head.length, ELF_MAGIC.length), ELF_MAGIC, 0, ELF_MAGIC.length)) {
                 Architecture arch = ElfImage.read(file).architecture();
                 return SystemDescriptions.forSingleElf(file, arch);
+            }
+            // A file named .xml is meant as a description: the parser says where it goes wrong.
+            if (!file.getFileName().toString().endsWith(".xml") && !startsLikeXml(head)) {
+                throw new BootException(file + ": neither an ELF executable nor an XML system description");
             }
             return SystemDescriptionParser.parse(file);
         } catch (ElfFormatException | SystemDescriptionException e) {
@@ -58,10 +66,20 @@ public final class Boot {
         }
     }
 
-    private static boolean startsWithElfMagic(Path file) throws IOException {
+    /** The first bytes of {@code file}: enough for the ELF magic, or to find where XML begins. */
+    private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(ELF_MAGIC.length);
-            return java.util.Arrays.equals(head, ELF_MAGIC);
+            return in.readNBytes(HEAD_BYTES);
         }
+    }
+
+    /** True when the first thing after any byte-order mark and white space is '<' (a declaration, comment or element). */
+    private static boolean startsLikeXml(byte[] head) {
+        int at = head.length >= UTF8_BOM.length && Arrays.equals(head, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)
+                ? UTF8_BOM.length : 0;
+        while (at < head.length && Character.isWhitespace(head[at])) {
+            at++;
+        }
+        return at == head.length || head[at] == '<';
     }
 }
