@@ -12,7 +12,7 @@ record EventBreakpoint(String field, String value) {
     static EventBreakpoint parse(String field, String value) {
         switch (field) {
             case "thread", "task" -> { }
-            case "label" -> Words.parse(value);
+            case "label" -> label(value);
             case "option" -> IpcOption.parse(value).orElseThrow(
                     () -> new IllegalArgumentException("unknown option '" + value + "'"));
             case "kind" -> EventKind.named(value).orElseThrow(
@@ -41,5 +41,13 @@ record EventBreakpoint(String field, String value) {
     @Override
     public String toString() {
         return field + " " + value;
+    }
+
+    private static int label(String value) {
+        try {
+            return Words.parse(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a label");
+        }
     }
 }

@@ -87,7 +87,7 @@ final class StepCommands {
                 case "threads" -> threads();
                 case "registers", "regs" -> views().registers(threadArgument(words, 0));
                 case "mrs" -> views().messageRegisters(threadArgument(words, 0), words.size() > 1
-                        ? Integer.parseInt(words.get(1)) : 0);
+                        ? count(words, 1, MOST_SHOWN) : 0);
                 case "x" -> views().memory(stepper.focus(), address(required(words, 0, "an address")),
                         words.size() > 1 ? count(words, 1, MOST_SHOWN) : 8);
                 case "disas" -> views().disassemble(stepper.focus(), words.isEmpty() ? null : address(words.get(0)),
@@ -255,7 +255,7 @@ final class StepCommands {
     private void delete(List<String> words) {
         Map<Integer, Object> breakpoints = stepper.breakpoints();
         List<Integer> numbers = words.isEmpty() ? List.copyOf(breakpoints.keySet())
-                : List.of(Integer.parseInt(words.getFirst()));
+                : List.of(breakpointNumber(words.getFirst()));
         for (Integer number : numbers) {
             Object removed = breakpoints.remove(number);
             if (removed == null) {
@@ -355,6 +355,14 @@ final class StepCommands {
             return value;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + words.get(index) + "' is not a count");
+        }
+    }
+
+    private static int breakpointNumber(String word) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + word + "' is not a breakpoint number");
         }
     }
 

@@ -141,7 +141,7 @@ class StepCommandTest {
     @DisplayName("bad commands are one line each and the session goes on")
     void badCommands() throws IOException {
         List<Block> blocks = run("frobnicate", "break thread", "break nosuchsymbol", "x zz", "x 0x10000 2147483647",
-                "disas 0x10000 0", "goto -1", "goto zz", "next");
+                "disas 0x10000 0", "goto -1", "goto zz", "delete zz", "break label zz", "mrs client zz", "next");
         assertEquals(List.of("l4emu: unknown command 'frobnicate' (try help)"), blocks.get(0).lines());
         assertEquals(List.of("l4emu: missing a value"), blocks.get(1).lines());
         assertEquals(List.of("l4emu: no symbol 'nosuchsymbol' in any task"), blocks.get(2).lines());
@@ -150,6 +150,9 @@ class StepCommandTest {
         assertEquals(List.of("l4emu: a count must be positive"), blocks.get(5).lines());
         assertEquals(List.of("l4emu: '-1' is not an event number"), blocks.get(6).lines());
         assertEquals(List.of("l4emu: 'zz' is not an event number"), blocks.get(7).lines());
-        assertEquals("stopped: IPC event 162", blocks.get(8).stop());
+        assertEquals(List.of("l4emu: 'zz' is not a breakpoint number"), blocks.get(8).lines());
+        assertEquals(List.of("l4emu: 'zz' is not a label"), blocks.get(9).lines());
+        assertEquals(List.of("l4emu: 'zz' is not a count"), blocks.get(10).lines());
+        assertEquals("stopped: IPC event 162", blocks.get(11).stop());
     }
 }
