@@ -30,7 +30,8 @@ public final class Boot {
     /** Reads {@code file} as one ELF (a single privileged task) or as an XML system description. */
     public static SystemDescription describe(Path file) throws BootException {
         if (!Files.isRegularFile(file)) {
-            throw new BootException(file + (Files.isDirectory(file) ? ": a directory, not an ELF image or a system description"
+            throw new BootException(file + (Files.isDirectory(file)
+                    ? ": a directory, not an ELF image or a system description"
                     : Files.exists(file) ? ": not a regular file" : ": no such file"));
         }
         try {
@@ -75,8 +76,9 @@ public final class Boot {
 
     /** True when the first thing after any byte-order mark and white space is '<' (a declaration, comment or element). */
     private static boolean startsLikeXml(byte[] head) {
-        int at = head.length >= UTF8_BOM.length && Arrays.equals(head, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)
-                ? UTF8_BOM.length : 0;
+        boolean marked = head.length >= UTF8_BOM.length
+                && Arrays.equals(head, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length);
+        int at = marked ? UTF8_BOM.length : 0;
         while (at < head.length && Character.isWhitespace(head[at])) {
             at++;
         }

@@ -111,8 +111,8 @@ final class SequenceDiagramBuilder {
             case EventDetail.PageFault ignored -> note(event, SequenceDiagram.Style.INFO);
             case EventDetail.Breakpoint ignored -> note(event, SequenceDiagram.Style.INFO);
             case EventDetail.Console console when withConsole -> row(new SequenceDiagram.Note(
-                    participant(event.thread()), console.text().strip(), SequenceDiagram.Style.CONSOLE,
-                    event.timeNanos(), event.seq()));
+                    participant(event.thread()), EventText.printable(console.text()).strip(),
+                    SequenceDiagram.Style.CONSOLE, event.timeNanos(), event.seq()));
             default -> { }
         }
     }

@@ -20,7 +20,7 @@ final class GdbSession {
     private static final String SUPPORTED = "PacketSize=" + Integer.toHexString(PACKET_SIZE)
             + ";qXfer:features:read+;qXfer:threads:read+;"
             + "vContSupported+;swbreak+;ReverseStep+;ReverseContinue+;QStartNoAckMode+";
-    /** The most memory an 'm' reply holds: two hex digits a byte. A longer read is answered in part, as the protocol allows. */
+    /** The most memory an 'm' reply holds, two hex digits a byte: a longer read is answered in part. */
     private static final int MOST_BYTES_READ = PACKET_SIZE / 2;
     /** What lldb is told it may set; the hooks have no fixed number. */
     private static final int WATCHPOINT_SLOTS = 16;

@@ -109,7 +109,11 @@ public final class EventText {
         return text.toString();
     }
 
-    /** Console text with newlines and other controls escaped, so that a row stays one line. */
+    /**
+     * Console text with newlines and other controls escaped, so that a row stays one line and a
+     * guest cannot drive the terminal that shows it: C0 and C1 controls, DEL, and invisible
+     * format characters such as the bidirectional overrides.
+     */
     public static String quoted(String text) {
         StringBuilder quoted = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
@@ -118,8 +122,8 @@ public final class EventText {
                 case '\t' -> quoted.append("\\t");
                 case '"' -> quoted.append("\\\"");
                 default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    if (unprintable(c)) {
+                        quoted.append(String.format(Locale.ROOT, c <= 0xFF ? "\\x%02x" : "\\u%04x", (int) c));
                     } else {
                         quoted.append(c);
                     }
@@ -127,5 +131,18 @@ public final class EventText {
             }
         }
         return quoted.append('"').toString();
+    }
+
+    /** Console text for a picture: every control or format character (see {@link #quoted}) a space. */
+    public static String printable(String text) {
+        StringBuilder printable = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            printable.append(unprintable(c) ? ' ' : c);
+        }
+        return printable.toString();
+    }
+
+    private static boolean unprintable(char c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 }
