@@ -43,16 +43,9 @@ final class EngineRuns {
      * why there is none.
      */
     static void check(String library) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(ChildJvm.command());
-        command.add("--version");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("L4EMU_UNICORN", library);
-        Process process = builder.start();
-        List<String> lines;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            lines = out.lines().toList();
-        }
+        Process process = onLibrary(library, List.of("--version"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = outputLines(process);
         int exit = process.waitFor();
         String engine = lines.size() > 1 ? lines.get(1) : "no version printed (exit " + exit + ")";
         if (exit != 0 || !engine.startsWith(ENGINE_LINE)) {
@@ -63,12 +56,10 @@ final class EngineRuns {
     /** Runs {@code arguments} (a bench command line) in a child JVM on {@code library}; returns its results. */
     static List<Result> run(String library, boolean publicPath, List<String> arguments, PrintWriter progress)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(ChildJvm.command());
-        command.add("bench");
-        command.addAll(arguments);
-        command.add(TSV_OPTION);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("L4EMU_UNICORN", library);
+        List<String> bench = new ArrayList<>(List.of("bench"));
+        bench.addAll(arguments);
+        bench.add(TSV_OPTION);
+        ProcessBuilder builder = onLibrary(library, bench).redirectError(ProcessBuilder.Redirect.INHERIT);
         if (publicPath) {
             builder.environment().put("L4EMU_ACCELERATORS", "none");
         }
@@ -77,18 +68,31 @@ final class EngineRuns {
         progress.flush();
         Process process = builder.start();
         List<Result> results = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                results.add(parse(line));
-            }
+        for (String line : outputLines(process)) {
+            results.add(parse(line));
         }
         int exit = process.waitFor();
         if (exit != 0) {
             throw new Failure("the benchmarks on " + library + " stopped (exit " + exit + "): see the line above");
         }
         return results;
+    }
+
+    /** A child l4emu process with {@code arguments}, on the Unicorn library {@code library}. */
+    private static ProcessBuilder onLibrary(String library, List<String> arguments) {
+        List<String> command = new ArrayList<>(ChildJvm.command());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("L4EMU_UNICORN", library);
+        return builder;
+    }
+
+    /** Everything {@code process} prints on standard output, a line each, until it closes it. */
+    private static List<String> outputLines(Process process) throws IOException {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            return out.lines().toList();
+        }
     }
 
     /** A child process ended before its results: it has said why on standard error. */

@@ -508,16 +508,21 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         boolean sameThread = compact && number == previousNumber;
         out.u8(kind.code() | (sameInstant ? TraceFormat.SAME_INSTANT : 0) | (sameThread ? TraceFormat.SAME_THREAD : 0));
         if (!sameInstant) {
-            out.varint(instructions - lastInstructions);
-            out.varint(time - lastTime);
+            writeInstant(instructions, time);
         }
         if (!sameThread) {
             out.varint(number);
         }
-        lastInstructions = instructions;
-        lastTime = time;
         previousKind = kind;
         previousNumber = number;
+    }
+
+    /** Writes how far this instant is from the last one written, and makes it the last. */
+    private void writeInstant(long instructions, long time) {
+        out.varint(instructions - lastInstructions);
+        out.varint(time - lastTime);
+        lastInstructions = instructions;
+        lastTime = time;
     }
 
     /** Inside a trap every change shares the trap's time, so they are collected once at its end. */
@@ -627,15 +632,10 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     /** The trap held as its thread's template again: its instant and message words. */
     private void writeRepeat(IpcTrap template) {
-        long instructions = kernel.instructions();
-        long time = kernel.clock().now();
         out.u8(TraceFormat.REPEAT);
-        out.varint(instructions - lastInstructions);
-        out.varint(time - lastTime);
+        writeInstant(kernel.instructions(), kernel.clock().now());
         out.varint(template.threadNumber);
         out.words(trap.words, trap.wordCount);
-        lastInstructions = instructions;
-        lastTime = time;
         repeats[repeatCount++ % RecentSyscalls.DEPTH] = template;
     }
 

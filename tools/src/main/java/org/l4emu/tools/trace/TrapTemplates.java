@@ -1,10 +1,10 @@
 package org.l4emu.tools.trace;
 
 import java.util.ArrayList;
-import org.l4emu.abi.Abi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.l4emu.abi.Abi;
 
 /**
  * The reader's side of version 4's trap records: each thread's template (the events of its last
