@@ -263,19 +263,15 @@ final class PerfettoExporter {
     }
 
     private void metadata(String name, int pid, int tid, String value) {
-        json.writeStartObject();
-        json.writeStringProperty("name", name);
-        json.writeStringProperty("ph", "M");
-        json.writeNumberProperty("pid", pid);
-        json.writeNumberProperty("tid", tid);
-        json.writeName("args");
-        json.writeStartObject();
-        json.writeStringProperty("name", value);
-        json.writeEndObject();
-        json.writeEndObject();
+        metadataEvent(name, pid, tid, () -> json.writeStringProperty("name", value));
     }
 
     private void metadataNumber(String name, int pid, int tid, int value) {
+        metadataEvent(name, pid, tid, () -> json.writeNumberProperty("sort_index", value));
+    }
+
+    /** A metadata ("M") event of thread {@code tid} in process {@code pid}, whose one argument {@code argument} writes. */
+    private void metadataEvent(String name, int pid, int tid, Runnable argument) {
         json.writeStartObject();
         json.writeStringProperty("name", name);
         json.writeStringProperty("ph", "M");
@@ -283,7 +279,7 @@ final class PerfettoExporter {
         json.writeNumberProperty("tid", tid);
         json.writeName("args");
         json.writeStartObject();
-        json.writeNumberProperty("sort_index", value);
+        argument.run();
         json.writeEndObject();
         json.writeEndObject();
     }
