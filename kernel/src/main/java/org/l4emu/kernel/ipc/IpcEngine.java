@@ -208,7 +208,13 @@ public final class IpcEngine {
             if (match != null) {
                 match.dequeue();
                 match.sender().setPendingSend(null);
-                if (rendezvous.deliver(match)) {
+                Rendezvous.Transfer transfer = rendezvous.deliver(match);
+                if (transfer == Rendezvous.Transfer.RECEIVE_ENDED) {
+                    return;
+                }
+                if (transfer == Rendezvous.Transfer.INVALID_MESSAGE && match.sender().id() == fromSpec) {
+                    // S2: the sender this closed wait is for has just failed; the receiver learns.
+                    rendezvous.fail(receiver, IpcError.INVALID_ARGUMENT, Phase.RECEIVE);
                     return;
                 }
             }

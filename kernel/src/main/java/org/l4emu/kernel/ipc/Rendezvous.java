@@ -48,23 +48,35 @@ public final class Rendezvous {
         return notifications;
     }
 
+    /** What became of a message offered to a receiver. */
+    enum Transfer {
+        /** The receiver's receive is over: it got the message, or an error (S5, a window that cannot take a mapping). */
+        RECEIVE_ENDED,
+        /** Invalid when read at transfer (S5): its send failed with error 9, the receiver got nothing. */
+        INVALID_MESSAGE,
+        /** Its delay timeout had expired (M5): the receiver got nothing. */
+        DELAY_EXPIRED
+    }
+
     /**
-     * Transfers {@code send} to its next hop, which is receiving and accepts it. Returns false when
-     * the receiver got nothing and keeps waiting: the message was invalid at transfer (S5) or
-     * the delay timeout had expired (M5).
+     * Transfers {@code send} to its next hop, which is receiving and accepts it, or is starting a
+     * receive that does. A receiver that got nothing keeps waiting, unless it waits for the sender
+     * whose message was invalid: a waiter already blocked in that closed wait learns of it here
+     * (S2), one just starting it is told by the caller.
      */
-    boolean deliver(PendingSend send) {
+    Transfer deliver(PendingSend send) {
         boolean fromUtcb = send.kernelWords() == null;
         if (fromUtcb && !items.wellFormed(send.sender())) {
             // S5: the message is read and checked now; the sender's task may have rewritten it.
             failSend(send, IpcError.INVALID_ARGUMENT);
-            return false;
+            tellClosedWaiter(send.sender(), send.nextHop(), IpcError.INVALID_ARGUMENT);
+            return Transfer.INVALID_MESSAGE;
         }
         MonitoredIpc ipc = send.ipc();
         boolean toFinalReceiver = send.stage() == PendingSend.Stage.FINAL;
         if (toFinalReceiver && ipc.delayExpired(clock.now())) {
             endWithDelayTimeout(send);
-            return false;
+            return Transfer.DELAY_EXPIRED;
         }
         Thread receiver = send.nextHop();
         if (fromUtcb && items.carriesMappings(send.sender())) {
@@ -72,7 +84,7 @@ public final class Rendezvous {
             MessageItems.Outcome outcome = items.transfer(send.sender(), receiver, wholeSpace);
             if (outcome != MessageItems.Outcome.DONE) {
                 failMappings(send, receiver, outcome);
-                return true;
+                return Transfer.RECEIVE_ENDED;
             }
         }
         if (toFinalReceiver && !ipc.checkedAgainstFinalReceiver()) {
@@ -86,7 +98,7 @@ public final class Rendezvous {
             writeMonitorWords(receiver, send);
         }
         afterReceipt(send);
-        return true;
+        return Transfer.RECEIVE_ENDED;
     }
 
     /** S5: a receiver that cannot take a mapping gets an error, and so does the sender. */

@@ -26,7 +26,7 @@ class S5TransferChecksTest {
     @Test
     @DisplayName("S5: a sibling's rewrite of the tag to 125 words fails the send with 9; the receiver gets nothing")
     void tagRewrittenAtTransfer() {
-        assertLine(run, "S5 MR0 rewritten to u = 63, t = 62" + WHILE + "the receiver: error 1 (timeout), phase receive");
+        assertLine(run, "S5 MR0 rewritten to u = 63, t = 62" + WHILE + "the receiver: error 9 (invalid argument), phase receive");
         assertLine(run, "S5 MR0 rewritten to u = 63, t = 62" + WHILE + "the receiver's BR0..ExceptionHandler untouched: yes");
         assertLine(run, "S5 MR0 rewritten to u = 63, t = 62" + WHILE + "the sender: error 9 (invalid argument), phase send");
         assertLine(run, "S5 MR0 rewritten to an odd number of typed words" + WHILE
@@ -41,7 +41,7 @@ class S5TransferChecksTest {
                 + "the sender: error 9 (invalid argument), phase send");
         assertLine(run, "S5 the item's type rewritten to 7" + WHILE + "the sender: error 9 (invalid argument), phase send");
         assertLine(run, "S5 the item's fpage rewritten to size field 40" + WHILE
-                + "the receiver: error 1 (timeout), phase receive");
+                + "the receiver: error 9 (invalid argument), phase receive");
         assertLine(run, "S5 MR1 rewritten to 0x22" + WHILE + "MR1 as read at transfer: 34");
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.Architecture;
+import org.l4emu.emulator.scripted.Step;
 import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.ipc.Dope;
@@ -29,6 +30,42 @@ class ScriptedRulesTest {
 
     private static ScriptedSystem twoTasks(Architecture architecture) throws BootException {
         return ScriptedSystem.builder(architecture).task("client").task("server").boot();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("S2/S5: a send that fails at transfer (error 9) ends the destination's closed wait on the sender"
+            + " too; an open wait goes on")
+    void closedWaiterLearnsOfTransferFailure(Architecture architecture) throws BootException {
+        long closedEnd = waitOnSenderFailingAtTransfer(architecture, true,
+                Dope.error(IpcError.INVALID_ARGUMENT, Phase.RECEIVE));
+        assertEquals(true, closedEnd < 1_000_000, "at once, not at the end of its 2 ms receive timeout: " + closedEnd);
+        long openEnd = waitOnSenderFailingAtTransfer(architecture, false, Dope.error(IpcError.TIMEOUT, Phase.RECEIVE));
+        assertEquals(true, openEnd > 2_000_000, "at the end of its receive timeout: " + openEnd);
+    }
+
+    /**
+     * The client's send waits; its sibling makes the tag invalid (one typed word), then the server
+     * waits for the client alone ({@code closed}) or for anyone, 2 ms at most. Returns when the
+     * server's wait ended, in virtual ns, having checked both results.
+     */
+    private static long waitOnSenderFailingAtTransfer(Architecture architecture, boolean closed, int serverDope)
+            throws BootException {
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("client").thread("client", "sibling")
+                .task("server").boot()) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread sibling = system.thread("client.sibling");
+            ScriptedThread server = system.thread("server");
+            long[] endedAt = new long[1];
+            client.message(LABEL | 1, 42).send(server);
+            sibling.step(new Step.Compute(2_000)).write(client.thread().utcbAddress(), LABEL | 1 << 6 | 1);
+            server.step(new Step.Compute(10_000)).ipc(ThreadId.NIL, closed ? client.id() : ThreadId.ANY, 2000, 0)
+                    .then(s -> endedAt[0] = system.kernel().view().clock().now());
+            system.run();
+            assertEquals(Dope.error(IpcError.INVALID_ARGUMENT, Phase.SEND), client.dope());
+            assertEquals(serverDope, server.dope());
+            return endedAt[0];
+        }
     }
 
     @ParameterizedTest
