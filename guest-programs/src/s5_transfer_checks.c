@@ -8,9 +8,9 @@
  * window invalid at transfer is error 9 for the receiver and 4 for the sender; nothing ever
  * writes the receiver's UTCB beyond MR63.
  * Part 2, in lockstep: every fpage size field 0..63, aligned and 1 KiB aligned only, as the
- * receive window and as a map item; map items aimed at the receiver's UTCB page, the boot info
- * area and beyond user memory (error 4 for both); the sender's own kernel-owned pages as items
- * (passed over); unmap with invalid fpages (error 9 in the first result register); and
+ * receive window (an invalid one fails the receive before it waits, P2) and as a map item; map
+ * items aimed at the receiver's UTCB page, the boot info area and beyond user memory (error 4
+ * for both); the sender's own kernel-owned pages as items (passed over); unmap with invalid fpages (error 9 in the first result register); and
  * ipc(nilthread, nilthread) (ABI: returns at once, dope 0, ErrorCode untouched).
  *
  * Roles: `sender` and `receiver`, each with a `meddler` thread. The receiver judges: the sender
@@ -205,6 +205,7 @@ static void judge_case(enum meddling c, l4_thread_id sender_id)
     l4_snprintf(what, sizeof what, "S5 %s while the send waits: the receiver's BR0..ExceptionHandler untouched",
                 case_text[c]);
     expect_yes(what, same_beyond_mrs(&kept));
+    l4_set_receive_window(L4_FPAGE_NIL); /* every receive checks its window: the report's too */
     sleep_until(slot(c) + REPORT_AT_US);
     l4_snprintf(what, sizeof what, "S5 %s while the send waits: the sender", case_text[c]);
     expect_ipc(what, untimed((l4_ipc_result){ 0, collect_report(sender_id) }),
@@ -282,9 +283,19 @@ static struct round sender_round(l4_word index)
     }
 }
 
+/* Whether the receive window of round `i` (size field i / 2, 1 KiB off its alignment for odd i)
+   is nil or an aligned fpage of 4 KiB..4 GiB: a receive with any other fails at once (P2). */
+static int window_round_valid(l4_word i)
+{
+    l4_word log2 = i / 2;
+    return log2 == 0 || (log2 >= 12 && log2 <= 32 && i % 2 == 0);
+}
+
 static void sender_lockstep(l4_thread_id receiver_id)
 {
     for (l4_word i = 0; i < WINDOW_ROUNDS + ITEM_ROUNDS + KERNEL_PAGE_ROUNDS; i++) {
+        if (i < WINDOW_ROUNDS && !window_round_valid(i))
+            continue; /* the receiver's receive fails before it waits: nothing to send to */
         send_round(receiver_id, sender_round(i),
                    i == WINDOW_ROUNDS + ITEM_ROUNDS + OWN_UTCB_GRANT ? L4_ITEM_GRANT : L4_ITEM_MAP);
     }
@@ -310,14 +321,12 @@ static char *pair_text(l4_ipc_result got, l4_ipc_result sent, char text[16])
     return l4_snprintf(text, 16, "%u/%u", l4_ipc_error(got), l4_ipc_error(sent));
 }
 
-/* Expected "ok" or "r/s" for a receive window with size field `log2`. */
-static const char *window_expectation(l4_word log2, int misaligned)
+/* Expected "ok", "r/s" or, for a receive alone, "r/-" for the receive window of round `i`. */
+static const char *window_expectation(l4_word i)
 {
-    if (log2 == 0)
+    if (i / 2 == 0)
         return "4/4"; /* nil: accepts no mappings */
-    if (log2 < 12 || log2 > 32 || misaligned)
-        return "9/4";
-    return "ok";
+    return window_round_valid(i) ? "ok" : "9/-";
 }
 
 /* For a map item with size field `log2`: 1 = receiver timed out, the send failed at once. */
@@ -339,9 +348,16 @@ static void window_sizes(l4_thread_id sender_id)
         int misaligned = i % 2;
         l4_ipc_result sent;
         l4_fpage window = l4_fpage_make(window_base(log2) | (misaligned ? MISALIGNED : 0), log2, 0);
-        l4_ipc_result got = receive_round(sender_id, window, &sent);
-        pair_text(got, sent, text);
-        const char *expected = window_expectation(log2, misaligned);
+        l4_ipc_result got;
+        if (window_round_valid(i)) {
+            got = receive_round(sender_id, window, &sent);
+            pair_text(got, sent, text);
+        } else {
+            l4_set_receive_window(window);
+            got = l4_receive_timeout(sender_id, l4_timeout_us(STEP_US));
+            l4_snprintf(text, sizeof text, "%u/-", l4_ipc_error(got));
+        }
+        const char *expected = window_expectation(i);
         if (!same_text(text, expected)) {
             all_as_expected = 0;
             l4_snprintf(what, sizeof what, "S5 receive window log2 %u%s: receiver/sender", log2,
@@ -352,7 +368,7 @@ static void window_sizes(l4_thread_id sender_id)
             all_as_expected = 0;
     }
     expect_yes("S5 receive windows of every size field 0..63, aligned and 1 KiB aligned: nil 4/4, 1..11 and"
-               " 33..63 and misaligned 9/4, aligned 12..32 mapped", all_as_expected);
+               " 33..63 and misaligned 9 before any waiting, aligned 12..32 mapped", all_as_expected);
 }
 
 static void item_sizes(l4_thread_id sender_id)

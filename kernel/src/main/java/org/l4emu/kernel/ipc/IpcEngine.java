@@ -3,6 +3,7 @@ package org.l4emu.kernel.ipc;
 import java.util.List;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.memory.BadUserAddressException;
+import org.l4emu.kernel.memory.Fpage;
 import org.l4emu.kernel.memory.MappingDatabase;
 import org.l4emu.kernel.memory.UserMemory;
 import org.l4emu.kernel.memory.Utcb;
@@ -76,7 +77,10 @@ public final class IpcEngine {
         boolean hasSend = to != ThreadId.NIL;
         int sendTimeout = Timeout.sendPart(timeoutWord);
         int receiveTimeout = Timeout.receivePart(timeoutWord);
-        if (!Timeout.isValid(sendTimeout) || !Timeout.isValid(receiveTimeout)) {
+        boolean badWindow = fromSpec != ThreadId.NIL && !Fpage.isValid(utcb.read(caller, Utcb.BR0));
+        if (!Timeout.isValid(sendTimeout) || !Timeout.isValid(receiveTimeout) || badWindow) {
+            // P2: checked before any waiting, so a bad argument of the receive phase (S5: an
+            // invalid receive window) fails a call before its send, as its send phase.
             if (hasSend) {
                 refuseSend(caller, to, IpcError.INVALID_ARGUMENT);
             } else {

@@ -19,11 +19,13 @@ public record Fpage(long base, int log2Size, Access rights) {
 
     /** True when the word is nil or a well-formed fpage: legal size, base aligned to it. */
     public static boolean isValid(int word) {
-        Fpage fpage = of(word);
-        if (fpage.isNil()) {
+        // From the word itself: every receive checks its window, and allocates nothing to do it.
+        int log2Size = Abi.Fpage.SIZE.get(word);
+        if (log2Size == 0) {
             return true;
         }
-        return fpage.log2Size >= MIN_LOG2 && fpage.log2Size <= MAX_LOG2 && (fpage.base & (fpage.size() - 1)) == 0;
+        long base = Integer.toUnsignedLong(word & Abi.Fpage.BASE_MASK);
+        return log2Size >= MIN_LOG2 && log2Size <= MAX_LOG2 && (base & ((1L << log2Size) - 1)) == 0;
     }
 
     public boolean isNil() {

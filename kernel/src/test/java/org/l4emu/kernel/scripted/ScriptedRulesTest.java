@@ -34,6 +34,30 @@ class ScriptedRulesTest {
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
+    @DisplayName("S5/P2: an invalid receive window fails a receive with 9 before it waits, and a call before its send")
+    void invalidReceiveWindowFailsBeforeAnyWaiting(Architecture architecture) throws BootException {
+        int misaligned = 0x1000 | 13 << 4; // 8 KiB at 0x1000: not aligned to its size
+        int tooSmall = 0x4000 | 11 << 4;
+        try (ScriptedSystem system = twoTasks(architecture)) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread server = system.thread("server");
+            int[] results = new int[3];
+            boolean[] serverReceived = new boolean[1];
+            server.utcb(Utcb.BR0, misaligned).ipc(ThreadId.NIL, ThreadId.ANY, Abi.Timeouts.NEVER, 0)
+                    .then(s -> results[0] = s.dope())
+                    .utcb(Utcb.BR0, 0).waitForAny().then(s -> serverReceived[0] = true);
+            client.utcb(Utcb.BR0, tooSmall).message(LABEL | 1, 42).call(server).then(c -> results[1] = c.dope())
+                    .utcb(Utcb.BR0, 0).ipc(ThreadId.NIL, ThreadId.ANY, ZERO, 0).then(c -> results[2] = c.dope());
+            system.run();
+            assertEquals(Dope.error(IpcError.INVALID_ARGUMENT, Phase.RECEIVE), results[0], "a receive that never times out");
+            assertEquals(Dope.error(IpcError.INVALID_ARGUMENT, Phase.SEND), results[1], "a call, before its send");
+            assertEquals(false, serverReceived[0], "the call sent nothing");
+            assertEquals(Dope.error(IpcError.TIMEOUT, Phase.RECEIVE), results[2], "a nil window is valid");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
     @DisplayName("S2/S5: a send that fails at transfer (error 9) ends the destination's closed wait on the sender"
             + " too; an open wait goes on")
     void closedWaiterLearnsOfTransferFailure(Architecture architecture) throws BootException {
