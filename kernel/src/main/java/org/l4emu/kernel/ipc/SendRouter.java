@@ -55,10 +55,11 @@ final class SendRouter {
             ipc.passFinalReceiverCheck(clock.now());
         }
         if (systemAhead) {
-            // Trusted system monitors are assumed to come: no timeout for the source past M4. A
-            // source-class monitor's forward is the monitor's own send, under its own timeouts (R3).
+            // Trusted system monitors are assumed to come: no timeout for the source past M4, also
+            // when its IPC waited at the check (finalReceiverReady). A source-class monitor's
+            // forward is the monitor's own send, under its own timeouts (R3).
             aimAtMonitor(send, PendingSend.Stage.TO_MONITOR);
-            offer(send, crossing && send.sender() == ipc.blockedSource() ? NEVER : send.senderTimeout());
+            offer(send, isSourcesOwnSend(send) ? NEVER : send.senderTimeout());
             return;
         }
         aimAtFinalSide(send);
@@ -91,6 +92,12 @@ final class SendRouter {
         remaining.removeFirst();
         send.aim(monitor, true, stage);
         events.redirected(send.sender(), send.visibleFrom(), send.intendedReceiver(), monitor, monitorClass);
+    }
+
+    /** The blocked source's own send, not a monitor's forward of its IPC. */
+    private static boolean isSourcesOwnSend(PendingSend send) {
+        MonitoredIpc ipc = send.ipc();
+        return ipc != null && send.sender() == ipc.blockedSource();
     }
 
     /** D, or the first destination-class monitor ahead (M4, M8). */
