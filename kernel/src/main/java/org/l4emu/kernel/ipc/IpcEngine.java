@@ -224,6 +224,10 @@ public final class IpcEngine {
             }
         } while (match != null);
         if (Timeout.isZero(receiveTimeout)) {
+            // A poll is a receive phase too (M4): IPCs waiting for this receiver pass the check
+            // now, as a direct send would be taken now (R4). They reach it through their system
+            // monitors at a later receive; this one finds nothing (S3).
+            releaseReadinessWaiters(receiver, fromSpec, true);
             rendezvous.fail(receiver, IpcError.TIMEOUT, Phase.RECEIVE);
             return;
         }
@@ -233,7 +237,7 @@ public final class IpcEngine {
             threads.lookup(fromSpec).markClosedWaitedFor();
         }
         timeouts.schedule(receiver, Timeout.deadline(receiveTimeout, clock.now()));
-        releaseReadinessWaiters(receiver, fromSpec);
+        releaseReadinessWaiters(receiver, fromSpec, false);
     }
 
     private static PendingSend firstMatching(Thread receiver, int fromSpec) {
@@ -248,13 +252,18 @@ public final class IpcEngine {
         return null;
     }
 
-    /** The receiver is now ready for these sources: IPCs waiting on it per M4 pass on. */
-    private void releaseReadinessWaiters(Thread receiver, int fromSpec) {
+    /**
+     * The receiver is now ready for these sources: IPCs waiting on it per M4 pass on while its
+     * receive phase lasts. A blocking receive ends early when one of them reaches the receiver
+     * itself (their system monitor); a poll is never RECEIVING and ends after all of them.
+     */
+    private void releaseReadinessWaiters(Thread receiver, int fromSpec, boolean polling) {
         if (receiver.readinessWaiters().isEmpty()) {
             return;
         }
         for (PendingSend send : List.copyOf(receiver.readinessWaiters())) {
-            if (send.matches(fromSpec) && receiver.state() == ThreadState.RECEIVING) {
+            boolean stillReady = polling || receiver.state() == ThreadState.RECEIVING;
+            if (send.matches(fromSpec) && stillReady) {
                 router.finalReceiverReady(send);
             }
         }
