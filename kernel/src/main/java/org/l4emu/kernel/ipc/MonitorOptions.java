@@ -104,8 +104,9 @@ final class MonitorOptions {
      * The forwarder must be named by a redirection rule whose source matches S; a source or
      * destination monitor may forward only to destinations whose path holds it, a system
      * monitor anywhere. A blocked source named by option 5 or 7 must be blocked in an IPC whose
-     * path holds the forwarder, and option 6 or 7 must continue such an IPC and name the
-     * forwarder itself as controlling monitor (M6). Anything else: error 6.
+     * path holds the forwarder, also one whose own send still waits (at the M4 check, or for a
+     * busy monitor: M9), and option 6 or 7 must continue such an IPC and name the forwarder
+     * itself as controlling monitor (M6). Anything else: error 6.
      */
     void forward(Thread monitor, int to, int sendTimeout, int option, ParameterBlock block) {
         if (block == null) {
@@ -121,7 +122,7 @@ final class MonitorOptions {
         boolean namesBlockedSource = Abi.Option.namesBlockedSource(option);
         boolean namesController = Abi.Option.namesControllingMonitor(option);
         Thread blocked = namesBlockedSource ? threads.lookup(block.blockedSource()) : trueSource;
-        MonitoredIpc ipc = awaitedIpcOnPath(blocked, monitor);
+        MonitoredIpc ipc = namesBlockedSource ? blockedIpcOnPath(blocked, monitor) : awaitedIpcOnPath(blocked, monitor);
         redirections.path(trueSource, destination.task(), fullPath);
         int at = fullPath.indexOf(monitor);
         MonitorClass forwarderClass = classOf(monitor, ipc, at);
@@ -133,6 +134,8 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
+        long sourceDeadline = ipc != null && blocked.state() == ThreadState.SENDING
+                ? rendezvous.takeOverWaitingSend(ipc, monitor) : Thread.NO_DEADLINE;
         PendingSend send = PendingSend.monitored(monitor, trueSource.id(), destination, ipc, Dope.option(option), true,
                 sendTimeout);
         MonitorPath rest = send.remaining();
@@ -151,6 +154,9 @@ final class MonitorOptions {
             ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()));
         }
         router.route(send);
+        if (ipc != null && !ipc.checkedAgainstFinalReceiver()) {
+            rendezvous.keepSourceDeadline(monitor, sourceDeadline);
+        }
     }
 
     /**

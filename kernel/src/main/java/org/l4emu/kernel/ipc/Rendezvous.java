@@ -9,6 +9,7 @@ import org.l4emu.kernel.object.ThreadTable;
 import org.l4emu.kernel.sched.Scheduler;
 import org.l4emu.kernel.sched.TimeoutQueue;
 import org.l4emu.kernel.sched.VirtualClock;
+import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.trace.KernelEvents;
 
 /**
@@ -317,6 +318,33 @@ public final class Rendezvous {
         ipc.setBlockedSource(null);
     }
 
+    /**
+     * A monitor forwards naming {@code ipc}'s blocked source, whose own send still waits (at the
+     * M4 check, or for a busy monitor): the forward carries the IPC from now on (M1, R3). The
+     * source's message is withdrawn, as options 1 and 3 withdraw it (M9), so that the destination
+     * gets one message for one IPC; the source awaits final delivery, and the forwarder holds the
+     * IPC (its death ends it, S2). Returns the deadline of the source's send timeout, or
+     * {@link Thread#NO_DEADLINE}.
+     */
+    long takeOverWaitingSend(MonitoredIpc ipc, Thread forwarder) {
+        Thread source = ipc.blockedSource();
+        long deadline = source.deadline();
+        withdraw(source);
+        awaitDelivery(source);
+        ipc.setHolder(forwarder);
+        return deadline;
+    }
+
+    /**
+     * M4 counts the source's send timeout from the source's own send: a forward that took its
+     * wait at the check over (see takeOverWaitingSend) waits no longer than the source would have.
+     */
+    void keepSourceDeadline(Thread forwarder, long sourceDeadline) {
+        if (forwarder.state() == ThreadState.SENDING && sourceDeadline < forwarder.deadline()) {
+            timeouts.schedule(forwarder, sourceDeadline);
+        }
+    }
+
     /** A monitor took the source's message: the source stays blocked until final delivery (M1). */
     private void awaitDelivery(Thread source) {
         source.setPendingSend(null);
@@ -383,9 +411,17 @@ public final class Rendezvous {
         if (sourceTimeout) {
             // M4 fails the source at once; a controlling monitor is told (M6).
             notifyController(ipc, ipc.blockedSource(), ipc.finalReceiver(), IpcError.TIMEOUT);
-            failBlockedSource(ipc, IpcError.TIMEOUT, IpcError.TIMEOUT.code(), "send timeout at a source monitor");
+            failBlockedSource(ipc, IpcError.TIMEOUT, IpcError.TIMEOUT.code(), sourceTimeoutCause(ipc, sender));
         }
         fail(sender, error, Phase.SEND);
+    }
+
+    /** Where the source's send timeout ran out: at a source monitor's forward, or at a later monitor's that took it over. */
+    private static String sourceTimeoutCause(MonitoredIpc ipc, Thread forwarder) {
+        int at = ipc.path().indexOf(forwarder);
+        boolean laterMonitor = at >= 0 && ipc.path().monitorClass(at) != MonitorClass.SOURCE;
+        return laterMonitor ? "send timeout at the M4 check, forwarded by " + forwarder.name()
+                : "send timeout at a source monitor";
     }
 
     /**

@@ -20,6 +20,11 @@ final class InFlightIpc {
     ThreadModel controller;
     long delayMicros;
     long m4PassedAt = -1;
+    /**
+     * The deadline of the source's send timeout at the M4 check, which a forward that took the
+     * source's waiting send over keeps (R3, M4), or NO_DEADLINE.
+     */
+    long m4Deadline = ThreadModel.NO_DEADLINE;
     boolean finallyDelivered;
     long finalDeliveryAt = -1;
 

@@ -70,10 +70,13 @@ final class SendClassifier {
         boolean namesBlocked = option == Abi.OPTION_DECEIT_BLOCKED || option == Abi.OPTION_DECEIT_BOTH;
         boolean namesController = option == Abi.OPTION_DECEIT_CONTROLLER || option == Abi.OPTION_DECEIT_BOTH;
         ThreadModel blocked = namesBlocked ? model.byRef(block.blockedSource()) : trueSource;
-        InFlightIpc ipc = blocked == null ? null : blocked.held;
+        InFlightIpc ipc = continuedIpc(blocked, namesBlocked);
         if (ipc != null && !ipc.onPath(monitor)) {
             ipc = null;
         }
+        boolean takesOver = ipc != null && blocked.held == null;
+        // Read now: the kernel clears the source's deadline when the forward takes its wait over.
+        long sourceDeadline = blocked == null ? ThreadModel.NO_DEADLINE : blocked.deadline;
         List<Hop> full = model.rules.path(trueSource, to.task);
         int at = RuleTable.indexOf(full, monitor);
         MonitorClass forwarderClass = ipc != null ? ipc.path.get(ipc.indexOf(monitor)).monitorClass()
@@ -86,6 +89,10 @@ final class SendClassifier {
         InFlightIpc continued = ipc;
         ThreadModel controller = namesController ? model.byRef(block.controllingMonitor()) : null;
         phase.onProceed = () -> {
+            if (takesOver) {
+                blocked.held = continued;
+                continued.m4Deadline = sourceDeadline;
+            }
             if (continued != null) {
                 continued.redirect(monitor, to, rest);
                 if (controller != null) {
@@ -95,6 +102,18 @@ final class SendClassifier {
             }
         };
         return phase;
+    }
+
+    /**
+     * The IPC a forward continues: that of the thread it names if monitors hold it; for option 5
+     * or 7 also one whose own send still waits for its first monitor (M9), which the forward
+     * takes over (R3).
+     */
+    private static InFlightIpc continuedIpc(ThreadModel named, boolean namesBlocked) {
+        if (named == null) {
+            return null;
+        }
+        return namesBlocked ? named.blockedSourceIpc() : named.held;
     }
 
     private Verdict forwardVerdict(ThreadModel monitor, ThreadModel trueSource, ThreadModel to, boolean onNewPath,

@@ -41,7 +41,7 @@ final class TimeoutChecks {
         String phase = phaseOf(thread);
         if (phase == null) {
             violations.report(CheckedRule.S3, thread + " gets a timeout although it is in no IPC phase");
-        } else if (!allowed(thread, deadline - now)) {
+        } else if (!allowed(thread, deadline - now) && !keepsSourceDeadline(thread, deadline)) {
             violations.report(CheckedRule.S3, String.format(Locale.ROOT,
                     "%s's %s phase blocks with a timeout of %.3f us, where its timeout word says %s",
                     thread, phase, (deadline - now) / 1000.0, expected(thread)));
@@ -110,6 +110,12 @@ final class TimeoutChecks {
             return send.ipc != null && nanos == Abi.timeoutMicros(send.ipc.sourceSendTimeout) * 1000;
         }
         return !thread.faultReceive && nanos == Abi.timeoutMicros(Abi.receiveTimeout(thread.ipcTimeouts)) * 1000;
+    }
+
+    /** A forward that took over a source's wait at the M4 check keeps the source's deadline (R3, M4). */
+    private static boolean keepsSourceDeadline(ThreadModel thread, long deadline) {
+        SendPhase send = thread.send;
+        return send != null && thread.held == null && send.ipc != null && send.ipc.m4Deadline == deadline;
     }
 
     private static String expected(ThreadModel thread) {
