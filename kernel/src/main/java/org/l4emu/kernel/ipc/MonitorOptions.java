@@ -122,19 +122,19 @@ final class MonitorOptions {
         boolean namesBlockedSource = Abi.Option.namesBlockedSource(option);
         boolean namesController = Abi.Option.namesControllingMonitor(option);
         Thread blocked = namesBlockedSource ? threads.lookup(block.blockedSource()) : trueSource;
-        MonitoredIpc ipc = namesBlockedSource ? blockedIpcOnPath(blocked, monitor) : awaitedIpcOnPath(blocked, monitor);
+        MonitoredIpc ipc = namesBlockedSource ? blockedIpcOnPath(blocked, monitor) : sourceIpcOnPath(blocked, monitor);
         redirections.path(trueSource, destination.task(), fullPath);
         int at = fullPath.indexOf(monitor);
         MonitorClass forwarderClass = classOf(monitor, ipc, at);
         boolean onPathFromSource = at >= 0 || redirections.isSystemMonitorFor(monitor, trueSource);
         boolean permitted = onPathFromSource
                 && (!namesBlockedSource || ipc != null)
-                && (!namesController || ipc != null && block.controllingMonitor() == monitor.id());
+                && (!namesController || controllable(ipc) && block.controllingMonitor() == monitor.id());
         if (!permitted) {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
-        long sourceDeadline = ipc != null && blocked.state() == ThreadState.SENDING
+        long sourceDeadline = ipc != null && ipc.blockedSource() == blocked && blocked.state() == ThreadState.SENDING
                 ? rendezvous.takeOverWaitingSend(ipc, monitor) : Thread.NO_DEADLINE;
         PendingSend send = PendingSend.monitored(monitor, trueSource.id(), destination, ipc, Dope.option(option), true,
                 sendTimeout);
@@ -169,6 +169,26 @@ final class MonitorOptions {
         }
         MonitoredIpc ipc = blocked.monitoredIpc();
         return ipc != null && ipc.blockedSource() == blocked && ipc.onPath(monitor) ? ipc : null;
+    }
+
+    /**
+     * The IPC a forward that names no blocked source continues: the true source's, if monitors
+     * hold it for the source (awaiting final delivery) or carry it on after an unreliable send
+     * released the source (M7: its delay timeout still holds, M5), and its path holds
+     * {@code monitor}; else null.
+     */
+    private static MonitoredIpc sourceIpcOnPath(Thread trueSource, Thread monitor) {
+        MonitoredIpc awaited = awaitedIpcOnPath(trueSource, monitor);
+        if (awaited != null) {
+            return awaited;
+        }
+        MonitoredIpc last = trueSource.monitoredIpcRecord();
+        return last != null && last.releasedInFlight() && last.onPath(monitor) ? last : null;
+    }
+
+    /** M6: a controlling monitor decides when a blocked source is released; a released one has none. */
+    private static boolean controllable(MonitoredIpc ipc) {
+        return ipc != null && ipc.blockedSource() != null;
     }
 
     /**

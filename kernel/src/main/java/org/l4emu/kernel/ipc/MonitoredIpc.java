@@ -38,7 +38,8 @@ public final class MonitoredIpc {
     /**
      * A new monitored IPC of {@code source} to {@code destination} along {@code path}, and the
      * source blocked in it. The source's last record is refilled when nothing can reach it any
-     * more: it is no thread's blocked IPC and no send carrying it waits in a queue. Sends that
+     * more: it is no thread's blocked IPC, no send carrying it waits in a queue, and it is not
+     * an unreliable send's IPC that monitors still carry on after releasing its source. Sends that
      * carried it and have ended still name it, but nothing follows that name; a monitor that
      * forwards later finds the source's IPC through the source (M1), as it would without reuse.
      * While a send carrying it waits (a monitor's forward still queued after the source was
@@ -47,7 +48,7 @@ public final class MonitoredIpc {
     static MonitoredIpc begin(Thread source, Thread destination, MonitorPath path, int sourceSendTimeout,
                               boolean unreliable, long delayMicros, boolean kernelMessage) {
         MonitoredIpc ipc = source.monitoredIpcRecord();
-        if (ipc == null || ipc.blockedSource != null || ipc.queuedSends > 0) {
+        if (ipc == null || ipc.blockedSource != null || ipc.queuedSends > 0 || ipc.releasedInFlight()) {
             ipc = new MonitoredIpc(source);
             source.setMonitoredIpcRecord(ipc);
         }
@@ -171,6 +172,14 @@ public final class MonitoredIpc {
 
     boolean unreliable() {
         return unreliable;
+    }
+
+    /**
+     * M7 released the source as the first hop received its message, but the IPC goes on through
+     * the monitors to final delivery, and its delay timeout still holds there (M5).
+     */
+    boolean releasedInFlight() {
+        return unreliable && blockedSource == null && holder != null && !finallyDelivered;
     }
 
     boolean checkedAgainstFinalReceiver() {

@@ -175,6 +175,7 @@ final class DeliveryChecks {
             return; // the release (or the controller's decision) ends it, in this step (M2)
         } else if (ipc.unreliable) {
             ipc.blocked = null; // M7: done once the first hop has it
+            sender.released = ipc;
             outcomes.completeSend(sender);
         } else {
             sender.held = ipc;

@@ -50,6 +50,7 @@ final class SendClassifier {
             return phase(sender, kind, option, sender.id, to, null, List.of(), 0, 0, verdict, null, following);
         }
         long delay = block == null ? 0 : Abi.unsigned(block.delayMicros());
+        sender.released = null;
         InFlightIpc ipc = new InFlightIpc(sender, to, path, sendTimeout, option == Abi.OPTION_UNRELIABLE, delay,
                 kind == SendPhase.Kind.FAULT);
         int monitorDope = Abi.DOPE_R | (option == Abi.OPTION_UNRELIABLE ? Abi.optionDope(option) : 0);
@@ -74,7 +75,7 @@ final class SendClassifier {
         if (ipc != null && !ipc.onPath(monitor)) {
             ipc = null;
         }
-        boolean takesOver = ipc != null && blocked.held == null;
+        boolean takesOver = ipc != null && ipc.blocked == blocked && blocked.held == null;
         // Read now: the kernel clears the source's deadline when the forward takes its wait over.
         long sourceDeadline = blocked == null ? ThreadModel.NO_DEADLINE : blocked.deadline;
         List<Hop> full = model.rules.path(trueSource, to.task);
@@ -107,13 +108,19 @@ final class SendClassifier {
     /**
      * The IPC a forward continues: that of the thread it names if monitors hold it; for option 5
      * or 7 also one whose own send still waits for its first monitor (M9), which the forward
-     * takes over (R3).
+     * takes over (R3); for option 4 or 6 also the true source's that an unreliable send released
+     * it from and that has not reached final delivery (M7, M5).
      */
     private static InFlightIpc continuedIpc(ThreadModel named, boolean namesBlocked) {
         if (named == null) {
             return null;
         }
-        return namesBlocked ? named.blockedSourceIpc() : named.held;
+        if (namesBlocked) {
+            return named.blockedSourceIpc();
+        }
+        InFlightIpc released = named.released;
+        boolean stillCarried = released != null && released.blocked == null && !released.finallyDelivered;
+        return named.held != null ? named.held : stillCarried ? released : null;
     }
 
     private Verdict forwardVerdict(ThreadModel monitor, ThreadModel trueSource, ThreadModel to, boolean onNewPath,
@@ -135,8 +142,8 @@ final class SendClassifier {
             return Verdict.refuse(CheckedRule.M6, "the controlling monitor it names (+8) is "
                     + (controller == null ? "no live thread" : controller) + ", not the forwarder " + monitor);
         }
-        if (namesController && ipc == null) {
-            return Verdict.refuse(CheckedRule.M6, "option 6 or 7 on a forward that holds no IPC");
+        if (namesController && (ipc == null || ipc.blocked == null)) {
+            return Verdict.refuse(CheckedRule.M6, "option 6 or 7 on a forward that holds no IPC with a blocked source");
         }
         return Verdict.proceed(CheckedRule.R3, monitor + (onNewPath ? " is on path(" + trueSource.task + ", "
                 + to.task + ")" : " is a system monitor for " + trueSource.task));

@@ -32,6 +32,11 @@ final class ThreadModel {
     SendPhase send;
     /** The monitored IPC whose final delivery its send waits for (M1), once a monitor took it. */
     InFlightIpc held;
+    /**
+     * Its last monitored IPC, once an unreliable send released it at the first hop (M7): the
+     * monitors may still carry it on to final delivery (M5); null once it starts another.
+     */
+    InFlightIpc released;
     boolean receiving;
     int receiveFrom;
     /** Set while its receive phase is that of a page-fault or exception IPC (no timeout). */

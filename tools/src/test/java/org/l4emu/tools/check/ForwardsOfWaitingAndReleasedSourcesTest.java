@@ -16,14 +16,16 @@ import org.l4emu.kernel.ipc.Phase;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.scripted.ScriptedSystem;
 import org.l4emu.kernel.scripted.ScriptedThread;
+import org.l4emu.kernel.scripted.ScriptedThread;
 import org.l4emu.kernel.system.MonitorClass;
 
 /**
  * The checker follows a forward that continues an IPC whose source is not held by a monitor:
  * option 5 naming a source whose own send still waits at the M4 check (R3, M9: the forward
- * takes the IPC over, and the source's send timeout still counts from its own send). The
- * kernel's outcomes are those of the rule's own test (R3BlockedSourceAtM4Test); here the
- * checker must agree with them.
+ * takes the IPC over, and the source's send timeout still counts from its own send), and a
+ * forward of an unreliable send whose source was released at the first hop (M7), whose delay
+ * timeout still holds (M5). The kernel's outcomes are those of the rules' own tests
+ * (R3BlockedSourceAtM4Test, M5UnreliableDelayTest); here the checker must agree with them.
  */
 class ForwardsOfWaitingAndReleasedSourcesTest {
     private static final int NEVER = Abi.Timeouts.NEVER;
@@ -90,6 +92,38 @@ class ForwardsOfWaitingAndReleasedSourcesTest {
             system.run();
             assertEquals(Dope.error(IpcError.TIMEOUT, Phase.SEND), client.dope());
             assertEquals(Dope.error(IpcError.TIMEOUT, Phase.SEND), sysmon.dope());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("M5, M7: a released unreliable IPC held past its delay: error 5 for the forward, nothing for D")
+    void unreliableDelayExpired(Architecture architecture) throws BootException {
+        unreliableHeld(architecture, 100, Dope.error(IpcError.DELAY_TIMEOUT, Phase.SEND));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("M5, M7: a released unreliable IPC delivered within its delay")
+    void unreliableDelayMet(Architecture architecture) throws BootException {
+        unreliableHeld(architecture, 5000, 0);
+    }
+
+    private static void unreliableHeld(Architecture architecture, int delayMicros, int forwardDope)
+            throws BootException {
+        checkedRun(architecture, system -> {
+            var client = system.thread("client");
+            var sysmon = system.thread("sysmon");
+            var server = system.thread("server");
+            server.ipc(ThreadId.NIL, ThreadId.ANY, 5000, 0);
+            sysmon.waitForAny().step(new Step.Compute(1000 * INSTRUCTIONS_PER_US));
+            int forward = block(sysmon, client.id(), ThreadId.NIL, 0, Abi.Option.DECEIT);
+            sysmon.ipc(server.id(), ThreadId.NIL, NEVER, forward);
+            int unreliable = block(client, ThreadId.NIL, ThreadId.NIL, delayMicros, Abi.Option.UNRELIABLE);
+            client.message(LABEL | 1, 42).ipc(server.id(), ThreadId.NIL, NEVER, unreliable);
+            system.run();
+            assertEquals(0, client.dope());
+            assertEquals(forwardDope, sysmon.dope());
         });
     }
 }
