@@ -25,6 +25,12 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * records the exception that stopped it, and reads the registers back. CPSR, the thread register
  * and the translation registers go through one Unicorn batch call, and only when they change.
  *
+ * <p>User code can write two registers besides r0-r15 and CPSR: TPIDRURW, the user read/write
+ * thread ID register (banked by security state), and TEEHBR, the ThumbEE handler base (the
+ * Cortex-A15 has ThumbEE, and TEECR.XED stays clear, as Linux leaves it). Both are the thread's:
+ * read back after every run with CPSR, and written before a run only where the thread's value
+ * differs from what that security state's copy holds ({@link #heldUserThreadRegister}).
+ *
  * <p>Everything works through Unicorn's public API: core registers by batch calls
  * ({@link BatchCoreRegisters}), instruction counts from a code hook ({@link CodeHookCounter}),
  * aborts described from the page tables ({@link PublicAborts}). {@link EngineCalibration} then
@@ -75,8 +81,14 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     private final Unicorn unicorn;
     private final Arena arena;
     private final RegisterBatch state;
-    /** r0-r15 and CPSR, the order of {@link ArmCpuContext}'s registers, as last saved. */
-    private final int[] saved = new int[ArmCpuContext.REGISTER_COUNT];
+    /** r0-r15, CPSR, TPIDRURW and TEEHBR, as {@link ArmCpuContext#saveFromCpu} takes them, as last saved. */
+    private final int[] saved = new int[ArmCpuContext.SAVED_COUNT];
+    /**
+     * What the CPU holds in TPIDRURW, by {@link Bank}, and in TEEHBR: as last read or written.
+     * User code only writes the copy of the state it runs in, which is read back after the run.
+     */
+    private final int[] heldUserThreadRegister = new int[BANKS.length];
+    private int heldThumbEeHandlerBase;
     private final CodeFrames codeFrames;
     private final int scrOtherBits;
     private final ResidentSpaces spaces = new ResidentSpaces();
@@ -116,6 +128,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             unicorn.writeRegister(ArmRegister.CPSR, ArmCpuContext.CPSR_USER_MODE | ArmCpuContext.CPSR_MASKS);
             unicorn.addInterruptHook(this);
             registers = new BatchCoreRegisters(unicorn, arena);
+            clearUserThreadRegisters();
             publicCounter = new CodeHookCounter(unicorn::stop);
             codeHook = unicorn.addCodeHook(publicCounter);
             codeHookInstalled = true;
@@ -138,6 +151,16 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     /** From now on the core registers go through {@code access}. */
     void useRegisters(CoreRegisters access) {
         this.registers = access;
+    }
+
+    /** Sets TPIDRURW of both security states and TEEHBR to 0, as a new thread has them. */
+    void clearUserThreadRegisters() {
+        for (Bank bank : BANKS) {
+            registers.writeUserThreadRegister(bank, 0);
+            heldUserThreadRegister[bank.ordinal()] = 0;
+        }
+        registers.writeThumbEeHandlerBase(0);
+        heldThumbEeHandlerBase = 0;
     }
 
     CoreRegisters registers() {
@@ -235,6 +258,16 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             unicorn.write(state, from, STATE_SIZE - from);
         }
         registers.write(context.coreRegisters());
+        int userThreadRegister = context.userThreadRegister();
+        if (userThreadRegister != heldUserThreadRegister[bank.ordinal()]) {
+            registers.writeUserThreadRegister(bank, userThreadRegister);
+            heldUserThreadRegister[bank.ordinal()] = userThreadRegister;
+        }
+        int thumbEeHandlerBase = context.thumbEeHandlerBase();
+        if (thumbEeHandlerBase != heldThumbEeHandlerBase) {
+            registers.writeThumbEeHandlerBase(thumbEeHandlerBase);
+            heldThumbEeHandlerBase = thumbEeHandlerBase;
+        }
         spaces.activate(bank);
         loaded = context;
         loadedSpace = space;
@@ -343,7 +376,10 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     @Override
     public void saveInto(ArmCpuContext context) {
         registers.read(saved);
-        saved[ArmCpuContext.CPSR] = unicorn.readRegister(ArmRegister.CPSR);
+        Bank bank = spaces.active();
+        registers.readStatus(bank, saved);
+        heldUserThreadRegister[bank.ordinal()] = saved[ArmCpuContext.SAVED_TPIDRURW];
+        heldThumbEeHandlerBase = saved[ArmCpuContext.SAVED_TEEHBR];
         context.saveFromCpu(saved);
         loaded = context;
     }

@@ -5,8 +5,10 @@ import org.l4emu.emulator.CpuContext;
 
 /**
  * The user-mode registers of one ARM thread, kept in Java between runs: r0-r12, sp, lr, pc,
- * cpsr, and TPIDRURO. The PC is kept without the Thumb bit; Thumb state is CPSR.T, and
- * {@link #instructionPointer()} folds it into bit 0 as the interface wants.
+ * cpsr, TPIDRURO, and the two registers outside those that user code can write: TPIDRURW (the
+ * user thread ID register) and TEEHBR (the ThumbEE handler base). The PC is kept without the
+ * Thumb bit; Thumb state is CPSR.T, and {@link #instructionPointer()} folds it into bit 0 as the
+ * interface wants. TPIDRURW and TEEHBR start at 0; only the thread changes them.
  */
 public final class ArmCpuContext implements CpuContext {
     static final int SP = 13;
@@ -14,6 +16,10 @@ public final class ArmCpuContext implements CpuContext {
     static final int PC = 15;
     static final int CPSR = 16;
     static final int REGISTER_COUNT = 17;
+    /** In what the CPU saves ({@link #saveFromCpu}): TPIDRURW and TEEHBR after r0-r15 and CPSR. */
+    static final int SAVED_TPIDRURW = REGISTER_COUNT;
+    static final int SAVED_TEEHBR = REGISTER_COUNT + 1;
+    static final int SAVED_COUNT = REGISTER_COUNT + 2;
 
     static final int CPSR_USER_MODE = 0x10;
     /** A, I and F masked: user mode cannot change them, and there are no interrupts anyway. */
@@ -37,6 +43,8 @@ public final class ArmCpuContext implements CpuContext {
 
     private final int[] registers = new int[REGISTER_COUNT];
     private int threadPointer;
+    private int userThreadRegister;
+    private int thumbEeHandlerBase;
     /** Registers the kernel changed since the machine last saved this context, one bit each. */
     private int changed = EVERYTHING;
 
@@ -107,6 +115,16 @@ public final class ArmCpuContext implements CpuContext {
         return threadPointer;
     }
 
+    /** TPIDRURW as the thread last left it (the user read/write thread ID register). */
+    public int userThreadRegister() {
+        return userThreadRegister;
+    }
+
+    /** TEEHBR as the thread last left it (the ThumbEE handler base). */
+    public int thumbEeHandlerBase() {
+        return thumbEeHandlerBase;
+    }
+
     /** Register {@code number}: 0-12, 13 sp, 14 lr, 15 pc (without the Thumb bit), 16 cpsr. */
     public int register(int number) {
         return registers[number];
@@ -154,9 +172,14 @@ public final class ArmCpuContext implements CpuContext {
         return instructionPointer();
     }
 
-    /** Stores the registers read back after a run; the CPU now holds exactly these. */
+    /**
+     * Stores the registers read back after a run (r0-r15, CPSR, then {@link #SAVED_TPIDRURW} and
+     * {@link #SAVED_TEEHBR}); the CPU now holds exactly these.
+     */
     void saveFromCpu(int[] values) {
         System.arraycopy(values, 0, registers, 0, REGISTER_COUNT);
+        userThreadRegister = values[SAVED_TPIDRURW];
+        thumbEeHandlerBase = values[SAVED_TEEHBR];
         changed = 0;
     }
 }

@@ -120,6 +120,8 @@ final class EngineCalibration {
             space.destroy();
             cpu.unloadTranslation();
             cpu.discardTranslations(scratch.base(), scratch.size());
+            // The searches for the live state write TPIDRURW and TEEHBR; the first thread finds them 0.
+            cpu.clearUserThreadRegisters();
         }
     }
 

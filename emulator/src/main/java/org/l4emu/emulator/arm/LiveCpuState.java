@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.l4emu.emulator.host.MemorySearch;
+import org.l4emu.emulator.unicorn.ArmCpRegister;
+import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.unicorn.Unicorn;
 
@@ -20,12 +22,15 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * a register), and a PC write makes Unicorn leave its CPU loop and enter it again. Between
  * translated blocks, where the interrupt hook runs, QEMU keeps these registers nowhere but
  * here, so a thread switch is a 64-byte copy each way. CPSR still goes through Unicorn: QEMU
- * keeps it split into flag fields and derives cached state from it.
+ * keeps it split into flag fields and derives cached state from it. TPIDRURW (one word per
+ * security state) and TEEHBR are plain words of the same state, read after every run and
+ * written when a thread's differ, so they cost a load each.
  *
  * <p>Unicorn does not say where the state is. {@link #locate} finds it the way the other
  * calibrations do: it writes known values into the registers with Unicorn's calls and looks for
  * them, in the memory that the pointers in {@code struct uc_struct} lead to (its {@code cpu}
- * field points at the object that holds the state), reading only mapped memory.
+ * field points at the object that holds the state), reading only mapped memory. TPIDRURW and
+ * TEEHBR are found the same way, in the state after {@code regs}.
  */
 @SuppressWarnings("restricted") // the state lives in the engine's heap, at an address found at start-up
 final class LiveCpuState implements CoreRegisters {
@@ -42,10 +47,21 @@ final class LiveCpuState implements CoreRegisters {
     private static final int SECOND_SIGNATURES = 0x3C00_0000;
     private static final AtomicInteger SEARCHES = new AtomicInteger();
 
-    private final long address;
+    /** TPIDRURW of each bank, then TEEHBR, as {@link #locateUserRegisters} looks for them. */
+    private static final ArmCpRegister[] USER_REGISTERS = {ArmCpRegister.TPIDRURW, ArmCpRegister.TPIDRURW,
+        ArmCpRegister.TEEHBR};
+    private static final Bank[] USER_REGISTER_BANKS = {Bank.NON_SECURE, Bank.SECURE, Bank.NON_SECURE};
+    private static final int TEEHBR = 2;
 
-    private LiveCpuState(long address) {
+    private final Unicorn unicorn;
+    private final long address;
+    /** The addresses of the words holding TPIDRURW (by {@link Bank}) and TEEHBR, as {@link #USER_REGISTERS}. */
+    private final long[] userRegisters;
+
+    private LiveCpuState(Unicorn unicorn, long address, long[] userRegisters) {
+        this.unicorn = unicorn;
         this.address = address;
+        this.userRegisters = userRegisters;
     }
 
     /** The address of {@code env->regs[0]}. */
@@ -76,11 +92,43 @@ final class LiveCpuState implements CoreRegisters {
         return true;
     }
 
+    @Override
+    public void readStatus(Bank bank, int[] into) {
+        into[ArmCpuContext.CPSR] = unicorn.readRegister(ArmRegister.CPSR);
+        into[ArmCpuContext.SAVED_TPIDRURW] = PROCESS.get(ValueLayout.JAVA_INT, userRegisters[bank.ordinal()]);
+        into[ArmCpuContext.SAVED_TEEHBR] = PROCESS.get(ValueLayout.JAVA_INT, userRegisters[TEEHBR]);
+    }
+
+    @Override
+    public void writeUserThreadRegister(Bank bank, int value) {
+        PROCESS.set(ValueLayout.JAVA_INT, userRegisters[bank.ordinal()], value);
+    }
+
+    @Override
+    public void writeThumbEeHandlerBase(int value) {
+        PROCESS.set(ValueLayout.JAVA_INT, userRegisters[TEEHBR], value);
+    }
+
     /**
      * Checks the state against Unicorn's own register calls, both ways: a value written here
-     * must read back through Unicorn, and one Unicorn writes must appear here.
+     * must read back through Unicorn, and one Unicorn writes must appear here. TPIDRURW and
+     * TEEHBR are left 0.
      */
     void checkAgainst(Unicorn unicorn) {
+        boolean userRegistersAgree = true;
+        for (int i = 0; i < USER_REGISTERS.length; i++) {
+            int value = 0x4B00_0000 + (i + 1) * 0x104;
+            PROCESS.set(ValueLayout.JAVA_INT, userRegisters[i], value);
+            userRegistersAgree &= unicorn.readCoprocessor(USER_REGISTERS[i], USER_REGISTER_BANKS[i]) == value;
+        }
+        for (int i = 0; i < USER_REGISTERS.length; i++) {
+            unicorn.writeCoprocessor(USER_REGISTERS[i], USER_REGISTER_BANKS[i], 0x2D00_0000 + (i + 1) * 0x104);
+        }
+        for (int i = 0; i < USER_REGISTERS.length; i++) {
+            userRegistersAgree &= PROCESS.get(ValueLayout.JAVA_INT, userRegisters[i]) == 0x2D00_0000 + (i + 1) * 0x104;
+            unicorn.writeCoprocessor(USER_REGISTERS[i], USER_REGISTER_BANKS[i], 0);
+        }
+        expect(userRegistersAgree, "TPIDRURW or TEEHBR in the live CPU state and Unicorn's register calls disagree");
         int[] values = new int[CORE_REGISTERS];
         read(values);
         int[] probe = values.clone();
@@ -128,7 +176,61 @@ final class LiveCpuState implements CoreRegisters {
         expect(!candidates.isEmpty(), "found no candidate for the live CPU state");
         expect(live.size() == 1, "found " + live.size() + " of " + candidates.size()
                 + " candidates for the live CPU state following a register write");
-        return new LiveCpuState(live.getFirst());
+        long address = live.getFirst();
+        return new LiveCpuState(unicorn, address, locateUserRegisters(unicorn, memory, address));
+    }
+
+    /**
+     * Finds the words holding TPIDRURW of each bank and TEEHBR in the state that starts at
+     * {@code core}: for each, the one word that holds a value written to it through Unicorn and
+     * then another. The registers are left changed.
+     */
+    private static long[] locateUserRegisters(Unicorn unicorn, ReadableMemory memory, long core) {
+        long readable = memory.readableBytes(core, OBJECT_SCAN_BYTES);
+        MemorySegment state = PROCESS.asSlice(core, readable);
+        int first = secondSignature();
+        int second = secondSignature();
+        writeUserSignature(unicorn, first);
+        List<List<Long>> candidates = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            for (int i = 0; i < USER_REGISTERS.length; i++) {
+                MemorySegment value = arena.allocateFrom(ValueLayout.JAVA_INT, userSignatureValue(first, i));
+                List<Long> found = new ArrayList<>();
+                for (long offset = MemorySearch.indexOf(state, value, 0, Integer.BYTES); offset >= 0;
+                        offset = MemorySearch.indexOf(state, value, offset + 1, Integer.BYTES)) {
+                    found.add(core + offset);
+                }
+                candidates.add(found);
+            }
+        }
+        writeUserSignature(unicorn, second);
+        long[] addresses = new long[USER_REGISTERS.length];
+        for (int i = 0; i < USER_REGISTERS.length; i++) {
+            int value = userSignatureValue(second, i);
+            List<Long> live = candidates.get(i).stream()
+                    .filter(at -> PROCESS.get(ValueLayout.JAVA_INT, at) == value).toList();
+            String name = USER_REGISTERS[i] + " (" + USER_REGISTER_BANKS[i] + ")";
+            expect(live.size() == 1, () -> "found " + live.size() + " places for " + name + " in the live CPU state");
+            addresses[i] = live.getFirst();
+        }
+        return addresses;
+    }
+
+    /**
+     * Writes the signature through Unicorn, then reads TTBCR (0): {@link Unicorn}'s scratch
+     * buffer for register values, in the C heap and possibly within the search, keeps the last
+     * value passed, which would otherwise be a second place holding TEEHBR's signature.
+     */
+    private static void writeUserSignature(Unicorn unicorn, int base) {
+        for (int i = 0; i < USER_REGISTERS.length; i++) {
+            unicorn.writeCoprocessor(USER_REGISTERS[i], USER_REGISTER_BANKS[i], userSignatureValue(base, i));
+        }
+        unicorn.readCoprocessor(ArmCpRegister.TTBCR);
+    }
+
+    /** Word aligned, as a ThumbEE handler base is. */
+    private static int userSignatureValue(int base, int register) {
+        return base + (register + 1) * 0x104;
     }
 
     /** A signature base of its own for each search (bases 0x1000 apart never share a value). */

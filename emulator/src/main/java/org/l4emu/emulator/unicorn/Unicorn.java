@@ -278,7 +278,7 @@ public final class Unicorn implements AutoCloseable {
         }
     }
 
-    /** Reads a CP15 register's non-secure (or only) copy. */
+    /** Reads a coprocessor register's non-secure (or only) copy. */
     public int readCoprocessor(ArmCpRegister register) {
         return readCoprocessor(register, ArmCpRegister.Bank.NON_SECURE);
     }
@@ -294,7 +294,7 @@ public final class Unicorn implements AutoCloseable {
         return (int) scratch.get(ValueLayout.JAVA_LONG, ArmCpRegister.VALUE_OFFSET);
     }
 
-    /** Writes a CP15 register's non-secure (or only) copy; operations (TLBIALL) take effect. */
+    /** Writes a coprocessor register's non-secure (or only) copy; operations (TLBIALL) take effect. */
     public void writeCoprocessor(ArmCpRegister register, int value) {
         writeCoprocessor(register, ArmCpRegister.Bank.NON_SECURE, value);
     }

@@ -23,6 +23,14 @@ final class Arm {
     static final int STR_R1_R0_4_WRITEBACK = 0xE5A01004;
     static final int LDREX_R1_R0 = 0xE1901F9F;
     static final int MRC_TPIDRURO_R0 = 0xEE1D0F70;
+    /** mrc p15, 0, r0, c13, c0, 2: reads TPIDRURW, the user read/write thread register. */
+    static final int MRC_TPIDRURW_R0 = 0xEE1D0F50;
+    /** mcr p15, 0, r2, c13, c0, 2 */
+    static final int MCR_TPIDRURW_R2 = 0xEE0D2F50;
+    /** mrc p14, 6, r1, c1, c0, 0: reads TEEHBR, the ThumbEE handler base. */
+    static final int MRC_TEEHBR_R1 = 0xEED11E10;
+    /** mcr p14, 6, r3, c1, c0, 0 */
+    static final int MCR_TEEHBR_R3 = 0xEEC13E10;
     /** mcr p15, 0, r0, c1, c0, 0: a write to SCTLR, privileged. */
     static final int MCR_SCTLR_R0 = 0xEE010F10;
     static final int UDF_0 = 0xE7F000F0;
