@@ -27,6 +27,9 @@ public enum NativeShape {
      * C allows of variadic arguments.
      */
     VARIADIC(NativeWords.function(NativeWords.VARIADIC_WORDS), Linker.Option.firstVariadicArg(2),
+            Linker.Option.critical(false)),
+    /** {@code uc_hook_add} for an instruction hook: {@link #VARIADIC} and one word more, the instruction. */
+    VARIADIC_INSTRUCTION_HOOK(NativeWords.function(NativeWords.VARIADIC_WORDS + 1), Linker.Option.firstVariadicArg(2),
             Linker.Option.critical(false));
 
     /**

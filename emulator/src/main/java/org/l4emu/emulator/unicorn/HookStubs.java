@@ -27,6 +27,10 @@ final class HookStubs {
         static final MemorySegment STUB = stub("dispatchMemory", NativeShape.UPCALL);
     }
 
+    static final class Cpuid {
+        static final MemorySegment STUB = stub("dispatchCpuid", NativeShape.UPCALL);
+    }
+
     static final class InvalidMemory {
         static final MemorySegment STUB = stub("dispatchInvalidMemory", NativeShape.UPCALL);
     }

@@ -4,6 +4,8 @@ package org.l4emu.emulator.unicorn;
 public enum UcHookType {
     /** Interrupts and CPU exceptions; the callback gets the exception number. */
     INTERRUPT(1),
+    /** One instruction that Unicorn lets be hooked (on x86: in, out, syscall, sysenter, cpuid). */
+    INSN(1 << 1),
     /** Every instruction (expensive: about 20 ns each through Java). */
     CODE(1 << 2),
     /** Every translated block as it starts to run; the callback gets its address and size in bytes. */

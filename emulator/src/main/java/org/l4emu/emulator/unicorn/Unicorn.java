@@ -19,6 +19,8 @@ import org.l4emu.emulator.EmulatorUnavailableException;
 @SuppressWarnings("restricted") // native pointers and upcalls are this class's job
 public final class Unicorn implements AutoCloseable {
     private static final int REQUIRED_MAJOR_VERSION = 2;
+    /** {@code UC_X86_INS_CPUID} of {@code uc_x86_insn} (unicorn/x86.h). */
+    private static final int X86_INS_CPUID = 113;
     /** Owns the buffers: they must live exactly as long as the engine. */
     private final Arena arena;
     private final MemorySegment handle;
@@ -120,9 +122,18 @@ public final class Unicorn implements AutoCloseable {
 
     /** Selects the CPU model; only before the first call that needs the CPU. */
     public void setCpuModel(ArmCpuModel model) {
+        setCpuModel(model.value());
+    }
+
+    /** Selects the CPU model; only before the first call that needs the CPU. */
+    public void setCpuModel(X86CpuModel model) {
+        setCpuModel(model.value());
+    }
+
+    private void setCpuModel(int model) {
         try {
             check((long) UnicornNative.Ctl.HANDLE.invokeExact(engine(), (long) UcControl.WRITE_CPU_MODEL,
-                    (long) model.value(), 0L, 0L, 0L, 0L),
+                    (long) model, 0L, 0L, 0L, 0L),
                     "uc_ctl(CPU_MODEL)");
         } catch (Throwable t) {
             throw unchecked(t);
@@ -415,6 +426,24 @@ public final class Unicorn implements AutoCloseable {
         return addHook(type.value(), HookStubs.Memory.STUB, hook, begin, end, "uc_hook_add(" + type + ")");
     }
 
+    /**
+     * Installs {@code hook} for every x86 {@code cpuid} ({@code UC_HOOK_INSN}, {@code UC_X86_INS_CPUID});
+     * returns the {@code uc_hook} handle.
+     */
+    public long addCpuidHook(CpuidHook hook) {
+        long engine = engine();
+        long number = hookNumbers.computeIfAbsent(hook, h -> HookSlots.add(this, h));
+        MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
+        try {
+            check((long) UnicornNative.HookAddInstruction.HANDLE.invokeExact(engine, hookHandle.address(),
+                    (long) UcHookType.INSN.value(), HookStubs.Cpuid.STUB.address(), number, 1L, 0L, (long) X86_INS_CPUID),
+                    "uc_hook_add(INSN, CPUID)");
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+        return hookHandle.get(ValueLayout.JAVA_LONG, 0);
+    }
+
     /** Adds {@code hook} through the upcall stub of its kind, its {@link HookSlots} number as the user data. */
     private long addHook(int type, MemorySegment stub, Object hook, long begin, long end, String operation) {
         long engine = engine();
@@ -525,6 +554,17 @@ public final class Unicorn implements AutoCloseable {
             slot.engine().failInHook(t);
         }
         return 0;
+    }
+
+    /** Upcall entry like {@link #dispatchInterrupt}; the C hook returns an int, 1 to skip the CPU's own {@code cpuid}. */
+    static long dispatchCpuid(long uc, long hookNumber, long unused2, long unused3, long unused4, long unused5) {
+        HookSlots.Slot slot = HookSlots.get(hookNumber);
+        try {
+            return ((CpuidHook) slot.hook()).onCpuid() ? 1 : 0;
+        } catch (Throwable t) {
+            slot.engine().failInHook(t);
+            return 1;
+        }
     }
 
     /** Upcall entry like {@link #dispatchInterrupt}; a failing hook refuses the access, which stops the run too. */

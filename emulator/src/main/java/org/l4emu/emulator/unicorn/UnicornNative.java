@@ -101,6 +101,11 @@ final class UnicornNative {
      * uc_ctl is variadic, (uc, uc_control_type control, ...), and reads only the arguments its
      * control takes: callers pass {@link NativeWords#VARIADIC_WORDS} words, unused ones as 0.
      */
+    /** {@code uc_hook_add} with the instruction an {@code UC_HOOK_INSN} hook is for, its one variadic argument l4emu passes. */
+    static final class HookAddInstruction {
+        static final MethodHandle HANDLE = link("uc_hook_add", NativeShape.VARIADIC_INSTRUCTION_HOOK);
+    }
+
     static final class Ctl {
         static final MethodHandle HANDLE = variadic("uc_ctl");
     }

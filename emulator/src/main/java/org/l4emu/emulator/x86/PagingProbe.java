@@ -6,8 +6,6 @@ import java.lang.foreign.ValueLayout;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.EmulatorUnavailableException;
 import org.l4emu.emulator.debug.HookAddresses;
-import org.l4emu.emulator.unicorn.UcArch;
-import org.l4emu.emulator.unicorn.UcMode;
 import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.X86Register;
@@ -58,7 +56,7 @@ final class PagingProbe {
     }
 
     private static Result probe() {
-        try (Arena arena = Arena.ofConfined(); Unicorn engine = Unicorn.open(UcArch.X86, UcMode.X86_32)) {
+        try (Arena arena = Arena.ofConfined(); Unicorn engine = X86Engine.open()) {
             KernelRegion kernel = new KernelRegion(arena);
             MemorySegment frames = arena.allocate(FRAME_COUNT * KernelLayout.PAGE_SIZE, KernelLayout.PAGE_SIZE);
             frames.set(ValueLayout.JAVA_INT, 0, FIRST_MARK);

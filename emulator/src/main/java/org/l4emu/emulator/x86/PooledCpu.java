@@ -6,8 +6,6 @@ import java.lang.foreign.ValueLayout;
 import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.unicorn.InterruptHook;
-import org.l4emu.emulator.unicorn.UcArch;
-import org.l4emu.emulator.unicorn.UcMode;
 import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.UnicornContext;
@@ -43,7 +41,7 @@ final class PooledCpu implements InterruptHook, X86CounterProbe.ProbedCpu, AutoC
      * decided to count, or null to decide on this one.
      */
     PooledCpu(X86Counting knownCounting) {
-        unicorn = Unicorn.open(UcArch.X86, UcMode.X86_32);
+        unicorn = X86Engine.open();
         arena = Arena.ofShared();
         try {
             kernelPage = arena.allocate(KernelLayout.PAGE_SIZE, KernelLayout.PAGE_SIZE);
@@ -74,6 +72,7 @@ final class PooledCpu implements InterruptHook, X86CounterProbe.ProbedCpu, AutoC
     private void installHooks() {
         unicorn.addInterruptHook(this);
         unicorn.addInvalidMemoryHook(stop);
+        X86Cpuid.install(unicorn);
     }
 
     /** How this engine counts, as decided on the pool's first. */

@@ -10,9 +10,7 @@ import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.unicorn.InterruptHook;
-import org.l4emu.emulator.unicorn.UcArch;
 import org.l4emu.emulator.unicorn.UcMemType;
-import org.l4emu.emulator.unicorn.UcMode;
 import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.UnicornContext;
@@ -74,7 +72,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     X86Cpu(NativePhysicalMemory memory, MemorySegment ram, boolean cr3WriteFlushes) {
         this.memory = memory;
         this.cr3WriteFlushes = cr3WriteFlushes;
-        unicorn = Unicorn.open(UcArch.X86, UcMode.X86_32);
+        unicorn = X86Engine.open();
         arena = Arena.ofShared();
         try {
             kernel = new KernelRegion(arena);
@@ -106,6 +104,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     private void installHooks() {
         unicorn.addInterruptHook(this);
         unicorn.addInvalidMemoryHook(stop);
+        X86Cpuid.install(unicorn);
     }
 
     /** How this engine counts, for diagnostics. */
