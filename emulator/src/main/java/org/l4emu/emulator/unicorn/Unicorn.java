@@ -278,7 +278,7 @@ public final class Unicorn implements AutoCloseable {
 
     /** Writes an x86 descriptor table register (GDTR or IDTR): its linear base and limit. */
     public void writeDescriptorTable(X86Register register, long base, int limit) {
-        if (register != X86Register.GDTR && register != X86Register.IDTR) {
+        if (register != X86Register.GDTR && register != X86Register.IDTR && register != X86Register.TR) {
             throw new IllegalArgumentException(register + " is not a descriptor table register");
         }
         X86DescriptorTable.describeIn(scratch, base, limit);

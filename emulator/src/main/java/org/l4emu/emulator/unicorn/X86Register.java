@@ -24,7 +24,9 @@ public enum X86Register implements EngineRegister {
     CR4(54),
     /** A {@code uc_x86_mmr} (see {@link X86DescriptorTable}); only for {@link Unicorn#writeDescriptorTable}. */
     IDTR(242),
-    GDTR(243);
+    GDTR(243),
+    /** A {@code uc_x86_mmr}, written with {@link Unicorn#writeDescriptorTable} (selector and flags 0). */
+    TR(245);
 
     private final int id;
 

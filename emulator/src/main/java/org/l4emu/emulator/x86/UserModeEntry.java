@@ -20,6 +20,11 @@ import org.l4emu.emulator.unicorn.X86Register;
  * page-directory-pointer table ({@link KernelLayout#BOOT_PDPT}), which must map the entry page
  * at its own address. The {@code iret} lands on the calibration probe, also on the entry page,
  * and the run stops before executing it; no user code is ever translated in ring 0.
+ *
+ * <p>The task register is given a base ({@link #TASK_LINK}) whose first word is a selector with
+ * the LDT bit set, so that a user {@code iret} with EFLAGS.NT set, which reads the back link of a
+ * nested task there, raises #TS at once on every engine, reading no guest memory (with TR's base
+ * left at 0 it read linear 0: a page fault there, or, with page 0 mapped, #TS).
  */
 final class UserModeEntry {
     /** Three instructions and a system call, run in ring 3 to calibrate the instruction counter. */
@@ -60,6 +65,12 @@ final class UserModeEntry {
     private static final int PAGING_INSTRUCTIONS = 12;
     private static final byte IRET = (byte) 0xCF;
     private static final int CPL_MASK = 3;
+    /**
+     * TR's base: the first word of the ring-0 code descriptor, its limit 15..0, 0xFFFF, which as
+     * a selector has the LDT bit (2) set: a task return through it is refused with #TS.
+     */
+    static final long TASK_LINK = KernelLayout.GDT + GlobalDescriptorTable.KERNEL_CODE;
+    private static final int TASK_LINK_LIMIT = 1;
 
     /** Whether the stub turns paging on. */
     enum Paging { OFF, ON }
@@ -99,6 +110,7 @@ final class UserModeEntry {
         engine.writeRegister(X86Register.ES, GlobalDescriptorTable.USER_DATA);
         engine.writeRegister(X86Register.FS, GlobalDescriptorTable.USER_DATA);
         engine.writeRegister(X86Register.GS, GlobalDescriptorTable.USER_THREAD_POINTER);
+        engine.writeDescriptorTable(X86Register.TR, TASK_LINK, TASK_LINK_LIMIT);
     }
 
     /** Drops everything translated from the entry page, while it is still mapped where it ran. */

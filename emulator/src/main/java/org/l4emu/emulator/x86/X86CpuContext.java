@@ -31,8 +31,15 @@ public final class X86CpuContext implements CpuContext {
 
     /** Reserved bit 1 and IF: always set; user code cannot clear IF, and IOPL stays 0. */
     static final int EFLAGS_FIXED = 0x202;
-    /** What user code can hold in EFLAGS: CF, PF, AF, ZF, SF, TF, DF, OF, AC and ID. */
-    private static final int EFLAGS_USER_WRITABLE = 0x0024_0DD5;
+    /**
+     * What user code can hold in EFLAGS: CF, PF, AF, ZF, SF, TF, DF, OF, NT, AC and ID. NT
+     * ({@code popf} sets it in ring 3 too) is kept like the others, so that it survives every
+     * system call and switch on every engine; {@code iret} with NT set is refused (see
+     * {@link UserModeEntry}).
+     */
+    static final int EFLAGS_USER_WRITABLE = 0x0024_4DD5;
+    /** Nested task: {@code iret} then returns to the task whose selector the TSS's first word holds. */
+    static final int EFLAGS_NT = 0x4000;
 
     private static final int ARGUMENT_COUNT = 6;
     private static final int RESULT_COUNT = 4;

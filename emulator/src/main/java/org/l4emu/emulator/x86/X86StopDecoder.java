@@ -27,6 +27,8 @@ import org.l4emu.emulator.unicorn.UnicornException;
  */
 final class X86StopDecoder {
     private static final int INT3_OPCODE = 0xCC;
+    private static final int IRET_OPCODE = 0xCF;
+    private static final int OPERAND_SIZE_PREFIX = 0x66;
     private static final int INT3_LENGTH = 1;
     /** {@code int imm8} ({@code CD ib}), also how {@code int $3} can be written. */
     private static final int INT_N_LENGTH = 2;
@@ -106,6 +108,10 @@ final class X86StopDecoder {
     }
 
     private Trap exception(AddressSpace space, int vector, X86CpuContext thread, long started, int eip) {
+        if (vector == X86Vector.INVALID_TSS && isTaskReturn(space, thread, eip)) {
+            completed = started - 1;
+            return new Trap.CpuException(Trap.Kind.PRIVILEGED_INSTRUCTION, eip, eip);
+        }
         if (X86Vector.onlyFromSoftwareInterrupt(vector)) {
             return uncountedAt(thread, INT_N_LENGTH, Trap.Kind.PRIVILEGED_INSTRUCTION, started);
         }
@@ -128,6 +134,15 @@ final class X86StopDecoder {
                 return new Trap.CpuException(faultKind(vector), eip, eip);
             }
         }
+    }
+
+    /** True when the thread, with EFLAGS.NT set, stands at an {@code iret} ({@code CF}, or {@code 66 CF}). */
+    private boolean isTaskReturn(AddressSpace space, X86CpuContext thread, int eip) {
+        if ((thread.register(X86CpuContext.EFLAGS) & X86CpuContext.EFLAGS_NT) == 0) {
+            return false;
+        }
+        int first = codeByte(space, eip);
+        return first == IRET_OPCODE || first == OPERAND_SIZE_PREFIX && codeByte(space, eip + 1) == IRET_OPCODE;
     }
 
     /** The byte at user address {@code address} of {@code space}, or -1 when it is unmapped. */

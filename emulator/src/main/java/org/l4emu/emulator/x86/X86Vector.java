@@ -18,6 +18,8 @@ final class X86Vector {
     static final int INVALID_OPCODE = 6;
     /** #NM: x87 instructions, as CR0.EM is set. */
     static final int DEVICE_NOT_AVAILABLE = 7;
+    /** #TS: here only from {@code iret} with EFLAGS.NT set, a task return (see {@link UserModeEntry}); also {@code int $0xa}. */
+    static final int INVALID_TSS = 10;
     static final int GENERAL_PROTECTION = 13;
     /** #PF: with paging, an access against a mapped page's rights (CR2 holds the address); also {@code int $0xe}. */
     static final int PAGE_FAULT = 14;
