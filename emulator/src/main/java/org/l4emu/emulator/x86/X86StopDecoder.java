@@ -23,7 +23,15 @@ import org.l4emu.emulator.unicorn.UnicornException;
  * runs again from there, consistently. {@code int3} is reported like arm's {@code bkpt}: the
  * thread stays at the breakpoint, uncounted, and resumes by running it again unless its
  * handler moves it on. Any other {@code int n} is refused as a real CPU without a user gate
- * would, as a privileged instruction at the {@code int}.
+ * would, as a privileged instruction at the {@code int}, uncounted, for every vector: also for
+ * those the CPU raises itself (#DE, #DB, #OF, #BR, #UD, #NM, #GP, #AC), which Unicorn reports
+ * alike but for EIP, after the {@code int} and at a faulting instruction. Which it was is told by
+ * the bytes: {@code CD n} just before EIP, and at EIP no instruction that raises the vector
+ * ({@link #raisedAt}); {@code int $6} alone stops as an undefined instruction, at the {@code int}.
+ * The rule can only err for a real exception right after bytes that read {@code CD n} (the tail
+ * of another instruction, such as {@code imul $13, %ebp, %ecx}) at an instruction it does not
+ * recognise as raising the vector (a #GP from a memory access through a segment the thread made
+ * unusable), or for a single-step trap after such bytes; it errs the same way on every engine.
  */
 final class X86StopDecoder {
     private static final int INT3_OPCODE = 0xCC;
@@ -31,7 +39,15 @@ final class X86StopDecoder {
     private static final int OPERAND_SIZE_PREFIX = 0x66;
     private static final int INT3_LENGTH = 1;
     /** {@code int imm8} ({@code CD ib}), also how {@code int $3} can be written. */
+    private static final int INT_N_OPCODE = 0xCD;
     private static final int INT_N_LENGTH = 2;
+    private static final int INTO_OPCODE = 0xCE;
+    private static final int BOUND_OPCODE = 0x62;
+    private static final int TWO_BYTE_ESCAPE = 0x0F;
+    /** The most prefixes an instruction can have (it is at most 15 bytes long). */
+    private static final int MAX_PREFIXES = 14;
+    /** EFLAGS.TF: single stepping. */
+    private static final int EFLAGS_TF = 0x100;
 
     private final PhysicalMemory memory;
     private long completed;
@@ -87,7 +103,11 @@ final class X86StopDecoder {
         }
         if (code == UcError.INSN_INVALID.code()) {
             completed = started - 1;
-            return new Trap.CpuException(Trap.Kind.UNDEFINED_INSTRUCTION, eip, eip);
+            // Unicorn stops at int $6 as at an undefined instruction, with EIP at the int.
+            boolean softwareInterrupt = codeByte(space, eip) == INT_N_OPCODE
+                    && codeByte(space, eip + 1) == X86Vector.INVALID_OPCODE;
+            return new Trap.CpuException(softwareInterrupt ? Trap.Kind.PRIVILEGED_INSTRUCTION
+                    : Trap.Kind.UNDEFINED_INSTRUCTION, eip, eip);
         }
         if (code == UcError.EXCEPTION.code()) {
             completed = started - 1;
@@ -112,7 +132,7 @@ final class X86StopDecoder {
             completed = started - 1;
             return new Trap.CpuException(Trap.Kind.PRIVILEGED_INSTRUCTION, eip, eip);
         }
-        if (X86Vector.onlyFromSoftwareInterrupt(vector)) {
+        if (vector != X86Vector.BREAKPOINT && softwareInterrupt(space, vector, thread, eip)) {
             return uncountedAt(thread, INT_N_LENGTH, Trap.Kind.PRIVILEGED_INSTRUCTION, started);
         }
         switch (vector) {
@@ -134,6 +154,70 @@ final class X86StopDecoder {
                 return new Trap.CpuException(faultKind(vector), eip, eip);
             }
         }
+    }
+
+    /** True when {@code vector}, with the thread at {@code eip}, came from an {@code int n} and not from the CPU. */
+    private boolean softwareInterrupt(AddressSpace space, int vector, X86CpuContext thread, int eip) {
+        if (X86Vector.onlyFromSoftwareInterrupt(vector)) {
+            return true;
+        }
+        if (codeByte(space, eip - INT_N_LENGTH) != INT_N_OPCODE || codeByte(space, eip - 1) != vector) {
+            return false;
+        }
+        if (vector == X86Vector.DEBUG) {
+            return (thread.register(X86CpuContext.EFLAGS) & EFLAGS_TF) == 0;
+        }
+        return !raisedAt(space, vector, eip);
+    }
+
+    /**
+     * True when the instruction at {@code eip} is one that raises {@code vector} as a fault (EIP
+     * stays at it): a divide or {@code aam} for #DE, {@code bound} for #BR, an x87 instruction
+     * for #NM, for #GP an instruction ring 3 may not run or a segment load; #OF ({@code into}
+     * is a trap, EIP after its {@code CE}, which {@code CD 04} is not) and #AC (QEMU never raises
+     * it) never.
+     */
+    private boolean raisedAt(AddressSpace space, int vector, int eip) {
+        int at = eip;
+        int opcode = codeByte(space, at);
+        for (int i = 0; i < MAX_PREFIXES && isPrefix(opcode); i++) {
+            opcode = codeByte(space, ++at);
+        }
+        int next = codeByte(space, at + 1);
+        return switch (vector) {
+            case X86Vector.DIVIDE_ERROR -> (opcode == 0xF6 || opcode == 0xF7) && (next >> 3 & 7) >= 6 || opcode == 0xD4;
+            case X86Vector.BOUND_RANGE -> opcode == BOUND_OPCODE;
+            case X86Vector.INVALID_OPCODE -> true;
+            case X86Vector.DEVICE_NOT_AVAILABLE -> opcode >= 0xD8 && opcode <= 0xDF;
+            case X86Vector.GENERAL_PROTECTION -> opcode == TWO_BYTE_ESCAPE ? privilegedTwoByte(next)
+                    : opcode == 0xFF ? (next >> 3 & 7) == 3 || (next >> 3 & 7) == 5 : privilegedOneByte(opcode);
+            default -> false;
+        };
+    }
+
+    private static boolean isPrefix(int value) {
+        return switch (value) {
+            case 0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65, 0x66, 0x67, 0xF0, 0xF2, 0xF3 -> true;
+            default -> false;
+        };
+    }
+
+    /** One-byte opcodes that raise #GP in ring 3 here: hlt, cli, sti, port I/O, far transfers, iret, segment loads (far call and jump through memory, FF /3 and /5, aside). */
+    private static boolean privilegedOneByte(int opcode) {
+        return switch (opcode) {
+            case 0xF4, 0xFA, 0xFB, 0x6C, 0x6D, 0x6E, 0x6F, 0xE4, 0xE5, 0xE6, 0xE7, 0xEC, 0xED, 0xEE, 0xEF,
+                    0x9A, 0xEA, 0xCA, 0xCB, 0xCF, 0x8E, 0x07, 0x17, 0x1F, 0xC4, 0xC5 -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code 0F xx} opcodes that raise #GP in ring 3 here: descriptor tables, control and debug registers, MSRs, rdtsc, rdpmc, sysexit, segment loads. */
+    private static boolean privilegedTwoByte(int opcode) {
+        return switch (opcode) {
+            case 0x00, 0x01, 0x06, 0x07, 0x08, 0x09, 0x20, 0x21, 0x22, 0x23, 0x30, 0x31, 0x32, 0x33, 0x35, 0xA1, 0xA9,
+                    0xB2, 0xB4, 0xB5 -> true;
+            default -> false;
+        };
     }
 
     /** True when the thread, with EFLAGS.NT set, stands at an {@code iret} ({@code CF}, or {@code 66 CF}). */
