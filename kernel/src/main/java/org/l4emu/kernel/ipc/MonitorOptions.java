@@ -81,6 +81,9 @@ final class MonitorOptions {
     /**
      * Option 2: a monitor passes a notification on to another monitor of the same path; the path
      * is that of the blocked source named in MR1. The receiver sees from = the sender, dope 0x5.
+     * Passed from the controlling monitor to one that controlled the IPC before, the decision
+     * is the receiver's again when it receives the notification (M6), not when the send begins:
+     * an ordinary send that fails changes nothing, and its sender decides (R3, M3).
      */
     void passNotification(Thread monitor, int to, int sendTimeout) {
         Thread target = threads.lookup(to);
@@ -94,9 +97,11 @@ final class MonitorOptions {
             rendezvous.fail(monitor, IpcError.NOT_PERMITTED, Phase.SEND);
             return;
         }
-        // M6: passed on to an earlier controlling monitor, the decision is that monitor's.
-        ipc.handControlBack(monitor, target);
-        router.offer(PendingSend.direct(monitor, target, ControllerNotifications.DOPE, sendTimeout), sendTimeout);
+        // M6: passed on to an earlier controlling monitor, the decision is that monitor's once it
+        // has received the notification; a pass that fails (R3, M3) leaves it with the sender.
+        PendingSend send = PendingSend.direct(monitor, target, ControllerNotifications.DOPE, sendTimeout);
+        send.passControlOf(ipc);
+        router.offer(send, sendTimeout);
     }
 
     /**

@@ -39,6 +39,8 @@ public final class PendingSend {
     private ArrayDeque<PendingSend> queue;
     /** MR0.. of a message the kernel composed (a fault message), or null: the sender's UTCB holds it. */
     private int[] kernelWords;
+    /** Option 2: the monitored IPC whose notification this passes on (M6), or null. */
+    private MonitoredIpc passesControlOf;
 
     private PendingSend(Thread sender) {
         this.sender = sender;
@@ -87,6 +89,7 @@ public final class PendingSend {
         send.deceit = deceit;
         send.senderTimeout = senderTimeout;
         send.kernelWords = null;
+        send.passesControlOf = null;
         send.remaining.clear();
         send.aim(null, false, null);
         return send;
@@ -165,12 +168,32 @@ public final class PendingSend {
         return kernelWords;
     }
 
+    /**
+     * Option 2 (M6): this send passes on the notification of {@code passed}, the IPC of the
+     * blocked source its MR1 named; when its receiver receives it, the receiver controls that IPC
+     * again if it controlled it before and the sender controls it now.
+     */
+    void passControlOf(MonitoredIpc passed) {
+        passesControlOf = passed;
+    }
+
+    /** The monitored IPC whose notification this option 2 send passes on, or null. */
+    MonitoredIpc passesControlOf() {
+        return passesControlOf;
+    }
+
+    /** The monitored IPC a waiting send keeps its record from being refilled for (MonitoredIpc.begin). */
+    private MonitoredIpc referencedIpc() {
+        return ipc != null ? ipc : passesControlOf;
+    }
+
     /** Records the queue this send waits in (a next hop's incoming queue or readiness waiters). */
     void enqueue(ArrayDeque<PendingSend> into) {
         into.addLast(this);
         queue = into;
-        if (ipc != null) {
-            ipc.sendQueued();
+        MonitoredIpc referenced = referencedIpc();
+        if (referenced != null) {
+            referenced.sendQueued();
         }
     }
 
@@ -179,8 +202,9 @@ public final class PendingSend {
         if (queue != null) {
             queue.remove(this);
             queue = null;
-            if (ipc != null) {
-                ipc.sendDequeued();
+            MonitoredIpc referenced = referencedIpc();
+            if (referenced != null) {
+                referenced.sendDequeued();
             }
         }
     }

@@ -201,7 +201,14 @@ public final class Rendezvous {
         Thread sender = send.sender();
         MonitoredIpc ipc = send.ipc();
         switch (send.stage()) {
-            case DIRECT, BEYOND_FINAL -> completeSend(sender);
+            case DIRECT, BEYOND_FINAL -> {
+                MonitoredIpc passed = send.passesControlOf();
+                if (passed != null) {
+                    // M6: the notification is passed on: an earlier controlling monitor decides again.
+                    passed.handControlBack(sender, send.nextHop());
+                }
+                completeSend(sender);
+            }
             case TO_MONITOR -> {
                 if (ipc != null) {
                     ipc.setHolder(send.nextHop());
