@@ -90,6 +90,10 @@ final class DeliveryChecks {
         if (finalHop) {
             finalDelivery(ipc, receiver, now);
         }
+        if (send.passedOn != null) {
+            // M6: the notification is passed on; a monitor that controlled the IPC before decides again.
+            send.passedOn.handControlBack(sender, receiver);
+        }
         afterReceipt(sender, send, finalHop);
         receiver.receiving = false;
     }

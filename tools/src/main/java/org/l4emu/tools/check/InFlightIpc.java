@@ -17,7 +17,10 @@ final class InFlightIpc {
     ThreadModel blocked;
     ThreadModel destination;
     List<Hop> path;
+    /** The controlling monitor (M6): the last to forward with option 6 or 7, or the one control was handed back to. */
     ThreadModel controller;
+    /** Every monitor that controlled this IPC, in the order they last took control (option 2 hands back, M6). */
+    private final List<ThreadModel> controllers = new ArrayList<>(2);
     long delayMicros;
     long m4PassedAt = -1;
     /**
@@ -51,6 +54,28 @@ final class InFlightIpc {
 
     boolean onPath(ThreadModel monitor) {
         return indexOf(monitor) >= 0;
+    }
+
+    /** M6: a forward with option 6 or 7 makes {@code monitor} the controlling monitor (the last one wins). */
+    void takeControl(ThreadModel monitor) {
+        controllers.remove(monitor);
+        controllers.add(monitor);
+        controller = monitor;
+    }
+
+    /**
+     * M6 (docs/spec-decisions.md, option 2): {@code earlier}, which controlled the IPC before,
+     * received the notification the controlling monitor {@code from} passed on: the decision is
+     * that monitor's again, and those that took control after it are forgotten. An option 2
+     * between other monitors changes nothing, and so does one that fails (R3, M3).
+     */
+    void handControlBack(ThreadModel from, ThreadModel earlier) {
+        int at = controllers.indexOf(earlier);
+        if (from != controller || at < 0 || earlier == from) {
+            return;
+        }
+        controllers.subList(at + 1, controllers.size()).clear();
+        controller = earlier;
     }
 
     /** M5: the smallest non-zero delay timeout given wins. */

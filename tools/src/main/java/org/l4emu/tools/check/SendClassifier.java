@@ -97,7 +97,7 @@ final class SendClassifier {
             if (continued != null) {
                 continued.redirect(monitor, to, rest);
                 if (controller != null) {
-                    continued.controller = controller;
+                    continued.takeControl(controller);
                 }
                 continued.limitDelay(Abi.unsigned(block.delayMicros()));
             }
@@ -170,8 +170,14 @@ final class SendClassifier {
                 ? Verdict.proceed(CheckedRule.M9, "both monitors are on the path of " + blocked + "'s IPC")
                 : Verdict.refuse(CheckedRule.M9, monitor + " passes a notification to " + (to == null ? "nobody" : to)
                         + ", but the two are not both on the path of an IPC of the blocked source in MR1");
-        return phase(monitor, SendPhase.Kind.PASS_NOTIFICATION, Abi.OPTION_NOTIFICATION, monitor.id, to, null,
-                List.of(), Abi.NOTIFICATION_DOPE, Abi.NOTIFICATION_DOPE, verdict, null, monitor.ipcFrom);
+        SendPhase phase = phase(monitor, SendPhase.Kind.PASS_NOTIFICATION, Abi.OPTION_NOTIFICATION, monitor.id, to,
+                null, List.of(), Abi.NOTIFICATION_DOPE, Abi.NOTIFICATION_DOPE, verdict, null, monitor.ipcFrom);
+        if (permitted) {
+            // M6: received by a monitor that controlled the IPC before, the decision is that
+            // monitor's again (docs/spec-decisions.md); see DeliveryChecks.deliver.
+            phase.passedOn = ipc;
+        }
+        return phase;
     }
 
     /** R5 for a forwarder not on the new path: the monitors of a later class than its own. */

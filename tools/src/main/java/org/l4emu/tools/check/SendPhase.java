@@ -33,6 +33,8 @@ final class SendPhase {
     final Verdict verdict;
     /** The target of options 1 and 3. */
     final ThreadModel blockedTarget;
+    /** Option 2: the IPC of the blocked source in MR1, whose notification it passes on (M6). */
+    InFlightIpc passedOn;
     /** The receive phase that follows a successful send (from_spec, or the fault handler), or nil. */
     int followingFrom;
     /** What proceeding does to the checker's model (a forward continues its IPC); run once, when it does. */
