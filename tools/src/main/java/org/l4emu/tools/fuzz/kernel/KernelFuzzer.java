@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.l4emu.abi.Abi;
 import org.l4emu.emulator.scripted.Program;
 import org.l4emu.emulator.scripted.ScriptedContext;
 import org.l4emu.emulator.scripted.Step;
@@ -75,7 +76,9 @@ final class KernelFuzzer implements Program {
             return keeper.next(me);
         }
         if (me.role() == FuzzThread.Role.ANCHOR) {
-            // It only waits, for a message nobody sends (the keeper's), so that its task is never empty.
+            // It only waits, for a message nobody sends (the keeper's), so that its task is never empty;
+            // with a nil window, as a wait with whatever its UTCB slot held there would fail at once (S5, P2).
+            world.writeUtcb(me, Utcb.BR0, Abi.Fpage.NIL);
             return Generator.ipc(me, ThreadId.NIL, world.bootThreads().getFirst().id(),
                     Encodings.timeouts(0, Encodings.NEVER), 0);
         }
