@@ -1,6 +1,7 @@
 package org.l4emu.kernel.redirect;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
@@ -20,9 +21,21 @@ public final class RedirectionTable {
         rules.add(rule);
     }
 
-    /** Removes the rule with the same source, destination and monitor; false when there is none. */
-    public boolean remove(Task source, Task dest, Thread monitor) {
-        return rules.removeIf(r -> r.source() == source && r.dest() == dest && r.monitor() == monitor);
+    /**
+     * Removes the rules with this source, destination and monitor, the monitor known by its ID: a
+     * rule outlives a monitor that died (its IPCs fail, S2) and must still be removable. Returns
+     * the monitor they named, or null when none matched.
+     */
+    public Thread remove(Task source, Task dest, int monitorId) {
+        Thread removed = null;
+        for (Iterator<RedirectionRule> i = rules.iterator(); i.hasNext(); ) {
+            RedirectionRule rule = i.next();
+            if (rule.source() == source && rule.dest() == dest && rule.monitor().id() == monitorId) {
+                removed = rule.monitor();
+                i.remove();
+            }
+        }
+        return removed;
     }
 
     public boolean isEmpty() {

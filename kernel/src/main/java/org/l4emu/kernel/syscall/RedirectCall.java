@@ -41,24 +41,32 @@ public final class RedirectCall {
         if ((op & RESERVED_BITS) != 0 || (action != ADD && action != REMOVE) || monitorClass == null) {
             return IpcError.INVALID_ARGUMENT.code();
         }
-        Thread monitorThread = threads.lookup(monitor);
         Task sourceTask = taskOf(source);
         Task destTask = taskOf(dest);
-        if (monitorThread == null || (source != ThreadId.ANY && sourceTask == null)
-                || (dest != ThreadId.ANY && destTask == null)) {
+        if ((source != ThreadId.ANY && sourceTask == null) || (dest != ThreadId.ANY && destTask == null)) {
             return IpcError.NO_PARTNER.code();
         }
-        if (action == ADD) {
-            RedirectionRule rule = new RedirectionRule(sourceTask, destTask, monitorThread,
-                    monitorClass);
-            table.add(rule);
-            events.redirectionRuleAdded(rule);
-            return 0;
+        return action == ADD ? add(sourceTask, destTask, monitor, monitorClass) : remove(sourceTask, destTask, monitor);
+    }
+
+    private int add(Task source, Task dest, int monitor, MonitorClass monitorClass) {
+        Thread monitorThread = threads.lookup(monitor);
+        if (monitorThread == null) {
+            return IpcError.NO_PARTNER.code();
         }
-        if (!table.remove(sourceTask, destTask, monitorThread)) {
-            return IpcError.INVALID_ARGUMENT.code();
+        RedirectionRule rule = new RedirectionRule(source, dest, monitorThread, monitorClass);
+        table.add(rule);
+        events.redirectionRuleAdded(rule);
+        return 0;
+    }
+
+    /** A rule is removed by its monitor's ID, also after that monitor died (its rule still fails IPC, S2). */
+    private int remove(Task source, Task dest, int monitor) {
+        Thread monitorThread = table.remove(source, dest, monitor);
+        if (monitorThread == null) {
+            return threads.lookup(monitor) == null ? IpcError.NO_PARTNER.code() : IpcError.INVALID_ARGUMENT.code();
         }
-        events.redirectionRuleRemoved(sourceTask, destTask, monitorThread);
+        events.redirectionRuleRemoved(source, dest, monitorThread);
         return 0;
     }
 

@@ -17,6 +17,7 @@ import org.l4emu.kernel.ipc.Phase;
 import org.l4emu.kernel.memory.Utcb;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.kernel.object.ThreadState;
+import org.l4emu.kernel.syscall.SyscallNumber;
 import org.l4emu.kernel.system.MonitorClass;
 import org.l4emu.kernel.system.RedirectSpec;
 
@@ -30,6 +31,37 @@ class ScriptedRulesTest {
 
     private static ScriptedSystem twoTasks(Architecture architecture) throws BootException {
         return ScriptedSystem.builder(architecture).task("client").task("server").boot();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("R1: a redirection rule whose monitor died can be removed (by the monitor's ID), and the pair it"
+            + " watched talks again")
+    void ruleOfADeadMonitorIsRemovable(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("client").monitorTask("mon")
+                .task("server").privilegedTask("ctl").redirect("client", "server", "mon", MonitorClass.SYSTEM)
+                .boot()) {
+            ScriptedThread client = system.thread("client");
+            ScriptedThread server = system.thread("server");
+            ScriptedThread mon = system.thread("mon");
+            ScriptedThread ctl = system.thread("ctl");
+            int[] results = new int[3];
+            mon.exit();
+            server.waitForAny();
+            int remove = Abi.RedirectAction.REMOVE;
+            ctl.ipc(ThreadId.NIL, ctl.id(), 100, 0)
+                    .syscall(SyscallNumber.REDIRECT, remove, client.id(), server.id(), mon.id())
+                    .then(c -> results[0] = c.result(0))
+                    .syscall(SyscallNumber.REDIRECT, remove, client.id(), server.id(), mon.id())
+                    .then(c -> results[1] = c.result(0));
+            client.ipc(ThreadId.NIL, client.id(), 200, 0).message(LABEL | 1, 42).ipc(server.id(), ThreadId.NIL, 0, 0)
+                    .then(c -> results[2] = c.dope());
+            system.run();
+            assertEquals(0, results[0], "removed");
+            assertEquals(IpcError.NO_PARTNER.code(), results[1], "no such rule any more, and no such live thread");
+            assertEquals(0, results[2], "delivered directly");
+            assertEquals(client.id(), server.from());
+        }
     }
 
     @ParameterizedTest
