@@ -263,7 +263,9 @@ public final class IpcEngine {
         }
         for (PendingSend send : List.copyOf(receiver.readinessWaiters())) {
             boolean stillReady = polling || receiver.state() == ThreadState.RECEIVING;
-            if (send.matches(fromSpec) && stillReady) {
+            // Still waiting: passing one on may have ended another meanwhile (a failed hop, S2).
+            boolean stillWaiting = receiver.readinessWaiters().contains(send);
+            if (send.matches(fromSpec) && stillReady && stillWaiting) {
                 router.finalReceiverReady(send);
             }
         }
