@@ -167,11 +167,11 @@ final class KernelFuzzObserver implements KernelEvents, FuzzLoop.Observer {
         int action = arguments[0] & REDIRECT_ACTION_MASK;
         Task source = taskOf(arguments[1]);
         Task dest = taskOf(arguments[2]);
-        Thread monitor = kernel.threads().lookup(arguments[3]);
         if (action == REDIRECT_ADD) {
-            world.rules().add(source, dest, monitor, MonitorClass.values()[(arguments[0] >>> 8) & 3]);
+            world.rules().add(source, dest, kernel.threads().lookup(arguments[3]),
+                    MonitorClass.values()[(arguments[0] >>> 8) & 3]);
         } else if (action == REDIRECT_REMOVE) {
-            world.rules().remove(source, dest, monitor);
+            world.rules().remove(source, dest, arguments[3]);
         }
     }
 

@@ -68,9 +68,9 @@ final class RuleModel {
         return everNamed.contains(thread);
     }
 
-    /** A redirect call removed the rules with this source, destination and monitor. */
-    void remove(Task source, Task dest, Thread monitor) {
-        rules.removeIf(r -> r.source == source && r.dest == dest && r.monitor == monitor);
+    /** A redirect call removed the rules with this source, destination and monitor (by its ID, as the kernel: it may have died). */
+    void remove(Task source, Task dest, int monitorId) {
+        rules.removeIf(r -> r.source == source && r.dest == dest && r.monitor.id() == monitorId);
     }
 
     /** True when IPC from {@code source} to a thread of {@code dest} has no monitor on its path (R1). */
