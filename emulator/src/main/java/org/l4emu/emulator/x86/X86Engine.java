@@ -22,7 +22,7 @@ final class X86Engine {
     private X86Engine() {
     }
 
-    /** A new 32-bit x86 engine with {@link #MODEL} and the {@code cpuid} hook. */
+    /** A new 32-bit x86 engine with {@link #MODEL}; the {@code cpuid} hook goes in with the CPU's other hooks. */
     static Unicorn open() {
         Unicorn unicorn = Unicorn.open(UcArch.X86, UcMode.X86_32);
         try {
