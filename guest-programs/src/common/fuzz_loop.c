@@ -72,8 +72,10 @@ static void step(struct fuzz_thread *me)
         fuzz_monitor_act(me);
         return;
     }
-    /* Monitors run above the fuzzers' priority: one whose calls all fail at once would starve them. */
+    /* Monitors run above the fuzzers' priority: one whose calls all fail at once would starve them.
+       So the nap opens no window: one a sibling left invalid would fail it at once (error 9, S5). */
     if (me->monitor && fuzz_chance(&me->random, MONITOR_NAP_PERCENT)) {
+        l4_set_receive_window(L4_FPAGE_NIL);
         fuzz_ipc(me, L4_NILTHREAD, me->myself, l4_timeouts(0, l4_timeout_us(MONITOR_NAP_US)), L4_SND_DESC_NONE);
         return;
     }

@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the whole budget ran with no violation and no host exception",
-                "1:a violation (kernel invariant, fuzzer oracle or rule), a host exception, or the system ended "
-                        + "before its budget",
+                "1:a violation (kernel invariant, fuzzer oracle or rule), a host exception, the system ending "
+                        + "before its budget, or a withered run (no fuzzer called for 100,000 system calls)",
                 "2:bad options, or the fuzz guest is missing"})
 public final class FuzzCommand implements Callable<Integer> {
     private static final int FAILED = org.l4emu.abi.Abi.ExitCode.FAILED;

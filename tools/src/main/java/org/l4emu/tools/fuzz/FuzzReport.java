@@ -64,6 +64,10 @@ public final class FuzzReport {
         if (outcome.endedEarly() != null) {
             out.println("  the system ended by itself (exit code " + outcome.endedEarly() + ") before its budget");
         }
+        if (outcome.withered()) {
+            out.printf(Locale.ROOT, "  WITHERED: no generator class made a call in the last %,d system calls "
+                    + "(the keeper, servers and monitors ran on alone)%n", statistics.syscallsSinceFuzzersActed());
+        }
         if (!outcome.clean()) {
             out.println("  reproduce with: " + options.reproduction());
         }

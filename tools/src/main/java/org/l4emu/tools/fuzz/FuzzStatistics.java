@@ -25,17 +25,28 @@ public final class FuzzStatistics {
     private long consoleBytes;
     private long exited;
     private long faulted;
+    /** {@link #syscalls} when a generator class last made a call or raised a fault. */
+    private long lastFuzzerActionAt;
 
     /** One system call numbered {@code number} made for generator class {@code classIndex} (out of range: none). */
     public void syscall(int number, int classIndex) {
         syscalls++;
         byNumber[number >= 0 && number < FuzzReport.NAMED_SYSCALLS ? number : FuzzReport.NAMED_SYSCALLS]++;
-        byClass[classIndex >= 0 && classIndex < CLASSES ? classIndex : CLASSES]++;
+        countClass(classIndex);
     }
 
     /** A page fault or exception a thread raised for generator class {@code classIndex} (out of range: none). */
     public void fault(int classIndex) {
-        byClass[classIndex >= 0 && classIndex < CLASSES ? classIndex : CLASSES]++;
+        countClass(classIndex);
+    }
+
+    private void countClass(int classIndex) {
+        if (classIndex >= 0 && classIndex < CLASSES) {
+            byClass[classIndex]++;
+            lastFuzzerActionAt = syscalls;
+        } else {
+            byClass[CLASSES]++;
+        }
     }
 
     public void ipcFailed(int dope) {
@@ -71,6 +82,11 @@ public final class FuzzStatistics {
     /** System calls and faults made for {@code attackClass}. */
     public long calls(AttackClass attackClass) {
         return byClass[attackClass.ordinal()];
+    }
+
+    /** System calls made since a generator class last made one or raised a fault: the keeper's, servers' and monitors' alone. */
+    public long syscallsSinceFuzzersActed() {
+        return syscalls - lastFuzzerActionAt;
     }
 
     /** System calls and faults made for no generator class. */

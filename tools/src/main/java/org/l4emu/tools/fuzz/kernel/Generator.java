@@ -37,6 +37,17 @@ abstract class Generator {
         return ipc(me, ThreadId.NIL, ThreadId.ANY, Encodings.timeouts(0, FuzzWorld.shortTimeout(me.random())), 0);
     }
 
+    /**
+     * Sleeps {@code micros} of virtual time: a closed wait on itself, with a nil window first.
+     * Threads of its task may have left an invalid window there, which fails every receive at
+     * once (error 9, S5); a keeper or monitor above the fuzzers' priority would then never
+     * block, and the fuzzers would never run again.
+     */
+    protected Step sleep(FuzzThread me, int micros) {
+        window(me, 0);
+        return ipc(me, ThreadId.NIL, me.id(), Encodings.timeouts(0, Encodings.micros(micros)), 0);
+    }
+
     protected void window(FuzzThread me, int fpage) {
         world.writeUtcb(me, Utcb.BR0, fpage);
     }

@@ -63,7 +63,7 @@ final class Keeper extends Generator {
             }
         }
         // What the look planned comes first; the wait for the next look after it.
-        me.plan().addLast(m -> ipc(m, ThreadId.NIL, m.id(), Encodings.timeouts(0, Encodings.micros(LOOK_EVERY_US)), 0));
+        me.plan().addLast(m -> sleep(m, LOOK_EVERY_US));
         return me.plan().pollFirst().make(me);
     }
 

@@ -69,7 +69,7 @@ final class Support extends Generator {
         }
         if (me.isMonitor() && chance(r, MONITOR_NAP_PERCENT)) {
             // Monitors run above the fuzzers' priority: one whose calls all fail at once would starve them.
-            return ipc(me, ThreadId.NIL, me.id(), Encodings.timeouts(0, Encodings.micros(MONITOR_NAP_US)), 0);
+            return sleep(me, MONITOR_NAP_US);
         }
         if (chance(r, servingPercent)) {
             return serve(me);
