@@ -25,6 +25,8 @@ public final class MonitoredIpc {
     private long checkedAt;
     private boolean checkedAgainstFinalReceiver;
     private boolean finallyDelivered;
+    /** M7 released the source as the first hop received the message (not an ending: the IPC goes on). */
+    private boolean releasedOnFirstHop;
     private Thread holder;
     private int claimedSource;
     private Ending heldEnding;
@@ -64,6 +66,7 @@ public final class MonitoredIpc {
         ipc.checkedAt = 0;
         ipc.checkedAgainstFinalReceiver = false;
         ipc.finallyDelivered = false;
+        ipc.releasedOnFirstHop = false;
         ipc.holder = null;
         ipc.claimedSource = source.id();
         ipc.heldEnding = null;
@@ -176,10 +179,16 @@ public final class MonitoredIpc {
 
     /**
      * M7 released the source as the first hop received its message, but the IPC goes on through
-     * the monitors to final delivery, and its delay timeout still holds there (M5).
+     * the monitors to final delivery, and its delay timeout still holds there (M5). An unreliable
+     * send that ended otherwise (an error, before any hop released it) is over, as any IPC is.
      */
     boolean releasedInFlight() {
-        return unreliable && blockedSource == null && holder != null && !finallyDelivered;
+        return releasedOnFirstHop && !finallyDelivered;
+    }
+
+    /** M7: the first hop received the unreliable send; its source is released, the IPC goes on. */
+    void markReleasedOnFirstHop() {
+        releasedOnFirstHop = true;
     }
 
     boolean checkedAgainstFinalReceiver() {

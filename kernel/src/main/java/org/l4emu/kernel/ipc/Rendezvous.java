@@ -215,6 +215,7 @@ public final class Rendezvous {
                 }
                 if (releasedOnReceipt(send)) {
                     detachBlockedSource(ipc);
+                    ipc.markReleasedOnFirstHop();
                     completeSend(sender);
                 } else if (ipc != null && sender == ipc.blockedSource()) {
                     awaitDelivery(sender);

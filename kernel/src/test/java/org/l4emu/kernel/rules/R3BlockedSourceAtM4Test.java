@@ -38,22 +38,17 @@ class R3BlockedSourceAtM4Test {
     private static final int RECEIVE_1000_US = 1000;
     /** The scripted machine runs 100 instructions per µs. */
     private static final int INSTRUCTIONS_PER_100_US = 10_000;
-    /** The parameter block, in UTCB words 112..115 (clear of the words the kernel uses). */
-    private static final int BLOCK_WORD = 112;
 
     private static ScriptedSystem boot(Architecture architecture) throws BootException {
         return ScriptedSystem.builder(architecture).task("client").monitorTask("sysmon").task("server")
                 .redirect("client", "server", "sysmon", MonitorClass.SYSTEM).events(new InvariantChecker()).boot();
     }
 
-    /** Option 5 as {@code source}, naming {@code source} as blocked source, under {@code timeouts}. */
+    /** Option 5 as {@code monitor}, naming {@code source} as true and blocked source, under {@code timeouts}. */
     private static ScriptedThread forwardNamingBlockedSource(ScriptedThread monitor, ScriptedThread source,
                                                              ScriptedThread to, int timeouts) {
-        int block = monitor.thread().utcbAddress() + 4 * BLOCK_WORD;
-        int descriptor = block | Abi.Option.DECEIT_BLOCKED_SOURCE << 1 | Abi.SendDescriptor.OPTION_BIT;
-        return monitor.utcb(BLOCK_WORD, source.id()).utcb(BLOCK_WORD + 1, source.id())
-                .utcb(BLOCK_WORD + 2, ThreadId.NIL).utcb(BLOCK_WORD + 3, 0)
-                .message(LABEL | 1, MONITOR_MESSAGE).ipc(to.id(), ThreadId.NIL, timeouts, descriptor);
+        return monitor.message(LABEL | 1, MONITOR_MESSAGE)
+                .forward(to.id(), source.id(), source.id(), Abi.Option.DECEIT_BLOCKED_SOURCE, timeouts);
     }
 
     private static long now(ScriptedSystem system) {
