@@ -16,6 +16,7 @@ public final class ThreadCalls {
     public static final int CONTROL_SET_SP_IP = Abi.ExchangeRegisters.SET_SP_IP;
     public static final int CONTROL_RESUME = Abi.ExchangeRegisters.RESUME;
     public static final int CONTROL_HALT = Abi.ExchangeRegisters.HALT;
+    private static final int UNDEFINED_CONTROL_BITS = ~(CONTROL_SET_SP_IP | CONTROL_RESUME | CONTROL_HALT);
 
     private final ThreadTable threads;
     private final Scheduler scheduler;
@@ -40,6 +41,10 @@ public final class ThreadCalls {
 
     /** Returns the result code for result 0; on success results 1 and 2 hold the old sp and ip. */
     public int exchangeRegisters(Thread caller, int dest, int control, int sp, int ip) {
+        if ((control & UNDEFINED_CONTROL_BITS) != 0) {
+            // P2: a bit the ABI does not define is a bad argument, refused before anything changes.
+            return IpcError.INVALID_ARGUMENT.code();
+        }
         CpuContext results = caller.context();
         Thread target = threads.lookup(dest);
         if (target == null) {
