@@ -2,6 +2,9 @@ package org.l4emu.kernel.scripted;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,14 +21,31 @@ import org.l4emu.kernel.syscall.SyscallNumber;
 class ScriptedExchangeRegistersTest {
     private static final int SENTINEL = 0x5a5a_5a5a;
 
+    /** 10 us later {@code owner} halts {@code target}, 500 us after that it resumes it. */
+    private static void haltForAWhile(ScriptedThread owner, ScriptedThread target) {
+        owner.ipc(ThreadId.NIL, owner.id(), 10, 0)
+                .syscall(SyscallNumber.EXCHANGE_REGISTERS, target.id(), Abi.ExchangeRegisters.HALT, 0, 0)
+                .ipc(ThreadId.NIL, owner.id(), 500, 0)
+                .syscall(SyscallNumber.EXCHANGE_REGISTERS, target.id(), Abi.ExchangeRegisters.RESUME, 0, 0);
+    }
+
+    /** A task "owner" with a second thread "owner.SECONDTHREAD", then a task of each other name. */
+    private static ScriptedSystem owner(Architecture architecture, String secondThread, String... otherTasks)
+            throws BootException {
+        ScriptedSystem.Builder builder = ScriptedSystem.builder(architecture).task("owner").thread("owner", secondThread);
+        for (String task : otherTasks) {
+            builder.task(task);
+        }
+        return builder.boot();
+    }
+
     @ParameterizedTest
     @EnumSource(Architecture.class)
     @DisplayName("3.7/P2: a control word with a bit the ABI does not define is error 9 and changes nothing:"
             + " the thread's IPC goes on, results 1 and 2 are not written")
     void undefinedControlBitIsInvalid(Architecture architecture) throws BootException {
         int[] undefinedBits = {1 << 3, 1 << 31, Abi.ExchangeRegisters.HALT | 1 << 8};
-        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("owner").thread("owner", "waiter")
-                .boot()) {
+        try (ScriptedSystem system = owner(architecture, "waiter")) {
             ScriptedThread owner = system.thread("owner");
             ScriptedThread waiter = system.thread("owner.waiter");
             int[][] results = new int[undefinedBits.length][];
@@ -54,23 +74,73 @@ class ScriptedExchangeRegistersTest {
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
-    @DisplayName("3.7: the defined control bits together still work: halt and resume cancel the IPC and let the"
-            + " thread run on")
-    void definedBitsTogetherStillWork(Architecture architecture) throws BootException {
-        try (ScriptedSystem system = ScriptedSystem.builder(architecture).task("owner").thread("owner", "waiter")
-                .boot()) {
+    @DisplayName("3.7: halt on a thread in a receive cancels it (3, receive phase). Halt and resume in one call let"
+            + " it run on at once; halt alone holds it past its receive timeout, until resume")
+    void haltCancelsAReceive(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = owner(architecture, "waiter")) {
             ScriptedThread owner = system.thread("owner");
             ScriptedThread waiter = system.thread("owner.waiter");
-            int[] result = {SENTINEL};
-            int[] waiterDope = {SENTINEL};
-            waiter.ipc(ThreadId.NIL, ThreadId.ANY, Abi.Timeouts.NEVER, 0).then(w -> waiterDope[0] = w.dope());
-            owner.ipc(ThreadId.NIL, owner.id(), 10, 0)
-                    .syscall(SyscallNumber.EXCHANGE_REGISTERS, waiter.id(),
-                            Abi.ExchangeRegisters.HALT | Abi.ExchangeRegisters.RESUME, 0, 0)
-                    .then(o -> result[0] = o.result(0));
+            int[] dopes = {SENTINEL, SENTINEL};
+            long[] secondEnd = new long[1];
+            waiter.ipc(ThreadId.NIL, ThreadId.ANY, Abi.Timeouts.NEVER, 0).then(w -> dopes[0] = w.dope())
+                    .ipc(ThreadId.NIL, owner.id(), 100, 0).then(w -> {
+                        dopes[1] = w.dope();
+                        secondEnd[0] = system.kernel().view().clock().now();
+                    });
+            owner.ipc(ThreadId.NIL, owner.id(), 10, 0).syscall(SyscallNumber.EXCHANGE_REGISTERS, waiter.id(),
+                    Abi.ExchangeRegisters.HALT | Abi.ExchangeRegisters.RESUME, 0, 0);
+            haltForAWhile(owner, waiter);
             system.run();
-            assertEquals(0, result[0]);
-            assertEquals(Dope.error(IpcError.CANCELLED, Phase.RECEIVE), waiterDope[0]);
+            int cancelled = Dope.error(IpcError.CANCELLED, Phase.RECEIVE);
+            assertEquals(List.of(cancelled, cancelled), List.of(dopes[0], dopes[1]));
+            assertEquals(true, secondEnd[0] > 500_000, "not before its resumption: " + secondEnd[0] + " ns");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("3.7: halt on a waiting sender withdraws its message: the receiver never gets it, the sender's"
+            + " send ends with 3 in the send phase")
+    void haltWithdrawsAWaitingSend(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = owner(architecture, "sender", "receiver")) {
+            ScriptedThread owner = system.thread("owner");
+            ScriptedThread sender = system.thread("owner.sender");
+            ScriptedThread receiver = system.thread("receiver");
+            int[] dopes = {SENTINEL, SENTINEL};
+            sender.message(0x7 << 16).send(receiver).then(s -> dopes[0] = s.dope());
+            receiver.ipc(ThreadId.NIL, receiver.id(), 50, 0).ipc(ThreadId.NIL, ThreadId.ANY, 100, 0)
+                    .then(r -> dopes[1] = r.dope());
+            haltForAWhile(owner, sender);
+            system.run();
+            assertEquals(Dope.error(IpcError.TIMEOUT, Phase.RECEIVE), dopes[1], "the receiver got nothing");
+            assertEquals(Dope.error(IpcError.CANCELLED, Phase.SEND), dopes[0]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    @DisplayName("3.7: a dest that names no live thread (nilthread, anythread, a stale version, one that exited) is"
+            + " error 2; another task's thread, for an unprivileged caller, is 6")
+    void destinations(Architecture architecture) throws BootException {
+        try (ScriptedSystem system = owner(architecture, "leaver", "stranger")) {
+            ScriptedThread owner = system.thread("owner");
+            ScriptedThread leaver = system.thread("owner.leaver");
+            ScriptedThread stranger = system.thread("stranger");
+            int staleVersion = ThreadId.of(ThreadId.number(stranger.id()), ThreadId.version(stranger.id()) + 1);
+            int[] dests = {ThreadId.NIL, ThreadId.ANY, staleVersion, leaver.id(), stranger.id()};
+            int[] results = new int[dests.length];
+            leaver.exit();
+            stranger.ipc(ThreadId.NIL, stranger.id(), 100, 0);
+            owner.ipc(ThreadId.NIL, owner.id(), 10, 0);
+            for (int i = 0; i < dests.length; i++) {
+                int index = i;
+                owner.syscall(SyscallNumber.EXCHANGE_REGISTERS, dests[i], 0, 0, 0)
+                        .then(o -> results[index] = o.result(0));
+            }
+            system.run();
+            int gone = IpcError.NO_PARTNER.code();
+            assertEquals(List.of(gone, gone, gone, gone, IpcError.NOT_PERMITTED.code()),
+                    Arrays.stream(results).boxed().toList());
         }
     }
 }
