@@ -577,9 +577,8 @@ public final class Abi {
         public static final int DEFAULT_MAX_NOTIFICATIONS = 64;
         /** Every quota is 1 to this. */
         public static final int MAX_QUOTA = 1_000_000;
-        /** A {@code <thread>}'s stack: bytes, a multiple of STACK_ALIGNMENT. */
+        /** A {@code <thread>}'s stack: any positive number of bytes, rounded up to whole pages. */
         public static final int DEFAULT_STACK_SIZE = 4096;
-        public static final int STACK_ALIGNMENT = 16;
 
         private Description() {}
     }

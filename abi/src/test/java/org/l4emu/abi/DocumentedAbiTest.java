@@ -377,7 +377,7 @@ class DocumentedAbiTest {
                         .endsWith(String.format(Locale.ROOT, "1 to %,d", Abi.Description.MAX_QUOTA))),
                 () -> assertEquals(String.valueOf(Abi.Description.DEFAULT_STACK_SIZE), table.rowWhere(1, "`stack`").get(4)),
                 () -> assertTrue(table.rowWhere(1, "`stack`").get(3)
-                        .contains("a multiple of " + Abi.Description.STACK_ALIGNMENT)));
+                        .contains("rounded up to pages")));
     }
 
     @Test

@@ -19,7 +19,6 @@ final class DescriptionReader {
     private static final long MAX_QUOTA = Abi.Description.MAX_QUOTA;
 
     static final int PAGE_SIZE = Abi.Layout.PAGE_SIZE;
-    private static final int STACK_ALIGNMENT = Abi.Description.STACK_ALIGNMENT;
     private static final long MAX_UNSIGNED_32 = 0xffff_ffffL;
     private static final long ADDRESS_SPACE_SIZE = 1L << 32;
 
@@ -92,12 +91,8 @@ final class DescriptionReader {
         if (NumberText.isHex(entry)) {
             requireRange(thread, "entry", entry, 0, MAX_UNSIGNED_32);
         }
-        int stack = (int) optionalNumber(thread, "stack", ThreadSpec.DEFAULT_STACK_SIZE,
-                STACK_ALIGNMENT, Integer.MAX_VALUE & -STACK_ALIGNMENT);
-        if (stack % STACK_ALIGNMENT != 0) {
-            throw thread.position().error("<thread> stack " + thread.required("stack")
-                    + " is not a multiple of " + STACK_ALIGNMENT);
-        }
+        // Any number of bytes: the stack is rounded up to whole pages where it is placed.
+        int stack = (int) optionalNumber(thread, "stack", ThreadSpec.DEFAULT_STACK_SIZE, 1, Integer.MAX_VALUE);
         int priority = (int) optionalNumber(thread, "priority", taskPriority, 0, TaskSpec.MAX_PRIORITY);
         return positions.record(new ThreadSpec(thread.required("name"), entry, stack, priority), thread);
     }
