@@ -66,7 +66,9 @@ public final class L4emu implements Runnable {
         try {
             stdout.flush();
         } catch (IOException e) {
-            System.err.println("l4emu: cannot write standard output: " + e.getMessage());
+            if (exit != Abi.ExitCode.ENVIRONMENT) { // else the failure was reported already (a console write)
+                System.err.println("l4emu: cannot write standard output: " + e.getMessage());
+            }
             exit = Abi.ExitCode.ENVIRONMENT;
         }
         exit(exit);

@@ -2,7 +2,6 @@ package org.l4emu.kernel.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.sched.VirtualClock;
@@ -37,7 +36,7 @@ public final class KdebugHost implements KdebugCalls.Host {
                 console.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("console output failed", e);
+            throw new ConsoleOutputException(e);
         }
     }
 
@@ -67,7 +66,7 @@ public final class KdebugHost implements KdebugCalls.Host {
         try {
             console.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("console output failed", e);
+            throw new ConsoleOutputException(e);
         }
     }
 }
