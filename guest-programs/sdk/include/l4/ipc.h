@@ -92,7 +92,8 @@ static inline l4_ipc_result l4_receive(l4_thread_id from)
     return l4_receive_timeout(from, L4_TIMEOUT_NEVER);
 }
 
-/* Blocks for at least `us` microseconds of virtual time (rounded up as l4_timeout_us does). */
+/* Blocks for at least `us` microseconds of virtual time (rounded up as l4_timeout_us does). It is a
+   receive phase: with an invalid fpage in BR0 it fails at once with error 9 (SEMANTICS S5, P2). */
 static inline void l4_sleep(l4_word us)
 {
     l4_receive_timeout(l4_myself(), l4_timeout_us(us));
