@@ -73,7 +73,7 @@ final class DebugTarget implements EventListener {
         try {
             while (!stopped() && !replay.ended()) {
                 replay.runUntil(replay.position().instructions() + CHUNK);
-                if (!stopped() && interrupted.getAsBoolean()) {
+                if (!stopped() && !replay.ended() && interrupted.getAsBoolean()) {
                     stopThread = replay.currentThread() != null ? replay.currentThread() : stopThread;
                     return new StopReply.Interrupted(gdbId(stopThread()));
                 }

@@ -30,6 +30,7 @@ final class GdbSession {
     private final DebugTarget target;
     private final InstructionSet isa;
     private final String task;
+    private final InsertedPoints inserted;
     private Thread general;
     private StopReply lastStop;
 
@@ -38,6 +39,7 @@ final class GdbSession {
         this.target = target;
         this.isa = target.replay().instructionSet();
         this.task = task;
+        this.inserted = new InsertedPoints(target.replay().points());
         this.general = target.stopThread();
     }
 
@@ -302,15 +304,15 @@ final class GdbSession {
         int address = Hex.address(parts[1]);
         int kind = Hex.count(parts[2]);
         boolean insert = packet.charAt(0) == 'Z';
+        String key = type + "," + Integer.toHexString(address) + "," + kind;
         if (type == 0 || type == 1) {
             if (!isa.isBreakpointKind(kind)) {
                 return "E01";
             }
-            CodeBreakpoint breakpoint = new CodeBreakpoint(isa.codeAddress(address), task);
             if (insert) {
-                target.replay().points().add(breakpoint);
+                inserted.insert(key, new CodeBreakpoint(isa.codeAddress(address), task));
             } else {
-                target.replay().points().remove(breakpoint);
+                inserted.remove(key);
             }
         } else if (type >= 2 && type <= 4) {
             if (kind < 1 || kind > MAX_WATCHED_BYTES) {
@@ -318,11 +320,10 @@ final class GdbSession {
             }
             Watchpoint.Kind watchKind = type == 2 ? Watchpoint.Kind.WRITE : type == 3 ? Watchpoint.Kind.READ
                     : Watchpoint.Kind.ACCESS;
-            Watchpoint watchpoint = new Watchpoint(memoryTask().name(), address, kind, watchKind);
             if (insert) {
-                target.replay().points().add(watchpoint);
+                inserted.insert(key, new Watchpoint(memoryTask().name(), address, kind, watchKind));
             } else {
-                target.replay().points().remove(watchpoint);
+                inserted.remove(key);
             }
         } else {
             return "";

@@ -3,20 +3,11 @@ package org.l4emu.tools.gdb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.l4emu.kernel.boot.BootOptions;
-import org.l4emu.tools.CommandLineRun;
-import org.l4emu.tools.replay.Replay;
 
 /**
  * What a debugger sends is input like any other: a malformed or out-of-range packet gets an
@@ -38,21 +29,9 @@ class MalformedPacketsTest {
     @ValueSource(strings = {"arm", "x86"})
     @DisplayName("every malformed or out-of-range packet is answered, and the session goes on")
     void malformedPacketsAreAnswered(String arch) throws Exception {
-        StringBuilder input = new StringBuilder();
-        for (String packet : PACKETS) {
-            input.append(frame(packet)).append('+');
-        }
-        input.append(frame("g")).append('+').append(frame("k")).append('+');
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        DebugTarget target = new DebugTarget();
-        Path image = Path.of(CommandLineRun.guest("pingpong.xml").replace("/arm/", "/" + arch + "/"));
-        try (Replay replay = Replay.open(image, new BootOptions(BootOptions.FROM_DESCRIPTION,
-                BootOptions.UNLIMITED, false, true), target)) {
-            target.attach(replay);
-            new GdbSession(new RspChannel(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.US_ASCII)),
-                    output), target, null).serve();
-        }
-        List<String> replies = replies(output.toString(StandardCharsets.US_ASCII));
+        List<String> packets = new ArrayList<>(List.of(PACKETS));
+        packets.add("g");
+        List<String> replies = ScriptedSession.replies(ScriptedSession.guest(arch, "pingpong.xml"), packets);
         assertEquals(PACKETS.length + 2, replies.size(), replies.toString());
         for (int i = 0; i < PACKETS.length; i++) {
             String reply = replies.get(i);
@@ -62,22 +41,5 @@ class MalformedPacketsTest {
         assertTrue(replies.get(0).matches("E\\p{XDigit}{2}|[0-9a-f]*"), replies.get(0));
         assertTrue(replies.get(PACKETS.length).matches("[0-9a-fx]+"), "g after them: " + replies.get(PACKETS.length));
         assertEquals("X09", replies.get(PACKETS.length + 1));
-    }
-
-    private static String frame(String packet) {
-        int sum = 0;
-        for (char c : packet.toCharArray()) {
-            sum += c;
-        }
-        return "$" + packet + "#" + String.format("%02x", sum & 0xFF);
-    }
-
-    private static List<String> replies(String output) {
-        List<String> replies = new ArrayList<>();
-        Matcher matcher = Pattern.compile("\\$([^#]*)#\\p{XDigit}{2}").matcher(output);
-        while (matcher.find()) {
-            replies.add(matcher.group(1));
-        }
-        return replies;
     }
 }
