@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -156,5 +158,15 @@ class BadInputTest {
                 "positive number");
         assertOneLineError(CommandLineRun.of("frobnicate"), "frobnicate");
         assertOneLineError(CommandLineRun.of(), "missing command");
+    }
+
+    @Test
+    @DisplayName("gdb on a port another program listens on")
+    void gdbPortInUse() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertOneLineError(CommandLineRun.of("gdb", CommandLineRun.guest("hello.elf"), "--port", Integer.toString(port)),
+                    "cannot listen on localhost:" + port);
+        }
     }
 }

@@ -53,7 +53,10 @@ public final class GdbCommand implements Callable<Integer> {
         DebugTarget target = new DebugTarget();
         BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
         try (Replay replay = Replay.open(file, options, target);
-             ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+             ServerSocket server = listen(err)) {
+            if (server == null) {
+                return Abi.ExitCode.BAD_INPUT;
+            }
             if (task != null && replay.description().task(task).isEmpty()) {
                 err.println("l4emu: no task '" + task + "' in " + file);
                 return Abi.ExitCode.BAD_INPUT;
@@ -73,6 +76,17 @@ public final class GdbCommand implements Callable<Integer> {
         } catch (BootException e) {
             err.println("l4emu: " + e.getMessage());
             return Abi.ExitCode.BAD_INPUT;
+        }
+    }
+
+    /** The socket on localhost:PORT, or null (said on {@code err}) when the port is taken or not ours to use. */
+    private ServerSocket listen(PrintWriter err) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            err.println("l4emu: cannot listen on localhost:" + port + ": " + e.getMessage()
+                    + " (another --port, or 0 for a free one)");
+            return null;
         }
     }
 }
