@@ -125,7 +125,7 @@ public final class L4emu implements Runnable {
     }
 
     /** Where guest console bytes go. */
-    OutputStream console() {
+    public OutputStream console() {
         return console;
     }
 

@@ -25,6 +25,7 @@ final class DebugTarget implements EventListener {
     /** Instructions run between two checks for the debugger's interrupt. */
     private static final long CHUNK = 2_000_000;
 
+    private final GuestConsole console;
     private Replay replay;
     private Thread stopThread;
     private Stop stop;
@@ -33,6 +34,10 @@ final class DebugTarget implements EventListener {
     private boolean reversing;
     private Thread awaited;
     private Position stepStart;
+
+    DebugTarget(GuestConsole console) {
+        this.console = console;
+    }
 
     void attach(Replay replay) {
         this.replay = replay;
@@ -210,6 +215,7 @@ final class DebugTarget implements EventListener {
 
     @Override
     public void event(TraceEvent event) {
+        console.event(event);
         if (stopping && !reversing && event.kind() == EventKind.BREAKPOINT && !replay.replaying()) {
             stopThread = byId(event.thread().id());
             kdebugStop = true;

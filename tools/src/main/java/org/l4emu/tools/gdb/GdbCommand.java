@@ -10,17 +10,20 @@ import java.util.concurrent.Callable;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
+import org.l4emu.tools.L4emu;
 import org.l4emu.tools.replay.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code l4emu gdb FILE --port N}: a GDB remote stub over a replayable run. */
 @Command(name = "gdb",
         mixinStandardHelpOptions = true,
-        description = {"Boot FILE (arm or x86) halted and wait for gdb-multiarch, or lldb's gdb-remote, on localhost:PORT.",
+        description = {"Boot FILE (arm or x86) halted and wait for gdb-multiarch, or lldb's gdb-remote, on localhost:PORT. "
+                        + "What the guests print appears on standard output, once, as in 'l4emu boot'.",
                 "Threads are the system's threads; breakpoints, stepping, watchpoints (watch, rwatch, awatch; the "
                         + "kernel writing a watched word stops too) and continuing work as usual, and so do "
                         + "reverse-stepi and reverse-continue (by replaying the deterministic run).",
@@ -31,6 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class GdbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private L4emu l4emu;
 
     @Parameters(paramLabel = "FILE", description = "An ELF executable or a system description (.xml).")
     private Path file;
@@ -50,7 +56,7 @@ public final class GdbCommand implements Callable<Integer> {
             err.println("l4emu: --port takes 0..65535");
             return Abi.ExitCode.BAD_INPUT;
         }
-        DebugTarget target = new DebugTarget();
+        DebugTarget target = new DebugTarget(new GuestConsole(l4emu.console()));
         BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
         try (Replay replay = Replay.open(file, options, target);
              ServerSocket server = listen(err)) {

@@ -2,6 +2,7 @@ package org.l4emu.tools.gdb;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +27,18 @@ final class ScriptedSession {
 
     /** Serves {@code packets}, then 'k', and returns every reply (the last: kill's). */
     static List<String> replies(Path system, List<String> packets) throws Exception {
+        return replies(system, packets, OutputStream.nullOutputStream());
+    }
+
+    /** As {@link #replies(Path, List)}, with what the guests print written to {@code console}. */
+    static List<String> replies(Path system, List<String> packets, OutputStream console) throws Exception {
         StringBuilder input = new StringBuilder();
         for (String packet : packets) {
             input.append(frame(packet)).append('+');
         }
         input.append(frame("k")).append('+');
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        DebugTarget target = new DebugTarget();
+        DebugTarget target = new DebugTarget(new GuestConsole(console));
         try (Replay replay = Replay.open(system, new BootOptions(BootOptions.FROM_DESCRIPTION,
                 BootOptions.UNLIMITED, false, true), target)) {
             target.attach(replay);

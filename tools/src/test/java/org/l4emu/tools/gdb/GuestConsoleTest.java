@@ -1,0 +1,46 @@
+package org.l4emu.tools.gdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.l4emu.emulator.elf.ElfImage;
+import org.l4emu.tools.CommandLineRun;
+
+/**
+ * Under {@code l4emu gdb} the guests print what they print under {@code l4emu boot}, each line
+ * once: stopping at breakpoints and going back and forward over the same output changes nothing.
+ */
+class GuestConsoleTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"arm", "x86"})
+    @DisplayName("continued to the end, the guest prints what it prints when booted")
+    void continuedToTheEnd(String arch) throws Exception {
+        assertSameOutput(arch, "hello.elf", List.of("c"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arm", "x86"})
+    @DisplayName("stopping at a breakpoint, going back over printed lines and forward again prints each line once")
+    void reverseAndForward(String arch) throws Exception {
+        int print = ElfImage.read(ScriptedSession.guest(arch, "ping.elf")).symbol("l4_printf").orElseThrow();
+        String breakpoint = Integer.toHexString(print) + "," + (arch.equals("arm") ? 4 : 1);
+        assertSameOutput(arch, "pingpong.xml", List.of("Z0," + breakpoint, "c", "c", "c", "bc", "bc", "c", "c",
+                "z0," + breakpoint, "c"));
+    }
+
+    private static void assertSameOutput(String arch, String system, List<String> packets) throws Exception {
+        Path file = ScriptedSession.guest(arch, system);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<String> replies = ScriptedSession.replies(file, packets, console);
+
+        CommandLineRun booted = CommandLineRun.of("boot", file.toString());
+        assertEquals(booted.out(), console.toString(StandardCharsets.UTF_8), replies.toString());
+        assertEquals("W" + String.format("%02x", booted.exitCode()), replies.get(packets.size() - 1), replies.toString());
+    }
+}
