@@ -8,12 +8,13 @@ import org.l4emu.tools.replay.Hit;
 import org.l4emu.tools.replay.Position;
 import org.l4emu.tools.replay.Replay;
 import org.l4emu.tools.replay.Stop;
+import org.l4emu.tools.trace.EventDetail;
 import org.l4emu.tools.trace.EventKind;
 import org.l4emu.tools.trace.TraceEvent;
 
 /**
  * Run control for the GDB stub over a replayable run: continue to a code breakpoint, a
- * watchpoint or a guest kdebug breakpoint, step one thread by one instruction, and do both in
+ * watchpoint, a guest kdebug breakpoint or a fault that stops a thread (SIGSEGV), step one thread by one instruction, and do both in
  * reverse by replaying the deterministic run from boot. GDB thread IDs are kernel thread
  * positions plus one.
  *
@@ -30,6 +31,7 @@ final class DebugTarget implements EventListener {
     private Thread stopThread;
     private Stop stop;
     private boolean kdebugStop;
+    private boolean faultStop;
     private boolean stopping;
     private boolean reversing;
     private Thread awaited;
@@ -88,6 +90,9 @@ final class DebugTarget implements EventListener {
         }
         if (kdebugStop) {
             return new StopReply.Trap(gdbId(stopThread()), "");
+        }
+        if (faultStop) {
+            return new StopReply.Faulted(gdbId(stopThread()));
         }
         if (stop != null) {
             Stop found = stop;
@@ -207,20 +212,28 @@ final class DebugTarget implements EventListener {
     private void clearStop() {
         stop = null;
         kdebugStop = false;
+        faultStop = false;
     }
 
     private boolean stopped() {
-        return stop != null || kdebugStop;
+        return stop != null || kdebugStop || faultStop;
     }
 
     @Override
     public void event(TraceEvent event) {
         console.event(event);
-        if (stopping && !reversing && event.kind() == EventKind.BREAKPOINT && !replay.replaying()) {
-            stopThread = byId(event.thread().id());
-            kdebugStop = true;
-            replay.kernel().requestStop();
+        if (!stopping || reversing || replay.replaying()) {
+            return;
         }
+        if (event.kind() == EventKind.BREAKPOINT) {
+            kdebugStop = true;
+        } else if (event.detail() instanceof EventDetail.ThreadExit exit && exit.reason().equals("fault")) {
+            faultStop = true;
+        } else {
+            return;
+        }
+        stopThread = byId(event.thread().id());
+        replay.kernel().requestStop();
     }
 
     @Override

@@ -67,7 +67,7 @@ final class GdbSession {
     private String answer(String packet) throws IOException {
         char command = packet.charAt(0);
         return switch (command) {
-            case '?' -> lastStop != null && !(lastStop instanceof StopReply.Exited) ? lastStop.packet()
+            case '?' -> stoppedBefore() ? lastStop.packet()
                     : new StopReply.Trap(target.gdbId(target.stopThread()), "").packet();
             case 'q' -> query(packet);
             case 'Q' -> packet.equals("QStartNoAckMode") ? noAck() : "";
@@ -89,6 +89,11 @@ final class GdbSession {
         };
     }
 
+    /** True when the target has stopped (not exited) since the debugger attached. */
+    private boolean stoppedBefore() {
+        return lastStop != null && !(lastStop instanceof StopReply.Exited);
+    }
+
     private String noAck() {
         channel.stopAcknowledging();
         return "OK";
@@ -103,8 +108,7 @@ final class GdbSession {
     }
 
     private String stopped(StopReply reply) throws IOException {
-        if (reply instanceof StopReply.Trap || reply instanceof StopReply.HistoryBegin
-                || reply instanceof StopReply.Interrupted) {
+        if (!(reply instanceof StopReply.Exited)) {
             general = target.stopThread();
         }
         if (reply instanceof StopReply.Trap trap && trap.message() != null) {
@@ -144,7 +148,7 @@ final class GdbSession {
             if (thread == null) {
                 return "E01";
             }
-            return thread == target.stopThread() && lastStop instanceof StopReply.Trap ? lastStop.packet()
+            return thread == target.stopThread() && stoppedBefore() ? lastStop.packet()
                     : String.format("T00thread:%x;", target.gdbId(thread));
         }
         if (packet.startsWith("qXfer:threads:read::")) {

@@ -18,6 +18,9 @@ sealed interface StopReply {
     /** SIGINT: the debugger interrupted a running target. */
     record Interrupted(int thread) implements StopReply {}
 
+    /** SIGSEGV: a fault nothing resolved stopped {@code thread}, which stands at the faulting instruction. */
+    record Faulted(int thread) implements StopReply {}
+
     /** The run ended with this exit code. */
     record Exited(int code) implements StopReply {}
 
@@ -26,6 +29,7 @@ sealed interface StopReply {
             case Trap trap -> String.format("T05thread:%x;%s", trap.thread(), trap.reason());
             case HistoryBegin begin -> String.format("T05thread:%x;replaylog:begin;", begin.thread());
             case Interrupted interrupted -> String.format("T02thread:%x;", interrupted.thread());
+            case Faulted faulted -> String.format("T0bthread:%x;", faulted.thread());
             case Exited exited -> String.format("W%02x", exited.code() & 0xFF);
         };
     }
