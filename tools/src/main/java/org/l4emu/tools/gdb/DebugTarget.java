@@ -1,6 +1,8 @@
 package org.l4emu.tools.gdb;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.tools.replay.EventListener;
@@ -15,8 +17,7 @@ import org.l4emu.tools.trace.TraceEvent;
 /**
  * Run control for the GDB stub over a replayable run: continue to a code breakpoint, a
  * watchpoint, a guest kdebug breakpoint or a fault that stops a thread (SIGSEGV), step one thread by one instruction, and do both in
- * reverse by replaying the deterministic run from boot. GDB thread IDs are kernel thread
- * positions plus one.
+ * reverse by replaying the deterministic run from boot.
  *
  * <p>Where a watchpoint stop is shown follows the instruction set: before the access on ARM,
  * whose debuggers step over it themselves, after it on x86; in reverse the other way round, so
@@ -27,6 +28,7 @@ final class DebugTarget implements EventListener {
     private static final long CHUNK = 2_000_000;
 
     private final GuestConsole console;
+    private final Map<Integer, Integer> gdbIds = new HashMap<>();
     private Replay replay;
     private Thread stopThread;
     private Stop stop;
@@ -55,13 +57,21 @@ final class DebugTarget implements EventListener {
         return replay.view().threads().all();
     }
 
+    /**
+     * The thread's GDB ID, for as long as it lives: the threads are numbered from 1 in the
+     * kernel's order when first seen, so deleting one leaves the others' IDs as they were. Keyed
+     * by kernel thread ID, which names the same thread again when a replay boots afresh.
+     */
     int gdbId(Thread thread) {
-        return threads().indexOf(thread) + 1;
+        if (!gdbIds.containsKey(thread.id())) {
+            threads().forEach(t -> gdbIds.putIfAbsent(t.id(), gdbIds.size() + 1));
+        }
+        return gdbIds.computeIfAbsent(thread.id(), id -> gdbIds.size() + 1);
     }
 
+    /** The live thread with this GDB ID, or null. */
     Thread thread(int gdbId) {
-        List<Thread> all = threads();
-        return gdbId >= 1 && gdbId <= all.size() ? all.get(gdbId - 1) : null;
+        return threads().stream().filter(t -> gdbId(t) == gdbId).findFirst().orElse(null);
     }
 
     /** The thread of the last stop (GDB's current thread after it). */

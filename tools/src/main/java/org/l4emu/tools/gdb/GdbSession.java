@@ -1,7 +1,7 @@
 package org.l4emu.tools.gdb;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.StringJoiner;
 import org.l4emu.emulator.debug.InstructionSet;
 import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
@@ -155,11 +155,8 @@ final class GdbSession {
             return chunk(threadsXml(), packet.substring("qXfer:threads:read::".length()));
         }
         if (packet.equals("qfThreadInfo")) {
-            StringBuilder ids = new StringBuilder("m");
-            List<Thread> threads = target.threads();
-            for (int i = 0; i < threads.size(); i++) {
-                ids.append(i == 0 ? "" : ",").append(Integer.toHexString(i + 1));
-            }
+            StringJoiner ids = new StringJoiner(",", "m", "");
+            target.threads().forEach(thread -> ids.add(Integer.toHexString(target.gdbId(thread))));
             return ids.toString();
         }
         if (packet.equals("qsThreadInfo")) {
