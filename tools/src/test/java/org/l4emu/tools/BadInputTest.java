@@ -169,4 +169,15 @@ class BadInputTest {
                     "cannot listen on localhost:" + port);
         }
     }
+
+    @Test
+    @DisplayName("an export into a directory that does not exist says why it cannot write")
+    void exportIntoMissingDirectory() {
+        Path trace = dir.resolve("hello.trace");
+        assertEquals(0, CommandLineRun.of("boot", CommandLineRun.guest("hello.elf"), "--trace", trace.toString()).exitCode());
+        Path picture = dir.resolve("missing").resolve("hello.svg");
+
+        assertOneLineError(CommandLineRun.of("trace", "export", "--format=svg", "-o", picture.toString(), trace.toString()),
+                picture + ": cannot write (no such file or directory)");
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.l4emu.tools.trace.EventFilter;
 import org.l4emu.tools.trace.FilterOptions;
+import org.l4emu.tools.trace.IoProblems;
 import org.l4emu.tools.trace.TraceFiles;
 import org.l4emu.tools.trace.TraceReader;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ public final class TraceExportCommand implements Callable<Integer> {
             out.flush();
             return exit;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("l4emu: " + output + ": cannot write (" + e.getMessage() + ")");
+            spec.commandLine().getErr().println("l4emu: " + output + ": cannot write (" + IoProblems.describe(e) + ")");
             return TraceFiles.BAD_INPUT;
         }
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.l4emu.tools.trace.IoProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -33,7 +34,7 @@ final class CaseFileParser {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw CaseFileReader.problem(file, "cannot read (" + e.getMessage() + ")");
+            throw CaseFileReader.problem(file, "cannot read (" + IoProblems.describe(e) + ")");
         }
         if (text.isBlank()) {
             return null;

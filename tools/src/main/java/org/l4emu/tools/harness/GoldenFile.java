@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.l4emu.tools.trace.IoProblems;
 
 /** A golden file: the text a run must show, byte for byte (UTF-8), recorded by {@code --update}. */
 final class GoldenFile {
@@ -18,7 +19,7 @@ final class GoldenFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new CaseFileException(file + ": cannot read golden file (" + e.getMessage() + ")");
+            throw new CaseFileException(file + ": cannot read golden file (" + IoProblems.describe(e) + ")");
         }
     }
 
@@ -27,7 +28,7 @@ final class GoldenFile {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CaseFileException(file + ": cannot write golden file (" + e.getMessage() + ")");
+            throw new CaseFileException(file + ": cannot write golden file (" + IoProblems.describe(e) + ")");
         }
     }
 }

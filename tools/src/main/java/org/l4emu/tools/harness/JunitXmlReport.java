@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.l4emu.tools.trace.IoProblems;
 
 /**
  * JUnit XML reports for CI, in the form Maven Surefire writes: one {@code TEST-SUITE.xml} per
@@ -37,7 +38,7 @@ public final class JunitXmlReport {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new ReportException(directory + ": cannot create the report directory (" + e.getMessage() + ")");
+            throw new ReportException(directory + ": cannot create the report directory (" + IoProblems.describe(e) + ")");
         }
         return bySuite.entrySet().stream().map(suite -> writeSuite(suiteName(suite.getKey()), suite.getValue()))
                 .toList();

@@ -26,7 +26,7 @@ final class TraceInput {
             }
             return value;
         } catch (IOException e) {
-            throw new TraceException(name + ": cannot read trace (" + e.getMessage() + ")", e);
+            throw new TraceException(name + ": cannot read trace (" + IoProblems.describe(e) + ")", e);
         }
     }
 

@@ -93,7 +93,7 @@ final class TraceOutput implements AutoCloseable {
     }
 
     private TraceException failure(IOException e) {
-        return new TraceException(name + ": cannot write trace (" + e.getMessage() + ")", e);
+        return new TraceException(name + ": cannot write trace (" + IoProblems.describe(e) + ")", e);
     }
 
     @Override
