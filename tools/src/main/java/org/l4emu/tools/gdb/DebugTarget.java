@@ -114,6 +114,11 @@ final class DebugTarget implements EventListener {
         return new StopReply.Exited(replay.kernel().exitCode());
     }
 
+    /** Runs to the end of the run, stopping nowhere: the debugger detached. */
+    void runToEnd() {
+        replay.run();
+    }
+
     /** Executes one instruction of {@code thread} (others run meanwhile when it must wait). */
     StopReply step(Thread thread) {
         if (replay.ended()) {

@@ -43,7 +43,10 @@ final class GdbSession {
         this.general = target.stopThread();
     }
 
-    /** Serves until the debugger goes; returns normally on detach, kill or a closed connection. */
+    /**
+     * Serves until the debugger goes; returns normally on detach (once the guests have run to the
+     * end, as a detached program runs on), kill or a closed connection.
+     */
     void serve() throws IOException {
         String packet;
         while ((packet = channel.receive()) != null) {
@@ -59,6 +62,7 @@ final class GdbSession {
             }
             channel.send(reply);
             if (packet.equals("D") || packet.startsWith("D;")) {
+                target.runToEnd();
                 return;
             }
         }

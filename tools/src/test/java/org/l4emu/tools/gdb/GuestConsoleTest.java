@@ -34,6 +34,20 @@ class GuestConsoleTest {
                 "z0," + breakpoint, "c"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"arm", "x86"})
+    @DisplayName("detached at a breakpoint, the guests run on to the end and print the rest")
+    void detached(String arch) throws Exception {
+        Path system = ScriptedSession.guest(arch, "pingpong.xml");
+        int print = ElfImage.read(ScriptedSession.guest(arch, "ping.elf")).symbol("l4_printf").orElseThrow();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<String> replies = ScriptedSession.replies(system, List.of("Z0," + Integer.toHexString(print) + ","
+                + (arch.equals("arm") ? 4 : 1), "c", "D"), console);
+
+        assertEquals("OK", replies.get(2), replies.toString());
+        assertEquals(CommandLineRun.of("boot", system.toString()).out(), console.toString(StandardCharsets.UTF_8));
+    }
+
     private static void assertSameOutput(String arch, String system, List<String> packets) throws Exception {
         Path file = ScriptedSession.guest(arch, system);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
