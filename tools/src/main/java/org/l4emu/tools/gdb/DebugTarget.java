@@ -27,7 +27,7 @@ final class DebugTarget implements EventListener {
     /** Instructions run between two checks for the debugger's interrupt. */
     private static final long CHUNK = 2_000_000;
 
-    private final GuestConsole console;
+    private final RunOutput output;
     private final Map<Integer, Integer> gdbIds = new HashMap<>();
     private Replay replay;
     private Thread stopThread;
@@ -39,8 +39,8 @@ final class DebugTarget implements EventListener {
     private Thread awaited;
     private Position stepStart;
 
-    DebugTarget(GuestConsole console) {
-        this.console = console;
+    DebugTarget(RunOutput output) {
+        this.output = output;
     }
 
     void attach(Replay replay) {
@@ -236,7 +236,7 @@ final class DebugTarget implements EventListener {
 
     @Override
     public void event(TraceEvent event) {
-        console.event(event);
+        output.event(event);
         if (!stopping || reversing || replay.replaying()) {
             return;
         }
@@ -257,6 +257,11 @@ final class DebugTarget implements EventListener {
             stop = Stop.of(hit, replay.position(), stepStart);
             replay.kernel().requestStop();
         }
+    }
+
+    @Override
+    public void kernelMessage(String line, long events) {
+        output.kernelMessage(line, events);
     }
 
     @Override

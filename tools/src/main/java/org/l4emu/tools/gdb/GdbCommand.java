@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gdb",
         mixinStandardHelpOptions = true,
         description = {"Boot FILE (arm or x86) halted and wait for gdb-multiarch, or lldb's gdb-remote, on localhost:PORT. "
-                        + "What the guests print appears on standard output, once, as in 'l4emu boot'.",
+                        + "What the guests print and the kernel's messages appear on standard output and error, once, as in "
+                        + "'l4emu boot'.",
                 "Threads are the system's threads; breakpoints, stepping, watchpoints (watch, rwatch, awatch; the "
                         + "kernel writing a watched word stops too) and continuing work as usual, and so do "
                         + "reverse-stepi and reverse-continue (by replaying the deterministic run).",
@@ -56,7 +57,7 @@ public final class GdbCommand implements Callable<Integer> {
             err.println("l4emu: --port takes 0..65535");
             return Abi.ExitCode.BAD_INPUT;
         }
-        DebugTarget target = new DebugTarget(new GuestConsole(l4emu.console()));
+        DebugTarget target = new DebugTarget(new RunOutput(l4emu.console(), err));
         BootOptions options = new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true);
         try (Replay replay = Replay.open(file, options, target);
              ServerSocket server = listen(err)) {

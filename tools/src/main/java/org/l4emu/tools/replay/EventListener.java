@@ -13,4 +13,11 @@ public interface EventListener {
 
     /** The kernel finished a trap: the run can stop here. */
     default void trapHandled(Thread thread) {}
+
+    /**
+     * A line of the kernel's messages (standard error of {@code l4emu boot}: a fault nothing
+     * resolved, a deadlock, a limit), after {@code events} events; heard again when a replay
+     * passes it again.
+     */
+    default void kernelMessage(String line, long events) {}
 }

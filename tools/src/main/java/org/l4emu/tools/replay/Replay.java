@@ -2,6 +2,7 @@ package org.l4emu.tools.replay;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.l4emu.emulator.Machine;
@@ -24,8 +25,8 @@ import org.l4emu.tools.trace.TraceHeader;
  * A run that can be moved forward and back: forward by running the kernel, back by booting the
  * same system afresh and running it to an earlier {@link Position} (runs are deterministic).
  * Breakpoints and watchpoints survive reboots; they are engine hooks and kernel-write checks,
- * never changes to guest memory. Console output and kernel messages are not printed: they are in
- * the events the listener hears.
+ * never changes to guest memory. Console output and kernel messages are not printed: the listener
+ * hears them (console output as events), again whenever a replay passes them again.
  */
 public final class Replay implements AutoCloseable {
     private static final long NO_STOP = -1;
@@ -71,7 +72,8 @@ public final class Replay implements AutoCloseable {
         DecodingEvents decoding = new DecodingEvents(header, probe, new Counting());
         try {
             kernel = Kernel.boot(machine, description, images, options, OutputStream.nullOutputStream(),
-                    new PrintStream(OutputStream.nullOutputStream()), decoding);
+                    new PrintStream(new LineSink(line -> listener.kernelMessage(line, events)), true,
+                            StandardCharsets.UTF_8), decoding);
         } catch (BootException e) {
             throw new IllegalStateException("a system that booted once failed to boot again: " + e.getMessage(), e);
         }

@@ -3,6 +3,8 @@ package org.l4emu.tools.gdb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,18 +29,23 @@ final class ScriptedSession {
 
     /** Serves {@code packets}, then 'k', and returns every reply (the last: kill's). */
     static List<String> replies(Path system, List<String> packets) throws Exception {
-        return replies(system, packets, OutputStream.nullOutputStream());
+        return replies(system, packets, nowhere());
     }
 
-    /** As {@link #replies(Path, List)}, with what the guests print written to {@code console}. */
-    static List<String> replies(Path system, List<String> packets, OutputStream console) throws Exception {
+    /** Output of the run that goes nowhere. */
+    static RunOutput nowhere() {
+        return new RunOutput(OutputStream.nullOutputStream(), new PrintWriter(Writer.nullWriter()));
+    }
+
+    /** As {@link #replies(Path, List)}, with what the run prints written to {@code output}. */
+    static List<String> replies(Path system, List<String> packets, RunOutput run) throws Exception {
         StringBuilder input = new StringBuilder();
         for (String packet : packets) {
             input.append(frame(packet)).append('+');
         }
         input.append(frame("k")).append('+');
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        DebugTarget target = new DebugTarget(new GuestConsole(console));
+        DebugTarget target = new DebugTarget(run);
         try (Replay replay = Replay.open(system, new BootOptions(BootOptions.FROM_DESCRIPTION,
                 BootOptions.UNLIMITED, false, true), target)) {
             target.attach(replay);

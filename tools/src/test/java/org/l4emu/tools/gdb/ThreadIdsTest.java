@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class ThreadIdsTest {
     @Test
     @DisplayName("a thread keeps its GDB ID while threads made before it are deleted (p3_task_churn)")
     void idsSurviveDeletions() throws Exception {
-        DebugTarget target = new DebugTarget(new GuestConsole(OutputStream.nullOutputStream()));
+        DebugTarget target = new DebugTarget(ScriptedSession.nowhere());
         try (Replay replay = Replay.open(ScriptedSession.guest("arm", "p3_task_churn.xml"),
                 new BootOptions(BootOptions.FROM_DESCRIPTION, BootOptions.UNLIMITED, false, true), target)) {
             target.attach(replay);

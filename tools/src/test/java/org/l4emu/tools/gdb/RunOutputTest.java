@@ -3,6 +3,8 @@ package org.l4emu.tools.gdb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.l4emu.tools.CommandLineRun;
  * Under {@code l4emu gdb} the guests print what they print under {@code l4emu boot}, each line
  * once: stopping at breakpoints and going back and forward over the same output changes nothing.
  */
-class GuestConsoleTest {
+class RunOutputTest {
     @ParameterizedTest
     @ValueSource(strings = {"arm", "x86"})
     @DisplayName("continued to the end, the guest prints what it prints when booted")
@@ -42,7 +44,7 @@ class GuestConsoleTest {
         int print = ElfImage.read(ScriptedSession.guest(arch, "ping.elf")).symbol("l4_printf").orElseThrow();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         List<String> replies = ScriptedSession.replies(system, List.of("Z0," + Integer.toHexString(print) + ","
-                + (arch.equals("arm") ? 4 : 1), "c", "D"), console);
+                + (arch.equals("arm") ? 4 : 1), "c", "D"), consoleOnly(console));
 
         assertEquals("OK", replies.get(2), replies.toString());
         assertEquals(CommandLineRun.of("boot", system.toString()).out(), console.toString(StandardCharsets.UTF_8));
@@ -51,10 +53,14 @@ class GuestConsoleTest {
     private static void assertSameOutput(String arch, String system, List<String> packets) throws Exception {
         Path file = ScriptedSession.guest(arch, system);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        List<String> replies = ScriptedSession.replies(file, packets, console);
+        List<String> replies = ScriptedSession.replies(file, packets, consoleOnly(console));
 
         CommandLineRun booted = CommandLineRun.of("boot", file.toString());
         assertEquals(booted.out(), console.toString(StandardCharsets.UTF_8), replies.toString());
         assertEquals("W" + String.format("%02x", booted.exitCode()), replies.get(packets.size() - 1), replies.toString());
+    }
+
+    private static RunOutput consoleOnly(ByteArrayOutputStream console) {
+        return new RunOutput(console, new PrintWriter(Writer.nullWriter()));
     }
 }
