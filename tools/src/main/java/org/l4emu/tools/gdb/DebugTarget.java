@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.l4emu.kernel.object.Thread;
+import org.l4emu.kernel.object.ThreadState;
 import org.l4emu.tools.replay.EventListener;
 import org.l4emu.tools.replay.Hit;
 import org.l4emu.tools.replay.Position;
@@ -119,14 +120,26 @@ final class DebugTarget implements EventListener {
         replay.run();
     }
 
-    /** Executes one instruction of {@code thread} (others run meanwhile when it must wait). */
-    StopReply step(Thread thread) {
+    /**
+     * Executes one instruction of {@code thread} (others run meanwhile when it must wait); one that
+     * faults so that the kernel stops the thread is reported as SIGSEGV, as a continue reports it. A thread
+     * that has ended (exited, or stopped by a fault) runs no more instructions: the others run
+     * on, as for a continue, since answering with a stop where it stands would make GDB's
+     * 'next' step it again, for ever.
+     */
+    StopReply step(Thread thread, BooleanSupplier interrupted) {
+        if (!thread.isAlive()) {
+            return resume(interrupted);
+        }
         if (replay.ended()) {
             return new StopReply.Exited(replay.kernel().exitCode());
         }
         reach(thread, thread.instructionsRetired() + 1);
         stopThread = thread;
-        return replay.ended() ? new StopReply.Exited(replay.kernel().exitCode())
+        if (replay.ended()) {
+            return new StopReply.Exited(replay.kernel().exitCode());
+        }
+        return thread.state() == ThreadState.STOPPED ? new StopReply.Faulted(gdbId(thread))
                 : new StopReply.Trap(gdbId(thread), "");
     }
 

@@ -85,7 +85,7 @@ final class GdbSession {
             case 'M' -> writeMemory(packet.substring(1));
             case 'Z', 'z' -> breakpoint(packet);
             case 'c', 'C' -> stopped(target.resume(this::interrupted));
-            case 's', 'S' -> stopped(target.step(general));
+            case 's', 'S' -> stopped(target.step(general, this::interrupted));
             case 'b' -> reverse(packet);
             case 'v' -> verbose(packet);
             case 'D' -> "OK";
@@ -346,7 +346,7 @@ final class GdbSession {
                 String[] parts = action.split(":");
                 if (parts[0].startsWith("s") || parts[0].startsWith("S")) {
                     Thread thread = parts.length > 1 ? target.thread(Hex.address(parts[1])) : general;
-                    return stopped(target.step(thread == null ? general : thread));
+                    return stopped(target.step(thread == null ? general : thread, this::interrupted));
                 }
             }
             return stopped(target.resume(this::interrupted));

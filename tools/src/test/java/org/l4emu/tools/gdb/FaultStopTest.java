@@ -42,4 +42,18 @@ class FaultStopTest {
         String report = booted.err().lines().filter(line -> line.contains("faulted")).findFirst().orElseThrow();
         assertEquals(report + "\n", messages.toString());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arm", "x86"})
+    @DisplayName("stepping the thread the fault stopped lets the others run on, as a continue, instead of standing "
+            + "still; stepping the faulting instruction is SIGSEGV")
+    void stepAfterTheFault(String arch) throws Exception {
+        List<String> replies = ScriptedSession.replies(ScriptedSession.guest(arch, "fault.xml"),
+                List.of("c", "vCont;S0b:1", "bs", "s", "s"));
+
+        assertEquals("T0bthread:1;", replies.get(0), replies.toString());
+        assertEquals("W00", replies.get(1), replies.toString());
+        assertEquals("T05thread:1;", replies.get(3), "at the faulting instruction: " + replies);
+        assertEquals("T0bthread:1;", replies.get(4), "the step of the faulting instruction: " + replies);
+    }
 }
