@@ -28,7 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Forwards to the next IPC event, one instruction, or to a breakpoint; back one event or "
                         + "instruction (by exact deterministic replay); look at registers, UTCB message registers, "
                         + "memory and disassembly. Event numbers are those of 'boot --trace'.",
-                "Commands come from standard input (a terminal or a pipe) after any --commands file; 'help' lists them."})
+                "Commands come from standard input (a terminal or a pipe) after any --commands file; 'help' lists them.",
+                "A command that fails (unknown, or a bad argument) prints one line 'l4emu: ...' where it failed, "
+                        + "and the commands after it still run."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every command ran",
+                Abi.ExitCode.FAILED + ":a command failed (those typed at a terminal do not count)",
+                Abi.ExitCode.BAD_INPUT + ":bad input (FILE cannot boot, SCRIPT cannot be read, options)"})
 public final class StepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -72,22 +79,29 @@ public final class StepCommand implements Callable<Integer> {
             for (String line : lines) {
                 out.println("(step) " + line);
                 if (!commands.execute(line)) {
-                    return 0;
+                    return exitCode(commands.anyFailed());
                 }
             }
-            if (!batch) {
-                interact(commands, out);
+            if (batch) {
+                return exitCode(commands.anyFailed());
             }
-            return 0;
+            boolean scriptFailed = commands.anyFailed();
+            boolean terminal = System.console() != null && System.console().isTerminal();
+            interact(commands, out, terminal);
+            // at a terminal the user saw each mistake and went on: the session itself did not fail
+            return exitCode(terminal ? scriptFailed : commands.anyFailed());
         } catch (BootException e) {
             spec.commandLine().getErr().println("l4emu: " + e.getMessage());
             return Abi.ExitCode.BAD_INPUT;
         }
     }
 
+    private static int exitCode(boolean anyFailed) {
+        return anyFailed ? Abi.ExitCode.FAILED : 0;
+    }
+
     /** Reads commands until end of input; prompts only on a terminal, echoes them otherwise so logs read well. */
-    private static void interact(StepCommands commands, PrintWriter out) throws IOException {
-        boolean terminal = System.console() != null && System.console().isTerminal();
+    private static void interact(StepCommands commands, PrintWriter out, boolean terminal) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (true) {
             if (terminal) {

@@ -58,6 +58,8 @@ final class StepCommands {
 
     private final Stepper stepper;
     private final PrintWriter out;
+    /** True once a command was refused (unknown, or a bad argument): batch runs then exit 1. */
+    private boolean anyFailed;
 
     StepCommands(Stepper stepper) {
         this.stepper = stepper;
@@ -98,13 +100,23 @@ final class StepCommands {
                 case "quit", "q", "exit" -> {
                     return false;
                 }
-                default -> out.println("l4emu: unknown command '" + command + "' (try help)");
+                default -> fail("unknown command '" + command + "' (try help)");
             }
         } catch (IllegalArgumentException e) {
-            out.println("l4emu: " + e.getMessage());
+            fail(e.getMessage());
         }
         out.flush();
         return true;
+    }
+
+    /** True when a command so far was refused. */
+    boolean anyFailed() {
+        return anyFailed;
+    }
+
+    private void fail(String message) {
+        out.println("l4emu: " + message);
+        anyFailed = true;
     }
 
     private ThreadViews views() {

@@ -1,6 +1,7 @@
 package org.l4emu.tools.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,9 +27,14 @@ class StepCommandTest {
     }
 
     private List<Block> runOn(String system, String... commands) throws IOException {
+        return runExpecting(0, system, commands);
+    }
+
+    /** The blocks of a batch run whose exit code must be {@code exitCode}. */
+    private List<Block> runExpecting(int exitCode, String system, String... commands) throws IOException {
         Path script = Files.writeString(dir.resolve("script"), String.join("\n", commands) + "\n");
         CommandLineRun run = CommandLineRun.of("step", "--batch", "-x", script.toString(), system);
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(exitCode, run.exitCode(), run.err());
         List<Block> blocks = new ArrayList<>();
         for (String line : run.out().lines().toList()) {
             if (line.startsWith("(step) ")) {
@@ -138,9 +144,10 @@ class StepCommandTest {
     }
 
     @Test
-    @DisplayName("bad commands are one line each and the session goes on")
+    @DisplayName("bad commands are one line each, the session goes on, and --batch then exits 1")
     void badCommands() throws IOException {
-        List<Block> blocks = run("frobnicate", "break thread", "break nosuchsymbol", "x zz", "x 0x10000 2147483647",
+        List<Block> blocks = runExpecting(1, CommandLineRun.guest("pump.xml"), "frobnicate", "break thread",
+                "break nosuchsymbol", "x zz", "x 0x10000 2147483647",
                 "disas 0x10000 0", "goto -1", "goto zz", "delete zz", "break label zz", "mrs client zz", "next");
         assertEquals(List.of("l4emu: unknown command 'frobnicate' (try help)"), blocks.get(0).lines());
         assertEquals(List.of("l4emu: missing a value"), blocks.get(1).lines());
@@ -154,5 +161,19 @@ class StepCommandTest {
         assertEquals(List.of("l4emu: 'zz' is not a label"), blocks.get(9).lines());
         assertEquals(List.of("l4emu: 'zz' is not a count"), blocks.get(10).lines());
         assertEquals("stopped: IPC event 162", blocks.get(11).stop());
+    }
+
+    @Test
+    @DisplayName("--batch exits 1 when one --eval command failed, even after a good one or quit; 0 when all ran")
+    void batchExitCode() {
+        String system = CommandLineRun.guest("pump.xml");
+        CommandLineRun failed = CommandLineRun.of("step", "--batch", "-e", "thread nosuchthread", "-e", "next", system);
+        assertEquals(1, failed.exitCode(), failed.out());
+        assertTrue(failed.out().contains("stopped: IPC event 162"),
+                "the command after the failed one ran: " + failed.out());
+        CommandLineRun quit = CommandLineRun.of("step", "--batch", "-e", "frobnicate", "-e", "quit", "-e", "next", system);
+        assertEquals(1, quit.exitCode(), quit.out());
+        assertFalse(quit.out().contains("(step) next"), quit.out());
+        assertEquals(0, CommandLineRun.of("step", "--batch", "-e", "next", "-e", "quit", system).exitCode());
     }
 }
