@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.l4emu.tools.trace.EventFilter;
 import org.l4emu.tools.trace.FilterOptions;
 import org.l4emu.tools.trace.IoProblems;
+import org.l4emu.tools.trace.TraceException;
 import org.l4emu.tools.trace.TraceFiles;
 import org.l4emu.tools.trace.TraceReader;
 import picocli.CommandLine.Command;
@@ -58,8 +59,8 @@ public final class TraceExportCommand implements Callable<Integer> {
     public Integer call() {
         EventFilter selection;
         try {
-            selection = filter.toFilter();
-        } catch (IllegalArgumentException e) {
+            selection = filter.toFilter(file);
+        } catch (IllegalArgumentException | TraceException e) {
             spec.commandLine().getErr().println("l4emu: " + e.getMessage());
             return TraceFiles.BAD_INPUT;
         }

@@ -6,12 +6,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.BootException;
 import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.tools.L4emu;
 import org.l4emu.tools.replay.Replay;
+import org.l4emu.tools.replay.RunNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,8 +66,7 @@ public final class GdbCommand implements Callable<Integer> {
             if (server == null) {
                 return Abi.ExitCode.BAD_INPUT;
             }
-            if (task != null && replay.description().task(task).isEmpty()) {
-                err.println("l4emu: no task '" + task + "' in " + file);
+            if (!taskKnown(replay, err)) {
                 return Abi.ExitCode.BAD_INPUT;
             }
             target.attach(replay);
@@ -83,6 +84,19 @@ public final class GdbCommand implements Callable<Integer> {
         } catch (BootException e) {
             err.println("l4emu: " + e.getMessage());
             return Abi.ExitCode.BAD_INPUT;
+        }
+    }
+
+    /** False (said on {@code err}) when --task names a task the run does not have. */
+    private boolean taskKnown(Replay replay, PrintWriter err) {
+        try {
+            if (task != null) {
+                RunNames.tasks(replay).requireAll("--task", List.of(task));
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            err.println("l4emu: " + e.getMessage());
+            return false;
         }
     }
 

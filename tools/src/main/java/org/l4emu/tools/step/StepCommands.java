@@ -11,6 +11,7 @@ import org.l4emu.kernel.object.Task;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.object.ThreadId;
 import org.l4emu.tools.replay.CodeBreakpoint;
+import org.l4emu.tools.replay.RunNames;
 import org.l4emu.tools.replay.Watchpoint;
 import org.l4emu.tools.source.SourceLine;
 import org.l4emu.tools.replay.Position;
@@ -213,10 +214,14 @@ final class StepCommands {
         String first = required(words, 0, "an address, a symbol, or thread|task|label|option|kind VALUE");
         if (List.of("thread", "task", "label", "option", "kind").contains(first)) {
             EventBreakpoint breakpoint = EventBreakpoint.parse(first, required(words, 1, "a value"));
+            requireKnown(breakpoint);
             out.println("breakpoint " + stepper.addBreakpoint(breakpoint) + ": " + breakpoint);
             return;
         }
         String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : null;
+        if (task != null) {
+            RunNames.tasks(stepper.replay()).require(task);
+        }
         List<CodeBreakpoint> planted = new ArrayList<>();
         for (Task candidate : stepper.replay().view().threads().tasks()) {
             if (task != null && !task.equals(candidate.name())) {
@@ -242,9 +247,7 @@ final class StepCommands {
     private void addWatchpoint(String command, List<String> words) {
         int address = address(required(words, 0, "an address"));
         String task = words.size() >= 3 && words.get(1).equals("in") ? words.get(2) : stepper.focus().task().name();
-        if (stepper.replay().view().threads().task(task) == null) {
-            throw new IllegalArgumentException("no task '" + task + "'");
-        }
+        RunNames.tasks(stepper.replay()).require(task);
         Watchpoint.Kind kind = switch (command) {
             case "rwatch" -> Watchpoint.Kind.READ;
             case "awatch" -> Watchpoint.Kind.ACCESS;
@@ -338,8 +341,18 @@ final class StepCommands {
     }
 
     private Thread thread(String name) {
+        RunNames.threads(stepper.replay()).require(name);
         return stepper.replay().view().threads().all().stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no thread '" + name + "'"));
+                .orElseThrow();
+    }
+
+    /** A breakpoint on a thread or task the run does not have would never stop: refused like a bad value. */
+    private void requireKnown(EventBreakpoint breakpoint) {
+        switch (breakpoint.field()) {
+            case "thread" -> RunNames.threads(stepper.replay()).require(breakpoint.value());
+            case "task" -> RunNames.tasks(stepper.replay()).require(breakpoint.value());
+            default -> { }
+        }
     }
 
     private static int address(String text) {

@@ -1,5 +1,6 @@
 package org.l4emu.tools.trace;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -39,8 +40,22 @@ public final class FilterOptions {
     @Option(names = "--all", description = "Include system calls, thread state changes and CPU switches.")
     private boolean all;
 
-    /** The filter these options describe; IllegalArgumentException names a bad value. */
-    public EventFilter toFilter() {
+    /**
+     * The filter these options describe for the trace in {@code file}; IllegalArgumentException
+     * names a bad value, such as a thread or task the trace does not have (the trace is then read
+     * through once first), and TraceException a trace that cannot be read.
+     */
+    public EventFilter toFilter(Path file) {
+        EventFilter filter = parsed();
+        if (!threads.isEmpty() || !tasks.isEmpty()) {
+            TraceNames names = TraceNames.read(file);
+            names.threads().requireAll("--thread", threads);
+            names.tasks().requireAll("--task", tasks);
+        }
+        return filter;
+    }
+
+    private EventFilter parsed() {
         Set<Integer> labelSet = new HashSet<>();
         for (String label : labels) {
             try {

@@ -41,8 +41,8 @@ final class TraceShowCommand implements Callable<Integer> {
         }
         EventFilter selection;
         try {
-            selection = filter.toFilter();
-        } catch (IllegalArgumentException e) {
+            selection = filter.toFilter(file);
+        } catch (IllegalArgumentException | TraceException e) {
             spec.commandLine().getErr().println("l4emu: " + e.getMessage());
             return Abi.ExitCode.BAD_INPUT;
         }
