@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.l4emu.abi.Abi;
 import org.l4emu.kernel.boot.Boot;
@@ -14,6 +15,7 @@ import org.l4emu.kernel.system.SystemDescription;
 import org.l4emu.kernel.trace.KernelEvents;
 import org.l4emu.tools.trace.TraceException;
 import org.l4emu.tools.trace.IoProblems;
+import org.l4emu.tools.trace.OutputLocation;
 import org.l4emu.tools.trace.TraceHeader;
 import org.l4emu.tools.trace.TraceRecorder;
 import picocli.CommandLine.Command;
@@ -55,6 +57,11 @@ final class BootCommand implements Callable<Integer> {
             options = flags.toBootOptions();
         } catch (IllegalArgumentException e) {
             l4emu.err().println("l4emu: " + e.getMessage());
+            return Abi.ExitCode.BAD_INPUT;
+        }
+        Optional<String> unwritable = OutputLocation.ofFile("--trace", trace);
+        if (unwritable.isPresent()) {
+            l4emu.err().println("l4emu: " + unwritable.get());
             return Abi.ExitCode.BAD_INPUT;
         }
         try {

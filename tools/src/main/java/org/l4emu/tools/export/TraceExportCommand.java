@@ -2,14 +2,18 @@ package org.l4emu.tools.export;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.l4emu.abi.Abi;
 import org.l4emu.tools.trace.EventFilter;
 import org.l4emu.tools.trace.FilterOptions;
 import org.l4emu.tools.trace.IoProblems;
+import org.l4emu.tools.trace.OutputLocation;
 import org.l4emu.tools.trace.TraceException;
 import org.l4emu.tools.trace.TraceFiles;
 import org.l4emu.tools.trace.TraceReader;
@@ -68,14 +72,55 @@ public final class TraceExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("l4emu: --limit takes a positive number");
             return TraceFiles.BAD_INPUT;
         }
-        try (Writer target = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            PrintWriter out = target == null ? spec.commandLine().getOut() : new PrintWriter(target);
-            int exit = TraceFiles.read(spec, file, reader -> export(reader, selection, out));
-            out.flush();
-            return exit;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("l4emu: " + output + ": cannot write (" + IoProblems.describe(e) + ")");
+        Optional<String> unwritable = OutputLocation.ofFile("-o", output);
+        if (unwritable.isPresent()) {
+            spec.commandLine().getErr().println("l4emu: " + unwritable.get());
             return TraceFiles.BAD_INPUT;
+        }
+        try {
+            return TraceFiles.read(spec, file, reader -> exportTo(reader, selection));
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("l4emu: -o " + output + ": cannot write (" + IoProblems.describe(e.getCause())
+                    + ")");
+            return Abi.ExitCode.ENVIRONMENT;
+        }
+    }
+
+    /**
+     * Exports to standard output, or to -o through a file beside it that replaces it only once
+     * complete: a trace found damaged half way leaves no half picture, and no earlier one lost.
+     */
+    private void exportTo(TraceReader reader, EventFilter selection) {
+        if (output == null) {
+            export(reader, selection, spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
+            return;
+        }
+        Path absolute = output.toAbsolutePath();
+        Path partial = null;
+        try {
+            partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
+                export(reader, selection, out);
+                if (out.checkError()) {
+                    throw new IOException("the file system refused the data (is the disk full?)");
+                }
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            // the export has already failed or succeeded: a stray .part file is the lesser matter
         }
     }
 

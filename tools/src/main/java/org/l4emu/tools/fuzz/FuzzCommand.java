@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.output.WriterOutputStream;
 import org.l4emu.emulator.Architecture;
@@ -17,6 +18,7 @@ import org.l4emu.kernel.boot.BootException;
 import org.l4emu.tools.Installation;
 import org.l4emu.tools.check.LiveRuleChecker;
 import org.l4emu.tools.trace.TraceException;
+import org.l4emu.tools.trace.OutputLocation;
 import org.l4emu.tools.fuzz.kernel.KernelFuzzRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +108,11 @@ public final class FuzzCommand implements Callable<Integer> {
             architecture = Architecture.fromXmlName(arch);
         } catch (IllegalArgumentException e) {
             err.println("l4emu: --arch takes arm or x86");
+            return BAD_INPUT;
+        }
+        Optional<String> unwritable = OutputLocation.ofFile("--trace", trace);
+        if (unwritable.isPresent()) {
+            err.println("l4emu: " + unwritable.get());
             return BAD_INPUT;
         }
         Path image = null;

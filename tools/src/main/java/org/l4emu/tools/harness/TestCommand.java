@@ -3,10 +3,12 @@ package org.l4emu.tools.harness;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.tools.Installation;
+import org.l4emu.tools.trace.OutputLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +67,11 @@ public final class TestCommand implements Callable<Integer> {
             architecture = Architecture.fromXmlName(arch);
         } catch (IllegalArgumentException e) {
             err.println("l4emu: --arch: " + e.getMessage() + " (known: " + CaseFileReader.knownArchitectures() + ")");
+            return Abi.ExitCode.BAD_INPUT;
+        }
+        Optional<String> unwritable = OutputLocation.ofDirectory("--junit", junit);
+        if (unwritable.isPresent()) {
+            err.println("l4emu: " + unwritable.get());
             return Abi.ExitCode.BAD_INPUT;
         }
         Path workingDirectory = Path.of("").toAbsolutePath();

@@ -154,4 +154,14 @@ class TestCommandTest {
             assertTrue(run.out().contains(option), run.out());
         }
     }
+
+    @Test
+    @DisplayName("a --junit DIR that cannot be written is said at once, in one line, exit 2, before any case runs")
+    void junitDirectoryCheckedFirst() throws java.io.IOException {
+        suite();
+        Path blocker = java.nio.file.Files.writeString(directory.resolve("blocker"), "a file, not a directory\n");
+        CommandLineRun run = test("--junit=" + blocker.resolve("reports"));
+        assertOneLineError(run, "--junit " + blocker.resolve("reports") + ": cannot write (");
+        assertEquals("", run.out(), "no case ran");
+    }
 }
