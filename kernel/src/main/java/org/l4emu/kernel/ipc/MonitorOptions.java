@@ -158,10 +158,7 @@ final class MonitorOptions {
             ipc.setClaimedSource(trueSource.id());
             ipc.limitDelay(Integer.toUnsignedLong(block.delayTimeoutMicros()));
         }
-        router.route(send);
-        if (ipc != null && !ipc.checkedAgainstFinalReceiver()) {
-            rendezvous.keepSourceDeadline(monitor, sourceDeadline);
-        }
+        router.route(send, sourceDeadline);
     }
 
     /**

@@ -332,7 +332,7 @@ public final class Rendezvous {
      * source's message is withdrawn, as options 1 and 3 withdraw it (M9), so that the destination
      * gets one message for one IPC; the source awaits final delivery, and the forwarder holds the
      * IPC (its death ends it, S2). Returns the deadline of the source's send timeout, or
-     * {@link Thread#NO_DEADLINE}.
+     * {@link Thread#NO_DEADLINE}, for the forward's wait at the M4 check (SendRouter.route).
      */
     long takeOverWaitingSend(MonitoredIpc ipc, Thread forwarder) {
         Thread source = ipc.blockedSource();
@@ -341,16 +341,6 @@ public final class Rendezvous {
         awaitDelivery(source);
         ipc.setHolder(forwarder);
         return deadline;
-    }
-
-    /**
-     * M4 counts the source's send timeout from the source's own send: a forward that took its
-     * wait at the check over (see takeOverWaitingSend) waits no longer than the source would have.
-     */
-    void keepSourceDeadline(Thread forwarder, long sourceDeadline) {
-        if (forwarder.state() == ThreadState.SENDING && sourceDeadline < forwarder.deadline()) {
-            timeouts.schedule(forwarder, sourceDeadline);
-        }
     }
 
     /** A monitor took the source's message: the source stays blocked until final delivery (M1). */

@@ -33,6 +33,17 @@ final class SendRouter {
     }
 
     void route(PendingSend send) {
+        route(send, Thread.NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #route(PendingSend)}, for a forward that took over a source's own send still
+     * waiting (R3, M9) with {@code sourceDeadline} left of its send timeout: M4 counts that
+     * timeout from the source's own send, so the forward's wait at the M4 check ends by then at
+     * the latest. Only that wait: a hop into a source-class monitor has no timeout, and the check
+     * comes when the last of them forwards.
+     */
+    void route(PendingSend send, long sourceDeadline) {
         MonitorPath remaining = send.remaining();
         MonitoredIpc ipc = send.ipc();
         if (remaining.startsWith(MonitorClass.SOURCE)) {
@@ -49,7 +60,7 @@ final class SendRouter {
             }
             Thread finalReceiver = finalReceiver(send);
             if (!finalReceiver.accepts(send.visibleFrom())) {
-                waitForFinalReceiver(send, finalReceiver, ipc.sourceSendTimeout());
+                waitForFinalReceiver(send, finalReceiver, ipc.sourceSendTimeout(), sourceDeadline);
                 return;
             }
             ipc.passFinalReceiverCheck(clock.now());
@@ -63,7 +74,11 @@ final class SendRouter {
             return;
         }
         aimAtFinalSide(send);
-        offer(send, crossing ? ipc.sourceSendTimeout() : send.senderTimeout());
+        if (crossing) {
+            offer(send, ipc.sourceSendTimeout(), sourceDeadline);
+        } else {
+            offer(send, send.senderTimeout());
+        }
     }
 
     /** The final receiver's readiness was awaited and is here: the IPC passes on to the system monitors. */
@@ -107,6 +122,11 @@ final class SendRouter {
 
     /** Delivers to the next hop if it is receiving, else waits for it under {@code timeout} (16-bit encoding). */
     void offer(PendingSend send, int timeout) {
+        offer(send, timeout, Thread.NO_DEADLINE);
+    }
+
+    /** As {@link #offer(PendingSend, int)}, waiting no later than {@code latestDeadline}. */
+    private void offer(PendingSend send, int timeout, long latestDeadline) {
         Thread hop = send.nextHop();
         if (failedAsGone(send, hop)) {
             return;
@@ -119,10 +139,10 @@ final class SendRouter {
             rendezvous.failSend(send, IpcError.TIMEOUT);
             return;
         }
-        block(send, hop, timeout, false);
+        block(send, hop, timeout, latestDeadline, false);
     }
 
-    private void waitForFinalReceiver(PendingSend send, Thread finalReceiver, int timeout) {
+    private void waitForFinalReceiver(PendingSend send, Thread finalReceiver, int timeout, long latestDeadline) {
         if (failedAsGone(send, finalReceiver)) {
             return;
         }
@@ -130,7 +150,7 @@ final class SendRouter {
             rendezvous.failSend(send, IpcError.TIMEOUT);
             return;
         }
-        block(send, finalReceiver, timeout, true);
+        block(send, finalReceiver, timeout, latestDeadline, true);
     }
 
     /**
@@ -145,11 +165,11 @@ final class SendRouter {
         return true;
     }
 
-    private void block(PendingSend send, Thread waitedFor, int timeout, boolean forReadiness) {
+    private void block(PendingSend send, Thread waitedFor, int timeout, long latestDeadline, boolean forReadiness) {
         Thread sender = send.sender();
         send.enqueue(forReadiness ? waitedFor.readinessWaiters() : waitedFor.incoming());
         sender.setPendingSend(send);
         scheduler.block(sender, ThreadState.SENDING);
-        timeouts.schedule(sender, Timeout.deadline(timeout, clock.now()));
+        timeouts.schedule(sender, Math.min(Timeout.deadline(timeout, clock.now()), latestDeadline));
     }
 }

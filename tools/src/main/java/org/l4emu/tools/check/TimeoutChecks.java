@@ -112,10 +112,16 @@ final class TimeoutChecks {
         return !thread.faultReceive && nanos == Abi.timeoutMicros(Abi.receiveTimeout(thread.ipcTimeouts)) * 1000;
     }
 
-    /** A forward that took over a source's wait at the M4 check keeps the source's deadline (R3, M4). */
+    /**
+     * A forward that took over a source's wait at the M4 check keeps the source's deadline there
+     * (R3, M4), and only there: its hop into a source-class monitor has no timeout (M4).
+     */
     private static boolean keepsSourceDeadline(ThreadModel thread, long deadline) {
         SendPhase send = thread.send;
-        return send != null && thread.held == null && send.ipc != null && send.ipc.m4Deadline == deadline;
+        Hop next = send == null ? null : send.remaining.peekFirst();
+        boolean intoSourceMonitor = next != null && next.monitorClass() == MonitorClass.SOURCE;
+        return send != null && thread.held == null && send.ipc != null && send.ipc.m4Deadline == deadline
+                && !intoSourceMonitor;
     }
 
     private static String expected(ThreadModel thread) {
