@@ -120,10 +120,16 @@ public final class ScriptedThread {
 
     /** A deceit forward as above whose parameter block also names {@code blockedSource} (options 5 and 7). */
     public ScriptedThread forward(int to, int trueSource, int blockedSource, int option, int timeouts) {
+        return forward(to, trueSource, blockedSource, ThreadId.NIL, option, timeouts);
+    }
+
+    /** A deceit forward as above whose parameter block also names {@code controllingMonitor} (options 6 and 7). */
+    public ScriptedThread forward(int to, int trueSource, int blockedSource, int controllingMonitor, int option,
+                                  int timeouts) {
         int block = thread.utcbAddress() + 4 * PARAMETER_BLOCK_WORD;
         return utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.TRUE_SOURCE_OFFSET / 4, trueSource)
                 .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET / 4, blockedSource)
-                .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET / 4, ThreadId.NIL)
+                .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET / 4, controllingMonitor)
                 .utcb(PARAMETER_BLOCK_WORD + Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET / 4, 0)
                 .ipc(to, ThreadId.NIL, timeouts, block | option << 1 | Abi.SendDescriptor.OPTION_BIT);
     }

@@ -83,15 +83,16 @@ final class EndingChecks {
     private record Problem(CheckedRule rule, String message) {}
 
     /**
-     * A thread that died in the step explains an ending: the controlling monitor a source was held
-     * for (released, M6 settled in docs/spec-decisions.md), or a monitor that held the IPC (error 2).
+     * A controlling monitor that died in the step explains an ending: the source it held gets the
+     * ending it was held after (M6 settled in docs/spec-decisions.md), final delivery's release or
+     * another monitor's option 1 or 3, as its last notification reported it.
      */
     private boolean excusedByDeath(Step.Ending ending) {
         InFlightIpc ipc = ending.ipc();
-        if (ending.code() == 0) {
-            return ipc.finallyDelivered && ipc.controller != null && step.died.contains(ipc.controller);
+        if (ipc.controller == null || !step.died.contains(ipc.controller)) {
+            return false;
         }
-        return false;
+        return ending.code() == ipc.heldErrorCode || ending.code() == 0 && ipc.finallyDelivered;
     }
 
     private Problem releaseProblem(ThreadModel blocked, InFlightIpc ipc, long now) {
@@ -159,6 +160,7 @@ final class EndingChecks {
             return;
         }
         step.notified.add(ipc);
+        ipc.heldErrorCode = notify.errorCode();
         // Option 1 or 3 to a source whose IPC a controller holds becomes its notification (M6
         // settled): the send that asked for it is done.
         SendPhase ending = step.endingSends.remove(blocked);

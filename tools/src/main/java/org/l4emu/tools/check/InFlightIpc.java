@@ -30,6 +30,11 @@ final class InFlightIpc {
     long m4Deadline = ThreadModel.NO_DEADLINE;
     boolean finallyDelivered;
     long finalDeliveryAt = -1;
+    /**
+     * The error code (MR4) of the last controller notification about this IPC: the ending its
+     * source is held after, which it gets if the controlling monitor dies (M6 settled); -1: none.
+     */
+    int heldErrorCode = -1;
 
     InFlightIpc(ThreadModel trueSource, ThreadModel destination, List<Hop> path, int sourceSendTimeout,
                 boolean unreliable, long delayMicros, boolean kernelMessage) {
