@@ -53,6 +53,11 @@ public final class Kernel {
         return state.exitCode();
     }
 
+    /** True once the run has ended because every live thread is blocked with no timeout pending. */
+    public boolean deadlocked() {
+        return state.deadlocked();
+    }
+
     /** Asks the running loop to return after the current event (for steppers and debuggers). */
     public void requestStop() {
         state.requestStop();

@@ -230,7 +230,7 @@ public final class RunLoop {
             return;
         }
         DeadlockReport.lines(threads, clock.nowMicroseconds()).forEach(log::line);
-        state.finish(ExitCode.DEADLOCK);
+        state.finishInDeadlock();
     }
 
     private void checkLimits() {

@@ -1,5 +1,6 @@
 package org.l4emu.kernel.run;
 
+import org.l4emu.kernel.ExitCode;
 import org.l4emu.kernel.object.Thread;
 import org.l4emu.kernel.trace.KernelEvents;
 
@@ -16,6 +17,7 @@ public final class RunState {
     private Thread running;
     private int exitCode = NO_EXIT;
     private boolean stopRequested;
+    private boolean deadlocked;
 
     public RunState(KernelEvents events) {
         this.events = events;
@@ -45,6 +47,17 @@ public final class RunState {
     /** The exit code of ABI section 4, once {@link #finished()}. */
     public int exitCode() {
         return exitCode;
+    }
+
+    /** True once the run has ended in a deadlock (a guest's shutdown may give the same exit code). */
+    public boolean deadlocked() {
+        return deadlocked;
+    }
+
+    /** Ends the run in a deadlock: every live thread is blocked with no timeout pending. */
+    void finishInDeadlock() {
+        deadlocked = true;
+        finish(ExitCode.DEADLOCK);
     }
 
     /** Ends the run with {@code code}. */

@@ -17,8 +17,9 @@ import org.l4emu.tools.trace.TraceEvent;
 
 /**
  * Run control for the GDB stub over a replayable run: continue to a code breakpoint, a
- * watchpoint, a guest kdebug breakpoint or a fault that stops a thread (SIGSEGV), step one thread by one instruction, and do both in
- * reverse by replaying the deterministic run from boot.
+ * watchpoint, a guest kdebug breakpoint, a fault that stops a thread (SIGSEGV) or a deadlock
+ * (SIGSTOP), step one thread by one instruction, and do both in reverse by replaying the
+ * deterministic run from boot.
  *
  * <p>Where a watchpoint stop is shown follows the instruction set: before the access on ARM,
  * whose debuggers step over it themselves, after it on x86; in reverse the other way round, so
@@ -38,6 +39,8 @@ final class DebugTarget implements EventListener {
     private boolean stopping;
     private boolean reversing;
     private Thread awaited;
+    /** The thread whose trap the kernel handled last: at a deadlock, the one that closed the cycle. */
+    private Thread lastRan;
     private Position stepStart;
 
     DebugTarget(RunOutput output) {
@@ -80,7 +83,7 @@ final class DebugTarget implements EventListener {
         return stopThread != null ? stopThread : threads().getFirst();
     }
 
-    /** Runs until a breakpoint or watchpoint, the end of the run, or an interrupt. */
+    /** Runs until a breakpoint or watchpoint, a fault or deadlock, the end of the run, or an interrupt. */
     StopReply resume(BooleanSupplier interrupted) {
         if (replay.ended()) {
             return new StopReply.Exited(replay.kernel().exitCode());
@@ -112,7 +115,7 @@ final class DebugTarget implements EventListener {
             }
             return reply(found);
         }
-        return new StopReply.Exited(replay.kernel().exitCode());
+        return ended(lastRan);
     }
 
     /** Runs to the end of the run, stopping nowhere: the debugger detached. */
@@ -137,7 +140,7 @@ final class DebugTarget implements EventListener {
         reach(thread, thread.instructionsRetired() + 1);
         stopThread = thread;
         if (replay.ended()) {
-            return new StopReply.Exited(replay.kernel().exitCode());
+            return ended(thread);
         }
         return thread.state() == ThreadState.STOPPED ? new StopReply.Faulted(gdbId(thread))
                 : new StopReply.Trap(gdbId(thread), "");
@@ -190,6 +193,19 @@ final class DebugTarget implements EventListener {
         boolean reportAfter = last.hit() instanceof Hit.Access && replay.instructionSet().watchpointStopsBeforeAccess();
         replay.goTo(last.hit() instanceof Hit.Code || reportAfter ? last.at() : last.before());
         return reply(last);
+    }
+
+    /**
+     * How a move that ended the run is reported: a deadlock as a stop in {@code thread}, so that
+     * the blocked threads can be inspected (a move from there then reports the exit, as every
+     * move from the end does); any other end as the exit.
+     */
+    private StopReply ended(Thread thread) {
+        if (!replay.kernel().deadlocked()) {
+            return new StopReply.Exited(replay.kernel().exitCode());
+        }
+        stopThread = byId(thread.id());
+        return new StopReply.Deadlocked(gdbId(stopThread));
     }
 
     private StopReply reply(Stop found) {
@@ -279,6 +295,7 @@ final class DebugTarget implements EventListener {
 
     @Override
     public void trapHandled(Thread thread) {
+        lastRan = thread;
         stepStart = replay.position();
         if (awaited != null && replay.currentThread() == awaited) {
             replay.kernel().requestStop();

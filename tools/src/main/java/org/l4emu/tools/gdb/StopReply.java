@@ -21,6 +21,14 @@ sealed interface StopReply {
     /** SIGSEGV: a fault nothing resolved stopped {@code thread}, which stands at the faulting instruction. */
     record Faulted(int thread) implements StopReply {}
 
+    /**
+     * SIGSTOP: every thread is blocked with no timeout pending, so the run can make no progress;
+     * the blocked threads can still be inspected, and the next resume ends the run. SIGSTOP, not
+     * SIGTRAP, so that GDB ends a 'next' or 'step' here and says why, instead of stepping on.
+     * Signal numbers are GDB's own (SIGSTOP is 17), not the host's.
+     */
+    record Deadlocked(int thread) implements StopReply {}
+
     /** The run ended with this exit code. */
     record Exited(int code) implements StopReply {}
 
@@ -30,6 +38,7 @@ sealed interface StopReply {
             case HistoryBegin begin -> String.format("T05thread:%x;replaylog:begin;", begin.thread());
             case Interrupted interrupted -> String.format("T02thread:%x;", interrupted.thread());
             case Faulted faulted -> String.format("T0bthread:%x;", faulted.thread());
+            case Deadlocked deadlocked -> String.format("T11thread:%x;", deadlocked.thread());
             case Exited exited -> String.format("W%02x", exited.code() & 0xFF);
         };
     }

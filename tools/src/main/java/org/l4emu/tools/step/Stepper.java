@@ -42,6 +42,9 @@ final class Stepper implements EventListener {
     private final List<IpcStop> ipcStops = new ArrayList<>();
     private final Deque<TraceEvent> recent = new ArrayDeque<>();
     private final List<TraceEvent> passed = new ArrayList<>();
+    /** The kernel's last messages, all heard after {@code messagesAfter} events: at a deadlock, its report. */
+    private final List<String> lastMessages = new ArrayList<>();
+    private long messagesAfter = -1;
     private Replay replay;
     private Position start;
     private RunMode mode = RunMode.INSTRUCTIONS;
@@ -151,6 +154,7 @@ final class Stepper implements EventListener {
         if (event.seq() == 0) {
             recent.clear();
             lastTrapped = null;
+            lastMessages.clear();
         }
         recent.addLast(event);
         if (recent.size() > RECENT_EVENTS) {
@@ -167,7 +171,8 @@ final class Stepper implements EventListener {
             stepFirstIpcThread = event.thread() == null ? 0 : event.thread().id();
         }
         if (event.kind() == EventKind.END) {
-            stopReason = "the run ended: " + org.l4emu.tools.trace.EventText.describe(event);
+            stopReason = replay.kernel().deadlocked() ? deadlockReport()
+                    : "the run ended: " + org.l4emu.tools.trace.EventText.describe(event);
         }
         if (mode == RunMode.NEXT_EVENT && event.kind().isIpc()) {
             stop("IPC event " + event.seq(), live(event.thread()));
@@ -205,6 +210,20 @@ final class Stepper implements EventListener {
                 return;
             }
         }
+    }
+
+    @Override
+    public void kernelMessage(String line, long events) {
+        if (events != messagesAfter) {
+            lastMessages.clear();
+            messagesAfter = events;
+        }
+        lastMessages.add(line);
+    }
+
+    /** "deadlock at 6 us: every thread is blocked ..." and who waits for whom, a line each, as the kernel says it. */
+    private String deadlockReport() {
+        return String.join(System.lineSeparator(), lastMessages).replaceFirst("^l4emu: ", "");
     }
 
     /** "pong wrote 0x0000000a to 0x... (MR1 of pong; was 0x00000000) at pc 0x..." */

@@ -143,6 +143,26 @@ class StepCommandTest {
                 blocks.get(13).text());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"arm", "x86"})
+    @DisplayName("a deadlock stops with the kernel's report of who waits for whom, the blocked threads can be "
+            + "inspected and gone back over, and a move from there says the run has ended")
+    void deadlock(String arch) throws IOException {
+        String system = CommandLineRun.GUESTS.resolveSibling(arch).resolve("deadlock.xml").toString();
+        List<Block> blocks = runOn(system, "continue", "threads", "stepi", "continue", "goto 0", "continue");
+        List<String> report = blocks.get(0).lines().subList(blocks.get(0).lines().indexOf(blocks.get(0).stop()),
+                blocks.get(0).lines().size() - 1);
+        assertTrue(report.getFirst().matches("stopped: deadlock at \\d+ us: every thread is blocked with no timeout pending"),
+                blocks.get(0).text());
+        assertEquals(List.of("  left (0x00040001): receiving from right (0x00044001)",
+                "  right (0x00044001): receiving from left (0x00040001)"), report.subList(1, report.size()));
+        assertTrue(blocks.get(1).text().matches("(?s).* left +0x00040001 receiving .* right +0x00044001 receiving .*"),
+                blocks.get(1).text());
+        assertEquals("the run has ended (back, reverse-stepi and goto still work)", blocks.get(2).text());
+        assertEquals("the run has ended (back, reverse-stepi and goto still work)", blocks.get(3).text());
+        assertEquals(blocks.get(0).lines(), blocks.get(5).lines(), "the same stop after going back");
+    }
+
     @Test
     @DisplayName("bad commands are one line each, the session goes on, and --batch then exits 1")
     void badCommands() throws IOException {
