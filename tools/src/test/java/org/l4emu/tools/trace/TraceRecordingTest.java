@@ -125,8 +125,8 @@ class TraceRecordingTest {
     void unwritable() {
         CommandLineRun run = CommandLineRun.of("boot", "--trace", dir.resolve("missing/dir/x.trace").toString(),
                 CommandLineRun.guest("hello.elf"));
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("l4emu: ") && run.err().contains("cannot create trace"), run.err());
+        assertEquals(2, run.exitCode(), "bad input, checked before the run (docs/abi.md section 4.6)");
+        assertTrue(run.err().startsWith("l4emu: --trace ") && run.err().contains("cannot write"), run.err());
         assertFalse(run.err().contains("\tat "));
     }
 }
