@@ -174,10 +174,14 @@ void fuzz_call_exchange_registers(struct fuzz_thread *me)
                 top, (l4_word)fuzz_restart);
         return;
     }
-    default: /* undefined control bits; never set sp and ip to noise, which would only crash the target */
-        fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, spare_keeper(me, dest), fuzz_next(r) & ~(l4_word)L4_EXREGS_SET_SP_IP,
-                fuzz_next(r), fuzz_next(r));
+    default: { /* undefined control bits (error 9) or, half the time, halt and resume at random; never set sp
+                  and ip to noise, which would only crash the target */
+        l4_word control = fuzz_next(r) & ~(l4_word)L4_EXREGS_SET_SP_IP;
+        if (fuzz_chance(r, 50))
+            control &= L4_EXREGS_HALT | L4_EXREGS_RESUME;
+        fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, spare_keeper(me, dest), control, fuzz_next(r), fuzz_next(r));
         return;
+    }
     }
 }
 

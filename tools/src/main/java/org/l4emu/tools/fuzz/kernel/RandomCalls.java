@@ -240,8 +240,12 @@ final class RandomCalls extends Generator {
                     ThreadCalls.CONTROL_SET_SP_IP | (random.nextInt() & ThreadCalls.CONTROL_RESUME),
                     UserLayout.MAIN_STACK_TOP, FuzzWorld.RESTART_IP);
         }
-        return syscall(me, SyscallNumber.EXCHANGE_REGISTERS, dest, random.nextInt() & ~ThreadCalls.CONTROL_SET_SP_IP,
-                random.nextInt(), random.nextInt());
+        // Undefined control bits are error 9 (P2); half the time only halt and resume, at random.
+        int control = random.nextInt() & ~ThreadCalls.CONTROL_SET_SP_IP;
+        if (chance(random, 50)) {
+            control &= ThreadCalls.CONTROL_HALT | ThreadCalls.CONTROL_RESUME;
+        }
+        return syscall(me, SyscallNumber.EXCHANGE_REGISTERS, dest, control, random.nextInt(), random.nextInt());
     }
 
     /** Creation with adversarial arguments (never under a boot thread's number), or deletion from an unprivileged task. */
