@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
  * host the run ends on, not an error of the kernel.
  */
 public final class ConsoleOutputException extends UncheckedIOException {
-    ConsoleOutputException(IOException cause) {
+    public ConsoleOutputException(IOException cause) {
         super("console output failed", cause);
     }
 }

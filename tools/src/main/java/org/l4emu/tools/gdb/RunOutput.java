@@ -3,7 +3,7 @@ package org.l4emu.tools.gdb;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import org.l4emu.kernel.run.ConsoleOutputException;
 import org.l4emu.tools.trace.EventDetail;
 import org.l4emu.tools.trace.TraceEvent;
 
@@ -44,7 +44,7 @@ final class RunOutput {
                 console.write(text.bytes());
                 console.flush();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the guests' console output", e);
+                throw new ConsoleOutputException(e);
             }
         }
     }

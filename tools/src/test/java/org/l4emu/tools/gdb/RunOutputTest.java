@@ -1,18 +1,26 @@
 package org.l4emu.tools.gdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.l4emu.emulator.elf.ElfImage;
+import org.l4emu.kernel.run.ConsoleOutputException;
 import org.l4emu.tools.CommandLineRun;
+import org.l4emu.tools.trace.EventDetail;
+import org.l4emu.tools.trace.EventKind;
+import org.l4emu.tools.trace.TraceEvent;
 
 /**
  * Under {@code l4emu gdb} the guests print what they print under {@code l4emu boot}, each line
@@ -48,6 +56,21 @@ class RunOutputTest {
 
         assertEquals("OK", replies.get(2), replies.toString());
         assertEquals(CommandLineRun.of("boot", system.toString()).out(), console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("standard output that cannot take the console is the one-line failure of l4emu boot's, not an internal error")
+    void unwritableConsole() {
+        OutputStream closed = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        RunOutput output = new RunOutput(closed, new PrintWriter(Writer.nullWriter()));
+        TraceEvent printed = new TraceEvent(0, 0, 0, EventKind.CONSOLE, null,
+                new EventDetail.Console("hello".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ConsoleOutputException.class, () -> output.event(printed));
     }
 
     private static void assertSameOutput(String arch, String system, List<String> packets) throws Exception {
