@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import org.l4emu.abi.Abi;
 import org.l4emu.tools.trace.EventFilter;
 import org.l4emu.tools.trace.FilterOptions;
@@ -110,17 +111,10 @@ public final class TraceExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(partial);
-        }
-    }
-
-    private static void deleteQuietly(Path partial) {
-        try {
+            // Gone already after the move; after a failure a stray .part file is the lesser matter.
             if (partial != null) {
-                Files.deleteIfExists(partial);
+                FileUtils.deleteQuietly(partial.toFile());
             }
-        } catch (IOException e) {
-            // the export has already failed or succeeded: a stray .part file is the lesser matter
         }
     }
 
