@@ -20,6 +20,11 @@ struct time_window about(l4_word us)
     return (struct time_window){ 1, us - below, (l4_u64)us + PARTNER_SLACK_US, us };
 }
 
+struct time_window at_least(l4_word us)
+{
+    return (struct time_window){ 1, us, (l4_u64)us + OTHERS_WORK_US, us };
+}
+
 struct time_window unmeasured(void)
 {
     return (struct time_window){ 0, 0, 0, 0 };
@@ -32,6 +37,11 @@ struct timed_result timed_ipc(l4_thread_id to, l4_thread_id from_spec, l4_word t
     l4_ipc_result result = l4_ipc(to, from_spec, timeouts, snd_desc);
     l4_u64 end = l4_system_clock();
     return (struct timed_result){ result, end - start };
+}
+
+struct timed_result timed_send(l4_thread_id to, l4_timeout send, l4_word snd_desc)
+{
+    return timed_ipc(to, L4_NILTHREAD, l4_timeouts(send, L4_TIMEOUT_NEVER), snd_desc);
 }
 
 struct timed_result untimed(l4_ipc_result result)

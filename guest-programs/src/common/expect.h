@@ -21,10 +21,15 @@ struct time_window {
    runs first shifts it by a few microseconds either way. */
 #define PARTNER_SLACK_US 10
 
+/* What other threads' work (printing, forwarding) may add when they run before the measuring
+   one sees its result. */
+#define OTHERS_WORK_US 100
+
 struct time_window at_once(void);
 struct time_window expiring_after(l4_word us); /* [us, us + CLOCK_SLACK_US] */
 struct time_window about(l4_word us);          /* us +- PARTNER_SLACK_US */
 struct time_window unmeasured(void);
+struct time_window at_least(l4_word us);       /* [us, us + OTHERS_WORK_US] */
 
 struct timed_result {
     l4_ipc_result ipc;
@@ -35,6 +40,8 @@ struct timed_result {
 struct timed_result timed_ipc(l4_thread_id to, l4_thread_id from_spec, l4_word timeouts,
                               l4_word snd_desc);
 struct timed_result untimed(l4_ipc_result result);
+/* The message in the MRs sent to `to` under a send timeout of `send` with `snd_desc`, timed. */
+struct timed_result timed_send(l4_thread_id to, l4_timeout send, l4_word snd_desc);
 
 struct expectation {
     l4_word error;

@@ -45,6 +45,12 @@ struct forwarding deceit_controlled_by_me(void)
                                 .controlling_monitor = l4_myself() };
 }
 
+struct forwarding taking_over(l4_thread_id source)
+{
+    return (struct forwarding){ .option = L4_OPTION_DECEIT_BLOCKED_SOURCE, .true_source = source,
+                                .blocked_source = source };
+}
+
 static void restore_message(const struct intercepted *message)
 {
     l4_msg_tag tag = message->words[0];
@@ -53,17 +59,31 @@ static void restore_message(const struct intercepted *message)
         l4_set_mr(i, message->words[i]);
 }
 
-l4_ipc_result forward(const struct intercepted *message, l4_thread_id to, struct forwarding how)
+/* The forward of the message in the MRs. */
+static l4_ipc_result send_forward(l4_thread_id to, struct forwarding how)
 {
     struct l4_ipc_params params = {
-        .true_source = l4_is_nilthread(how.true_source) ? message->received.from : how.true_source,
+        .true_source = how.true_source,
         .blocked_source = how.blocked_source,
         .controlling_monitor = how.controlling_monitor,
         .delay_timeout_us = how.delay_timeout_us,
     };
-    restore_message(message);
     return l4_ipc(to, L4_NILTHREAD, l4_timeouts(how.send_timeout, L4_TIMEOUT_NEVER),
                   l4_snd_desc_option(how.option, &params));
+}
+
+l4_ipc_result forward(const struct intercepted *message, l4_thread_id to, struct forwarding how)
+{
+    if (l4_is_nilthread(how.true_source))
+        how.true_source = message->received.from;
+    restore_message(message);
+    return send_forward(to, how);
+}
+
+l4_ipc_result forward_own(l4_thread_id to, l4_word label, l4_word word, struct forwarding how)
+{
+    l4_load_message(label, 1, &word);
+    return send_forward(to, how);
 }
 
 l4_ipc_result forward_or_fail_source(const struct intercepted *message, l4_thread_id to,

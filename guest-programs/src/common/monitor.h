@@ -45,9 +45,17 @@ struct forwarding {
 struct forwarding deceit(void);
 /* Option 6 with this monitor as the controlling monitor: it decides when the source goes on. */
 struct forwarding deceit_controlled_by_me(void);
+/* Option 5: the message goes on as `source`'s own, in the IPC `source` is blocked in (its true
+   and blocked source); the forward takes that IPC over, also while the source's own send still
+   waits, for a busy monitor or at the M4 check (R3, M9). */
+struct forwarding taking_over(l4_thread_id source);
 
 /* Sends the kept message to `to` claiming its true source (R3). */
 l4_ipc_result forward(const struct intercepted *message, l4_thread_id to, struct forwarding how);
+
+/* Sends a message of the monitor's own, `label` with one word, to `to` as `how` says; unlike
+   forward(), it needs no received message, so how.true_source must name the source (R3). */
+l4_ipc_result forward_own(l4_thread_id to, l4_word label, l4_word word, struct forwarding how);
 
 /* forward(), and if that fails, ends the blocked source's IPC with option 1 and the error as its
    code (M3). A delay timeout is not reported: the kernel has already ended the IPC or handed it
