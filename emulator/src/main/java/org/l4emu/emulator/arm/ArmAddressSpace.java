@@ -51,10 +51,17 @@ public final class ArmAddressSpace implements AddressSpace {
     private int changedPageCount;
     private boolean everythingChanged;
     private boolean destroyed;
+    private final ExecutablePages executablePages = new ExecutablePages();
+    /** This space's TLB while {@link SpaceTlbs} keeps it aside, or null. */
+    KeptTlb keptTlb;
+    /** Whether a writable mapping reaches a frame that may hold code, as of {@link #codeCheckedAt}. */
+    private boolean writesCode;
+    private int codeCheckedAt;
 
     ArmAddressSpace(PhysicalMemory memory, CodeFrames codeFrames) throws OutOfPhysicalMemoryException {
         this.memory = memory;
         this.codeFrames = codeFrames;
+        this.codeCheckedAt = codeFrames.codeGeneration();
         this.l1Table = memory.allocateFrames(ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE,
                 ShortDescriptor.L1_BYTES);
     }
@@ -114,12 +121,48 @@ public final class ArmAddressSpace implements AddressSpace {
         int entry = ShortDescriptor.smallPage(frame, rights);
         if (rights.executable()) {
             codeFrames.markExecutable(frame);
+            executablePages.add(virtualAddress);
+        }
+        if (rights.writable() && (rights.executable() || codeFrames.mayHoldCode(frame, PhysicalMemory.PAGE_SIZE))) {
+            writesCode = true;
         }
         memory.writeWord(entryAddress, entry);
         if (ShortDescriptor.isSmallPage(old) && old != entry) {
             pageChanged(virtualAddress);
         }
         sectionRights(section)[ShortDescriptor.l2Index(virtualAddress)] = (byte) rights.bits();
+    }
+
+    /** The virtual pages this space ever mapped executable. */
+    ExecutablePages executablePages() {
+        return executablePages;
+    }
+
+    /**
+     * True when user code may store to a frame that may hold code: a writable mapping reaches a
+     * frame that is or was ever mapped executable anywhere. Looked up again (a walk of the page
+     * tables) only when frames became executable since the last answer.
+     */
+    boolean writesCode() {
+        int generation = codeFrames.codeGeneration();
+        if (!writesCode && codeCheckedAt != generation) {
+            writesCode = anyWritableFrameMayHoldCode();
+        }
+        codeCheckedAt = generation;
+        return writesCode;
+    }
+
+    private boolean anyWritableFrameMayHoldCode() {
+        for (int i = 0; i < l2FrameCount; i++) {
+            for (int offset = 0; offset < PhysicalMemory.PAGE_SIZE; offset += Integer.BYTES) {
+                int entry = memory.readWord(l2Frames[i] + offset);
+                if (ShortDescriptor.isSmallPage(entry) && ShortDescriptor.userRights(entry).writable()
+                        && codeFrames.mayHoldCode(ShortDescriptor.smallPageFrame(entry), PhysicalMemory.PAGE_SIZE)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The requested rights of {@code section}'s pages, made when first needed. */

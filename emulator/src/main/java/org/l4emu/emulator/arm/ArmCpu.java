@@ -46,7 +46,8 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * between those two is a write of SCR.NS; only a third space evicts one of them
  * ({@link ResidentSpaces} says which). CONTEXTIDR stays 0: QEMU's TLB ignores ASIDs, and a
  * changed CONTEXTIDR flushes the TLBs of both states. The security state is invisible to user
- * code.
+ * code. Where the calibration finds QEMU's TLB structures, a third space does not flush either:
+ * each space keeps a TLB of its own, swapped in when it enters ({@link SpaceTlbs}).
  */
 final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuContext, ArmAddressSpace>, AutoCloseable {
     /** DACR: all 16 domains "client", so page permissions are checked. */
@@ -100,6 +101,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     private final PublicAborts publicAborts;
     private Aborts aborts;
     private FastStores fastStores;
+    private SpaceTlbs spaceTlbs;
     private ArmCpuContext loaded;
     /** The space of the thread loaded last (for debug hooks: one engine runs every space). */
     private ArmAddressSpace loadedSpace;
@@ -219,6 +221,11 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
         this.fastStores = calibrated;
     }
 
+    /** From now on a space entering a security state's TLB swaps its own in instead of flushing it. */
+    void useSpaceTlbs(SpaceTlbs swapped) {
+        this.spaceTlbs = swapped;
+    }
+
     /** The security state whose TLB holds {@code space}, or null (for the calibration). */
     Bank bankHolding(ArmAddressSpace space) {
         return spaces.holding(space);
@@ -234,12 +241,20 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
         Bank bank = spaces.holding(space);
         int from;
         if (bank == null) {
+            boolean changed = space.hasChangedPages();
             bank = spaces.enter(space);
             space.clearChangedPages();
             state.setCoprocessor(STATE_TTBR0, ArmCpRegister.TTBR0, bank);
             state.set(STATE_TTBR0, (int) space.l1Table());
-            state.setCoprocessor(STATE_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH
-                    : ArmCpRegister.TLBIALL, Bank.NON_SECURE);
+            if (spaceTlbs != null) {
+                spaceTlbs.swap(bank, spaces.evicted(), space, changed);
+                // No flush: the batch writes TTBR0 once more in its place, which changes nothing.
+                state.setCoprocessor(STATE_TLB_FLUSH, ArmCpRegister.TTBR0, bank);
+                state.set(STATE_TLB_FLUSH, (int) space.l1Table());
+            } else {
+                state.setCoprocessor(STATE_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH
+                        : ArmCpRegister.TLBIALL, Bank.NON_SECURE);
+            }
             from = STATE_TTBR0;
         } else if (bank != spaces.active()) {
             from = STATE_SCR;
@@ -280,6 +295,9 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     private void invalidateChangedPages() {
         if (codeFrames.takeFlushNeeded()) {
             unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
+            if (spaceTlbs != null) {
+                spaceTlbs.forgetAll();
+            }
         }
         for (Bank bank : BANKS) {
             ArmAddressSpace space = spaces.space(bank);
@@ -314,6 +332,9 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
         }
         spaces.clear();
         unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
+        if (spaceTlbs != null) {
+            spaceTlbs.forgetAll();
+        }
         loaded = null;
     }
 
@@ -452,6 +473,9 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     @Override
     public void close() {
         try {
+            if (spaceTlbs != null) {
+                spaceTlbs.forgetAll();
+            }
             unicorn.close();
         } finally {
             arena.close();

@@ -106,8 +106,11 @@ public final class ArmMachine extends OneEngineMachine {
                 SCRATCH_BASE, this::zero);
         EngineCalibration calibration = new EngineCalibration(cpu, scratch, cpu.publicAborts());
         calibration.calibrate();
-        if (calibration.userTlbs() != null) {
-            cpu.useFastStores(new FastStores(calibration.userTlbs(), host().segment().address(), memorySize, codeFrames));
+        if (calibration.fastStoreTlbs() != null) {
+            cpu.useFastStores(new FastStores(calibration.fastStoreTlbs(), host().segment().address(), memorySize, codeFrames));
+        }
+        if (calibration.spaceTlbs() != null) {
+            cpu.useSpaceTlbs(new SpaceTlbs(calibration.spaceTlbs(), codeFrames));
         }
         host().discard(SCRATCH_BASE, SCRATCH_SIZE);
         if (calibration.record() != null) {

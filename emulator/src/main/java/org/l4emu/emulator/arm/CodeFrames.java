@@ -13,10 +13,14 @@ final class CodeFrames {
     private final BitSet mayHoldCode = new BitSet();
     private final BitSet fastStores = new BitSet();
     private boolean flushNeeded;
+    private int codeGeneration;
 
     /** The frame at {@code physical} is being mapped executable. */
     void markExecutable(long physical) {
         int frame = frame(physical);
+        if (!mayHoldCode.get(frame)) {
+            codeGeneration++;
+        }
         mayHoldCode.set(frame);
         if (fastStores.get(frame)) {
             fastStores.clear(frame);
@@ -42,6 +46,15 @@ final class CodeFrames {
         }
         fastStores.set(frame);
         return true;
+    }
+
+    /**
+     * Counts the frames that became executable: a TLB saved aside ({@link SpaceTlbs}) may let
+     * stores to a frame skip QEMU's code check, which is sound only while the frame holds no code,
+     * so one saved before the count last moved is not used again.
+     */
+    int codeGeneration() {
+        return codeGeneration;
     }
 
     /** True once after a frame with fast stores became executable: the CPU must flush its TLBs. */

@@ -46,6 +46,8 @@ final class EngineCalibration {
     private static final int THUMB_IF_THEN = CODE_ADDRESS + 0x38;
     private static final int UNMAPPED_CODE = 0x7000;
     private static final int DATA = 0x5000;
+    /** A second mapping of the code, whose blocks sit in another part of QEMU's jump cache. */
+    private static final int SECOND_CODE_ADDRESS = 0x3000;
     private static final int[] CODE = {
         0xE320F000, // nop
         0xE320F000, // nop
@@ -76,7 +78,9 @@ final class EngineCalibration {
     private LiveCpuState live;
     private ExceptionRecord record;
     private EngineInternals internals;
-    private FastStores.Location userTlbs;
+    private UserTlbs userTlbs;
+    private boolean storesSlow;
+    private SpaceTlbLayout spaceTlbs;
     private HookAddresses hookAddresses;
     /** uc_emu_start's result in the last {@link #run}. */
     private int lastCode;
@@ -115,7 +119,9 @@ final class EngineCalibration {
             Accelerators.attempt(MACHINE, Accelerator.COUNTER, record == null ? Accelerator.FAULT_RECORD : null,
                     () -> findCounter(space));
             Accelerators.attempt(MACHINE, Accelerator.FAST_STORES, live == null ? Accelerator.LIVE_REGISTERS : null,
-                    () -> findUserTlbs(space, code));
+                    () -> findFastStores(space, code));
+            Accelerators.attempt(MACHINE, Accelerator.SPACE_TLBS, live == null ? Accelerator.LIVE_REGISTERS : null,
+                    () -> findSpaceTlbs(space, code));
         } finally {
             space.destroy();
             cpu.unloadTranslation();
@@ -131,8 +137,13 @@ final class EngineCalibration {
     }
 
     /** Where QEMU keeps the user-mode TLB of each security state, when fast stores are in use; else null. */
-    FastStores.Location userTlbs() {
-        return userTlbs;
+    UserTlbs fastStoreTlbs() {
+        return storesSlow ? userTlbs : null;
+    }
+
+    /** Where QEMU keeps what a space's own TLB is made of, when spaces keep their own; else null. */
+    SpaceTlbLayout spaceTlbs() {
+        return spaceTlbs;
     }
 
     /** The offsets found, for diagnostics; null when none were. */
@@ -349,50 +360,104 @@ final class EngineCalibration {
      * Fast stores are needed while QEMU's TLB entries of writable RAM keep TLB_NOTDIRTY (Unicorn
      * 2.0.1); where the engine tracks dirty pages itself (2.1 and later) they are not.
      */
-    private Accelerators.State findUserTlbs(ArmAddressSpace first, long code) {
-        if (!Unicorn.version().atLeast(2, 1)) {
-            return locateUserTlbs(first, code);
+    private Accelerators.State findFastStores(ArmAddressSpace first, long code) {
+        if (Unicorn.version().atLeast(2, 1)) {
+            return Accelerators.State.NOT_NEEDED;
         }
-        return Accelerators.State.NOT_NEEDED;
+        locateUserTlbs(first, code);
+        return storesSlow ? Accelerators.State.ACTIVE : Accelerators.State.NOT_NEEDED;
     }
 
-    private Accelerators.State locateUserTlbs(ArmAddressSpace first, long code) {
-        long[] byBank = new long[Bank.values().length];
-        int pageBits = 0;
-        ArmAddressSpace second;
-        try {
-            second = scratchSpace(code);
-        } catch (OutOfPhysicalMemoryException e) {
-            throw new IllegalStateException("calibration scratch memory too small", e);
+    /** Finds both security states' user-mode TLBs once, for whichever accelerator asks first. */
+    private UserTlbs locateUserTlbs(ArmAddressSpace first, long code) {
+        if (userTlbs != null) {
+            return userTlbs;
         }
+        long[] byBank = new long[Bank.values().length];
+        UserTlbs.Found found = null;
+        ArmAddressSpace second = scratchSpace(code);
         try {
             ReadableMemory memory = ReadableMemory.ofThisProcess();
             for (ArmAddressSpace space : new ArmAddressSpace[] {first, second}) {
                 run(space, STORE, 10, DATA - 8);
                 Bank bank = cpu.bankHolding(space);
-                FastStores.Found found = FastStores.locateUserTlb(live, memory, DATA);
-                if (!found.storesSlow()) {
-                    return Accelerators.State.NOT_NEEDED;
-                }
+                found = UserTlbs.locate(live, memory, DATA);
                 byBank[bank.ordinal()] = found.pair();
-                pageBits = found.pageBits();
             }
         } finally {
             second.destroy();
+            cpu.unloadTranslation();
         }
         expect(byBank[Bank.SECURE.ordinal()] != 0 && byBank[Bank.NON_SECURE.ordinal()] != 0
                 && byBank[Bank.SECURE.ordinal()] != byBank[Bank.NON_SECURE.ordinal()],
                 "the two security states did not show two user-mode TLBs");
-        userTlbs = new FastStores.Location(byBank, pageBits);
+        userTlbs = new UserTlbs(byBank, found.pageBits(), found.entryShift());
+        storesSlow = found.storesSlow();
+        return userTlbs;
+    }
+
+    /**
+     * Finds QEMU's TLB structures ({@link SpaceTlbLayout}), then checks spaces that keep their own
+     * TLB on probe code: five spaces with different code and data at the same addresses, entering
+     * in turns, must each run their own code and read their own data, also after one of them
+     * changed a mapping while it was out.
+     */
+    private Accelerators.State findSpaceTlbs(ArmAddressSpace first, long code) {
+        UserTlbs tlbs = locateUserTlbs(first, code);
+        first.map(SECOND_CODE_ADDRESS, code, Access.READ_EXECUTE);
+        ArmAddressSpace second = scratchSpace(code);
+        SpaceTlbLayout found;
+        try {
+            found = SpaceTlbLayout.find(tlbs, ReadableMemory.ofThisProcess(), new SpaceTlbLayout.Probe() {
+                @Override
+                public void flush() {
+                    cpu.unloadTranslation();
+                }
+
+                @Override
+                public void runTouchingTwoPages(Bank bank) {
+                    cpu.unloadTranslation();
+                    run(first, STORE, 10, DATA - 8);
+                    if (bank == Bank.SECURE) {
+                        run(second, STORE, 10, DATA - 8);
+                    }
+                    expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
+                            "the probe did not run in the " + bank + " state");
+                }
+
+                @Override
+                public void runAt(int pc) {
+                    run(first, pc, 10, 0);
+                }
+            }, SVC_AFTER_THREE_NOPS, SECOND_CODE_ADDRESS);
+        } finally {
+            second.destroy();
+            cpu.unloadTranslation();
+        }
+        cpu.useSpaceTlbs(new SpaceTlbs(found, scratchCode));
+        try {
+            SpaceTlbCheck.check(scratch, scratchCode, (space, pc, r0) -> {
+                ArmCpuContext context = run(space, pc, 10, r0);
+                return cpu.pendingException() == ArmException.SUPERVISOR_CALL ? context : null;
+            });
+        } finally {
+            cpu.unloadTranslation();
+            cpu.useSpaceTlbs(null);
+        }
+        spaceTlbs = found;
         return Accelerators.State.ACTIVE;
     }
 
     /** A space with the calibration code and a writable data page. */
-    private ArmAddressSpace scratchSpace(long code) throws OutOfPhysicalMemoryException {
-        ArmAddressSpace space = new ArmAddressSpace(scratch, scratchCode);
-        space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
-        space.map(DATA, scratch.allocateFrame(), Access.READ_WRITE);
-        return space;
+    private ArmAddressSpace scratchSpace(long code) {
+        try {
+            ArmAddressSpace space = new ArmAddressSpace(scratch, scratchCode);
+            space.map(CODE_ADDRESS, code, Access.READ_EXECUTE);
+            space.map(DATA, scratch.allocateFrame(), Access.READ_WRITE);
+            return space;
+        } catch (OutOfPhysicalMemoryException e) {
+            throw new IllegalStateException("calibration scratch memory too small", e);
+        }
     }
 
     private ArmCpuContext run(ArmAddressSpace space, int address, long limit, int r0) {

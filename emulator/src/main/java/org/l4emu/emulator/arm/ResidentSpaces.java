@@ -21,6 +21,12 @@ final class ResidentSpaces {
     private final ArmAddressSpace[] byBank = new ArmAddressSpace[Bank.values().length];
     private Bank active = Bank.NON_SECURE;
     private int entersSinceSecureRan;
+    private ArmAddressSpace evicted;
+
+    /** The space the last {@link #enter} evicted, or null. */
+    ArmAddressSpace evicted() {
+        return evicted;
+    }
 
     /** The state whose TLB holds {@code space}, or null. */
     Bank holding(ArmAddressSpace space) {
@@ -51,6 +57,7 @@ final class ResidentSpaces {
         } else {
             bank = Bank.NON_SECURE;
         }
+        evicted = byBank[bank.ordinal()];
         byBank[bank.ordinal()] = space;
         return bank;
     }

@@ -1,0 +1,238 @@
+package org.l4emu.emulator.arm;
+
+import static org.l4emu.emulator.arm.LiveCpuState.PROCESS;
+
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import org.l4emu.emulator.NativeShape;
+import org.l4emu.emulator.host.CLibrary;
+import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
+
+/**
+ * Gives every address space a user-mode TLB of its own in QEMU, so that a space entering a
+ * security state's TLB ({@link ResidentSpaces}) finds its translations where it left them
+ * instead of after a flush. QEMU's TLB has no tags, and its cost is the refilling after a flush
+ * (page walks, the code lookups behind the cleared jump cache), which for a client calling a
+ * server through a monitor, three spaces in two TLBs, was most of the round trip.
+ *
+ * <p>A space that leaves keeps QEMU's table, its {@code iotlb} and its bookkeeping (large-page
+ * range, entries in use); the one that enters gets its own back, or a fresh empty one. Up to
+ * {@link #KEPT} tables are kept, the least recently left ones go first, and none larger
+ * than {@link #MAX_KEPT_ENTRIES}. The victim TLB is
+ * emptied, the index's bit is set in QEMU's dirty bitmap (so that a later flush empties the
+ * table that entered), and the jump cache loses the slots of the pages the leaving space may
+ * have run code from: the cache is found by PC alone, and the TLB flush that used to clear it
+ * whole no longer happens. A kept table is dropped rather than reused when the space's mappings
+ * changed since it left, when frames became executable since (it may let stores to such a frame
+ * skip QEMU's code check), and never kept for a space that may store to a frame that may hold
+ * code (QEMU re-protects such frames in the tables it holds, not in one kept aside). Tables are
+ * allocated with the C library's {@code malloc}, as QEMU allocates them, since QEMU frees the
+ * one it holds when it resizes it.
+ */
+final class SpaceTlbs {
+    /** Tables kept aside at most. */
+    static final int KEPT = 32;
+    /**
+     * Entries of a fresh table at most (QEMU's own default) and of a kept one: QEMU grows a table
+     * only when it flushes it, which swapping makes rare, so these bound the host memory kept
+     * aside to a few MiB (entries of 48 or 80 bytes with the iotlb's).
+     */
+    private static final int FRESH_ENTRIES = 256;
+    private static final int MAX_KEPT_ENTRIES = 1024;
+    private static final byte EMPTY = -1;
+    private static final MethodHandle MALLOC = CLibrary.function("malloc"); // void *(size_t)
+    private static final MethodHandle FREE = CLibrary.function("free"); // void (void *)
+
+    private final SpaceTlbLayout layout;
+    private final JumpCache jumpCache;
+    private final CodeFrames codeFrames;
+    private final KeptTlb[] slots = new KeptTlb[KEPT];
+    /** What QEMU holds for the state that is switching, and what enters it: refilled at each switch. */
+    private final KeptTlb held = new KeptTlb();
+    private final KeptTlb next = new KeptTlb();
+    private long switches;
+
+    SpaceTlbs(SpaceTlbLayout layout, CodeFrames codeFrames) {
+        this.layout = layout;
+        this.jumpCache = new JumpCache(layout.jumpCache(), layout.tlbs().pageBits());
+        this.codeFrames = codeFrames;
+        for (int i = 0; i < KEPT; i++) {
+            slots[i] = new KeptTlb();
+        }
+    }
+
+    /**
+     * {@code entering} takes {@code bank}'s TLB from {@code leaving} (null when the state held
+     * no space). {@code enteringChanged}: its mappings changed since it last left.
+     */
+    void swap(Bank bank, ArmAddressSpace leaving, ArmAddressSpace entering, boolean enteringChanged) {
+        switches++;
+        read(bank, held);
+        boolean own = takeKept(entering, next);
+        if (own && (enteringChanged || next.bank != bank || next.codeGeneration != codeFrames.codeGeneration())) {
+            free(next);
+            own = false;
+        }
+        if (leaving == null) {
+            // The state's table is empty: nothing ran in it since everything was flushed.
+            if (own) {
+                free(held);
+                install(bank, next);
+            }
+            return;
+        }
+        if (!own) {
+            // Before anything changes hands: a failed allocation leaves QEMU's table where it is.
+            fresh(bank, Math.min(held.mask, layout.tlbs().maskOf(FRESH_ENTRIES)), next);
+        }
+        jumpCache.clear(codeGroups(leaving));
+        if (leaving.isDestroyed() || leaving.writesCode() || held.mask > layout.tlbs().maskOf(MAX_KEPT_ENTRIES)) {
+            free(held);
+        } else {
+            keep(leaving, held);
+        }
+        install(bank, next);
+    }
+
+    /** Drops every table kept aside (everything cached must go). */
+    void forgetAll() {
+        for (KeptTlb slot : slots) {
+            if (slot.owner != null) {
+                release(slot);
+            }
+        }
+    }
+
+    /** Tables kept aside now. */
+    int keptCount() {
+        int count = 0;
+        for (KeptTlb slot : slots) {
+            count += slot.owner != null ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Moves the table kept for {@code space} into {@code into} and frees its slot; false when none was kept. */
+    private boolean takeKept(ArmAddressSpace space, KeptTlb into) {
+        KeptTlb slot = space.keptTlb;
+        if (slot == null) {
+            return false;
+        }
+        into.copyFrom(slot);
+        slot.owner = null;
+        space.keptTlb = null;
+        return true;
+    }
+
+    private void keep(ArmAddressSpace space, KeptTlb table) {
+        KeptTlb slot = null;
+        for (KeptTlb candidate : slots) {
+            if (candidate.owner == null) {
+                slot = candidate;
+                break;
+            }
+            if (slot == null || candidate.keptAt < slot.keptAt) {
+                slot = candidate;
+            }
+        }
+        if (slot.owner != null) {
+            release(slot);
+        }
+        slot.copyFrom(table);
+        slot.owner = space;
+        slot.keptAt = switches;
+        space.keptTlb = slot;
+    }
+
+    private static void release(KeptTlb slot) {
+        free(slot);
+        slot.owner.keptTlb = null;
+        slot.owner = null;
+    }
+
+    private void read(Bank bank, KeptTlb into) {
+        long desc = layout.desc(bank);
+        long pair = layout.tlbs().pair(bank);
+        into.bank = bank;
+        into.codeGeneration = codeFrames.codeGeneration();
+        into.mask = PROCESS.get(ValueLayout.JAVA_LONG, pair);
+        into.entries = PROCESS.get(ValueLayout.JAVA_LONG, pair + Long.BYTES);
+        into.iotlb = PROCESS.get(ValueLayout.JAVA_LONG, desc + layout.iotlbOffset());
+        into.largePage = PROCESS.get(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.LARGE_PAGE);
+        into.usedEntries = PROCESS.get(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.USED_ENTRIES);
+    }
+
+    private void install(Bank bank, KeptTlb table) {
+        long desc = layout.desc(bank);
+        long pair = layout.tlbs().pair(bank);
+        PROCESS.set(ValueLayout.JAVA_LONG, pair, table.mask);
+        PROCESS.set(ValueLayout.JAVA_LONG, pair + Long.BYTES, table.entries);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + layout.iotlbOffset(), table.iotlb);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.LARGE_PAGE, table.largePage);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.USED_ENTRIES, table.usedEntries);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.VICTIM_INDEX, 0);
+        PROCESS.asSlice(desc + SpaceTlbLayout.VICTIM_TABLE, (long) SpaceTlbLayout.VICTIM_ENTRIES * layout.entryBytes())
+                .fill(EMPTY);
+        short dirty = PROCESS.get(ValueLayout.JAVA_SHORT, layout.dirty());
+        PROCESS.set(ValueLayout.JAVA_SHORT, layout.dirty(), (short) (dirty | layout.dirtyBit(bank)));
+    }
+
+    /** An empty table of {@code mask}'s size into {@code into}. */
+    private void fresh(Bank bank, long mask, KeptTlb into) {
+        long count = (mask >>> layout.tlbs().entryShift()) + 1;
+        long entries = malloc(count << layout.tlbs().entryShift());
+        long iotlb;
+        try {
+            iotlb = malloc(count * SpaceTlbLayout.IOTLB_ENTRY_BYTES);
+        } catch (OutOfMemoryError e) {
+            free(entries);
+            throw e;
+        }
+        PROCESS.asSlice(entries, count << layout.tlbs().entryShift()).fill(EMPTY);
+        into.bank = bank;
+        into.codeGeneration = codeFrames.codeGeneration();
+        into.mask = mask;
+        into.entries = entries;
+        into.iotlb = iotlb;
+        into.largePage = -1L;
+        into.usedEntries = 0;
+    }
+
+    /** The jump-cache groups of the pages {@code space} may have run code from (all, past the record's limit). */
+    private long codeGroups(ArmAddressSpace space) {
+        ExecutablePages pages = space.executablePages();
+        if (pages.many()) {
+            return -1L;
+        }
+        long groups = 0;
+        for (int i = 0; i < pages.count(); i++) {
+            groups |= jumpCache.groupsOf(pages.page(i));
+        }
+        return groups;
+    }
+
+    private static long malloc(long bytes) {
+        try {
+            long address = (long) MALLOC.invokeExact(bytes, 0L, 0L, 0L, 0L, 0L);
+            if (address == 0) {
+                throw new OutOfMemoryError("no host memory for a TLB of " + bytes + " bytes");
+            }
+            return address;
+        } catch (Throwable t) {
+            throw NativeShape.unchecked(t);
+        }
+    }
+
+    private static void free(KeptTlb table) {
+        free(table.entries);
+        free(table.iotlb);
+    }
+
+    private static void free(long address) {
+        try {
+            long ignored = (long) FREE.invokeExact(address, 0L, 0L, 0L, 0L, 0L);
+        } catch (Throwable t) {
+            throw NativeShape.unchecked(t);
+        }
+    }
+}
