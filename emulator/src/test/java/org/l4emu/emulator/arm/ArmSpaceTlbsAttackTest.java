@@ -1,0 +1,144 @@
+package org.l4emu.emulator.arm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.engine.Accelerator;
+import org.l4emu.emulator.engine.Accelerators;
+
+/**
+ * Hostile cases for spaces that keep a TLB of their own ({@link SpaceTlbs}): translated code
+ * that crosses a page, code frames that become writable in a space while its table is kept,
+ * and spaces destroyed while their table is installed or kept.
+ */
+class ArmSpaceTlbsAttackTest {
+    private static final int MOV_R0 = 0xE3A00000; // mov r0, #imm
+    private static final int PAGE = 4096;
+
+    private GuestMachine guest;
+    private final List<AddressSpace> others = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        guest = new GuestMachine();
+        assumeTrue(Accelerators.outcomes("arm").get(Accelerator.SPACE_TLBS).state() == Accelerators.State.ACTIVE,
+                "spaces keep no TLB of their own here");
+    }
+
+    @AfterEach
+    void close() {
+        guest.close();
+    }
+
+    /**
+     * One block runs from the end of a page both spaces share into the next page, which each
+     * maps to its own frame: the jump cache finds blocks by PC alone, so the other space's block
+     * must not be found there, nor through the physical hash (its second page differs).
+     */
+    @Test
+    void aBlockRunningIntoTheNextPageRunsThatPageOfItsOwnSpace() {
+        long shared = guest.frame();
+        guest.writeArm(shared + PAGE - 8, Arm.NOP, Arm.NOP);
+        List<AddressSpace> spaces = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            AddressSpace space = guest.newSpace();
+            space.map(GuestMachine.CODE, shared, Access.READ_EXECUTE);
+            guest.arm(space, GuestMachine.CODE + PAGE, MOV_R0 | i, Arm.SVC_0);
+            spaces.add(space);
+        }
+        for (int round = 0; round < 6; round++) {
+            int i = round % 2;
+            ArmCpuContext thread = guest.context(GuestMachine.CODE + PAGE - 8);
+            assertEquals(Trap.SYSCALL, guest.run(thread, spaces.get(i)));
+            assertEquals(i + 1, thread.argument(0), "round " + round + ": the second page of space " + i);
+            pushOut();
+        }
+    }
+
+    /**
+     * A space ran code from a frame and left with its table kept; then the frame is mapped
+     * writable into it as well (a new mapping, which does not count as a change). Code it stores
+     * there must run: its kept table must not let the store skip QEMU's code check.
+     */
+    @Test
+    void codeMappedWritableIntoAKeptSpaceRunsAsItWritesIt() {
+        AddressSpace space = guest.newSpace();
+        int alias = GuestMachine.DATA;
+        int code = GuestMachine.CODE + PAGE;
+        guest.arm(space, GuestMachine.CODE, Arm.STR_R1_R0_4, Arm.SVC_0);
+        long frame = guest.arm(space, code, MOV_R0 | 1, Arm.SVC_0);
+        guest.data(space, GuestMachine.DATA + PAGE, Access.READ_WRITE);
+        ArmCpuContext runner = guest.context(code);
+        assertEquals(Trap.SYSCALL, guest.run(runner, space));
+        assertEquals(1, runner.argument(0));
+        pushOut();
+
+        space.map(alias, frame, Access.READ_WRITE);
+        for (int value = 2; value < 6; value++) {
+            ArmCpuContext writer = guest.context(GuestMachine.CODE);
+            writer.setRegister(0, alias - 4);
+            writer.setRegister(1, MOV_R0 | value);
+            assertEquals(Trap.SYSCALL, guest.run(writer, space));
+            runner = guest.context(code);
+            assertEquals(Trap.SYSCALL, guest.run(runner, space));
+            assertEquals(value, runner.argument(0), "the code stored last, in the same visit");
+            pushOut();
+        }
+    }
+
+    /**
+     * Spaces destroyed while their tables are installed or kept, their frames handed to new
+     * spaces: the host must not crash, and the new spaces see their own pages.
+     */
+    @Test
+    void spacesDestroyedWhileTheirTablesAreInstalledOrKeptLeaveNothingBehind() {
+        for (int round = 0; round < 40; round++) {
+            List<AddressSpace> spaces = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                AddressSpace space = guest.newSpace();
+                guest.arm(space, GuestMachine.CODE, Arm.LDR_R1_R0, Arm.SVC_0);
+                long data = guest.data(space, GuestMachine.DATA, Access.READ_WRITE);
+                guest.memory.writeWord(data, round * 16 + i);
+                spaces.add(space);
+            }
+            for (int step = 0; step < 6; step++) {
+                int i = step % 3;
+                ArmCpuContext thread = guest.context(GuestMachine.CODE);
+                thread.setRegister(0, GuestMachine.DATA);
+                assertEquals(Trap.SYSCALL, guest.run(thread, spaces.get(i)));
+                assertEquals(round * 16 + i, thread.argument(1), "round " + round + " space " + i);
+            }
+            for (AddressSpace space : spaces) {
+                long code = space.translate(GuestMachine.CODE);
+                long data = space.translate(GuestMachine.DATA);
+                space.unmap(GuestMachine.CODE);
+                space.unmap(GuestMachine.DATA);
+                space.destroy();
+                guest.memory.freeFrames(code, 1);
+                guest.memory.freeFrames(data, 1);
+            }
+        }
+    }
+
+    /** Runs two other spaces in turns until every other space left both TLBs. */
+    private void pushOut() {
+        if (others.isEmpty()) {
+            for (int i = 0; i < 2; i++) {
+                AddressSpace space = guest.newSpace();
+                guest.arm(space, GuestMachine.CODE, Arm.SVC_0);
+                others.add(space);
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Trap.SYSCALL, guest.run(guest.context(GuestMachine.CODE), others.get(i % 2)));
+        }
+    }
+}
