@@ -65,12 +65,13 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     private static final long UNTIL = 0;
     private static final long UNTIL_FOR_RUNS_AT_ZERO = 1;
 
-    // The state batch, in write order: an entering space's TTBR0 and the TLB flush, then SCR,
-    // then CPSR, whose write makes QEMU recompute the cached state (security state and user
-    // mode) that translation uses, then the thread register. A write starts where the change
-    // starts: at TTBR0 to enter a space, at SCR to change state, at CPSR for another thread.
-    private static final int STATE_TTBR0 = 0;
-    private static final int STATE_TLB_FLUSH = 1;
+    // The state batch, in write order: the TLB flush and an entering space's TTBR0 (nothing is
+    // translated between the two), then SCR, then CPSR, whose write makes QEMU recompute the
+    // cached state (security state and user mode) that translation uses, then the thread
+    // register. A write starts where the change starts: at the flush to enter a space, at TTBR0
+    // to enter one with a TLB of its own, at SCR to change state, at CPSR for another thread.
+    private static final int STATE_TLB_FLUSH = 0;
+    private static final int STATE_TTBR0 = 1;
     private static final int STATE_SCR = 2;
     private static final int STATE_CPSR = 3;
     private static final int STATE_TPIDRURO = 4;
@@ -137,7 +138,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             counting = publicCounter;
             publicAborts = new PublicAborts(this, probeSpace);
             aborts = publicAborts;
-            state = RegisterBatch.builder().addCoprocessor(ArmCpRegister.TTBR0).addCoprocessor(ArmCpRegister.TLBIALL)
+            state = RegisterBatch.builder().addCoprocessor(ArmCpRegister.TLBIALL).addCoprocessor(ArmCpRegister.TTBR0)
                     .addCoprocessor(ArmCpRegister.SCR, Bank.SECURE).add(ArmRegister.CPSR)
                     .addCoprocessor(ArmCpRegister.TPIDRURO).build(arena);
         } catch (RuntimeException e) {
@@ -248,14 +249,12 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             state.set(STATE_TTBR0, (int) space.l1Table());
             if (spaceTlbs != null) {
                 spaceTlbs.swap(bank, spaces.evicted(), space, changed);
-                // No flush: the batch writes TTBR0 once more in its place, which changes nothing.
-                state.setCoprocessor(STATE_TLB_FLUSH, ArmCpRegister.TTBR0, bank);
-                state.set(STATE_TLB_FLUSH, (int) space.l1Table());
+                from = STATE_TTBR0;
             } else {
                 state.setCoprocessor(STATE_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH
                         : ArmCpRegister.TLBIALL, Bank.NON_SECURE);
+                from = STATE_TLB_FLUSH;
             }
-            from = STATE_TTBR0;
         } else if (bank != spaces.active()) {
             from = STATE_SCR;
         } else if (context != loaded || (context.changedRegisters() & CPSR_OR_THREAD_POINTER) != 0) {
