@@ -12,7 +12,10 @@ import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
  * runs now and then: a client calling a server through a monitor cycles three spaces, and with
  * one of them staying put each round trip enters two instead of three. The secure state takes a
  * new space only when it is empty or its space has not run for {@link #IDLE_ENTERS} entries.
- * Which space sits where changes host time only, never what the guest sees.
+ * Where spaces keep their own TLB ({@link SpaceTlbs}) neither entry flushes, and the same choice
+ * still serves best: evicting instead the space whose next run seemed furthest away measured
+ * slower (BENCHMARKS.md, The monitored path). Which space sits where changes host time only,
+ * never what the guest sees.
  */
 final class ResidentSpaces {
     /** Entries of other spaces after which the secure state's space counts as idle: longer cycles keep it. */

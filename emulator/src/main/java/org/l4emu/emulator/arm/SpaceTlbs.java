@@ -17,12 +17,11 @@ import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
  *
  * <p>A space that leaves keeps QEMU's table, its {@code iotlb} and its bookkeeping (large-page
  * range, entries in use); the one that enters gets its own back, or a fresh empty one. Up to
- * {@link #KEPT} tables are kept, the least recently left ones go first, and none larger
- * than {@link #MAX_KEPT_ENTRIES}. The victim TLB is
- * emptied, the index's bit is set in QEMU's dirty bitmap (so that a later flush empties the
- * table that entered), and the jump cache loses the slots of the pages the leaving space may
- * have run code from: the cache is found by PC alone, and the TLB flush that used to clear it
- * whole no longer happens. A kept table is dropped rather than reused when the space's mappings
+ * {@link #KEPT} tables are kept, the least recently left ones go first, and none larger than
+ * {@link #MAX_KEPT_ENTRIES} entries. The victim TLB is emptied, the index's bit is set in
+ * QEMU's dirty bitmap (so that a later flush empties the table that entered), and the jump
+ * cache loses the slots of the pages the leaving space may have run code from: the cache is
+ * found by PC alone, and the TLB flush that used to clear it whole no longer happens. A kept table is dropped rather than reused when the space's mappings
  * changed since it left, when frames became executable since (it may let stores to such a frame
  * skip QEMU's code check), and never kept for a space that may store to a frame that may hold
  * code (QEMU re-protects such frames in the tables it holds, not in one kept aside). Tables are
