@@ -65,6 +65,10 @@ record SpaceTlbLayout(UserTlbs tlbs, long[] descs, int[] dirtyBits, long dirty, 
         return iotlbOffset(entryShift) + Long.BYTES;
     }
 
+    /** A possible place of QEMU's {@code d[]}: the user-mode descriptors, the first one, the first pair. */
+    private record Candidate(long[] descs, long firstDesc, long firstPair) {
+    }
+
     /** What the calibration shows the finder: QEMU's state with the user TLBs flushed, and after a run in each state. */
     interface Probe {
         /** Flushes every TLB (and so the jump cache). */
@@ -87,43 +91,32 @@ record SpaceTlbLayout(UserTlbs tlbs, long[] descs, int[] dirtyBits, long dirty, 
         Bank[] banks = Bank.values();
         long lowestPair = Math.min(tlbs.pair(Bank.NON_SECURE), tlbs.pair(Bank.SECURE));
         int descBytes = descBytes(tlbs.entryShift());
-        List<long[]> candidates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         probe.flush();
         for (int lowestIndex = 0; lowestIndex < MAX_MMU_MODES; lowestIndex++) {
             long firstPair = lowestPair - (long) lowestIndex * PAIR_BYTES;
             for (int modes = 1; modes <= MAX_MMU_MODES; modes++) {
                 long firstDesc = firstPair - (long) modes * descBytes;
                 long[] descs = new long[banks.length];
-                boolean fits = true;
+                boolean fits = memory.readableBytes(firstDesc, (long) modes * descBytes) >= (long) modes * descBytes;
                 for (Bank bank : banks) {
                     long index = (tlbs.pair(bank) - firstPair) / PAIR_BYTES;
                     descs[bank.ordinal()] = firstDesc + index * descBytes;
-                    fits &= index < modes && memory.readableBytes(firstDesc, (long) modes * descBytes) >= (long) modes * descBytes
-                            && looksFlushed(descs[bank.ordinal()], tlbs.entryShift());
+                    fits &= index < modes && looksFlushed(descs[bank.ordinal()], tlbs.entryShift());
                 }
                 if (fits) {
-                    candidates.add(new long[] {descs[0], descs[1], firstDesc, firstPair});
+                    candidates.add(new Candidate(descs, firstDesc, firstPair));
                 }
             }
         }
-        List<long[]> found = new ArrayList<>();
         for (Bank bank : banks) {
             probe.runTouchingTwoPages(bank);
-            for (long[] candidate : candidates) {
-                if (!looksUsed(candidate[bank.ordinal()], tlbs, bank, memory)) {
-                    candidate[2] = 0;
-                }
-            }
+            candidates.removeIf(candidate -> !looksUsed(candidate.descs()[bank.ordinal()], tlbs, bank, memory));
         }
-        for (long[] candidate : candidates) {
-            if (candidate[2] != 0) {
-                found.add(candidate);
-            }
-        }
-        expect(found.size() == 1, "found " + found.size() + " candidates for the user-mode TLB descriptors");
-        long[] descs = {found.get(0)[0], found.get(0)[1]};
-        long firstDesc = found.get(0)[2];
-        long firstPair = found.get(0)[3];
+        expect(candidates.size() == 1, "found " + candidates.size() + " candidates for the user-mode TLB descriptors");
+        long[] descs = candidates.get(0).descs();
+        long firstDesc = candidates.get(0).firstDesc();
+        long firstPair = candidates.get(0).firstPair();
         int[] dirtyBits = new int[banks.length];
         for (Bank bank : banks) {
             dirtyBits[bank.ordinal()] = 1 << (int) ((tlbs.pair(bank) - firstPair) / PAIR_BYTES);
