@@ -163,6 +163,20 @@ public final class X86CpuContext implements CpuContext {
         heldBy = engine;
     }
 
+    /**
+     * Back from virtual-8086 mode (see {@link X86StopDecoder#inVirtual8086}): EFLAGS without VM
+     * and the data segments a new thread starts with, as the selectors it held there are not
+     * descriptors of the GDT.
+     */
+    void leaveVirtual8086() {
+        set(EFLAGS, registers[EFLAGS] & EFLAGS_USER_WRITABLE | EFLAGS_FIXED);
+        set(DS, GlobalDescriptorTable.USER_DATA);
+        set(ES, GlobalDescriptorTable.USER_DATA);
+        set(FS, GlobalDescriptorTable.USER_DATA);
+        set(GS, GlobalDescriptorTable.USER_THREAD_POINTER);
+        set(SS, GlobalDescriptorTable.USER_DATA);
+    }
+
     /** Moves the thread back to the instruction it trapped after (a breakpoint or a refused {@code int n}). */
     void rewind(int bytes) {
         set(EIP, registers[EIP] - bytes);

@@ -133,8 +133,13 @@ public final class X86Machine extends OneEngineMachine {
             long pc = Integer.toUnsignedLong(thread.instructionPointer());
             long started = cpu.counting().completed(pc, false);
             long atPause = cpu.counting().completedAtPause(pc, budget);
-            cpu.settleFault(thread);
-            Trap trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
+            Trap trap;
+            if (X86StopDecoder.inVirtual8086(thread)) {
+                trap = decoder.virtual8086(cpu.stop(), code, thread, started, atPause);
+            } else {
+                cpu.settleFault(thread);
+                trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
+            }
             if (decoder.exceptionTaken()) {
                 cpu.forgetException();
             }

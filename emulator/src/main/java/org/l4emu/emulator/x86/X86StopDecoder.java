@@ -48,6 +48,8 @@ final class X86StopDecoder {
     private static final int MAX_PREFIXES = 14;
     /** EFLAGS.TF: single stepping. */
     private static final int EFLAGS_TF = 0x100;
+    /** EFLAGS.VM: virtual-8086 mode. */
+    private static final int EFLAGS_VM = 0x2_0000;
 
     private final PhysicalMemory memory;
     private long completed;
@@ -125,6 +127,38 @@ final class X86StopDecoder {
             throw new IllegalStateException("the CPU stopped at 0x" + Integer.toHexString(eip) + " without progress");
         }
         return null;
+    }
+
+    /**
+     * True when {@code thread}, as the CPU saved it, is in virtual-8086 mode. A CPU enters it
+     * only by an {@code iret} at CPL 0, but QEMU's {@code iret} takes EFLAGS.VM from the image
+     * at any CPL, so a thread can get there from ring 3 with CS, and every segment the frame
+     * names, loaded real-mode style (base = selector * 16, 16-bit code). No other thread may
+     * run on that CPU state, and the selectors are not ones a protected-mode CPU can load.
+     */
+    static boolean inVirtual8086(X86CpuContext thread) {
+        return (thread.register(X86CpuContext.EFLAGS) & EFLAGS_VM) != 0;
+    }
+
+    /**
+     * The stop of a thread {@link #inVirtual8086}, whatever ended the run (its budget, a page
+     * fault, an exception): a privileged-instruction exception at ip 0, with its segments and
+     * EFLAGS back to what a ring-3 thread can hold. Where it stood means nothing in protected
+     * mode (an offset from a real-mode CS base), and the engines do not agree on it (Unicorn
+     * 2.0.1 reads EIP back with the CS base added after some stops), so the thread is put at 0
+     * for its handler to move. The CPU must forget its state ({@link #exceptionTaken()}): only
+     * the snapshot taken after set-up leaves the mode.
+     */
+    Trap virtual8086(StopRecord stop, int code, X86CpuContext thread, long started, long atPause) {
+        int vector = stop.vector();
+        boolean trapAfter = vector == X86Vector.DEBUG || vector == X86Vector.OVERFLOW;
+        boolean stoppedAtInstruction = !trapAfter && (stop.faultPending() || vector != X86Vector.NONE
+                || code != UcError.OK.code());
+        completed = trapAfter ? started : stoppedAtInstruction ? started - 1 : atPause;
+        exceptionTaken = true;
+        thread.leaveVirtual8086();
+        thread.setInstructionPointer(0);
+        return new Trap.CpuException(Trap.Kind.PRIVILEGED_INSTRUCTION, 0, 0);
     }
 
     private Trap exception(AddressSpace space, int vector, X86CpuContext thread, long started, int eip) {
