@@ -3,15 +3,21 @@
    CS based at selector * 16: the CPU state it left behind was the next thread's, in any task
    (a victim's code ran 16-bit at a wrong base), and its selectors made the engine fail
    (internal error). Each attacker task enters the mode and then spins until its slice ends,
-   faults on a page, or traps; its handler resumes it in protected mode. The victim, another
+   faults on a page, traps, or makes a system call (with IOPL 3 in the image, int $0x80 reaches
+   the kernel, whose in-hook path went on with the next thread on the same CPU state); its
+   handler resumes it in protected mode. The victim, another
    task, counts around yields. */
 #include <l4.h>
 #if defined(__i386__)
-extern const char vm86_spin[], vm86_fault[], vm86_trap[];
+extern const char vm86_spin[], vm86_fault[], vm86_trap[], vm86_syscall[];
 __asm__(".text\n"
         "vm86_spin: jmp vm86_spin\n"
         "vm86_fault: .byte 0x8b, 0x06, 0x00, 0xf0\n" /* 16-bit mov 0xf000, %ax: linear 0x21340, unmapped */
         "vm86_trap: int3\n"                           /* #GP in virtual-8086 mode with IOPL 0 */
+        "vm86_syscall: .byte 0x66, 0xb8, 2, 0, 0, 0\n"  /* mov $2, %eax (thread_switch) */
+        ".byte 0x66, 0x31, 0xdb\n"                     /* xor %ebx, %ebx: nilthread, a yield */
+        ".byte 0xcd, 0x80\n"                           /* int $0x80 with IOPL 3 */
+        "2: jmp 2b\n"
         "1: jmp 1b\n");
 
 static volatile l4_word saved_sp;
@@ -38,13 +44,13 @@ L4_THREAD_ENTRY void handler_main(void)
     l4_exit_thread();
 }
 
-static void enter_vm86(const char *target)
+static void enter_vm86(const char *target, l4_word flags)
 {
     l4_word ip = (l4_word)target - 0x10000;
     __asm__ volatile("mov %%esp, saved_sp\n"
                      "push $0x1234\n push $0x1234\n push $0x1234\n push $0x1234\n" /* gs fs ds es */
                      "push $0x2000\n push $0xfff0\n"                                /* ss sp */
-                     "push $0x20002\n push $0x1000\n push %0\n iret" ::"r"(ip) : "memory");
+                     "push %1\n push $0x1000\n push %0\n iret" ::"r"(ip), "r"(flags) : "memory");
 }
 
 int main(void)
@@ -57,13 +63,15 @@ int main(void)
         }
         return 0;
     }
-    const char *target = me == l4_lookup("spin") ? vm86_spin : me == l4_lookup("fault") ? vm86_fault : vm86_trap;
+    const char *target = me == l4_lookup("spin") ? vm86_spin : me == l4_lookup("fault") ? vm86_fault
+                       : me == l4_lookup("syscall") ? vm86_syscall : vm86_trap;
     l4_thread_id handler = l4_lookup(me == l4_lookup("spin") ? "spin.handler"
-                                     : me == l4_lookup("fault") ? "fault.handler" : "trap.handler");
+                                     : me == l4_lookup("fault") ? "fault.handler"
+                                     : me == l4_lookup("syscall") ? "syscall.handler" : "trap.handler");
     l4_set_exception_handler(handler);
     l4_set_pager(handler);
     l4_yield();
-    enter_vm86(target);
+    enter_vm86(target, me == l4_lookup("syscall") ? 0x23002 : 0x20002);
     return 0;
 }
 #else

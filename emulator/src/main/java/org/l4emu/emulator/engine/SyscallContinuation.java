@@ -48,6 +48,14 @@ public final class SyscallContinuation<C extends CpuContext, S extends AddressSp
          */
         boolean continuesInHook();
 
+        /**
+         * False when the system call of {@code context}, just saved, must stop the CPU instead of
+         * being handled in the hook: the CPU is in a state no other thread may inherit.
+         */
+        default boolean mayContinueAfter(C context) {
+            return true;
+        }
+
         /** Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly {@code budget} instructions. */
         void continueWith(C context, S space, long budget);
 
@@ -149,6 +157,9 @@ public final class SyscallContinuation<C extends CpuContext, S extends AddressSp
         }
         try {
             cpu.saveInto(running);
+            if (!cpu.mayContinueAfter(running)) {
+                return false;
+            }
             retired.add(cpu.counting().completed(Integer.toUnsignedLong(running.instructionPointer()), false));
             if (!handler.handleSyscall(running, next)) {
                 endedByHandler = true;

@@ -319,6 +319,12 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         }
     }
 
+    /** A thread in virtual-8086 mode stops at its system call too: its stop restores the CPU ({@link X86StopDecoder#virtual8086}). */
+    @Override
+    public boolean mayContinueAfter(X86CpuContext context) {
+        return !X86StopDecoder.inVirtual8086(context);
+    }
+
     /**
      * Runs inside uc_emu_start. A system call may be handled and continued from right here;
      * anything else records the exception and stops, without writing EIP (that makes Unicorn
