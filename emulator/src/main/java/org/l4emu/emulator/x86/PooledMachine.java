@@ -129,10 +129,8 @@ public final class PooledMachine extends EngineMachine {
             int code = cpu.emulate(thread.instructionPointer(), remaining);
             cpu.saveInto(thread);
             long pc = Integer.toUnsignedLong(thread.instructionPointer());
-            long started = cpu.counting().completed(pc, false);
-            long atPause = cpu.counting().completedAtPause(pc, remaining);
-            Trap trap = X86StopDecoder.inVirtual8086(thread) ? stops.virtual8086(cpu.stop(), code, thread, started, atPause)
-                    : stops.decode(x86Space, cpu.stop(), code, thread, started, atPause, remaining);
+            Trap trap = stops.decode(x86Space, cpu.stop(), code, thread, cpu.counting().completed(pc, false),
+                    cpu.counting().completedAtPause(pc, remaining), remaining);
             if (stops.exceptionTaken()) {
                 cpu.forgetException();
             }

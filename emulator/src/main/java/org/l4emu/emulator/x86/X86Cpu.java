@@ -319,7 +319,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         }
     }
 
-    /** A thread in virtual-8086 mode stops at its system call too: its stop restores the CPU ({@link X86StopDecoder#virtual8086}). */
+    /** A thread in virtual-8086 mode stops at its system call too: its stop restores the CPU ({@link X86StopDecoder#decode}). */
     @Override
     public boolean mayContinueAfter(X86CpuContext context) {
         return !X86StopDecoder.inVirtual8086(context);

@@ -133,13 +133,11 @@ public final class X86Machine extends OneEngineMachine {
             long pc = Integer.toUnsignedLong(thread.instructionPointer());
             long started = cpu.counting().completed(pc, false);
             long atPause = cpu.counting().completedAtPause(pc, budget);
-            Trap trap;
-            if (X86StopDecoder.inVirtual8086(thread)) {
-                trap = decoder.virtual8086(cpu.stop(), code, thread, started, atPause);
-            } else {
+            if (!X86StopDecoder.inVirtual8086(thread)) {
+                // A re-run would load the thread's real-mode selectors; the decoder ends the mode instead.
                 cpu.settleFault(thread);
-                trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
             }
+            Trap trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
             if (decoder.exceptionTaken()) {
                 cpu.forgetException();
             }

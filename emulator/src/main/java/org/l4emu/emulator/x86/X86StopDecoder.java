@@ -80,9 +80,13 @@ final class X86StopDecoder {
      * the instruction again, which counts anew): {@code started}, the instructions whose count
      * hook ran, the completed ones and one that trapped while executing; {@code atPause}, those
      * completed if the run paused without an exception, and {@code limit}, the run's budget.
+     * A thread found in virtual-8086 mode leaves it here, whatever stopped it ({@link #inVirtual8086}).
      */
     Trap decode(AddressSpace space, StopRecord stop, int code, X86CpuContext thread, long started, long atPause,
             long limit) {
+        if (inVirtual8086(thread)) {
+            return virtual8086(stop, code, thread, started, atPause);
+        }
         int vector = stop.vector();
         int eip = thread.instructionPointer();
         exceptionTaken = false;
@@ -149,7 +153,7 @@ final class X86StopDecoder {
      * for its handler to move. The CPU must forget its state ({@link #exceptionTaken()}): only
      * the snapshot taken after set-up leaves the mode.
      */
-    Trap virtual8086(StopRecord stop, int code, X86CpuContext thread, long started, long atPause) {
+    private Trap virtual8086(StopRecord stop, int code, X86CpuContext thread, long started, long atPause) {
         int vector = stop.vector();
         boolean trapAfter = vector == X86Vector.DEBUG || vector == X86Vector.OVERFLOW;
         boolean stoppedAtInstruction = !trapAfter && (stop.faultPending() || vector != X86Vector.NONE
