@@ -21,8 +21,6 @@ public final class ArmAddressSpace implements AddressSpace {
     public static final long USER_LIMIT = 0xC000_0000L;
     private static final int USER_SECTIONS = (int) (USER_LIMIT >>> ShortDescriptor.SECTION_SHIFT);
     private static final int SECTIONS_PER_L2_FRAME = PhysicalMemory.PAGE_SIZE / ShortDescriptor.L2_BYTES;
-    /** Beyond this many changed pages one full TLB flush is cheaper than page by page. */
-    private static final int MAX_CHANGED_PAGES = 16;
 
     /** Sections per entry of the first level of {@link #requestedRights}. */
     private static final int RIGHTS_SECTIONS_SHIFT = 6;
@@ -47,11 +45,9 @@ public final class ArmAddressSpace implements AddressSpace {
     private long[] l2Frames = new long[2];
     private int l2FrameCount;
     /** Pages whose mapping changed since the CPU last caught up; past the limit, "everything". */
-    private final int[] changedPages = new int[MAX_CHANGED_PAGES];
-    private int changedPageCount;
-    private boolean everythingChanged;
+    private final PageSet changedPages = new PageSet();
     private boolean destroyed;
-    private final ExecutablePages executablePages = new ExecutablePages();
+    private final PageSet executablePages = new PageSet();
     /** This space's TLB while {@link SpaceTlbs} keeps it aside, or null. */
     KeptTlb keptTlb;
     /** Whether a writable mapping reaches a frame that may hold code, as of {@link #codeCheckedAt}. */
@@ -71,35 +67,9 @@ public final class ArmAddressSpace implements AddressSpace {
         return l1Table;
     }
 
-    /** True when a mapping was removed or changed since {@link #clearChangedPages()}. */
-    boolean hasChangedPages() {
-        return changedPageCount > 0 || everythingChanged;
-    }
-
-    /** True when so many pages changed that the whole TLB should go. */
-    boolean everythingChanged() {
-        return everythingChanged;
-    }
-
-    int changedPageCount() {
-        return changedPageCount;
-    }
-
-    int changedPage(int index) {
-        return changedPages[index];
-    }
-
-    void clearChangedPages() {
-        changedPageCount = 0;
-        everythingChanged = false;
-    }
-
-    private void pageChanged(int virtualAddress) {
-        if (changedPageCount == MAX_CHANGED_PAGES) {
-            everythingChanged = true;
-        } else {
-            changedPages[changedPageCount++] = virtualAddress;
-        }
+    /** The pages whose mapping was removed or changed since the CPU last caught up with this space (it clears them). */
+    PageSet changedPages() {
+        return changedPages;
     }
 
     @Override
@@ -128,13 +98,13 @@ public final class ArmAddressSpace implements AddressSpace {
         }
         memory.writeWord(entryAddress, entry);
         if (ShortDescriptor.isSmallPage(old) && old != entry) {
-            pageChanged(virtualAddress);
+            changedPages.add(virtualAddress);
         }
         sectionRights(section)[ShortDescriptor.l2Index(virtualAddress)] = (byte) rights.bits();
     }
 
     /** The virtual pages this space ever mapped executable. */
-    ExecutablePages executablePages() {
+    PageSet executablePages() {
         return executablePages;
     }
 
@@ -189,7 +159,7 @@ public final class ArmAddressSpace implements AddressSpace {
         }
         memory.writeWord(entryAddress, 0);
         sectionRights(ShortDescriptor.l1Index(virtualAddress))[ShortDescriptor.l2Index(virtualAddress)] = 0;
-        pageChanged(virtualAddress);
+        changedPages.add(virtualAddress);
     }
 
     @Override

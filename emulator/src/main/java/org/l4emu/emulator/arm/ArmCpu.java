@@ -242,9 +242,9 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
         Bank bank = spaces.holding(space);
         int from;
         if (bank == null) {
-            boolean changed = space.hasChangedPages();
+            boolean changed = !space.changedPages().isEmpty();
             bank = spaces.enter(space);
-            space.clearChangedPages();
+            space.changedPages().clear();
             state.setCoprocessor(STATE_TTBR0, ArmCpRegister.TTBR0, bank);
             state.set(STATE_TTBR0, (int) space.l1Table());
             if (spaceTlbs != null) {
@@ -300,17 +300,18 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
         }
         for (Bank bank : BANKS) {
             ArmAddressSpace space = spaces.space(bank);
-            if (space == null || !space.hasChangedPages()) {
+            if (space == null || space.changedPages().isEmpty()) {
                 continue;
             }
-            if (space.everythingChanged()) {
+            PageSet changed = space.changedPages();
+            if (changed.many()) {
                 unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
             } else {
-                for (int i = 0; i < space.changedPageCount(); i++) {
-                    unicorn.writeCoprocessor(ArmCpRegister.TLBIMVA, space.changedPage(i));
+                for (int i = 0; i < changed.count(); i++) {
+                    unicorn.writeCoprocessor(ArmCpRegister.TLBIMVA, changed.page(i));
                 }
             }
-            space.clearChangedPages();
+            changed.clear();
         }
     }
 

@@ -199,7 +199,7 @@ final class SpaceTlbs {
 
     /** The jump-cache groups of the pages {@code space} may have run code from (all, past the record's limit). */
     private long codeGroups(ArmAddressSpace space) {
-        ExecutablePages pages = space.executablePages();
+        PageSet pages = space.executablePages();
         if (pages.many()) {
             return -1L;
         }

@@ -1,11 +1,12 @@
 package org.l4emu.emulator.arm;
 
 /**
- * The virtual pages an address space ever mapped executable, up to {@link #LIMIT} of them; past
- * that, only that there were many. Pages are never taken out: a superset is what the users need
- * ({@link SpaceTlbs}: where translated code of the space may sit in QEMU's jump cache).
+ * Up to {@link #LIMIT} distinct virtual pages; past that, only that there were many. An address
+ * space keeps two: the pages whose mapping changed since the CPU caught up (beyond the limit one
+ * full TLB flush is cheaper than page by page), and the pages it ever mapped executable (where
+ * its translated code may sit in QEMU's jump cache, {@link SpaceTlbs}).
  */
-final class ExecutablePages {
+final class PageSet {
     static final int LIMIT = 16;
 
     private final int[] pages = new int[LIMIT];
@@ -28,9 +29,13 @@ final class ExecutablePages {
         }
     }
 
-    /** True when more than {@link #LIMIT} pages were mapped executable. */
+    /** True when more than {@link #LIMIT} pages were added. */
     boolean many() {
         return many;
+    }
+
+    boolean isEmpty() {
+        return count == 0 && !many;
     }
 
     int count() {
@@ -39,5 +44,10 @@ final class ExecutablePages {
 
     int page(int index) {
         return pages[index];
+    }
+
+    void clear() {
+        count = 0;
+        many = false;
     }
 }
