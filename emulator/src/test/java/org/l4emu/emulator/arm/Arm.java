@@ -44,6 +44,11 @@ final class Arm {
     }
 
     /** {@code b} to {@code instructions} instructions from this one (negative: back). */
+    /** mov r0, #immediate (0 to 255). */
+    static int movR0(int immediate) {
+        return MOV_R0_0 | immediate;
+    }
+
     static int branch(int instructions) {
         return 0xEA000000 | ((instructions - 2) & 0x00FFFFFF);
     }

@@ -1,7 +1,6 @@
 package org.l4emu.emulator.arm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Trap;
-import org.l4emu.emulator.engine.Accelerator;
-import org.l4emu.emulator.engine.Accelerators;
 
 /**
  * Hostile cases for spaces that keep a TLB of their own ({@link SpaceTlbs}): translated code
@@ -20,17 +17,16 @@ import org.l4emu.emulator.engine.Accelerators;
  * and spaces destroyed while their table is installed or kept.
  */
 class ArmSpaceTlbsAttackTest {
-    private static final int MOV_R0 = 0xE3A00000; // mov r0, #imm
     private static final int PAGE = 4096;
 
     private GuestMachine guest;
-    private final List<AddressSpace> others = new ArrayList<>();
+    private OwnTlbs ownTlbs;
 
     @BeforeEach
     void open() {
         guest = new GuestMachine();
-        assumeTrue(Accelerators.outcomes("arm").get(Accelerator.SPACE_TLBS).state() == Accelerators.State.ACTIVE,
-                "spaces keep no TLB of their own here");
+        OwnTlbs.assumeActive();
+        ownTlbs = new OwnTlbs(guest);
     }
 
     @AfterEach
@@ -51,7 +47,7 @@ class ArmSpaceTlbsAttackTest {
         for (int i = 1; i <= 2; i++) {
             AddressSpace space = guest.newSpace();
             space.map(GuestMachine.CODE, shared, Access.READ_EXECUTE);
-            guest.arm(space, GuestMachine.CODE + PAGE, MOV_R0 | i, Arm.SVC_0);
+            guest.arm(space, GuestMachine.CODE + PAGE, Arm.movR0(i), Arm.SVC_0);
             spaces.add(space);
         }
         for (int round = 0; round < 6; round++) {
@@ -59,7 +55,7 @@ class ArmSpaceTlbsAttackTest {
             ArmCpuContext thread = guest.context(GuestMachine.CODE + PAGE - 8);
             assertEquals(Trap.SYSCALL, guest.run(thread, spaces.get(i)));
             assertEquals(i + 1, thread.argument(0), "round " + round + ": the second page of space " + i);
-            pushOut();
+            ownTlbs.pushOut();
         }
     }
 
@@ -74,23 +70,23 @@ class ArmSpaceTlbsAttackTest {
         int alias = GuestMachine.DATA;
         int code = GuestMachine.CODE + PAGE;
         guest.arm(space, GuestMachine.CODE, Arm.STR_R1_R0_4, Arm.SVC_0);
-        long frame = guest.arm(space, code, MOV_R0 | 1, Arm.SVC_0);
+        long frame = guest.arm(space, code, Arm.movR0(1), Arm.SVC_0);
         guest.data(space, GuestMachine.DATA + PAGE, Access.READ_WRITE);
         ArmCpuContext runner = guest.context(code);
         assertEquals(Trap.SYSCALL, guest.run(runner, space));
         assertEquals(1, runner.argument(0));
-        pushOut();
+        ownTlbs.pushOut();
 
         space.map(alias, frame, Access.READ_WRITE);
         for (int value = 2; value < 6; value++) {
             ArmCpuContext writer = guest.context(GuestMachine.CODE);
             writer.setRegister(0, alias - 4);
-            writer.setRegister(1, MOV_R0 | value);
+            writer.setRegister(1, Arm.movR0(value));
             assertEquals(Trap.SYSCALL, guest.run(writer, space));
             runner = guest.context(code);
             assertEquals(Trap.SYSCALL, guest.run(runner, space));
             assertEquals(value, runner.argument(0), "the code stored last, in the same visit");
-            pushOut();
+            ownTlbs.pushOut();
         }
     }
 
@@ -125,20 +121,6 @@ class ArmSpaceTlbsAttackTest {
                 guest.memory.freeFrames(code, 1);
                 guest.memory.freeFrames(data, 1);
             }
-        }
-    }
-
-    /** Runs two other spaces in turns until every other space left both TLBs. */
-    private void pushOut() {
-        if (others.isEmpty()) {
-            for (int i = 0; i < 2; i++) {
-                AddressSpace space = guest.newSpace();
-                guest.arm(space, GuestMachine.CODE, Arm.SVC_0);
-                others.add(space);
-            }
-        }
-        for (int i = 0; i < 12; i++) {
-            assertEquals(Trap.SYSCALL, guest.run(guest.context(GuestMachine.CODE), others.get(i % 2)));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.l4emu.emulator.arm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Trap;
-import org.l4emu.emulator.engine.Accelerator;
-import org.l4emu.emulator.engine.Accelerators;
 
 /**
  * Spaces that keep a TLB of their own ({@link SpaceTlbs}): whatever a space finds when it
@@ -20,19 +17,18 @@ import org.l4emu.emulator.engine.Accelerators;
  * spaces than two TLBs hold and more than the tables kept aside.
  */
 class ArmSpaceTlbsTest {
-    private static final int MOV_R0 = 0xE3A00000; // mov r0, #imm
     private static final int LDR_R1_R2 = 0xE5921000; // ldr r1, [r2]
     /** Reads the word at r2 into r1 and puts its number into r0, traps, and starts again. */
     private static final int[] LOOP_TAIL = {LDR_R1_R2, Arm.SVC_0, Arm.branch(-4)};
 
     private GuestMachine guest;
-    private final List<AddressSpace> others = new ArrayList<>();
+    private OwnTlbs ownTlbs;
 
     @BeforeEach
     void open() {
         guest = new GuestMachine();
-        assumeTrue(Accelerators.outcomes("arm").get(Accelerator.SPACE_TLBS).state() == Accelerators.State.ACTIVE,
-                "spaces keep no TLB of their own here");
+        OwnTlbs.assumeActive();
+        ownTlbs = new OwnTlbs(guest);
     }
 
     @AfterEach
@@ -47,7 +43,7 @@ class ArmSpaceTlbsTest {
         List<ArmCpuContext> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             AddressSpace space = guest.newSpace();
-            guest.arm(space, GuestMachine.CODE, MOV_R0 | i, LOOP_TAIL[0], LOOP_TAIL[1], LOOP_TAIL[2]);
+            guest.arm(space, GuestMachine.CODE, Arm.movR0(i), LOOP_TAIL[0], LOOP_TAIL[1], LOOP_TAIL[2]);
             guest.memory.writeWord(guest.data(space, GuestMachine.DATA, Access.READ), 0x5000 + i);
             spaces.add(space);
             threads.add(reader());
@@ -66,13 +62,13 @@ class ArmSpaceTlbsTest {
     @Test
     void aPageUnmappedOrMovedWhileItsSpaceWasOutIsGoneOrMovedWhenItReturns() {
         AddressSpace a = guest.newSpace();
-        guest.arm(a, GuestMachine.CODE, MOV_R0 | 1, LOOP_TAIL[0], LOOP_TAIL[1], LOOP_TAIL[2]);
+        guest.arm(a, GuestMachine.CODE, Arm.movR0(1), LOOP_TAIL[0], LOOP_TAIL[1], LOOP_TAIL[2]);
         guest.memory.writeWord(guest.data(a, GuestMachine.DATA, Access.READ), 0xAAAA);
         ArmCpuContext inA = reader();
         assertEquals(Trap.SYSCALL, guest.run(inA, a));
         assertEquals(0xAAAA, inA.argument(1));
 
-        pushOut();
+        ownTlbs.pushOut();
         long moved = guest.frame();
         guest.memory.writeWord(moved, 0xBBBB);
         a.map(GuestMachine.DATA, moved, Access.READ);
@@ -80,7 +76,7 @@ class ArmSpaceTlbsTest {
         assertEquals(Trap.SYSCALL, guest.run(inA, a));
         assertEquals(0xBBBB, inA.argument(1), "the page moved while its space was out");
 
-        pushOut();
+        ownTlbs.pushOut();
         a.unmap(GuestMachine.DATA);
         inA.setInstructionPointer(GuestMachine.CODE);
         assertEquals(new Trap.PageFault(GuestMachine.DATA, Access.READ, GuestMachine.CODE + 4), guest.run(inA, a));
@@ -89,7 +85,7 @@ class ArmSpaceTlbsTest {
     @Test
     void codeStoredThroughAnotherSpaceRunsWhenItsSpaceReturns() {
         AddressSpace runner = guest.newSpace();
-        long shared = guest.arm(runner, GuestMachine.CODE, MOV_R0 | 1, Arm.SVC_0);
+        long shared = guest.arm(runner, GuestMachine.CODE, Arm.movR0(1), Arm.SVC_0);
         AddressSpace writer = guest.newSpace();
         guest.arm(writer, GuestMachine.CODE, Arm.STR_R1_R0_4, Arm.SVC_0);
         writer.map(GuestMachine.DATA, shared, Access.READ_WRITE);
@@ -98,12 +94,12 @@ class ArmSpaceTlbsTest {
             ArmCpuContext inRunner = guest.context(GuestMachine.CODE);
             assertEquals(Trap.SYSCALL, guest.run(inRunner, runner));
             assertEquals(value - 1, inRunner.argument(0));
-            pushOut();
+            ownTlbs.pushOut();
             ArmCpuContext inWriter = guest.context(GuestMachine.CODE);
             inWriter.setRegister(0, GuestMachine.DATA - 4);
-            inWriter.setRegister(1, MOV_R0 | value);
+            inWriter.setRegister(1, Arm.movR0(value));
             assertEquals(Trap.SYSCALL, guest.run(inWriter, writer));
-            pushOut();
+            ownTlbs.pushOut();
         }
     }
 
@@ -116,7 +112,7 @@ class ArmSpaceTlbsTest {
         inWriter.setRegister(0, GuestMachine.DATA - 4);
         inWriter.setRegister(1, 0x1234);
         assertEquals(Trap.SYSCALL, guest.run(inWriter, writer));
-        pushOut();
+        ownTlbs.pushOut();
 
         AddressSpace runner = guest.newSpace();
         guest.memory.writeWord(frame + 4, Arm.SVC_0);
@@ -124,13 +120,13 @@ class ArmSpaceTlbsTest {
         for (int value = 1; value < 5; value++) {
             inWriter = guest.context(GuestMachine.CODE);
             inWriter.setRegister(0, GuestMachine.DATA - 4);
-            inWriter.setRegister(1, MOV_R0 | value);
+            inWriter.setRegister(1, Arm.movR0(value));
             assertEquals(Trap.SYSCALL, guest.run(inWriter, writer));
-            pushOut();
+            ownTlbs.pushOut();
             ArmCpuContext inRunner = guest.context(GuestMachine.CODE);
             assertEquals(Trap.SYSCALL, guest.run(inRunner, runner));
             assertEquals(value, inRunner.argument(0), "the code stored last");
-            pushOut();
+            ownTlbs.pushOut();
         }
     }
 
@@ -148,22 +144,5 @@ class ArmSpaceTlbsTest {
         ArmCpuContext thread = guest.context(GuestMachine.CODE);
         thread.setRegister(2, GuestMachine.DATA);
         return thread;
-    }
-
-    /**
-     * Runs two other spaces in turns long enough for every other space to leave both TLBs (the
-     * secure state's keeps its space until eight other entries passed, {@link ResidentSpaces}).
-     */
-    private void pushOut() {
-        if (others.isEmpty()) {
-            for (int i = 0; i < 2; i++) {
-                AddressSpace space = guest.newSpace();
-                guest.arm(space, GuestMachine.CODE, Arm.SVC_0);
-                others.add(space);
-            }
-        }
-        for (int i = 0; i < 12; i++) {
-            assertEquals(Trap.SYSCALL, guest.run(guest.context(GuestMachine.CODE), others.get(i % 2)));
-        }
     }
 }
