@@ -293,17 +293,14 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     /** Spaces not resident have nothing cached; they start clean when they enter. */
     private void invalidateChangedPages() {
         if (codeFrames.takeFlushNeeded()) {
-            unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
-            if (spaceTlbs != null) {
-                spaceTlbs.forgetAll();
-            }
+            flushEveryTlb();
         }
         for (Bank bank : BANKS) {
             ArmAddressSpace space = spaces.space(bank);
-            if (space == null || space.changedPages().isEmpty()) {
+            PageSet changed = space == null ? null : space.changedPages();
+            if (changed == null || changed.isEmpty()) {
                 continue;
             }
-            PageSet changed = space.changedPages();
             if (changed.many()) {
                 unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
             } else {
@@ -331,11 +328,16 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             unicorn.writeCoprocessor(ArmCpRegister.TTBR0, bank, 0);
         }
         spaces.clear();
+        flushEveryTlb();
+        loaded = null;
+    }
+
+    /** Both states' TLBs, and every TLB a space keeps aside. */
+    private void flushEveryTlb() {
         unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
         if (spaceTlbs != null) {
             spaceTlbs.forgetAll();
         }
-        loaded = null;
     }
 
     /**
