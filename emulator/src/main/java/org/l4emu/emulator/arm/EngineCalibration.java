@@ -375,14 +375,19 @@ final class EngineCalibration {
         }
         long[] byBank = new long[Bank.values().length];
         UserTlbs.Found found = null;
+        boolean slow = true;
         ArmAddressSpace second = scratchSpace(code);
         try {
             ReadableMemory memory = ReadableMemory.ofThisProcess();
             for (ArmAddressSpace space : new ArmAddressSpace[] {first, second}) {
                 run(space, STORE, 10, DATA - 8);
                 Bank bank = cpu.bankHolding(space);
+                UserTlbs.Found previous = found;
                 found = UserTlbs.locate(live, memory, DATA);
+                expect(previous == null || previous.pageBits() == found.pageBits()
+                        && previous.entryShift() == found.entryShift(), "the two user-mode TLBs differ in shape");
                 byBank[bank.ordinal()] = found.pair();
+                slow &= found.storesSlow();
             }
         } finally {
             second.destroy();
@@ -392,7 +397,7 @@ final class EngineCalibration {
                 && byBank[Bank.SECURE.ordinal()] != byBank[Bank.NON_SECURE.ordinal()],
                 "the two security states did not show two user-mode TLBs");
         userTlbs = new UserTlbs(byBank, found.pageBits(), found.entryShift());
-        storesSlow = found.storesSlow();
+        storesSlow = slow;
         return userTlbs;
     }
 
