@@ -121,32 +121,31 @@ static void create(struct fuzz_thread *me, int place)
     published()[next_number & 1] = id;
 }
 
-/* A boot thread that was stopped or deleted comes back as a new version in its task (beside a
-   live sibling), restarted where fuzz threads restart. A stopped one keeps its number (and its
-   task) until it is deleted (P3), so it is deleted first. */
-static int revive(struct fuzz_thread *me)
+int fuzz_revive(struct fuzz_thread *me, l4_word victim)
 {
-    l4_word victim = fuzz_below(&me->random, fuzz_thread_count());
     l4_thread_id old = fuzz_current_id(victim);
     struct fuzz_slot *slot = fuzz_slot(victim);
     if (old == fuzz_keeper() || old == me->myself || slot->stack_top == 0)
         return 0;
     if (fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, old, 0, 0, 0).value[0] != L4_ERROR_NO_PARTNER)
         return 1; /* alive: a read of its registers was this step */
+    /* A sibling that lives, found before the old thread goes: with none, deleting it could free the task. */
+    l4_word beside = 0;
+    for (; beside < fuzz_thread_count(); beside++) {
+        if (beside != victim && fuzz_same_task(beside, victim)
+            && fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, fuzz_current_id(beside), 0, 0, 0).value[0] == 0)
+            break;
+    }
+    if (beside == fuzz_thread_count())
+        return 1;
     fuzz_syscall(me, L4_SYSCALL_THREAD_CONTROL, old, L4_NILTHREAD, 0, 0); /* stopped: delete it; gone: error 2 */
     l4_word version = l4_thread_version(old) + 1;
     l4_thread_id renewed = l4_thread_id_make(l4_thread_number(old), version > L4_THREAD_VERSION_MASK ? 1 : version);
-    for (l4_word i = 0; i < fuzz_thread_count(); i++) {
-        if (i == victim || !fuzz_same_task(i, victim))
-            continue;
-        /* Fuzz tasks are paged by sigma0, as the root is. */
-        if (fuzz_syscall(me, L4_SYSCALL_THREAD_CONTROL, renewed, fuzz_current_id(i), l4_pager(), slot->utcb_address)
-                .value[0] == 0) {
-            fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, renewed, L4_EXREGS_SET_SP_IP | L4_EXREGS_RESUME,
-                         slot->stack_top, (l4_word)fuzz_restart);
-            return 1;
-        }
-    }
+    /* Fuzz tasks are paged by sigma0, as the root is. */
+    if (fuzz_syscall(me, L4_SYSCALL_THREAD_CONTROL, renewed, fuzz_current_id(beside), l4_pager(), slot->utcb_address)
+            .value[0] == 0)
+        fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, renewed, L4_EXREGS_SET_SP_IP | L4_EXREGS_RESUME,
+                     slot->stack_top, (l4_word)fuzz_restart);
     return 1;
 }
 
@@ -167,7 +166,7 @@ void fuzz_attack_task_churn(struct fuzz_thread *me)
             fuzz_syscall(me, L4_SYSCALL_EXCHANGE_REGISTERS, id, 0, 0, 0);
         return;
     }
-    if (fuzz_chance(r, 20) && revive(me))
+    if (fuzz_chance(r, 20) && fuzz_revive(me, fuzz_below(r, fuzz_thread_count())))
         return;
     int place = free_place();
     if (place >= 0 && fuzz_chance(r, 55)) {

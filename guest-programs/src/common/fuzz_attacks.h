@@ -22,6 +22,12 @@ l4_word fuzz_safe_window(struct fuzz_thread *me);
 /* A pager's or exception handler's answer to the fault message just received (in the MRs). */
 void fuzz_answer_fault(struct fuzz_thread *me);
 
+/* Boot info entry `victim`'s thread, when it was stopped or deleted, comes back as a new version
+   in its task (beside a live sibling), restarted where fuzz threads restart; a stopped one keeps
+   its number (and its task) until it is deleted (P3), so it is deleted first. The caller is
+   privileged. 0 when the entry is the keeper's, the caller's or never ran, so nothing was done. */
+int fuzz_revive(struct fuzz_thread *me, l4_word victim);
+
 /* The entry of threads the root creates in existing tasks: it waits a while and exits. */
 void fuzz_churned_thread(void);
 

@@ -34,7 +34,7 @@ l4_ipc_result fuzz_ipc(struct fuzz_thread *me, l4_thread_id to, l4_thread_id fro
     if (to == L4_NILTHREAD && from_spec == L4_NILTHREAD && timeouts_valid(timeouts) && snd_desc == L4_SND_DESC_NONE)
         fuzz_check_no_phase(result);
     if (from_spec != L4_NILTHREAD && !l4_ipc_failed(result)) {
-        fuzz_check_received(me, result);
+        fuzz_check_received(me);
         fuzz_keep(me, result);
     }
     return result;

@@ -25,7 +25,6 @@ enum fuzz_oracle {
     FUZZ_ORACLE_BOOT_INFO_REPLACED, /* S5: the boot info page holds something else */
     FUZZ_ORACLE_BOOT_INFO_GONE,    /* S5: the boot info page left its task */
     FUZZ_ORACLE_NO_PHASE,          /* ipc(nilthread, nilthread) did not return dope 0 */
-    FUZZ_ORACLE_FAULT_ACROSS_ALLOW, /* S6/P1: a fault message crossed an allow rule */
     FUZZ_ORACLE_UNRELATED_DECEIT,  /* R3: a deceit naming an unrelated true source was accepted */
     FUZZ_ORACLE_TASK_MEMORY,       /* P3: no memory for a new task while the root holds only a few */
 };

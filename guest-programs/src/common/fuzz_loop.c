@@ -45,7 +45,7 @@ static enum fuzz_class choose(struct fuzz_thread *me)
     const l4_word *role = me->privileged ? root_weights : fuzzer_weights;
     l4_word total = 0;
     for (l4_word c = 0; c < FUZZ_CLASS_COUNT; c++) {
-        enabled[c] = fuzz_class_enabled(me, c) ? role[c] : 0;
+        enabled[c] = fuzz_class_enabled(me, c) && !(me->anchor && c == FUZZ_CLASS_FORGED_HANDLERS) ? role[c] : 0;
         total += enabled[c];
     }
     return total == 0 ? FUZZ_CLASS_NONE : (enum fuzz_class)fuzz_weighted(&me->random, enabled, FUZZ_CLASS_COUNT);

@@ -10,9 +10,8 @@
 
 void fuzz_report(enum fuzz_oracle broken);
 
-/* After a receive: MyGlobalId is still the thread's, the boot info page still the kernel's, and a
-   fault message came by a route its thread's rules allow. */
-void fuzz_check_received(struct fuzz_thread *me, l4_ipc_result result);
+/* After a receive: MyGlobalId is still the thread's, and the boot info page still the kernel's. */
+void fuzz_check_received(struct fuzz_thread *me);
 
 /* After a call that may have taken the boot info page away (a grant of it): it is still mapped. */
 void fuzz_check_boot_info_mapped(struct fuzz_thread *me);

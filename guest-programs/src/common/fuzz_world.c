@@ -13,12 +13,6 @@ static const struct {
     { ANY_TASK, "fuzz2", "mon.dst" },
     { "fuzz1", ANY_TASK, "smon" },
 };
-static const struct {
-    const char *source, *dest;
-} static_allows[] = {
-    { "fuzz3", "fuzz0" },
-    { "fuzz3", "fuzz3" },
-};
 
 static struct fuzz_thread threads[FUZZ_MAX_THREADS];
 
@@ -99,6 +93,15 @@ static int task_name_is(const char *name, const char *task)
     return task[i] == '\0';
 }
 
+/* A task's first thread has the task's name, without a dot. */
+static int is_first_of_task(const char *name)
+{
+    for (l4_word i = 0; i < L4_BOOTINFO_NAME_LENGTH && name[i] != '\0'; i++)
+        if (name[i] == '.')
+            return 0;
+    return 1;
+}
+
 int fuzz_same_task(l4_word a, l4_word b)
 {
     const char *x = fuzz_entry(a)->name, *y = fuzz_entry(b)->name;
@@ -155,19 +158,6 @@ int fuzz_static_path(l4_thread_id source, l4_thread_id dest)
     return 0;
 }
 
-int fuzz_static_allows(l4_thread_id source, l4_thread_id dest)
-{
-    int restricted = 0;
-    for (l4_word i = 0; i < sizeof static_allows / sizeof static_allows[0]; i++) {
-        if (!in_task(source, static_allows[i].source) || static_allows[i].source[0] == '*')
-            continue;
-        restricted = 1;
-        if (in_task(dest, static_allows[i].dest))
-            return 1;
-    }
-    return !restricted;
-}
-
 int fuzz_is_static_monitor_for(l4_thread_id monitor, l4_thread_id source)
 {
     for (l4_word i = 0; i < sizeof static_rules / sizeof static_rules[0]; i++)
@@ -198,6 +188,7 @@ static void start(struct fuzz_thread *me, l4_thread_id myself, l4_word index)
     me->role = role_of(entry);
     me->monitor = (entry->flags & L4_BOOTINFO_MONITOR) != 0;
     me->privileged = (entry->flags & L4_BOOTINFO_PRIVILEGED) != 0;
+    me->anchor = is_first_of_task(entry->name);
     fuzz_random_seed(&me->random, seed, myself);
     me->lifetime = fuzz_between(&me->random, LIFETIME_MIN, LIFETIME_MAX);
     static const l4_word serving[] = { 0, 20, 50, 80 };

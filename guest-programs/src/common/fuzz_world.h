@@ -79,6 +79,9 @@ struct fuzz_thread {
     enum fuzz_role role;
     int monitor;    /* the task is marked monitor="true" */
     int privileged;
+    /* Its task's first thread: it forges no handlers, so that a live thread stays in the task for
+       a stopped sibling to be made again beside (thread_control needs one, fuzz_revive). */
+    int anchor;
     l4_word lifetime; /* system calls before a doomed thread exits or a crasher faults */
     l4_word serving_percent; /* how often it waits for calls and answers them, like a server */
     l4_word syscalls;
@@ -128,9 +131,8 @@ int fuzz_task_of(l4_thread_id id);
 int fuzz_same_task(l4_word a, l4_word b);
 
 /* A description rule (systems/fuzz.xml, FuzzSystem.REDIRECTS) would make IPC from `source` to a
-   thread of `dest`'s task pass a monitor; for the allow rules, whether `source` may send there. */
+   thread of `dest`'s task pass a monitor. */
 int fuzz_static_path(l4_thread_id source, l4_thread_id dest);
-int fuzz_static_allows(l4_thread_id source, l4_thread_id dest);
 
 /* R3 for the description's rules: one whose source matches `source`'s task names `monitor`. */
 int fuzz_is_static_monitor_for(l4_thread_id monitor, l4_thread_id source);

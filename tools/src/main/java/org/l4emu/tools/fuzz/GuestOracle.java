@@ -11,7 +11,6 @@ public enum GuestOracle {
     BOOT_INFO_REPLACED("S5: a mapping replaced the boot info page (kernel-owned pages never receive a mapping)"),
     BOOT_INFO_GONE("S5: the boot info page left its task (a grant or an unmap took it; kernel-owned pages stay)"),
     NO_PHASE("ipc(nilthread, nilthread) did not return at once with dope 0"),
-    FAULT_ACROSS_ALLOW("S6/P1: a fault message reached a handler its thread's task may not send to"),
     UNRELATED_DECEIT("R3: a deceit naming a true source no rule ties to the forwarder was accepted"),
     TASK_MEMORY("P3: physical memory ran out for a new task while the root held at most 8 of its own: the tasks it "
             + "deleted were not freed");

@@ -32,6 +32,9 @@ class KernelMutationsTest {
         return Stream.of(
                 Arguments.of("R3: any monitor may deceit", new MutatedKernel.Mutation("ipc/MonitorOptions.java",
                         "boolean permitted = onPathFromSource", "boolean permitted = (true || onPathFromSource)"), "R3"),
+                Arguments.of("S6: fault IPC around allow rules", new MutatedKernel.Mutation("ipc/IpcEngine.java",
+                        "if (!permitted(thread, handler, startingPath)) {",
+                        "if (false && !permitted(thread, handler, startingPath)) {"), "S6"),
                 Arguments.of("S5: one word past the message", new MutatedKernel.Mutation("ipc/Rendezvous.java",
                         "int words = MessageTag.wordCount(tag);", "int words = MessageTag.wordCount(tag) + 1;"), "S5"),
                 Arguments.of("S5: a sender's kernel pages sent too", new MutatedKernel.Mutation("ipc/MessageItems.java",
