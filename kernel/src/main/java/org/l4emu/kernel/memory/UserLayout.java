@@ -22,8 +22,12 @@ public final class UserLayout {
         return UTCB_AREA + slot * UTCB_SIZE;
     }
 
+    /**
+     * Whether [start, start + length) is user memory. The start itself must be a user address, also
+     * for an empty range: 0xC0000000 with length 0 is the kernel's first address, not user memory.
+     */
     public static boolean isUserRange(long start, long length) {
-        return start >= USER_BASE && length >= 0 && start + length <= USER_END;
+        return start >= USER_BASE && start < USER_END && length >= 0 && start + length <= USER_END;
     }
 
     public static int pageBase(long address) {
