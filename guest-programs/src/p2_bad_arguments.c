@@ -52,6 +52,9 @@ int main(void)
     expect_value("P2 unmap of an fpage not aligned to its size, result",
                  l4_arch_syscall(L4_SYSCALL_UNMAP, l4_fpage_make(0x1000, 13, L4_RIGHTS_RW), 0, 0, 0, 0, 0).value[0],
                  L4_ERROR_INVALID_ARGUMENT);
+    expect_value("P2 unmap with a flag bit other than bit 0, result",
+                 l4_arch_syscall(L4_SYSCALL_UNMAP, l4_fpage_make(0x1000, 12, L4_RIGHTS_RW), 2, 0, 0, 0, 0).value[0],
+                 L4_ERROR_INVALID_ARGUMENT);
 
     expect_value("P2 exchange_registers on another task's thread, result",
                  l4_exchange_registers(target, L4_EXREGS_HALT, 0, 0).result,

@@ -30,4 +30,5 @@ int main(void)
     l4_sleep(2000000);
     l4_printf("S3 main: 2 s have passed\n");
     l4_sleep_forever();
+    return 0; /* not reached */
 }

@@ -69,6 +69,12 @@ class P2BadArgumentsTest {
     }
 
     @Test
+    @DisplayName("P2: unmap with a flag bit other than bit 0 sets result 0 to 9")
+    void undefinedUnmapFlag() {
+        assertLine(run, "P2 unmap with a flag bit other than bit 0, result: 9");
+    }
+
+    @Test
     @DisplayName("P2: privileged calls from an unprivileged task get error 6")
     void privilegedCallsRefused() {
         assertLine(run, "P2 exchange_registers on another task's thread, result: 6");

@@ -36,6 +36,7 @@ class P2TraceRecordsErrorsTest {
                 "driver: kdebug fails: error 9 invalid argument",
                 "driver: unknown_99 fails: error 9 invalid argument",
                 "driver: unmap fails: error 9 invalid argument",
+                "driver: unmap fails: error 9 invalid argument",
                 "driver: exchange_registers fails: error 6 not permitted",
                 "driver: thread_control fails: error 6 not permitted",
                 "driver: redirect fails: error 6 not permitted"), failures);
