@@ -267,8 +267,9 @@ void fuzz_call_unmap(struct fuzz_thread *me)
        use up physical memory long before its budget. */
     if (fuzz_chance(r, 5))
         fuzz_syscall(me, L4_SYSCALL_UNMAP, fuzz_source_fpage(me, L4_RIGHTS_RWX), L4_UNMAP_ALSO_OWN, 0, 0);
-    else
-        fuzz_syscall(me, L4_SYSCALL_UNMAP, fuzz_fpage(me), fuzz_next(r) & ~L4_UNMAP_ALSO_OWN, 0, 0);
+    else /* now and then undefined flag bits, which make the call an invalid one (P2) */
+        fuzz_syscall(me, L4_SYSCALL_UNMAP, fuzz_fpage(me), fuzz_chance(r, 90) ? 0 : fuzz_next(r) & ~L4_UNMAP_ALSO_OWN,
+                     0, 0);
 }
 
 #define DYNAMIC_RULES 8

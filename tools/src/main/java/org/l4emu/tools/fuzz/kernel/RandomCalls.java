@@ -46,7 +46,8 @@ final class RandomCalls extends Generator {
         } else if (pick < 830) {
             return threadControl(me);
         } else if (pick < 870) {
-            return syscall(me, SyscallNumber.UNMAP, unmapFpage(random), random.nextInt() & ~1);
+            // Now and then undefined flag bits, which make the call an invalid one (P2).
+            return syscall(me, SyscallNumber.UNMAP, unmapFpage(random), random.nextInt(10) == 0 ? random.nextInt() & ~1 : 0);
         } else if (pick < 895) {
             return syscall(me, SyscallNumber.REDIRECT, random.nextInt() & (chance(random, 50) ? 0x3FF : ~0),
                     world.threadId(me), world.threadId(me), world.threadId(me));
