@@ -5,6 +5,8 @@ import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.emulator.spacetlb.PageSet;
+import org.l4emu.emulator.spacetlb.TlbSpace;
 
 /**
  * An ARM address space as real short-descriptor page tables in emulated physical memory: a
@@ -16,7 +18,7 @@ import org.l4emu.emulator.PhysicalMemory;
  * change that removes or alters an existing mapping records the page, and the CPU invalidates
  * it before it next runs anything. New mappings need no invalidation: faults are not cached.
  */
-public final class ArmAddressSpace implements AddressSpace {
+public final class ArmAddressSpace extends TlbSpace implements AddressSpace {
     /** First kernel address. */
     public static final long USER_LIMIT = 0xC000_0000L;
     private static final int USER_SECTIONS = (int) (USER_LIMIT >>> ShortDescriptor.SECTION_SHIFT);
@@ -47,17 +49,11 @@ public final class ArmAddressSpace implements AddressSpace {
     /** Pages whose mapping changed since the CPU last caught up; past the limit, "everything". */
     private final PageSet changedPages = new PageSet();
     private boolean destroyed;
-    private final PageSet executablePages = new PageSet();
-    /** This space's TLB while {@link SpaceTlbs} keeps it aside, or null. */
-    KeptTlb keptTlb;
-    /** Whether a writable mapping reaches a frame that may hold code, as of {@link #codeCheckedAt}. */
-    private boolean writesCode;
-    private int codeCheckedAt;
 
     ArmAddressSpace(PhysicalMemory memory, CodeFrames codeFrames) throws OutOfPhysicalMemoryException {
+        super(codeFrames.codeGeneration());
         this.memory = memory;
         this.codeFrames = codeFrames;
-        this.codeCheckedAt = codeFrames.codeGeneration();
         this.l1Table = memory.allocateFrames(ShortDescriptor.L1_BYTES / PhysicalMemory.PAGE_SIZE,
                 ShortDescriptor.L1_BYTES);
     }
@@ -91,11 +87,9 @@ public final class ArmAddressSpace implements AddressSpace {
         int entry = ShortDescriptor.smallPage(frame, rights);
         if (rights.executable()) {
             codeFrames.markExecutable(frame);
-            executablePages.add(virtualAddress);
         }
-        if (rights.writable() && (rights.executable() || codeFrames.mayHoldCode(frame, PhysicalMemory.PAGE_SIZE))) {
-            writesCode = true;
-        }
+        mapping(virtualAddress, rights.executable(),
+                rights.writable() && (rights.executable() || codeFrames.mayHoldCode(frame, PhysicalMemory.PAGE_SIZE)));
         memory.writeWord(entryAddress, entry);
         if (ShortDescriptor.isSmallPage(old) && old != entry) {
             changedPages.add(virtualAddress);
@@ -103,26 +97,13 @@ public final class ArmAddressSpace implements AddressSpace {
         sectionRights(section)[ShortDescriptor.l2Index(virtualAddress)] = (byte) rights.bits();
     }
 
-    /** The virtual pages this space ever mapped executable. */
-    PageSet executablePages() {
-        return executablePages;
+    @Override
+    protected int codeGeneration() {
+        return codeFrames.codeGeneration();
     }
 
-    /**
-     * True when user code may store to a frame that may hold code: a writable mapping reaches a
-     * frame that is or was ever mapped executable anywhere. Looked up again (a walk of the page
-     * tables) only when frames became executable since the last answer.
-     */
-    boolean writesCode() {
-        int generation = codeFrames.codeGeneration();
-        if (!writesCode && codeCheckedAt != generation) {
-            writesCode = anyWritableFrameMayHoldCode();
-        }
-        codeCheckedAt = generation;
-        return writesCode;
-    }
-
-    private boolean anyWritableFrameMayHoldCode() {
+    @Override
+    protected boolean anyWritableFrameMayHoldCode() {
         for (int i = 0; i < l2FrameCount; i++) {
             for (int offset = 0; offset < PhysicalMemory.PAGE_SIZE; offset += Integer.BYTES) {
                 int entry = memory.readWord(l2Frames[i] + offset);
@@ -217,7 +198,8 @@ public final class ArmAddressSpace implements AddressSpace {
         return codeFrames == machineCodeFrames;
     }
 
-    boolean isDestroyed() {
+    @Override
+    public boolean isDestroyed() {
         return destroyed;
     }
 

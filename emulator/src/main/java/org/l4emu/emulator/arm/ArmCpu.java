@@ -7,6 +7,8 @@ import org.l4emu.emulator.CpuContext;
 import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.engine.SyscallContinuation;
+import org.l4emu.emulator.spacetlb.PageSet;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmCpuModel;
@@ -248,7 +250,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             state.setCoprocessor(STATE_TTBR0, ArmCpRegister.TTBR0, bank);
             state.set(STATE_TTBR0, (int) space.l1Table());
             if (spaceTlbs != null) {
-                spaceTlbs.swap(bank, spaces.evicted(), space, changed);
+                spaceTlbs.swap(bank.ordinal(), spaces.evicted(), space, changed);
                 from = STATE_TTBR0;
             } else {
                 state.setCoprocessor(STATE_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH

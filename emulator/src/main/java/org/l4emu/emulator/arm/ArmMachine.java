@@ -12,6 +12,7 @@ import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.ArmRegister;
 
 /**
@@ -110,7 +111,7 @@ public final class ArmMachine extends OneEngineMachine {
             cpu.useFastStores(new FastStores(calibration.fastStoreTlbs(), host().segment().address(), memorySize, codeFrames));
         }
         if (calibration.spaceTlbs() != null) {
-            cpu.useSpaceTlbs(new SpaceTlbs(calibration.spaceTlbs(), codeFrames));
+            cpu.useSpaceTlbs(new SpaceTlbs(calibration.spaceTlbs(), codeFrames::codeGeneration));
         }
         host().discard(SCRATCH_BASE, SCRATCH_SIZE);
         if (calibration.record() != null) {

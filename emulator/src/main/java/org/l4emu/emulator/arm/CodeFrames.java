@@ -2,6 +2,7 @@ package org.l4emu.emulator.arm;
 
 import java.util.BitSet;
 import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 
 /**
  * Which physical frames may hold translated code (they were mapped executable in some address

@@ -18,7 +18,12 @@ import org.l4emu.emulator.engine.CounterCalibration;
 import org.l4emu.emulator.engine.CounterCheck;
 import org.l4emu.emulator.engine.InternalsNotRecognised;
 import org.l4emu.emulator.host.MemorySearch;
+import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.SpaceTlbCheck;
+import org.l4emu.emulator.spacetlb.SpaceTlbLayout;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
+import org.l4emu.emulator.spacetlb.UserTlbSearch;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.UcError;
 import org.l4emu.emulator.unicorn.UcMemType;
@@ -67,6 +72,9 @@ final class EngineCalibration {
         0x32013101, //        addeq r1, #1; addeq r2, #1
         0xBF00DF00, //        svc #0; nop
     };
+    private static final int MOVE_TO_R2 = 0xE3A02000; // mov r2, #imm
+    private static final int LOAD_R1_FROM_R0 = 0xE5901000; // ldr r1, [r0]
+    private static final int SVC = 0xEF000000; // svc #0
     private static final int[] LOAD_BASES = {0x7E5D3A00, 0x5C1E9700};
     private static final int[] STORE_BASES = {0x6B3C5E00, 0x4D7F2100};
 
@@ -374,7 +382,7 @@ final class EngineCalibration {
             return userTlbs;
         }
         long[] byBank = new long[Bank.values().length];
-        UserTlbs.Found found = null;
+        UserTlbSearch.Found found = null;
         boolean slow = true;
         ArmAddressSpace second = scratchSpace(code);
         try {
@@ -382,10 +390,9 @@ final class EngineCalibration {
             for (ArmAddressSpace space : new ArmAddressSpace[] {first, second}) {
                 run(space, STORE, 10, DATA - 8);
                 Bank bank = cpu.bankHolding(space);
-                UserTlbs.Found previous = found;
+                UserTlbSearch.Found previous = found;
                 found = UserTlbs.locate(live, memory, DATA);
-                expect(previous == null || previous.pageBits() == found.pageBits()
-                        && previous.entryShift() == found.entryShift(), "the two user-mode TLBs differ in shape");
+                expect(previous == null || previous.shape().equals(found.shape()), "the two user-mode TLBs differ in shape");
                 byBank[bank.ordinal()] = found.pair();
                 slow &= found.storesSlow();
             }
@@ -396,7 +403,7 @@ final class EngineCalibration {
         expect(byBank[Bank.SECURE.ordinal()] != 0 && byBank[Bank.NON_SECURE.ordinal()] != 0
                 && byBank[Bank.SECURE.ordinal()] != byBank[Bank.NON_SECURE.ordinal()],
                 "the two security states did not show two user-mode TLBs");
-        userTlbs = new UserTlbs(byBank, found.pageBits(), found.entryShift());
+        userTlbs = new UserTlbs(byBank, found.shape().pageBits(), found.shape().entryShift());
         storesSlow = slow;
         return userTlbs;
     }
@@ -413,37 +420,53 @@ final class EngineCalibration {
         ArmAddressSpace second = scratchSpace(code);
         SpaceTlbLayout found;
         try {
-            found = SpaceTlbLayout.find(tlbs, ReadableMemory.ofThisProcess(), new SpaceTlbLayout.Probe() {
-                @Override
-                public void flush() {
-                    cpu.unloadTranslation();
-                }
+            found = SpaceTlbLayout.find(tlbs.shape(), tlbs.pairByBank(), ReadableMemory.ofThisProcess(),
+                    new SpaceTlbLayout.Probe() {
+                        @Override
+                        public void flush() {
+                            cpu.unloadTranslation();
+                        }
 
-                @Override
-                public void runTouchingTwoPages(Bank bank) {
-                    cpu.unloadTranslation();
-                    run(first, STORE, 10, DATA - 8);
-                    if (bank == Bank.SECURE) {
-                        run(second, STORE, 10, DATA - 8);
-                    }
-                    expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
-                            "the probe did not run in the " + bank + " state");
-                }
+                        @Override
+                        public void runTouchingTwoPages(int regime) {
+                            Bank bank = Bank.values()[regime];
+                            cpu.unloadTranslation();
+                            run(first, STORE, 10, DATA - 8);
+                            if (bank == Bank.SECURE) {
+                                run(second, STORE, 10, DATA - 8);
+                            }
+                            expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
+                                    "the probe did not run in the " + bank + " state");
+                        }
 
-                @Override
-                public void runAt(int pc) {
-                    run(first, pc, 10, 0);
-                }
-            }, SVC_AFTER_THREE_NOPS, SECOND_CODE_ADDRESS);
+                        @Override
+                        public void runAt(int pc) {
+                            run(first, pc, 10, 0);
+                        }
+                    }, SVC_AFTER_THREE_NOPS, SECOND_CODE_ADDRESS);
         } finally {
             second.destroy();
             cpu.unloadTranslation();
         }
-        cpu.useSpaceTlbs(new SpaceTlbs(found, scratchCode));
+        cpu.useSpaceTlbs(new SpaceTlbs(found, scratchCode::codeGeneration));
         try {
-            SpaceTlbCheck.check(scratch, scratchCode, (space, pc, r0) -> {
-                ArmCpuContext context = run(space, pc, 10, r0);
-                return cpu.pendingException() == ArmException.SUPERVISOR_CALL ? context : null;
+            SpaceTlbCheck.check(scratch, new SpaceTlbCheck.Machine<ArmAddressSpace>() {
+                @Override
+                public byte[] code(int number) {
+                    return littleEndian(MOVE_TO_R2 | number, LOAD_R1_FROM_R0, SVC);
+                }
+
+                @Override
+                public ArmAddressSpace newSpace() throws OutOfPhysicalMemoryException {
+                    return new ArmAddressSpace(scratch, scratchCode);
+                }
+
+                @Override
+                public boolean ranOwnCode(ArmAddressSpace space, int number, int data) {
+                    ArmCpuContext thread = run(space, SpaceTlbCheck.CODE, 10, SpaceTlbCheck.DATA);
+                    return cpu.pendingException() == ArmException.SUPERVISOR_CALL && thread.register(2) == number
+                            && thread.register(1) == data;
+                }
             });
         } finally {
             cpu.unloadTranslation();
@@ -451,6 +474,14 @@ final class EngineCalibration {
         }
         spaceTlbs = found;
         return Accelerators.State.ACTIVE;
+    }
+
+    private static byte[] littleEndian(int... words) {
+        byte[] bytes = new byte[words.length * Integer.BYTES];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (words[i / Integer.BYTES] >>> 8 * (i % Integer.BYTES));
+        }
+        return bytes;
     }
 
     /** A space with the calibration code and a writable data page. */

@@ -1,6 +1,6 @@
 package org.l4emu.emulator.arm;
 
-import static org.l4emu.emulator.arm.LiveCpuState.PROCESS;
+import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 import static org.l4emu.emulator.arm.UserTlbs.ADDEND;
 import static org.l4emu.emulator.arm.UserTlbs.ADDR_WRITE;
 import static org.l4emu.emulator.arm.UserTlbs.NOT_DIRTY;

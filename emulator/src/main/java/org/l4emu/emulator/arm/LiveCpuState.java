@@ -1,5 +1,7 @@
 package org.l4emu.emulator.arm;
 
+import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
+
 import static org.l4emu.emulator.engine.InternalsCheck.expect;
 
 import java.lang.foreign.Arena;
@@ -8,7 +10,9 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.l4emu.emulator.host.EngineObjects;
 import org.l4emu.emulator.host.MemorySearch;
+import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 import org.l4emu.emulator.unicorn.ArmRegister;
@@ -36,11 +40,6 @@ import org.l4emu.emulator.unicorn.Unicorn;
 final class LiveCpuState implements CoreRegisters {
     /** Registers r0-r15 as QEMU keeps them. */
     static final int CORE_REGISTERS = 16;
-    /** Everything, for absolute addresses; reads are checked against {@link ReadableMemory} first. */
-    static final MemorySegment PROCESS = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-    private static final int ENGINE_SCAN_BYTES = 4096;
-    /** How far past a pointer to look: the CPU object holds a 32 KiB jump cache before the state. */
-    private static final int OBJECT_SCAN_BYTES = 128 * 1024;
     /** r0-r14; PC is left alone, as a PC write asks Unicorn to leave its loop. */
     private static final int SIGNATURE_REGISTERS = 15;
     private static final int FIRST_SIGNATURE = 0x5A5A_0000;
@@ -155,20 +154,10 @@ final class LiveCpuState implements CoreRegisters {
      */
     static LiveCpuState locate(Unicorn unicorn, ReadableMemory memory) {
         writeSignature(unicorn, FIRST_SIGNATURE);
-        List<Long> candidates = new ArrayList<>();
-        long engine = unicorn.handle().address();
+        List<Long> candidates;
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment signature = signature(FIRST_SIGNATURE, arena);
-            for (long offset = 0; offset + Long.BYTES <= ENGINE_SCAN_BYTES; offset += Long.BYTES) {
-                if (memory.readableBytes(engine + offset, Long.BYTES) < Long.BYTES) {
-                    break;
-                }
-                long pointer = PROCESS.get(ValueLayout.JAVA_LONG_UNALIGNED, engine + offset);
-                long candidate = findSignature(memory, pointer, signature);
-                if (candidate != 0 && !candidates.contains(candidate)) {
-                    candidates.add(candidate);
-                }
-            }
+            candidates = EngineObjects.find(unicorn.handle().address(), memory, signature(FIRST_SIGNATURE, arena),
+                    Integer.BYTES);
         }
         int second = secondSignature();
         writeSignature(unicorn, second);
@@ -186,7 +175,7 @@ final class LiveCpuState implements CoreRegisters {
      * then another. The registers are left changed.
      */
     private static long[] locateUserRegisters(Unicorn unicorn, ReadableMemory memory, long core) {
-        long readable = memory.readableBytes(core, OBJECT_SCAN_BYTES);
+        long readable = EngineObjects.readableObject(memory, core);
         MemorySegment state = PROCESS.asSlice(core, readable);
         int first = secondSignature();
         int second = secondSignature();
@@ -257,17 +246,6 @@ final class LiveCpuState implements CoreRegisters {
             words.setAtIndex(ValueLayout.JAVA_INT, r, signatureValue(base, r));
         }
         return words;
-    }
-
-    /** The address in the mapped memory from {@code start} on where {@code signature} lies, word aligned, or 0. */
-    private static long findSignature(ReadableMemory memory, long start, MemorySegment signature) {
-        long aligned = (start + 3) & ~3L;
-        long readable = memory.readableBytes(aligned, OBJECT_SCAN_BYTES);
-        if (readable < signature.byteSize()) {
-            return 0;
-        }
-        long found = MemorySearch.indexOf(PROCESS.asSlice(aligned, readable), signature, 0, Integer.BYTES);
-        return found < 0 ? 0 : aligned + found;
     }
 
     private static boolean hasSignature(long at, int base) {

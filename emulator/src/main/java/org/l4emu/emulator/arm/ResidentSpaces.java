@@ -1,5 +1,6 @@
 package org.l4emu.emulator.arm;
 
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 
 /**

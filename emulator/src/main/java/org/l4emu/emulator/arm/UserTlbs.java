@@ -1,9 +1,11 @@
 package org.l4emu.emulator.arm;
 
-import static org.l4emu.emulator.arm.LiveCpuState.PROCESS;
-import static org.l4emu.emulator.engine.InternalsCheck.expect;
+import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 
 import java.lang.foreign.ValueLayout;
+import org.l4emu.emulator.host.ReadableMemory;
+import org.l4emu.emulator.spacetlb.TlbShape;
+import org.l4emu.emulator.spacetlb.UserTlbSearch;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 
 /**
@@ -18,15 +20,12 @@ import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
  * @param entryShift log2 of an entry's size
  */
 record UserTlbs(long[] pairByBank, int pageBits, int entryShift) {
-    static final int ADDR_READ = 0;
     static final int ADDR_WRITE = 4;
     static final int ADDEND = 16;
-    /** How far before the CPU state the per-MMU-index {@code {mask, table}} pairs may lie. */
-    private static final int MAX_TLB_DISTANCE = 1024;
-    private static final int[] CANDIDATE_PAGE_BITS = {10, 12};
-    private static final int[] CANDIDATE_ENTRY_SHIFTS = {5, 6};
     /** QEMU's TLB_NOTDIRTY: 1 << (TARGET_PAGE_BITS_MIN - 2) with ARM's minimum of 10 page bits. */
     static final int NOT_DIRTY = 0x100;
+    /** ARM's pages are 1 KiB at the least, 4 KiB as Unicorn's Cortex-A15 uses them. */
+    private static final UserTlbSearch.Target TARGET = new UserTlbSearch.Target(Integer.BYTES, new int[] {10, 12}, NOT_DIRTY);
 
     UserTlbs {
         pairByBank = pairByBank.clone();
@@ -45,62 +44,21 @@ record UserTlbs(long[] pairByBank, int pageBits, int entryShift) {
         return PROCESS.get(ValueLayout.JAVA_LONG, pair(bank) + Long.BYTES);
     }
 
-    /** The size mask of a table of {@code entries} entries (a power of two). */
-    long maskOf(int entries) {
-        return (long) (entries - 1) << entryShift;
-    }
-
     /** The address of the entry that would hold virtual page {@code page} in {@code bank}'s table. */
     long entry(Bank bank, long page) {
         return table(bank) + ((page >>> pageBits << entryShift) & mask(bank));
     }
 
-    /**
-     * The user-mode TLB that holds the entry of a store: the address of its {@code {mask, table}}
-     * pair, QEMU's page size and entry size, and whether the entry still has {@code TLB_NOTDIRTY},
-     * which sends every store to it through the slow path.
-     */
-    record Found(long pair, int pageBits, int entryShift, boolean storesSlow) {
+    /** Where the pairs lie and how an entry is made, for {@link org.l4emu.emulator.spacetlb.SpaceTlbLayout}. */
+    TlbShape shape() {
+        return new TlbShape(Integer.BYTES, pageBits, entryShift);
     }
 
     /**
      * Finds the {@code {mask, table}} pair whose table holds the entry QEMU made for a store to
      * {@code storedAddress} (user mode, the security state that just ran).
      */
-    static Found locate(LiveCpuState state, ReadableMemory memory, int storedAddress) {
-        Found found = null;
-        int count = 0;
-        for (long pair = state.address() - 2L * Long.BYTES; pair >= state.address() - MAX_TLB_DISTANCE;
-                pair -= 2L * Long.BYTES) {
-            if (memory.readableBytes(pair, 2L * Long.BYTES) < 2L * Long.BYTES) {
-                break;
-            }
-            long mask = PROCESS.get(ValueLayout.JAVA_LONG, pair);
-            long table = PROCESS.get(ValueLayout.JAVA_LONG, pair + Long.BYTES);
-            for (int shift : CANDIDATE_ENTRY_SHIFTS) {
-                if (!looksLikeMask(mask, shift) || memory.readableBytes(table, mask + (1L << shift)) < mask + (1L << shift)) {
-                    continue;
-                }
-                for (int bits : CANDIDATE_PAGE_BITS) {
-                    long page = Integer.toUnsignedLong(storedAddress) >>> bits << bits;
-                    long entry = table + ((page >>> bits << shift) & mask);
-                    int addrWrite = PROCESS.get(ValueLayout.JAVA_INT, entry + ADDR_WRITE);
-                    if (PROCESS.get(ValueLayout.JAVA_INT, entry + ADDR_READ) == (int) page
-                            && (addrWrite == (int) page || addrWrite == (int) (page | NOT_DIRTY))) {
-                        found = new Found(pair, bits, shift, addrWrite != (int) page);
-                        count++;
-                    }
-                }
-            }
-        }
-        expect(count == 1, "found " + count + " candidates for the user-mode TLB");
-        return found;
-    }
-
-    /** A TLB size mask: (entries - 1) << shift for a power-of-two number of entries. */
-    private static boolean looksLikeMask(long mask, int shift) {
-        long entries = (mask >>> shift) + 1;
-        return (mask & ((1L << shift) - 1)) == 0 && entries >= 16 && entries <= (1 << 22)
-                && Long.bitCount(entries) == 1;
+    static UserTlbSearch.Found locate(LiveCpuState state, ReadableMemory memory, int storedAddress) {
+        return UserTlbSearch.locate(state.address(), memory, TARGET, Integer.toUnsignedLong(storedAddress));
     }
 }

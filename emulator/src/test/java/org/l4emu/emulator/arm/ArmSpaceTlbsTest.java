@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 
 /**
  * Spaces that keep a TLB of their own ({@link SpaceTlbs}): whatever a space finds when it
@@ -128,15 +129,6 @@ class ArmSpaceTlbsTest {
             assertEquals(value, inRunner.argument(0), "the code stored last");
             ownTlbs.pushOut();
         }
-    }
-
-    @Test
-    void theJumpCacheSlotsAreQemus() {
-        // tb_jmp_cache_hash_func of QEMU 5.0 with 1 KiB and 4 KiB target pages.
-        assertEquals(0x100, JumpCache.slot(0x1000, 10));
-        assertEquals(0x115, JumpCache.slot(0x1014, 10));
-        assertEquals(0x040, JumpCache.slot(0x1000, 12));
-        assertEquals(0x003, JumpCache.slot(0xFFFF_FFFC, 10));
     }
 
     /** A thread that runs the loop from the start with r2 at the data page. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.Trap;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.engine.Accelerator;
 import org.l4emu.emulator.engine.Accelerators;
 

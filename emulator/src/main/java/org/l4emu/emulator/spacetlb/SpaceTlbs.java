@@ -1,19 +1,19 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.spacetlb;
 
-import static org.l4emu.emulator.arm.LiveCpuState.PROCESS;
+import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.function.IntSupplier;
 import org.l4emu.emulator.NativeShape;
 import org.l4emu.emulator.host.CLibrary;
-import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 
 /**
  * Gives every address space a user-mode TLB of its own in QEMU, so that a space entering a
- * security state's TLB ({@link ResidentSpaces}) finds its translations where it left them
- * instead of after a flush. QEMU's TLB has no tags, and its cost is the refilling after a flush
+ * regime's TLB (an arm security state's, x86's one user-mode index) finds its translations
+ * where it left them instead of after a flush. QEMU's TLB has no tags, and its cost is the refilling after a flush
  * (page walks, the code lookups behind the cleared jump cache), which for a client calling a
- * server through a monitor, three spaces in two TLBs, was most of the round trip.
+ * server through a monitor was most of the round trip.
  *
  * <p>A space that leaves keeps QEMU's table, its {@code iotlb} and its bookkeeping (large-page
  * range, entries in use); the one that enters gets its own back, or a fresh empty one. Up to
@@ -28,9 +28,9 @@ import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
  * allocated with the C library's {@code malloc}, as QEMU allocates them, since QEMU frees the
  * one it holds when it resizes it.
  */
-final class SpaceTlbs {
+public final class SpaceTlbs {
     /** Tables kept aside at most. */
-    static final int KEPT = 32;
+    public static final int KEPT = 32;
     /**
      * Entries of a fresh table at most (QEMU's own default) and of a kept one: QEMU grows a table
      * only when it flushes it, which swapping makes rare, so these bound the host memory kept
@@ -38,37 +38,41 @@ final class SpaceTlbs {
      */
     private static final int FRESH_ENTRIES = 256;
     private static final int MAX_KEPT_ENTRIES = 1024;
-    private static final byte EMPTY = -1;
+    /** An empty entry, as a flush leaves it. */
+    private static final long EMPTY = -1L;
     private static final MethodHandle MALLOC = CLibrary.function("malloc"); // void *(size_t)
     private static final MethodHandle FREE = CLibrary.function("free"); // void (void *)
 
     private final SpaceTlbLayout layout;
+    private final TlbShape shape;
     private final JumpCache jumpCache;
-    private final CodeFrames codeFrames;
+    /** Counts the frames that became executable: a table kept before it last moved is not used again. */
+    private final IntSupplier codeGeneration;
     private final KeptTlb[] slots = new KeptTlb[KEPT];
     /** What QEMU holds for the state that is switching, and what enters it: refilled at each switch. */
     private final KeptTlb held = new KeptTlb();
     private final KeptTlb next = new KeptTlb();
     private long switches;
 
-    SpaceTlbs(SpaceTlbLayout layout, CodeFrames codeFrames) {
+    public SpaceTlbs(SpaceTlbLayout layout, IntSupplier codeGeneration) {
         this.layout = layout;
-        this.jumpCache = new JumpCache(layout.jumpCache(), layout.tlbs().pageBits());
-        this.codeFrames = codeFrames;
+        this.shape = layout.shape();
+        this.jumpCache = new JumpCache(layout.jumpCache(), shape.pageBits());
+        this.codeGeneration = codeGeneration;
         for (int i = 0; i < KEPT; i++) {
             slots[i] = new KeptTlb();
         }
     }
 
     /**
-     * {@code entering} takes {@code bank}'s TLB from {@code leaving} (null when the state held
-     * no space). {@code enteringChanged}: its mappings changed since it last left.
+     * {@code entering} takes {@code regime}'s TLB from {@code leaving} (null when the regime held
+     * no space, and its table is empty). {@code enteringChanged}: its mappings changed since it last left.
      */
-    void swap(Bank bank, ArmAddressSpace leaving, ArmAddressSpace entering, boolean enteringChanged) {
+    public void swap(int regime, TlbSpace leaving, TlbSpace entering, boolean enteringChanged) {
         switches++;
-        read(bank, held);
+        read(regime, held);
         boolean own = takeKept(entering, next);
-        if (own && (enteringChanged || next.bank != bank || next.codeGeneration != codeFrames.codeGeneration())) {
+        if (own && (enteringChanged || next.regime != regime || next.codeGeneration != codeGeneration.getAsInt())) {
             free(next);
             own = false;
         }
@@ -76,25 +80,25 @@ final class SpaceTlbs {
             // The state's table is empty: nothing ran in it since everything was flushed.
             if (own) {
                 free(held);
-                install(bank, next);
+                install(regime, next);
             }
             return;
         }
         if (!own) {
             // Before anything changes hands: a failed allocation leaves QEMU's table where it is.
-            fresh(bank, Math.min(held.mask, layout.tlbs().maskOf(FRESH_ENTRIES)), next);
+            fresh(regime, Math.min(held.mask, shape.maskOf(FRESH_ENTRIES)), next);
         }
         jumpCache.clear(codeGroups(leaving));
-        if (leaving.isDestroyed() || leaving.writesCode() || held.mask > layout.tlbs().maskOf(MAX_KEPT_ENTRIES)) {
+        if (leaving.isDestroyed() || leaving.writesCode() || held.mask > shape.maskOf(MAX_KEPT_ENTRIES)) {
             free(held);
         } else {
             keep(leaving, held);
         }
-        install(bank, next);
+        install(regime, next);
     }
 
     /** Drops every table kept aside (everything cached must go). */
-    void forgetAll() {
+    public void forgetAll() {
         for (KeptTlb slot : slots) {
             if (slot.owner != null) {
                 release(slot);
@@ -103,7 +107,7 @@ final class SpaceTlbs {
     }
 
     /** Tables kept aside now. */
-    int keptCount() {
+    public int keptCount() {
         int count = 0;
         for (KeptTlb slot : slots) {
             count += slot.owner != null ? 1 : 0;
@@ -112,7 +116,7 @@ final class SpaceTlbs {
     }
 
     /** Moves the table kept for {@code space} into {@code into} and frees its slot; false when none was kept. */
-    private boolean takeKept(ArmAddressSpace space, KeptTlb into) {
+    private boolean takeKept(TlbSpace space, KeptTlb into) {
         KeptTlb slot = space.keptTlb;
         if (slot == null) {
             return false;
@@ -123,7 +127,7 @@ final class SpaceTlbs {
         return true;
     }
 
-    private void keep(ArmAddressSpace space, KeptTlb table) {
+    private void keep(TlbSpace space, KeptTlb table) {
         KeptTlb slot = null;
         for (KeptTlb candidate : slots) {
             if (candidate.owner == null) {
@@ -149,56 +153,60 @@ final class SpaceTlbs {
         slot.owner = null;
     }
 
-    private void read(Bank bank, KeptTlb into) {
-        long desc = layout.desc(bank);
-        long pair = layout.tlbs().pair(bank);
-        into.bank = bank;
-        into.codeGeneration = codeFrames.codeGeneration();
+    private void read(int regime, KeptTlb into) {
+        long desc = layout.desc(regime);
+        long pair = layout.pair(regime);
+        into.regime = regime;
+        into.codeGeneration = codeGeneration.getAsInt();
         into.mask = PROCESS.get(ValueLayout.JAVA_LONG, pair);
         into.entries = PROCESS.get(ValueLayout.JAVA_LONG, pair + Long.BYTES);
-        into.iotlb = PROCESS.get(ValueLayout.JAVA_LONG, desc + layout.iotlbOffset());
-        into.largePage = PROCESS.get(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.LARGE_PAGE);
-        into.usedEntries = PROCESS.get(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.USED_ENTRIES);
+        into.iotlb = PROCESS.get(ValueLayout.JAVA_LONG, desc + shape.iotlb());
+        into.largePage0 = PROCESS.get(ValueLayout.JAVA_LONG, desc);
+        into.largePage1 = shape.largePageWords() > 1 ? PROCESS.get(ValueLayout.JAVA_LONG, desc + Long.BYTES) : -1L;
+        into.usedEntries = PROCESS.get(ValueLayout.JAVA_LONG, desc + shape.usedEntries());
     }
 
-    private void install(Bank bank, KeptTlb table) {
-        long desc = layout.desc(bank);
-        long pair = layout.tlbs().pair(bank);
+    private void install(int regime, KeptTlb table) {
+        long desc = layout.desc(regime);
+        long pair = layout.pair(regime);
         PROCESS.set(ValueLayout.JAVA_LONG, pair, table.mask);
         PROCESS.set(ValueLayout.JAVA_LONG, pair + Long.BYTES, table.entries);
-        PROCESS.set(ValueLayout.JAVA_LONG, desc + layout.iotlbOffset(), table.iotlb);
-        PROCESS.set(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.LARGE_PAGE, table.largePage);
-        PROCESS.set(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.USED_ENTRIES, table.usedEntries);
-        PROCESS.set(ValueLayout.JAVA_LONG, desc + SpaceTlbLayout.VICTIM_INDEX, 0);
-        PROCESS.asSlice(desc + SpaceTlbLayout.VICTIM_TABLE, (long) SpaceTlbLayout.VICTIM_ENTRIES * layout.entryBytes())
-                .fill(EMPTY);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + shape.iotlb(), table.iotlb);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc, table.largePage0);
+        if (shape.largePageWords() > 1) {
+            PROCESS.set(ValueLayout.JAVA_LONG, desc + Long.BYTES, table.largePage1);
+        }
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + shape.usedEntries(), table.usedEntries);
+        PROCESS.set(ValueLayout.JAVA_LONG, desc + shape.victimIndex(), 0);
+        Words.fill(desc + shape.victimTable(), shape.victimTableBytes(), EMPTY);
         short dirty = PROCESS.get(ValueLayout.JAVA_SHORT, layout.dirty());
-        PROCESS.set(ValueLayout.JAVA_SHORT, layout.dirty(), (short) (dirty | layout.dirtyBit(bank)));
+        PROCESS.set(ValueLayout.JAVA_SHORT, layout.dirty(), (short) (dirty | layout.dirtyBit(regime)));
     }
 
     /** An empty table of {@code mask}'s size into {@code into}. */
-    private void fresh(Bank bank, long mask, KeptTlb into) {
-        long count = (mask >>> layout.tlbs().entryShift()) + 1;
-        long entries = malloc(count << layout.tlbs().entryShift());
+    private void fresh(int regime, long mask, KeptTlb into) {
+        long count = (mask >>> shape.entryShift()) + 1;
+        long entries = malloc(count << shape.entryShift());
         long iotlb;
         try {
-            iotlb = malloc(count * SpaceTlbLayout.IOTLB_ENTRY_BYTES);
+            iotlb = malloc(count * TlbShape.IOTLB_ENTRY_BYTES);
         } catch (OutOfMemoryError e) {
             free(entries);
             throw e;
         }
-        PROCESS.asSlice(entries, count << layout.tlbs().entryShift()).fill(EMPTY);
-        into.bank = bank;
-        into.codeGeneration = codeFrames.codeGeneration();
+        Words.fill(entries, count << shape.entryShift(), EMPTY);
+        into.regime = regime;
+        into.codeGeneration = codeGeneration.getAsInt();
         into.mask = mask;
         into.entries = entries;
         into.iotlb = iotlb;
-        into.largePage = -1L;
+        into.largePage0 = -1L;
+        into.largePage1 = -1L;
         into.usedEntries = 0;
     }
 
     /** The jump-cache groups of the pages {@code space} may have run code from (all, past the record's limit). */
-    private long codeGroups(ArmAddressSpace space) {
+    private long codeGroups(TlbSpace space) {
         PageSet pages = space.executablePages();
         if (pages.many()) {
             return -1L;

@@ -1,6 +1,4 @@
-package org.l4emu.emulator.arm;
-
-import static org.l4emu.emulator.arm.LiveCpuState.PROCESS;
+package org.l4emu.emulator.spacetlb;
 
 /**
  * QEMU's jump cache ({@code CPUState.tb_jmp_cache}): 4096 pointers to translated blocks, found
@@ -15,7 +13,8 @@ final class JumpCache {
     private static final int SLOTS_PER_GROUP = 64;
     private static final int GROUP_BITS = 6;
     private static final long GROUP_BYTES = SLOTS_PER_GROUP * (long) Long.BYTES;
-    private static final int ARM_PAGE_BITS = 12;
+    /** The pages spaces map: 4 KiB, which QEMU may split into smaller ones (arm's 1 KiB). */
+    private static final int SMALL_PAGE_BITS = 12;
 
     private final long address;
     private final int pageBits;
@@ -30,7 +29,7 @@ final class JumpCache {
     }
 
     /** The slot QEMU uses for a block that starts at {@code pc}. */
-    static int slot(int pc, int pageBits) {
+    public static int slot(int pc, int pageBits) {
         long address = Integer.toUnsignedLong(pc);
         long mixed = address ^ (address >>> (pageBits - GROUP_BITS));
         return (int) (((mixed >>> (pageBits - GROUP_BITS)) & (SLOTS - SLOTS_PER_GROUP)) | (mixed & (SLOTS_PER_GROUP - 1)));
@@ -39,8 +38,8 @@ final class JumpCache {
     /** The groups (a bit each, of 64) whose slots may hold blocks that start in the 4 KiB page at {@code virtualPage}. */
     long groupsOf(int virtualPage) {
         long groups = 0;
-        int step = Math.min(pageBits, ARM_PAGE_BITS);
-        for (int i = 0; i < 1 << (ARM_PAGE_BITS - step); i++) {
+        int step = Math.min(pageBits, SMALL_PAGE_BITS);
+        for (int i = 0; i < 1 << (SMALL_PAGE_BITS - step); i++) {
             groups |= 1L << (slot(virtualPage + (i << step), pageBits) >>> GROUP_BITS);
         }
         return groups;
@@ -53,11 +52,11 @@ final class JumpCache {
             return;
         }
         for (long left = groups; left != 0; left &= left - 1) {
-            PROCESS.asSlice(address + Long.numberOfTrailingZeros(left) * GROUP_BYTES, GROUP_BYTES).fill((byte) 0);
+            Words.fill(address + Long.numberOfTrailingZeros(left) * GROUP_BYTES, GROUP_BYTES, 0);
         }
     }
 
     void clearAll() {
-        PROCESS.asSlice(address, SLOTS * (long) Long.BYTES).fill((byte) 0);
+        Words.fill(address, SLOTS * (long) Long.BYTES, 0);
     }
 }

@@ -1,19 +1,19 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.spacetlb;
 
 /**
  * Up to {@link #LIMIT} distinct virtual pages; past that, only that there were many. An address
- * space keeps two: the pages whose mapping changed since the CPU caught up (beyond the limit one
- * full TLB flush is cheaper than page by page), and the pages it ever mapped executable (where
- * its translated code may sit in QEMU's jump cache, {@link SpaceTlbs}).
+ * space keeps the pages it ever mapped executable (where its translated code may sit in QEMU's
+ * jump cache, {@link SpaceTlbs}); an arm space also the pages whose mapping changed since the
+ * CPU caught up (beyond the limit one full TLB flush is cheaper than page by page).
  */
-final class PageSet {
+public final class PageSet {
     static final int LIMIT = 16;
 
     private final int[] pages = new int[LIMIT];
     private int count;
     private boolean many;
 
-    void add(int virtualPage) {
+    public void add(int virtualPage) {
         if (many) {
             return;
         }
@@ -30,23 +30,23 @@ final class PageSet {
     }
 
     /** True when more than {@link #LIMIT} pages were added. */
-    boolean many() {
+    public boolean many() {
         return many;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return count == 0 && !many;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    int page(int index) {
+    public int page(int index) {
         return pages[index];
     }
 
-    void clear() {
+    public void clear() {
         count = 0;
         many = false;
     }

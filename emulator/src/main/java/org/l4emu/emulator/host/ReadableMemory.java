@@ -1,7 +1,8 @@
-package org.l4emu.emulator.arm;
+package org.l4emu.emulator.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,14 +13,18 @@ import java.util.List;
  * calibration can follow pointers found in the engine's private structures without reading
  * unmapped memory, which would kill the JVM.
  */
-final class ReadableMemory {
+@SuppressWarnings("restricted") // the engine's structures live in its heap, at addresses found at start-up
+public final class ReadableMemory {
+    /** Everything, for absolute addresses; reads are checked against {@link #readableBytes} first. */
+    public static final MemorySegment PROCESS = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
     private final List<long[]> ranges;
 
     private ReadableMemory(List<long[]> ranges) {
         this.ranges = ranges;
     }
 
-    static ReadableMemory ofThisProcess() {
+    public static ReadableMemory ofThisProcess() {
         List<long[]> ranges = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
@@ -38,7 +43,7 @@ final class ReadableMemory {
     }
 
     /** How many bytes from {@code address} on can be read, up to {@code wanted}; 0 when it is not mapped. */
-    long readableBytes(long address, long wanted) {
+    public long readableBytes(long address, long wanted) {
         for (long[] range : ranges) {
             if (Long.compareUnsigned(address, range[0]) >= 0 && Long.compareUnsigned(address, range[1]) < 0) {
                 return Math.min(wanted, range[1] - address);
