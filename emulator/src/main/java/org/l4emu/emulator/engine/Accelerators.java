@@ -26,6 +26,7 @@ public final class Accelerators {
     public enum State {
         ACTIVE("active"),
         NOT_NEEDED("not needed on this engine"),
+        NO_ROOM("not tried: this machine's memory leaves no room for its calibration"),
         SWITCHED_OFF("switched off by " + VARIABLE),
         CHECK_FAILED("dropped: start-up check failed");
 

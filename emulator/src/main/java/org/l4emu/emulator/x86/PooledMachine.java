@@ -10,6 +10,8 @@ import org.l4emu.emulator.debug.DebugProbe;
 import org.l4emu.emulator.debug.DebugStop;
 import org.l4emu.emulator.debug.EngineDebugHooks;
 import org.l4emu.emulator.debug.PooledDebugHooks;
+import org.l4emu.emulator.engine.Accelerator;
+import org.l4emu.emulator.engine.Accelerators;
 import org.l4emu.emulator.engine.EngineMachine;
 import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
@@ -65,6 +67,8 @@ public final class PooledMachine extends EngineMachine {
         // need only zeroing: their mappings, and the code translated from them, went first.
         memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::zero);
         stops = new X86StopDecoder(memory);
+        // Every space has an engine, and so a TLB, of its own here.
+        Accelerators.attempt(X86Counting.MACHINE, Accelerator.SPACE_TLBS, null, () -> Accelerators.State.NOT_NEEDED);
     }
 
     @Override

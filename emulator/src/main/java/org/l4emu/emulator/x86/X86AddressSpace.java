@@ -6,6 +6,9 @@ import org.l4emu.emulator.Access;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
+import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
+import org.l4emu.emulator.spacetlb.TlbSpace;
 
 /**
  * An x86 address space as real PAE page tables in emulated physical memory ({@link PaeEntry}):
@@ -18,15 +21,18 @@ import org.l4emu.emulator.PhysicalMemory;
  *
  * <p>QEMU caches translations, traps included, and host writes to the tables do not drop them:
  * any change to an entry marks the space, and the CPU flushes its TLB before it runs the space
- * again. A space not loaded has nothing cached: loading it flushes.
+ * again. A space not loaded has nothing cached: loading it flushes, unless it keeps a TLB of its
+ * own ({@link SpaceTlbs}), which a change while it was out drops.
  */
-public final class X86AddressSpace implements AddressSpace {
+public final class X86AddressSpace extends TlbSpace implements AddressSpace {
     /** The pointer table and three user directories: as many frames as an arm L1 table takes. */
     static final int FRAMES = 4;
     private static final int USER_DIRECTORIES = FRAMES - 1;
     private static final long KERNEL_RANGE = KernelLayout.USER_LIMIT;
 
     private final PhysicalMemory memory;
+    /** Where the frames of {@link #memory} end: frames mapped must lie below. */
+    private final long memoryEnd;
     private final MemorySegment ram;
     private final ExecutableFrames executable;
     private final long pointerTable;
@@ -38,9 +44,11 @@ public final class X86AddressSpace implements AddressSpace {
      * A new space whose tables live in {@code memory}, whose host memory from physical 0 is
      * {@code ram}. Throws {@link OutOfPhysicalMemoryException} when no four frames are left.
      */
-    X86AddressSpace(PhysicalMemory memory, MemorySegment ram, ExecutableFrames executable)
+    X86AddressSpace(NativePhysicalMemory memory, MemorySegment ram, ExecutableFrames executable)
             throws OutOfPhysicalMemoryException {
+        super(executable.codeGeneration());
         this.memory = memory;
+        this.memoryEnd = memory.base() + memory.size();
         this.ram = ram;
         this.executable = executable;
         this.pointerTable = memory.allocateFrames(FRAMES, PhysicalMemory.PAGE_SIZE);
@@ -69,11 +77,12 @@ public final class X86AddressSpace implements AddressSpace {
     @Override
     public void map(int virtualAddress, long frame, Access rights) {
         checkAlive();
-        UserPages.checkMapping(virtualAddress, frame, memory.size());
+        UserPages.checkMapping(virtualAddress, frame, memoryEnd);
         long linear = Integer.toUnsignedLong(virtualAddress);
         if (rights.executable()) {
             executable.mark(frame);
         }
+        mapping(virtualAddress, rights.executable(), rights.writable() && (rights.executable() || executable.mayHoldCode(frame)));
         setPage(ensureTable(linear), linear, PaeEntry.userPage(linear, frame, rights));
         pages.set(virtualAddress, frame, rights);
     }
@@ -141,9 +150,23 @@ public final class X86AddressSpace implements AddressSpace {
         return memory == machineMemory;
     }
 
-    boolean isDestroyed() {
+    @Override
+    public boolean isDestroyed() {
         return destroyed;
     }
+
+    @Override
+    protected int codeGeneration() {
+        return executable.codeGeneration();
+    }
+
+    @Override
+    protected boolean anyWritableFrameMayHoldCode() {
+        boolean[] any = {false};
+        pages.forEach((virtualAddress, frame, rights) -> any[0] |= rights.writable() && executable.mayHoldCode(frame));
+        return any[0];
+    }
+
 
     private long directory(int index) {
         return pointerTable + (long) (index + 1) * PhysicalMemory.PAGE_SIZE;

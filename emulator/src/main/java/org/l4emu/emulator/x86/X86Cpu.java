@@ -9,6 +9,7 @@ import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.InterruptHook;
 import org.l4emu.emulator.unicorn.UcMemType;
 import org.l4emu.emulator.unicorn.UcProt;
@@ -21,7 +22,10 @@ import org.l4emu.emulator.unicorn.X86Register;
  * memory once, running user code in ring 3 with PAE paging and execute-disable through the
  * page tables of whichever {@link X86AddressSpace} it runs. Switching spaces writes CR3, which
  * flushes the TLB (QEMU's TLB has no address-space tags; a start-up probe checks the write
- * flushes, else the CPU flushes with {@code UC_CTL_TLB_FLUSH} too).
+ * flushes, else the CPU flushes with {@code UC_CTL_TLB_FLUSH} too). Where the calibration finds
+ * QEMU's TLB structures ({@link X86SpaceTlbCalibration}), each space keeps a TLB of its own
+ * instead, swapped in as it enters ({@link SpaceTlbs}), and CR3 is written in QEMU's CPU state,
+ * which does not flush.
  *
  * <p>Faults. An access to a page nothing maps, or mapped without rights, lands in the trap
  * range ({@link PaeEntry}) and reaches the invalid-memory hook with its type and linear
@@ -44,6 +48,8 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     /** CR2 between page faults: the entry page, which traps once the CPU is set up, so no #PF reports it. */
     private static final int NO_PAGE_FAULT = (int) KernelLayout.ENTRY_PAGE;
     private static final long TRAP_RANGE = 1L << 32;
+    /** x86 has one user-mode MMU index, so one TLB that spaces take turns in. */
+    private static final int USER_REGIME = 0;
 
     private final Unicorn unicorn;
     private final Arena arena;
@@ -59,6 +65,15 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     private SyscallContinuation<X86CpuContext, X86AddressSpace> syscalls;
     /** The space whose tables CR3 holds (the TLB may hold its translations), or null. */
     private X86AddressSpace translating;
+    /** Where spaces keep their own TLB: the swapping, and CR3's place; else null. */
+    private SpaceTlbs spaceTlbs;
+    private X86CpuState state;
+    /**
+     * Where spaces keep their own TLB: the space whose table QEMU holds, or null when it is
+     * empty. Apart from {@link #translating}, which the restore after an exception forgets while
+     * the TLB stays as it was.
+     */
+    private X86AddressSpace holding;
     /** The space of the thread the CPU runs, or ran last. */
     private X86AddressSpace running;
     /** The thread the CPU runs, or ran last (for debug hooks: one engine runs every space). */
@@ -157,7 +172,10 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     @Override
     public void prepare(X86CpuContext context, X86AddressSpace space) {
         kernel.setThreadPointer(context.threadPointer());
-        if (space != translating) {
+        if (space != translating && spaceTlbs != null) {
+            enterOwnTlb(space);
+            translating = space;
+        } else if (space != translating) {
             unicorn.writeRegister(X86Register.CR3, (int) space.pointerTable());
             if (!cr3WriteFlushes) {
                 unicorn.flushTlb();
@@ -170,6 +188,52 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         registers.load(context);
         running = space;
         runningContext = context;
+    }
+
+    /** {@code space} takes QEMU's TLB with its own table in it, and CR3 without a flush. */
+    private void enterOwnTlb(X86AddressSpace space) {
+        boolean changed = space.takeTranslationsChanged();
+        if (space != holding) {
+            spaceTlbs.swap(USER_REGIME, holding, space, changed);
+            holding = space;
+        } else if (changed) {
+            unicorn.flushTlb();
+        }
+        state.writeCr3(space.pointerTable());
+    }
+
+    /**
+     * From now on spaces keep their own TLB through {@code swapped}, CR3 written in
+     * {@code cpuState}; null: they stop, every table kept aside is dropped and the TLB flushed.
+     */
+    void useSpaceTlbs(SpaceTlbs swapped, X86CpuState cpuState) {
+        if (spaceTlbs != null) {
+            spaceTlbs.forgetAll();
+        }
+        unicorn.flushTlb();
+        spaceTlbs = swapped;
+        state = cpuState;
+        holding = null;
+        translating = null;
+    }
+
+    /** Empties the TLB; the next {@link #prepare} loads CR3 again (for the calibration). */
+    void unloadTranslation() {
+        unicorn.flushTlb();
+        translating = null;
+    }
+
+    /**
+     * After a thread in virtual-8086 mode stopped: every table kept aside is dropped and the TLB
+     * flushed, as a switch did before spaces kept their own. The mode's translations outlived the
+     * restore that ends it otherwise, and the hx86_vm86 guest then ran differently.
+     */
+    void leftVirtual8086() {
+        if (spaceTlbs != null) {
+            spaceTlbs.forgetAll();
+            unicorn.flushTlb();
+            holding = null;
+        }
     }
 
     /** The space of the thread the CPU runs or ran last. */
@@ -342,6 +406,9 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     @Override
     public void close() {
         try {
+            if (spaceTlbs != null) {
+                spaceTlbs.forgetAll();
+            }
             unicorn.close();
         } finally {
             arena.close();

@@ -8,12 +8,16 @@ import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.debug.EngineDebugHooks;
+import org.l4emu.emulator.engine.Accelerator;
+import org.l4emu.emulator.engine.Accelerators;
 import org.l4emu.emulator.engine.ContinuedRun;
 import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
 import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.SpaceTlbs;
+import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.X86Register;
 
 /**
@@ -30,6 +34,9 @@ import org.l4emu.emulator.unicorn.X86Register;
  * {@link PooledMachine}, the design for older engines.
  */
 public final class X86Machine extends OneEngineMachine {
+    /** The calibration's scratch MiB: just below the machine's own pages, above RAM unless RAM reaches it. */
+    private static final long SCRATCH_SIZE = 1L << 20;
+    private static final long SCRATCH_BASE = (KernelLayout.KERNEL_REGION - SCRATCH_SIZE) & -SCRATCH_SIZE;
     private final NativePhysicalMemory memory;
     private final ExecutableFrames executable = new ExecutableFrames();
     private final X86Cpu cpu;
@@ -48,7 +55,8 @@ public final class X86Machine extends OneEngineMachine {
             throw new EmulatorUnavailableException("this Unicorn's IA-32 page walk does not translate: "
                     + "x86 needs one engine per address space here");
         }
-        super(AnonymousMapping.reserve(memorySize));
+        // Reserved, not committed: the scratch MiB above RAM is touched only by the calibration.
+        super(AnonymousMapping.reserve(Math.max(memorySize, SCRATCH_BASE + SCRATCH_SIZE)));
         host().adviseHugePages(0, memorySize);
         // Frame 0 is never handed out, so that 0 can never be mistaken for a frame.
         memory = new NativePhysicalMemory(host().segment(), 0, memorySize, PhysicalMemory.PAGE_SIZE, this::scrub);
@@ -58,12 +66,47 @@ public final class X86Machine extends OneEngineMachine {
             host().close();
             throw e;
         }
+        try {
+            useSpaceTlbs(memorySize);
+        } catch (RuntimeException | Error e) {
+            cpu.close();
+            host().close();
+            throw e;
+        }
         EngineDebugHooks debugHooks = new EngineDebugHooks(cpu.unicorn(), EngineDebugHooks.of(cpu::loadedContext,
                 cpu::runningSpace, () -> cpu.unicorn().readRegister(X86Register.EIP)), cpu.counting(),
                 paging.hookAddresses(), memorySize);
         runs = new ContinuedRun<>(this, cpu, new Stops(cpu, new X86StopDecoder(memory)), new RetiredInstructions(),
                 debugHooks);
         cpu.takeSyscallsWith(runs.syscalls());
+    }
+
+    /**
+     * Gives every address space a TLB of its own where the setting allows it and the calibration,
+     * run in a scratch MiB above RAM, finds and checks QEMU's structures ({@link X86SpaceTlbCalibration}).
+     * The scratch MiB's host pages are given back after it.
+     */
+    private void useSpaceTlbs(long memorySize) {
+        X86SpaceTlbCalibration.Found[] found = {null};
+        Accelerators.attempt(X86Counting.MACHINE, Accelerator.SPACE_TLBS, null, () -> {
+            if (memorySize > SCRATCH_BASE) {
+                return Accelerators.State.NO_ROOM;
+            }
+            // Mapped for good: Unicorn 2.1's uc_mem_unmap leaves the CPU so that the next #PF
+            // becomes a #DF. No guest frame lies there, so no guest reaches it.
+            cpu.unicorn().mapMemory(SCRATCH_BASE, SCRATCH_SIZE, UcProt.ALL, host().segment().asSlice(SCRATCH_BASE, SCRATCH_SIZE));
+            try {
+                NativePhysicalMemory scratch = new NativePhysicalMemory(host().segment(), SCRATCH_BASE, SCRATCH_SIZE,
+                        SCRATCH_BASE, this::zero);
+                found[0] = new X86SpaceTlbCalibration(cpu, scratch, host().segment()).find();
+            } finally {
+                host().discard(SCRATCH_BASE, SCRATCH_SIZE);
+            }
+            return Accelerators.State.ACTIVE;
+        });
+        if (found[0] != null) {
+            cpu.useSpaceTlbs(new SpaceTlbs(found[0].layout(), executable::codeGeneration), found[0].state());
+        }
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */
@@ -133,13 +176,17 @@ public final class X86Machine extends OneEngineMachine {
             long pc = Integer.toUnsignedLong(thread.instructionPointer());
             long started = cpu.counting().completed(pc, false);
             long atPause = cpu.counting().completedAtPause(pc, budget);
-            if (!X86StopDecoder.inVirtual8086(thread)) {
+            boolean virtual8086 = X86StopDecoder.inVirtual8086(thread);
+            if (!virtual8086) {
                 // A re-run would load the thread's real-mode selectors; the decoder ends the mode instead.
                 cpu.settleFault(thread);
             }
             Trap trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
             if (decoder.exceptionTaken()) {
                 cpu.forgetException();
+            }
+            if (virtual8086) {
+                cpu.leftVirtual8086();
             }
             return trap;
         }
