@@ -53,9 +53,16 @@ public final class SpaceTlbs {
     private final KeptTlb held = new KeptTlb();
     private final KeptTlb next = new KeptTlb();
     private long switches;
+    /** The dirty bits of the MMU indexes no regime swaps. */
+    private final int otherModes;
 
     public SpaceTlbs(SpaceTlbLayout layout, IntSupplier codeGeneration) {
         this.layout = layout;
+        int regimes = 0;
+        for (int bit : layout.dirtyBits()) {
+            regimes |= bit;
+        }
+        this.otherModes = ~regimes;
         this.shape = layout.shape();
         this.jumpCache = new JumpCache(layout.jumpCache(), shape.pageBits());
         this.codeGeneration = codeGeneration;
@@ -95,6 +102,16 @@ public final class SpaceTlbs {
             keep(leaving, held);
         }
         install(regime, next);
+    }
+
+    /**
+     * True when QEMU filled the TLB of an MMU index that no regime swaps since that TLB was last
+     * flushed (its dirty bitmap says so). Such a TLB is shared by every space, and it may hold
+     * user addresses: x86's iret, lret and far calls read and write the user's stack through the
+     * kernel's index, even in ring 3. The caller must flush it before another space runs.
+     */
+    public boolean othersFilled() {
+        return (PROCESS.get(ValueLayout.JAVA_SHORT, layout.dirty()) & otherModes) != 0;
     }
 
     /** Drops every table kept aside (everything cached must go). */

@@ -194,6 +194,11 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     private void enterOwnTlb(X86AddressSpace space) {
         boolean changed = space.takeTranslationsChanged();
         if (space != holding) {
+            if (spaceTlbs.othersFilled()) {
+                // The kernel's TLBs may translate user stacks of the space that leaves (iret, lret,
+                // far calls): they go, with its own table's entries, which stays its.
+                unicorn.flushTlb();
+            }
             spaceTlbs.swap(USER_REGIME, holding, space, changed);
             holding = space;
         } else if (changed) {
@@ -221,19 +226,6 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     void unloadTranslation() {
         unicorn.flushTlb();
         translating = null;
-    }
-
-    /**
-     * After a thread in virtual-8086 mode stopped: every table kept aside is dropped and the TLB
-     * flushed, as a switch did before spaces kept their own. The mode's translations outlived the
-     * restore that ends it otherwise, and the hx86_vm86 guest then ran differently.
-     */
-    void leftVirtual8086() {
-        if (spaceTlbs != null) {
-            spaceTlbs.forgetAll();
-            unicorn.flushTlb();
-            holding = null;
-        }
     }
 
     /** The space of the thread the CPU runs or ran last. */

@@ -185,9 +185,6 @@ public final class X86Machine extends OneEngineMachine {
             if (decoder.exceptionTaken()) {
                 cpu.forgetException();
             }
-            if (virtual8086) {
-                cpu.leftVirtual8086();
-            }
             return trap;
         }
 

@@ -17,6 +17,10 @@ import org.l4emu.emulator.spacetlb.SpaceTlbs;
  * are SpaceTlbsContractTest's.
  */
 class X86SpaceTlbsAttackTest extends X86OwnTlbs {
+    /** The flat ring-3 code selector (GlobalDescriptorTable), and EFLAGS with IF and bit 1. */
+    private static final int USER_CODE_SELECTOR = 0x1b;
+    private static final int IRET_EFLAGS = 0x202;
+
     /**
      * One block runs from the end of a page both spaces share into the next page, which each
      * maps to its own frame: the jump cache finds blocks by PC alone, so the other space's block
@@ -86,6 +90,43 @@ class X86SpaceTlbsAttackTest extends X86OwnTlbs {
             assertEquals(Trap.SYSCALL, guest.run(thread, space));
             assertEquals(value, thread.argument(0), "the immediate stored just before");
             pushOut();
+        }
+    }
+
+    /**
+     * iret, lret and far calls read and write the stack at the kernel's MMU index (QEMU's
+     * {@code cpu_ldl_kernel}), even in ring 3: translations cached there belong to a space too.
+     * Two spaces with different stack frames at one address each iret through their own frame,
+     * visit after visit, and must land where their own frame says.
+     */
+    @Test
+    void anIretReadsTheStackOfItsOwnSpace() {
+        int stack = DATA;
+        List<AddressSpace> spaces = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            AddressSpace space = guest.newSpace();
+            // iret at CODE; each space's landing places at CODE + 0x10 and CODE + 0x20.
+            byte[] code = new byte[0x30];
+            code[0] = (byte) 0xCF;
+            byte[] one = X86.concat(X86.movEbx(1), X86.INT_80);
+            byte[] two = X86.concat(X86.movEbx(2), X86.INT_80);
+            System.arraycopy(one, 0, code, 0x10, one.length);
+            System.arraycopy(two, 0, code, 0x20, two.length);
+            guest.code(space, CODE, code);
+            long frame = guest.frame();
+            space.map(stack, frame, Access.READ_WRITE);
+            int[] iretFrame = {CODE + 0x10 * i, USER_CODE_SELECTOR, IRET_EFLAGS};
+            for (int word = 0; word < iretFrame.length; word++) {
+                guest.memory.writeWord(frame + 4L * word, iretFrame[word]);
+            }
+            spaces.add(space);
+        }
+        for (int round = 0; round < 6; round++) {
+            int i = round % 2;
+            X86CpuContext thread = guest.context(CODE);
+            thread.setRegister(X86CpuContext.ESP, stack);
+            assertEquals(Trap.SYSCALL, guest.run(thread, spaces.get(i)), "round " + round);
+            assertEquals(i + 1, thread.argument(0), "round " + round + ": where space " + (i + 1) + "'s own frame says");
         }
     }
 }
