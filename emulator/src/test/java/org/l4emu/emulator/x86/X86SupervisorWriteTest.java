@@ -1,0 +1,92 @@
+package org.l4emu.emulator.x86;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.l4emu.emulator.Access;
+import org.l4emu.emulator.AddressSpace;
+import org.l4emu.emulator.Trap;
+
+/**
+ * On the one-engine design user code runs in ring 3 with paging, but some of QEMU's helpers
+ * (far calls, iret, lret) reach the user's stack through the kernel's MMU index, as supervisor
+ * accesses: the page tables' read-only bit must bind them too (CR0.WP), or a space writes pages
+ * it may only read, among them the kernel page with the GDT every space shares.
+ */
+class X86SupervisorWriteTest {
+    private static final int CODE = X86Guest.CODE;
+    private static final int DATA = X86Guest.DATA;
+
+    private X86Guest guest;
+
+    @BeforeEach
+    void open() {
+        guest = new X86Guest();
+        assumeTrue(guest.machine instanceof X86Machine, "engines per space: Unicorn's region rights bind every access");
+    }
+
+    @AfterEach
+    void close() {
+        guest.close();
+    }
+
+    /** {@code lcall $USER_CODE, $target}: pushes CS and the return EIP below ESP, then jumps. */
+    private static byte[] farCall(int target) {
+        return new byte[] {(byte) 0x9A, (byte) target, (byte) (target >>> 8), (byte) (target >>> 16),
+            (byte) (target >>> 24), (byte) GlobalDescriptorTable.USER_CODE, 0};
+    }
+
+    /**
+     * A far call pushes its return address through the kernel's MMU index, as a supervisor
+     * write, even in ring 3; with CR0.WP clear such writes ignore the page's read-only bit. A
+     * frame another space owns and shares read-only must not change when the space it is shared
+     * with far-calls with its stack in it: the push faults as a write.
+     */
+    @Test
+    void aFarCallCannotStoreIntoAPageMappedReadOnly() {
+        AddressSpace owner = guest.newSpace();
+        long shared = guest.data(owner, DATA, Access.READ_WRITE);
+        guest.memory.writeWord(shared + 0xF8, 0x0A0A0A0A);
+        guest.memory.writeWord(shared + 0xFC, 0x0B0B0B0B);
+        AddressSpace reader = guest.newSpace();
+        reader.map(DATA, shared, Access.READ);
+        guest.code(reader, CODE, X86.concat(farCall(CODE + 0x10), NOPS), X86.movEbx(1), X86.INT_80);
+        X86CpuContext thread = guest.context(CODE);
+        thread.setRegister(X86CpuContext.ESP, DATA + 0x100);
+        Trap trap = guest.run(thread, reader);
+        assertEquals(0x0A0A0A0A, guest.memory.readWord(shared + 0xF8), "the owner's word below, after " + trap);
+        assertEquals(0x0B0B0B0B, guest.memory.readWord(shared + 0xFC), "the owner's word above, after " + trap);
+        assertEquals(new Trap.PageFault(DATA + 0xFC, Access.WRITE, CODE), trap);
+    }
+
+    /**
+     * The same push aimed at the kernel page, which every space maps read-only: it holds the GDT
+     * every thread loads its selectors from. A space must not be able to turn the user data
+     * descriptor into a not-present one for every other space.
+     */
+    @Test
+    void aFarCallCannotStoreIntoTheSharedDescriptorTable() {
+        AddressSpace attacker = guest.newSpace();
+        guest.code(attacker, CODE, X86.concat(farCall(CODE + 0x10), NOPS), X86.INT_80);
+        X86CpuContext thread = guest.context(CODE);
+        // The pushes land on the user data descriptor (GDT + 0x20).
+        thread.setRegister(X86CpuContext.ESP, (int) KernelLayout.GDT + 0x28);
+        Trap trap = guest.run(thread, attacker);
+
+        AddressSpace victim = guest.newSpace();
+        // mov $USER_DATA, %eax; mov %eax, %es; mov $7, %ebx; int $0x80
+        guest.code(victim, CODE, X86.movEax(GlobalDescriptorTable.USER_DATA), new byte[] {(byte) 0x8E, (byte) 0xC0},
+                X86.movEbx(7), X86.INT_80);
+        X86CpuContext inVictim = guest.context(CODE);
+        assertEquals(Trap.SYSCALL, guest.run(inVictim, victim), "another space loads the user data selector, after " + trap);
+        assertEquals(7, inVictim.argument(0));
+        assertEquals(new Trap.PageFault((int) KernelLayout.GDT + 0x24, Access.WRITE, CODE), trap);
+    }
+
+    /** Pads a 7-byte far call at CODE to its target at CODE + 0x10. */
+    private static final byte[] NOPS = {(byte) 0x90, (byte) 0x90, (byte) 0x90, (byte) 0x90, (byte) 0x90, (byte) 0x90,
+        (byte) 0x90, (byte) 0x90, (byte) 0x90};
+}
