@@ -14,7 +14,9 @@ import org.l4emu.emulator.unicorn.X86Register;
  * control bits only ring-0 code can be relied on to make take effect (host writes to CR0 and
  * CR4 do not update QEMU's cached flags in Unicorn 2.0.1): CR0.EM, so that x87 and MMX
  * instructions fault and threads need no FPU state (guests are soft-float, as on arm);
- * CR4.TSD, so that {@code rdtsc}, which reads the host's clock, faults rather than break
+ * CR0.WP, so that with paging a supervisor write honours a page's read-only bit: QEMU's far
+ * calls push the return address through the kernel's MMU index even in ring 3, which would
+ * otherwise store into pages mapped read-only, the kernel page's GDT among them; CR4.TSD, so that {@code rdtsc}, which reads the host's clock, faults rather than break
  * determinism; and CR4.OSFXSR and OSXMMEXCPT clear, so that SSE instructions are undefined.
  * With {@link Paging#ON} it then turns on PAE paging with execute-disable through the boot
  * page-directory-pointer table ({@link KernelLayout#BOOT_PDPT}), which must map the entry page
@@ -38,7 +40,7 @@ final class UserModeEntry {
     private static final long IRET_FRAME = KernelLayout.ENTRY_PAGE + 0x100;
     private static final byte[] CONTROL_BITS = {
         0x0F, 0x20, (byte) 0xC0,                                 // mov %cr0, %eax
-        (byte) 0x83, (byte) 0xC8, 0x04,                          // or $CR0_EM, %eax
+        0x0D, 0x04, 0x00, 0x01, 0x00,                            // or $(CR0_EM | CR0_WP), %eax
         0x0F, 0x22, (byte) 0xC0,                                 // mov %eax, %cr0
         0x0F, 0x20, (byte) 0xE0,                                 // mov %cr4, %eax
         (byte) 0x83, (byte) 0xC8, 0x04,                          // or $CR4_TSD, %eax
