@@ -19,6 +19,7 @@ import org.l4emu.emulator.Trap;
 class X86SupervisorWriteTest {
     private static final int CODE = X86Guest.CODE;
     private static final int DATA = X86Guest.DATA;
+    private static final int PAGE = 4096;
 
     private X86Guest guest;
 
@@ -84,6 +85,45 @@ class X86SupervisorWriteTest {
         assertEquals(Trap.SYSCALL, guest.run(inVictim, victim), "another space loads the user data selector, after " + trap);
         assertEquals(7, inVictim.argument(0));
         assertEquals(new Trap.PageFault((int) KernelLayout.GDT + 0x24, Access.WRITE, CODE), trap);
+    }
+
+    /**
+     * A far call whose push reaches a page nothing maps stops at the refused write (Unicorn's
+     * invalid-memory hook, inside QEMU's far-call helper). QEMU must not keep anything of it
+     * that changes how another space's later faults are reported: a fetch from a page mapped
+     * without execute is a page fault, not a double fault reported as {@code int $8}.
+     */
+    @Test
+    void aFarCallStoppedAtAnUnmappedStackLeavesAnotherSpacesFaultsAlone() {
+        AddressSpace caller = guest.newSpace();
+        // The call's target is in a page mapped without execute: its fetch faults too.
+        guest.code(caller, CODE, farCall(CODE + PAGE + 0x10), X86.INT_80);
+        guest.data(caller, CODE + PAGE, Access.READ_WRITE);
+        X86CpuContext thread = guest.context(CODE);
+        thread.setRegister(X86CpuContext.ESP, DATA + 0x100);
+        Trap trap = guest.run(thread, caller);
+
+        AddressSpace other = guest.newSpace();
+        guest.data(other, DATA, Access.READ_WRITE);
+        for (int round = 0; round < 2; round++) {
+            assertEquals(new Trap.PageFault(DATA, Access.EXECUTE, DATA), guest.run(guest.context(DATA), other),
+                    "round " + round + ", after the far call's " + trap);
+        }
+    }
+
+    /**
+     * A far call whose push reaches a page nothing maps must fault at the call, with nothing of
+     * it done, so that the thread calls again once its stack is mapped: not at the target, with
+     * the return address never pushed.
+     */
+    @Test
+    void aFarCallStoppedAtAnUnmappedStackFaultsAtTheCall() {
+        AddressSpace caller = guest.newSpace();
+        guest.code(caller, CODE, X86.concat(farCall(CODE + 0x10), NOPS), X86.INT_80);
+        X86CpuContext thread = guest.context(CODE);
+        thread.setRegister(X86CpuContext.ESP, DATA + 0x100);
+        assertEquals(new Trap.PageFault(DATA + 0xFC, Access.WRITE, CODE), guest.run(thread, caller));
+        assertEquals(DATA + 0x100, thread.register(X86CpuContext.ESP));
     }
 
     /** Pads a 7-byte far call at CODE to its target at CODE + 0x10. */
