@@ -182,7 +182,10 @@ public final class X86Machine extends OneEngineMachine {
                 cpu.settleFault(thread);
             }
             Trap trap = decoder.decode(space, cpu.stop(), code, thread, started, atPause, budget);
-            if (decoder.exceptionTaken()) {
+            // A refused access stops the run inside whatever QEMU was doing: a far call's helper, say,
+            // whose jump then raises a #PF the stop keeps from the hook, but which QEMU remembers
+            // (the next #PF, of any space, would become a double fault). So it is forgotten too.
+            if (decoder.exceptionTaken() || trap instanceof Trap.PageFault) {
                 cpu.forgetException();
             }
             return trap;
