@@ -24,6 +24,21 @@ final class X86Guest extends Guest {
         return new X86Guest(new PooledMachine(MEMORY));
     }
 
+    /** A one-engine guest whose spaces do not keep their own TLB: every switch writes CR3 and flushes. */
+    static X86Guest flushing() {
+        Machine machine = X86Machines.open(MEMORY);
+        if (machine instanceof X86Machine x86) {
+            try {
+                java.lang.reflect.Field field = X86Machine.class.getDeclaredField("cpu");
+                field.setAccessible(true);
+                ((X86Cpu) field.get(x86)).useSpaceTlbs(null, null);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return new X86Guest(machine);
+    }
+
     /** The machine as the engine-per-space design (for guests made by {@link #pooled()}). */
     PooledMachine pooledMachine() {
         return (PooledMachine) machine;
