@@ -5,6 +5,8 @@ import static org.l4emu.emulator.engine.InternalsCheck.expect;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.emulator.Access;
@@ -453,7 +455,8 @@ final class EngineCalibration {
             SpaceTlbCheck.check(scratch, new SpaceTlbCheck.Machine<ArmAddressSpace>() {
                 @Override
                 public byte[] code(int number) {
-                    return littleEndian(MOVE_TO_R2 | number, LOAD_R1_FROM_R0, SVC);
+                    return ByteBuffer.allocate(3 * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                            .putInt(MOVE_TO_R2 | number).putInt(LOAD_R1_FROM_R0).putInt(SVC).array();
                 }
 
                 @Override
@@ -474,14 +477,6 @@ final class EngineCalibration {
         }
         spaceTlbs = found;
         return Accelerators.State.ACTIVE;
-    }
-
-    private static byte[] littleEndian(int... words) {
-        byte[] bytes = new byte[words.length * Integer.BYTES];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (words[i / Integer.BYTES] >>> 8 * (i % Integer.BYTES));
-        }
-        return bytes;
     }
 
     /** A space with the calibration code and a writable data page. */

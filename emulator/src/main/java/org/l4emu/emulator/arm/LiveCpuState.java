@@ -9,7 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.l4emu.emulator.engine.RegisterSignature;
 import org.l4emu.emulator.host.EngineObjects;
 import org.l4emu.emulator.host.MemorySearch;
 import org.l4emu.emulator.host.ReadableMemory;
@@ -42,9 +42,8 @@ final class LiveCpuState implements CoreRegisters {
     static final int CORE_REGISTERS = 16;
     /** r0-r14; PC is left alone, as a PC write asks Unicorn to leave its loop. */
     private static final int SIGNATURE_REGISTERS = 15;
-    private static final int FIRST_SIGNATURE = 0x5A5A_0000;
-    private static final int SECOND_SIGNATURES = 0x3C00_0000;
-    private static final AtomicInteger SEARCHES = new AtomicInteger();
+    /** r0-r12, SP, LR: the registers of the signature, in QEMU's order. */
+    private static final ArmRegister[] SIGNATURE_ORDER = signatureOrder();
 
     /** TPIDRURW of each bank, then TEEHBR, as {@link #locateUserRegisters} looks for them. */
     private static final ArmCpRegister[] USER_REGISTERS = {ArmCpRegister.TPIDRURW, ArmCpRegister.TPIDRURW,
@@ -132,7 +131,7 @@ final class LiveCpuState implements CoreRegisters {
         read(values);
         int[] probe = values.clone();
         for (int r = 0; r <= 12; r++) {
-            probe[r] = signatureValue(0x6E6E_0000, r);
+            probe[r] = RegisterSignature.value(0x6E6E_0000, r);
         }
         write(probe);
         boolean readBack = true;
@@ -146,26 +145,10 @@ final class LiveCpuState implements CoreRegisters {
         expect(readBack && after[7] == 0x1234_5678, "the live CPU state and Unicorn's register calls disagree");
     }
 
-    /**
-     * Finds the state of {@code unicorn}'s CPU; the registers it wrote to find it are left changed.
-     * The first signature may also lie in the freed state of an engine closed before, so only the
-     * candidate that follows a second signature, one no engine of this process was given before,
-     * is the live one.
-     */
+    /** Finds the state of {@code unicorn}'s CPU ({@link RegisterSignature}); the registers it wrote to find it are left changed. */
     static LiveCpuState locate(Unicorn unicorn, ReadableMemory memory) {
-        writeSignature(unicorn, FIRST_SIGNATURE);
-        List<Long> candidates;
-        try (Arena arena = Arena.ofConfined()) {
-            candidates = EngineObjects.find(unicorn.handle().address(), memory, signature(FIRST_SIGNATURE, arena),
-                    Integer.BYTES);
-        }
-        int second = secondSignature();
-        writeSignature(unicorn, second);
-        List<Long> live = candidates.stream().filter(candidate -> hasSignature(candidate, second)).toList();
-        expect(!candidates.isEmpty(), "found no candidate for the live CPU state");
-        expect(live.size() == 1, "found " + live.size() + " of " + candidates.size()
-                + " candidates for the live CPU state following a register write");
-        long address = live.getFirst();
+        long address = RegisterSignature.locate(unicorn.handle().address(), memory, SIGNATURE_REGISTERS, Integer.BYTES,
+                (register, value) -> unicorn.writeRegister(SIGNATURE_ORDER[register], value), "the live CPU state");
         return new LiveCpuState(unicorn, address, locateUserRegisters(unicorn, memory, address));
     }
 
@@ -177,8 +160,8 @@ final class LiveCpuState implements CoreRegisters {
     private static long[] locateUserRegisters(Unicorn unicorn, ReadableMemory memory, long core) {
         long readable = EngineObjects.readableObject(memory, core);
         MemorySegment state = PROCESS.asSlice(core, readable);
-        int first = secondSignature();
-        int second = secondSignature();
+        int first = RegisterSignature.nextBase();
+        int second = RegisterSignature.nextBase();
         writeUserSignature(unicorn, first);
         List<List<Long>> candidates = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
@@ -217,43 +200,19 @@ final class LiveCpuState implements CoreRegisters {
         unicorn.readCoprocessor(ArmCpRegister.TTBCR);
     }
 
+    private static ArmRegister[] signatureOrder() {
+        ArmRegister[] order = new ArmRegister[SIGNATURE_REGISTERS];
+        for (int r = 0; r <= 12; r++) {
+            order[r] = ArmRegister.general(r);
+        }
+        order[13] = ArmRegister.SP;
+        order[14] = ArmRegister.LR;
+        return order;
+    }
+
     /** Word aligned, as a ThumbEE handler base is. */
     private static int userSignatureValue(int base, int register) {
         return base + (register + 1) * 0x104;
     }
 
-    /** A signature base of its own for each search (bases 0x1000 apart never share a value). */
-    private static int secondSignature() {
-        return SECOND_SIGNATURES + (SEARCHES.getAndIncrement() & 0xFFF) * 0x1000;
-    }
-
-    private static void writeSignature(Unicorn unicorn, int base) {
-        for (int r = 0; r <= 12; r++) {
-            unicorn.writeRegister(ArmRegister.general(r), signatureValue(base, r));
-        }
-        unicorn.writeRegister(ArmRegister.SP, signatureValue(base, 13));
-        unicorn.writeRegister(ArmRegister.LR, signatureValue(base, 14));
-    }
-
-    private static int signatureValue(int base, int register) {
-        return base + register * 0x111;
-    }
-
-    /** The values {@link #writeSignature} writes, as they lie in memory. */
-    private static MemorySegment signature(int base, Arena arena) {
-        MemorySegment words = arena.allocate(ValueLayout.JAVA_INT, SIGNATURE_REGISTERS);
-        for (int r = 0; r < SIGNATURE_REGISTERS; r++) {
-            words.setAtIndex(ValueLayout.JAVA_INT, r, signatureValue(base, r));
-        }
-        return words;
-    }
-
-    private static boolean hasSignature(long at, int base) {
-        for (int r = 0; r < SIGNATURE_REGISTERS; r++) {
-            if (PROCESS.get(ValueLayout.JAVA_INT_UNALIGNED, at + (long) r * Integer.BYTES) != signatureValue(base, r)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -3,12 +3,8 @@ package org.l4emu.emulator.x86;
 import static org.l4emu.emulator.engine.InternalsCheck.expect;
 import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.l4emu.emulator.host.EngineObjects;
+import org.l4emu.emulator.engine.RegisterSignature;
 import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.unicorn.Unicorn;
 import org.l4emu.emulator.unicorn.X86Register;
@@ -23,9 +19,6 @@ import org.l4emu.emulator.unicorn.X86Register;
 final class X86CpuState {
     private static final X86Register[] SIGNATURE_REGISTERS = {X86Register.EAX, X86Register.ECX, X86Register.EDX,
         X86Register.EBX, X86Register.ESP, X86Register.EBP, X86Register.ESI, X86Register.EDI};
-    private static final int FIRST_SIGNATURE = 0x5A5A_0000;
-    private static final int SECOND_SIGNATURES = 0x3C00_0000;
-    private static final AtomicInteger SEARCHES = new AtomicInteger();
     /** How far into the state {@code cr[]} may lie. */
     private static final int CONTROL_REGISTER_SEARCH = 4096;
     /** A page-directory-pointer table is 32-byte aligned: another place for the check's CR3 writes. */
@@ -55,21 +48,9 @@ final class X86CpuState {
      * general registers are left changed, and CR3 as it was; the TLB is flushed.
      */
     static X86CpuState locate(Unicorn unicorn, ReadableMemory memory) {
-        writeSignature(unicorn, FIRST_SIGNATURE);
-        List<Long> candidates;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment signature = arena.allocate(ValueLayout.JAVA_LONG, SIGNATURE_REGISTERS.length);
-            for (int i = 0; i < SIGNATURE_REGISTERS.length; i++) {
-                signature.setAtIndex(ValueLayout.JAVA_LONG, i, Integer.toUnsignedLong(signatureValue(FIRST_SIGNATURE, i)));
-            }
-            candidates = EngineObjects.find(unicorn.handle().address(), memory, signature, Long.BYTES);
-        }
-        int second = SECOND_SIGNATURES + (SEARCHES.getAndIncrement() & 0xFFF) * 0x1000;
-        writeSignature(unicorn, second);
-        List<Long> live = candidates.stream().filter(candidate -> hasSignature(candidate, second)).toList();
-        expect(live.size() == 1, "found " + live.size() + " of " + candidates.size()
-                + " candidates for the x86 CPU state following a register write");
-        long address = live.getFirst();
+        long address = RegisterSignature.locate(unicorn.handle().address(), memory, SIGNATURE_REGISTERS.length,
+                Long.BYTES, (register, value) -> unicorn.writeRegister(SIGNATURE_REGISTERS[register], value),
+                "the x86 CPU state");
         long cr3 = findCr3(unicorn, memory, address);
         X86CpuState state = new X86CpuState(address, cr3);
         state.checkCr3(unicorn);
@@ -118,24 +99,5 @@ final class X86CpuState {
             case 4 -> X86Register.CR4;
             default -> throw new IllegalArgumentException("CR" + number);
         };
-    }
-
-    private static void writeSignature(Unicorn unicorn, int base) {
-        for (int i = 0; i < SIGNATURE_REGISTERS.length; i++) {
-            unicorn.writeRegister(SIGNATURE_REGISTERS[i], signatureValue(base, i));
-        }
-    }
-
-    private static int signatureValue(int base, int register) {
-        return base + register * 0x111;
-    }
-
-    private static boolean hasSignature(long at, int base) {
-        for (int i = 0; i < SIGNATURE_REGISTERS.length; i++) {
-            if (PROCESS.get(ValueLayout.JAVA_LONG, at + (long) i * Long.BYTES) != Integer.toUnsignedLong(signatureValue(base, i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

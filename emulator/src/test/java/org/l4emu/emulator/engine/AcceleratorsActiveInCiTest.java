@@ -24,7 +24,7 @@ class AcceleratorsActiveInCiTest {
                 "every accelerator is asked for");
         for (Architecture architecture : Architecture.values()) {
             try (Machine ignored = Machines.open(architecture)) {
-                Map<Accelerator, Accelerators.Outcome> outcomes = Accelerators.outcomes(architecture.name().toLowerCase());
+                Map<Accelerator, Accelerators.Outcome> outcomes = Accelerators.outcomes(architecture.xmlName());
                 assertFalse(outcomes.isEmpty(), architecture + ": no accelerator was tried");
                 outcomes.forEach((accelerator, outcome) -> assertTrue(
                         outcome.state() == Accelerators.State.ACTIVE || outcome.state() == Accelerators.State.NOT_NEEDED,
