@@ -34,7 +34,7 @@ final class PooledCpu implements InterruptHook, X86CounterProbe.ProbedCpu, AutoC
     private final UnicornContext afterSetUp;
     private final X86Counting countingFound;
     private InstructionCounting counting;
-    private final StopRecord stop = new StopRecord();
+    private final StopRecord stop;
 
     /**
      * Opens an engine and enters ring 3. {@code knownCounting} is how the pool's first engine
@@ -42,6 +42,7 @@ final class PooledCpu implements InterruptHook, X86CounterProbe.ProbedCpu, AutoC
      */
     PooledCpu(X86Counting knownCounting) {
         unicorn = X86Engine.open();
+        stop = new StopRecord(unicorn);
         arena = Arena.ofShared();
         try {
             kernelPage = arena.allocate(KernelLayout.PAGE_SIZE, KernelLayout.PAGE_SIZE);

@@ -1,22 +1,42 @@
 package org.l4emu.emulator.x86;
 
 import org.l4emu.emulator.unicorn.InvalidMemoryHook;
+import org.l4emu.emulator.unicorn.UcMemType;
+import org.l4emu.emulator.unicorn.Unicorn;
+import org.l4emu.emulator.unicorn.X86Register;
 
 /**
  * What stopped one {@code uc_emu_start}, as the hooks saw it: the vector the interrupt hook
  * took, and the first access the invalid-memory hook refused (an access straddling two pages
  * can report both halves). Read by {@link X86StopDecoder}.
+ *
+ * <p>A refused data access also keeps EIP and ESP as they stood when it was refused. Unicorn
+ * refuses an access by skipping it and asking the CPU to stop, and an instruction QEMU runs as
+ * one helper goes on to its end first: a far call skips its pushes, moves ESP below them and
+ * jumps to its target. The instruction did not happen, so its thread must stand at it, with
+ * its stack as it was (the count hook has EIP at each instruction as it starts).
  */
 final class StopRecord implements InvalidMemoryHook {
+    private final Unicorn unicorn;
     private int vector = X86Vector.NONE;
     private boolean faultPending;
     private int faultType;
     private long faultAddress;
+    /** True when the hook refused a data access and kept EIP and ESP at that moment. */
+    private boolean registersAtRefusal;
+    private int instructionPointerAtRefusal;
+    private int stackPointerAtRefusal;
+
+    /** Records the stops of {@code unicorn}'s runs, whose hooks are this record. */
+    StopRecord(Unicorn unicorn) {
+        this.unicorn = unicorn;
+    }
 
     /** A run starts: nothing seen yet. */
     void clear() {
         vector = X86Vector.NONE;
         faultPending = false;
+        registersAtRefusal = false;
     }
 
     /** The interrupt hook took {@code number}. */
@@ -52,12 +72,28 @@ final class StopRecord implements InvalidMemoryHook {
         faultAddress = address;
     }
 
+    /**
+     * Puts {@code thread}'s EIP and ESP back to where they stood when the hook refused a data
+     * access, undoing what the refused instruction did after it (see the class comment).
+     */
+    void undoRefusedInstruction(X86CpuContext thread) {
+        if (registersAtRefusal) {
+            thread.setInstructionPointer(instructionPointerAtRefusal);
+            thread.setStackPointer(stackPointerAtRefusal);
+        }
+    }
+
     @Override
     public boolean onInvalidAccess(int type, long address, int size) {
         if (!faultPending) {
             faultPending = true;
             faultType = type;
             faultAddress = address;
+            registersAtRefusal = !UcMemType.isFetch(type);
+            if (registersAtRefusal) {
+                instructionPointerAtRefusal = unicorn.readRegister(X86Register.EIP);
+                stackPointerAtRefusal = unicorn.readRegister(X86Register.ESP);
+            }
         }
         return false;
     }

@@ -58,7 +58,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     private final X86Registers registers;
     private final X86Counting countingFound;
     private InstructionCounting counting;
-    private final StopRecord stop = new StopRecord();
+    private final StopRecord stop;
     private final UnicornContext afterSetUp;
     private final boolean cr3WriteFlushes;
     /** Takes system calls inside the hook, or null when every exception stops the CPU. */
@@ -88,6 +88,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         this.memory = memory;
         this.cr3WriteFlushes = cr3WriteFlushes;
         unicorn = X86Engine.open();
+        stop = new StopRecord(unicorn);
         arena = Arena.ofShared();
         try {
             kernel = new KernelRegion(arena);

@@ -87,6 +87,7 @@ final class X86StopDecoder {
         if (inVirtual8086(thread)) {
             return virtual8086(stop, code, thread, started, atPause);
         }
+        stop.undoRefusedInstruction(thread);
         int vector = stop.vector();
         int eip = thread.instructionPointer();
         exceptionTaken = false;
