@@ -15,7 +15,6 @@ import org.l4emu.emulator.unicorn.ArmCpuModel;
 import org.l4emu.emulator.unicorn.ArmRegister;
 import org.l4emu.emulator.unicorn.InterruptHook;
 import org.l4emu.emulator.unicorn.MemoryHook;
-import org.l4emu.emulator.unicorn.RegisterBatch;
 import org.l4emu.emulator.unicorn.UcArch;
 import org.l4emu.emulator.unicorn.UcMode;
 import org.l4emu.emulator.unicorn.UcProt;
@@ -67,24 +66,15 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     private static final long UNTIL = 0;
     private static final long UNTIL_FOR_RUNS_AT_ZERO = 1;
 
-    // The state batch, in write order: the TLB flush and an entering space's TTBR0 (nothing is
-    // translated between the two), then SCR, then CPSR, whose write makes QEMU recompute the
-    // cached state (security state and user mode) that translation uses, then the thread
-    // register. A write starts where the change starts: at the flush to enter a space, at TTBR0
-    // to enter one with a TLB of its own, at SCR to change state, at CPSR for another thread.
-    private static final int STATE_TLB_FLUSH = 0;
-    private static final int STATE_TTBR0 = 1;
-    private static final int STATE_SCR = 2;
-    private static final int STATE_CPSR = 3;
-    private static final int STATE_TPIDRURO = 4;
-    private static final int STATE_SIZE = 5;
     /** Bank.values() allocates a new array at each call; this runs on every system call. */
     private static final Bank[] BANKS = Bank.values();
+    /** The same thread again, its CPSR and thread pointer unchanged: no {@link SwitchRegisters} to write. */
+    private static final int NOTHING_TO_SWITCH = -1;
     private static final int CPSR_OR_THREAD_POINTER = 1 << ArmCpuContext.CPSR | 1 << ArmCpuContext.THREAD_POINTER_BIT;
 
     private final Unicorn unicorn;
     private final Arena arena;
-    private final RegisterBatch state;
+    private SwitchRegisters switches;
     /** r0-r15, CPSR, TPIDRURW and TEEHBR, as {@link ArmCpuContext#saveFromCpu} takes them, as last saved. */
     private final int[] saved = new int[ArmCpuContext.SAVED_COUNT];
     /**
@@ -140,9 +130,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             counting = publicCounter;
             publicAborts = new PublicAborts(this, probeSpace);
             aborts = publicAborts;
-            state = RegisterBatch.builder().addCoprocessor(ArmCpRegister.TLBIALL).addCoprocessor(ArmCpRegister.TTBR0)
-                    .addCoprocessor(ArmCpRegister.SCR, Bank.SECURE).add(ArmRegister.CPSR)
-                    .addCoprocessor(ArmCpRegister.TPIDRURO).build(arena);
+            switches = new BatchSwitchRegisters(unicorn, arena);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -156,6 +144,15 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     /** From now on the core registers go through {@code access}. */
     void useRegisters(CoreRegisters access) {
         this.registers = access;
+    }
+
+    /** From now on switches write TTBR0, SCR, CPSR and TPIDRURO through {@code access}. */
+    void useSwitchRegisters(SwitchRegisters access) {
+        this.switches = access;
+    }
+
+    SwitchRegisters switchRegisters() {
+        return switches;
     }
 
     /** Sets TPIDRURW of both security states and TEEHBR to 0, as a new thread has them. */
@@ -247,31 +244,22 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             boolean changed = !space.changedPages().isEmpty();
             bank = spaces.enter(space);
             space.changedPages().clear();
-            state.setCoprocessor(STATE_TTBR0, ArmCpRegister.TTBR0, bank);
-            state.set(STATE_TTBR0, (int) space.l1Table());
             if (spaceTlbs != null) {
                 spaceTlbs.swap(bank.ordinal(), spaces.evicted(), space, changed);
-                from = STATE_TTBR0;
+                from = SwitchRegisters.TABLE;
             } else {
-                state.setCoprocessor(STATE_TLB_FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH
-                        : ArmCpRegister.TLBIALL, Bank.NON_SECURE);
-                from = STATE_TLB_FLUSH;
+                from = SwitchRegisters.FLUSH;
             }
         } else if (bank != spaces.active()) {
-            from = STATE_SCR;
+            from = SwitchRegisters.SECURITY_STATE;
         } else if (context != loaded || (context.changedRegisters() & CPSR_OR_THREAD_POINTER) != 0) {
-            from = STATE_CPSR;
+            from = SwitchRegisters.THREAD;
         } else {
-            from = STATE_SIZE;
+            from = NOTHING_TO_SWITCH;
         }
-        if (from <= STATE_SCR) {
-            state.set(STATE_SCR, scrOtherBits | (bank == Bank.NON_SECURE ? SCR_NON_SECURE : 0));
-            state.setCoprocessor(STATE_TPIDRURO, ArmCpRegister.TPIDRURO, bank);
-        }
-        if (from < STATE_SIZE) {
-            state.set(STATE_CPSR, context.cpsrToLoad());
-            state.set(STATE_TPIDRURO, context.threadPointer());
-            unicorn.write(state, from, STATE_SIZE - from);
+        if (from != NOTHING_TO_SWITCH) {
+            switches.write(from, bank, (int) space.l1Table(), scrOtherBits | (bank == Bank.NON_SECURE ? SCR_NON_SECURE : 0),
+                    context.cpsrToLoad(), context.threadPointer());
         }
         registers.write(context.coreRegisters());
         int userThreadRegister = context.userThreadRegister();

@@ -210,9 +210,27 @@ final class EngineCalibration {
         }
     }
 
+    /**
+     * The live state, checked against Unicorn's calls word by word, and then in use: spaces
+     * entering in turns, in both security states, must each run their own code on their own data.
+     */
     private Accelerators.State findLiveRegisters() {
         LiveCpuState found = LiveCpuState.locate(cpu.unicorn(), ReadableMemory.ofThisProcess());
         found.checkAgainst(cpu.unicorn());
+        found.switchRegisters().checkAgainst();
+        CoreRegisters registers = cpu.registers();
+        SwitchRegisters switches = cpu.switchRegisters();
+        cpu.useRegisters(found);
+        cpu.useSwitchRegisters(found.switchRegisters());
+        try {
+            SpaceTlbCheck.check(scratch, spacesInTurns());
+        } catch (RuntimeException e) {
+            cpu.useRegisters(registers);
+            cpu.useSwitchRegisters(switches);
+            throw e;
+        } finally {
+            cpu.unloadTranslation();
+        }
         live = found;
         return Accelerators.State.ACTIVE;
     }
@@ -452,31 +470,36 @@ final class EngineCalibration {
         }
         cpu.useSpaceTlbs(new SpaceTlbs(found, scratchCode::codeGeneration));
         try {
-            SpaceTlbCheck.check(scratch, new SpaceTlbCheck.Machine<ArmAddressSpace>() {
-                @Override
-                public byte[] code(int number) {
-                    return ByteBuffer.allocate(3 * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                            .putInt(MOVE_TO_R2 | number).putInt(LOAD_R1_FROM_R0).putInt(SVC).array();
-                }
-
-                @Override
-                public ArmAddressSpace newSpace() throws OutOfPhysicalMemoryException {
-                    return new ArmAddressSpace(scratch, scratchCode);
-                }
-
-                @Override
-                public boolean ranOwnCode(ArmAddressSpace space, int number, int data) {
-                    ArmCpuContext thread = run(space, SpaceTlbCheck.CODE, 10, SpaceTlbCheck.DATA);
-                    return cpu.pendingException() == ArmException.SUPERVISOR_CALL && thread.register(2) == number
-                            && thread.register(1) == data;
-                }
-            });
+            SpaceTlbCheck.check(scratch, spacesInTurns());
         } finally {
             cpu.unloadTranslation();
             cpu.useSpaceTlbs(null);
         }
         spaceTlbs = found;
         return Accelerators.State.ACTIVE;
+    }
+
+    /** {@link SpaceTlbCheck}'s spaces, made in the scratch memory and run from their code to its system call. */
+    private SpaceTlbCheck.Machine<ArmAddressSpace> spacesInTurns() {
+        return new SpaceTlbCheck.Machine<ArmAddressSpace>() {
+            @Override
+            public byte[] code(int number) {
+                return ByteBuffer.allocate(3 * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(MOVE_TO_R2 | number).putInt(LOAD_R1_FROM_R0).putInt(SVC).array();
+            }
+
+            @Override
+            public ArmAddressSpace newSpace() throws OutOfPhysicalMemoryException {
+                return new ArmAddressSpace(scratch, scratchCode);
+            }
+
+            @Override
+            public boolean ranOwnCode(ArmAddressSpace space, int number, int data) {
+                ArmCpuContext thread = run(space, SpaceTlbCheck.CODE, 10, SpaceTlbCheck.DATA);
+                return cpu.pendingException() == ArmException.SUPERVISOR_CALL && thread.register(2) == number
+                        && thread.register(1) == data;
+            }
+        };
     }
 
     /** A space with the calibration code and a writable data page. */

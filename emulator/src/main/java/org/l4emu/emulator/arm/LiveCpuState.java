@@ -51,20 +51,35 @@ final class LiveCpuState implements CoreRegisters {
     private static final Bank[] USER_REGISTER_BANKS = {Bank.NON_SECURE, Bank.SECURE, Bank.NON_SECURE};
     private static final int TEEHBR = 2;
 
+    /** TTBR0 and TPIDRURO of each bank, as {@link #locateSwitchRegisters} looks for them. */
+    private static final ArmCpRegister[] SWITCH_REGISTERS = {ArmCpRegister.TTBR0, ArmCpRegister.TTBR0,
+        ArmCpRegister.TPIDRURO, ArmCpRegister.TPIDRURO};
+    private static final Bank[] SWITCH_REGISTER_BANKS = {Bank.NON_SECURE, Bank.SECURE, Bank.NON_SECURE, Bank.SECURE};
+    private static final int SCR_NON_SECURE = 1;
+    /** How many times the search for SCR writes its NS bit each way. */
+    private static final int SCR_TOGGLES = 4;
+
     private final Unicorn unicorn;
     private final long address;
     /** The addresses of the words holding TPIDRURW (by {@link Bank}) and TEEHBR, as {@link #USER_REGISTERS}. */
     private final long[] userRegisters;
+    private final LiveSwitchRegisters switchRegisters;
 
-    private LiveCpuState(Unicorn unicorn, long address, long[] userRegisters) {
+    private LiveCpuState(Unicorn unicorn, long address, long[] userRegisters, LiveSwitchRegisters switchRegisters) {
         this.unicorn = unicorn;
         this.address = address;
         this.userRegisters = userRegisters;
+        this.switchRegisters = switchRegisters;
     }
 
     /** The address of {@code env->regs[0]}. */
     long address() {
         return address;
+    }
+
+    /** TTBR0, SCR and TPIDRURO, written in this state. */
+    LiveSwitchRegisters switchRegisters() {
+        return switchRegisters;
     }
 
     // Word by word rather than MemorySegment.copy, whose array view of a Java array is an
@@ -149,39 +164,34 @@ final class LiveCpuState implements CoreRegisters {
     static LiveCpuState locate(Unicorn unicorn, ReadableMemory memory) {
         long address = RegisterSignature.locate(unicorn.handle().address(), memory, SIGNATURE_REGISTERS, Integer.BYTES,
                 (register, value) -> unicorn.writeRegister(SIGNATURE_ORDER[register], value), "the live CPU state");
-        return new LiveCpuState(unicorn, address, locateUserRegisters(unicorn, memory, address));
+        MemorySegment state = PROCESS.asSlice(address, EngineObjects.readableObject(memory, address));
+        long[] user = locateWords(unicorn, state, USER_REGISTERS, USER_REGISTER_BANKS);
+        long[] switches = locateWords(unicorn, state, SWITCH_REGISTERS, SWITCH_REGISTER_BANKS);
+        LiveSwitchRegisters switchRegisters = new LiveSwitchRegisters(unicorn, new long[] {switches[0], switches[1]},
+                new long[] {switches[2], switches[3]}, locateScr(unicorn, state));
+        return new LiveCpuState(unicorn, address, user, switchRegisters);
     }
 
     /**
-     * Finds the words holding TPIDRURW of each bank and TEEHBR in the state that starts at
-     * {@code core}: for each, the one word that holds a value written to it through Unicorn and
-     * then another. The registers are left changed.
+     * Finds the words holding {@code registers} (of {@code banks}) in {@code state}: for each, the
+     * one word that holds a value written to it through Unicorn and then another. The registers
+     * are left changed.
      */
-    private static long[] locateUserRegisters(Unicorn unicorn, ReadableMemory memory, long core) {
-        long readable = EngineObjects.readableObject(memory, core);
-        MemorySegment state = PROCESS.asSlice(core, readable);
+    private static long[] locateWords(Unicorn unicorn, MemorySegment state, ArmCpRegister[] registers, Bank[] banks) {
         int first = RegisterSignature.nextBase();
         int second = RegisterSignature.nextBase();
-        writeUserSignature(unicorn, first);
+        writeSignature(unicorn, registers, banks, first);
         List<List<Long>> candidates = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
-            for (int i = 0; i < USER_REGISTERS.length; i++) {
-                MemorySegment value = arena.allocateFrom(ValueLayout.JAVA_INT, userSignatureValue(first, i));
-                List<Long> found = new ArrayList<>();
-                for (long offset = MemorySearch.indexOf(state, value, 0, Integer.BYTES); offset >= 0;
-                        offset = MemorySearch.indexOf(state, value, offset + 1, Integer.BYTES)) {
-                    found.add(core + offset);
-                }
-                candidates.add(found);
-            }
+        for (int i = 0; i < registers.length; i++) {
+            candidates.add(wordsHolding(state, signatureValue(first, i)));
         }
-        writeUserSignature(unicorn, second);
-        long[] addresses = new long[USER_REGISTERS.length];
-        for (int i = 0; i < USER_REGISTERS.length; i++) {
-            int value = userSignatureValue(second, i);
+        writeSignature(unicorn, registers, banks, second);
+        long[] addresses = new long[registers.length];
+        for (int i = 0; i < registers.length; i++) {
+            int value = signatureValue(second, i);
             List<Long> live = candidates.get(i).stream()
                     .filter(at -> PROCESS.get(ValueLayout.JAVA_INT, at) == value).toList();
-            String name = USER_REGISTERS[i] + " (" + USER_REGISTER_BANKS[i] + ")";
+            String name = registers[i] + " (" + banks[i] + ")";
             expect(live.size() == 1, () -> "found " + live.size() + " places for " + name + " in the live CPU state");
             addresses[i] = live.getFirst();
         }
@@ -189,14 +199,58 @@ final class LiveCpuState implements CoreRegisters {
     }
 
     /**
-     * Writes the signature through Unicorn, then reads TTBCR (0): {@link Unicorn}'s scratch
-     * buffer for register values, in the C heap and possibly within the search, keeps the last
-     * value passed, which would otherwise be a second place holding TEEHBR's signature.
+     * Finds SCR's word in {@code state}. Only a few of its bits can be written, so no signature
+     * tells it apart: the word is the one that follows its NS bit, written through Unicorn one
+     * way and the other, {@link #SCR_TOGGLES} times, with SCR's other bits as they are. SCR is
+     * left as it was.
      */
-    private static void writeUserSignature(Unicorn unicorn, int base) {
-        for (int i = 0; i < USER_REGISTERS.length; i++) {
-            unicorn.writeCoprocessor(USER_REGISTERS[i], USER_REGISTER_BANKS[i], userSignatureValue(base, i));
+    private static long locateScr(Unicorn unicorn, MemorySegment state) {
+        int before = unicorn.readCoprocessor(ArmCpRegister.SCR, Bank.SECURE);
+        int secure = before & ~SCR_NON_SECURE;
+        int nonSecure = secure | SCR_NON_SECURE;
+        writeScr(unicorn, nonSecure);
+        List<Long> candidates = wordsHolding(state, nonSecure);
+        for (int round = 0; round < 2 * SCR_TOGGLES; round++) {
+            int value = round % 2 == 0 ? secure : nonSecure;
+            writeScr(unicorn, value);
+            candidates.removeIf(at -> PROCESS.get(ValueLayout.JAVA_INT, at) != value);
         }
+        writeScr(unicorn, before);
+        expect(candidates.size() == 1, () -> "found " + candidates.size() + " places for SCR in the live CPU state");
+        return candidates.getFirst();
+    }
+
+    /** The addresses of the aligned words of {@code state} that hold {@code value}. */
+    private static List<Long> wordsHolding(MemorySegment state, int value) {
+        List<Long> found = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment bytes = arena.allocateFrom(ValueLayout.JAVA_INT, value);
+            for (long offset = MemorySearch.indexOf(state, bytes, 0, Integer.BYTES); offset >= 0;
+                    offset = MemorySearch.indexOf(state, bytes, offset + 1, Integer.BYTES)) {
+                found.add(state.address() + offset);
+            }
+        }
+        return found;
+    }
+
+    private static void writeScr(Unicorn unicorn, int value) {
+        unicorn.writeCoprocessor(ArmCpRegister.SCR, Bank.SECURE, value);
+        forgetLastValue(unicorn);
+    }
+
+    private static void writeSignature(Unicorn unicorn, ArmCpRegister[] registers, Bank[] banks, int base) {
+        for (int i = 0; i < registers.length; i++) {
+            unicorn.writeCoprocessor(registers[i], banks[i], signatureValue(base, i));
+        }
+        forgetLastValue(unicorn);
+    }
+
+    /**
+     * Reads TTBCR (0): {@link Unicorn}'s scratch buffer for register values, in the C heap and
+     * possibly within the search, keeps the last value passed, which would otherwise be a second
+     * place holding the last register's value.
+     */
+    private static void forgetLastValue(Unicorn unicorn) {
         unicorn.readCoprocessor(ArmCpRegister.TTBCR);
     }
 
@@ -211,7 +265,7 @@ final class LiveCpuState implements CoreRegisters {
     }
 
     /** Word aligned, as a ThumbEE handler base is. */
-    private static int userSignatureValue(int base, int register) {
+    private static int signatureValue(int base, int register) {
         return base + (register + 1) * 0x104;
     }
 

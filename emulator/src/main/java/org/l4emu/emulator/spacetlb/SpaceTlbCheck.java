@@ -11,9 +11,10 @@ import org.l4emu.emulator.PhysicalMemory;
 
 /**
  * The start-up check of spaces that keep their own TLB ({@link SpaceTlbs}), run with them in
- * use: {@link #SPACES} spaces with different code and data at the same addresses enter in
- * turns, more than a CPU holds at once, and each must run its own code on its own data, also
- * after one of them had its data page moved while it was out.
+ * use, and of anything else that changes how a CPU switches spaces (arm's translation registers
+ * written in QEMU's state): {@link #SPACES} spaces with different code and data at the same
+ * addresses enter in turns, more than a CPU holds at once, and each must run its own code on its
+ * own data, also after one of them had its data page moved while it was out.
  */
 public final class SpaceTlbCheck {
     public static final int CODE = 0x1000;
@@ -60,7 +61,7 @@ public final class SpaceTlbCheck {
                 }
                 int data = (moved ? MOVED_DATA : FIRST_DATA) + i;
                 expect(machine.ranOwnCode(spaces.get(i), i, data),
-                        "space " + i + " did not run its own code on its own data with its own TLB (step " + step + ")");
+                        "space " + i + " did not run its own code on its own data (step " + step + ")");
             }
         } catch (OutOfPhysicalMemoryException e) {
             throw new IllegalStateException("calibration scratch memory too small", e);
