@@ -8,7 +8,7 @@ package org.l4emu.emulator.engine;
 public enum Accelerator {
     COUNTER("counter", "instruction counts and in-trap budgets from uc_struct (emu_counter, emu_count)"),
     FAULT_RECORD("fault-record", "fault address, status and syndrome from QEMU's exception record in uc_context"),
-    LIVE_REGISTERS("live-registers", "core registers, TPIDRURW, TEEHBR and a switch's TTBR0, SCR and TPIDRURO read and written in QEMU's CPU state"),
+    LIVE_REGISTERS("live-registers", "registers read and written in QEMU's CPU state (arm: core registers, TPIDRURW, TEEHBR and a switch's TTBR0, SCR and TPIDRURO; x86: general registers and EIP)"),
     FAST_STORES("fast-stores", "stores to data pages skip Unicorn 2.0.1's dirty-page check (QEMU's TLB entries)"),
     SPACE_TLBS("space-tlbs", "each address space keeps a TLB of its own, swapped in when it enters instead of flushed"
             + " (QEMU's TLB tables and jump cache)");

@@ -223,6 +223,11 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         translating = null;
     }
 
+    /** From now on the general registers and EIP are read and written in QEMU's CPU state. */
+    void useLiveRegisters(X86LiveRegisters live) {
+        registers.useLive(live);
+    }
+
     /** Empties the TLB; the next {@link #prepare} loads CR3 again (for the calibration). */
     void unloadTranslation() {
         unicorn.flushTlb();
@@ -328,8 +333,8 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     /**
      * Inside the hook: the CPU goes on with {@code context} in {@code space} for exactly
      * {@code budget} more instructions, without leaving uc_emu_start. EIP is written only when
-     * it is not already the one to go on at, since writing it makes Unicorn leave and re-enter
-     * its CPU loop.
+     * it is not already the one to go on at, since writing it through Unicorn makes Unicorn
+     * leave and re-enter its CPU loop (with the live registers it is a store in QEMU's state).
      */
     @Override
     public void continueWith(X86CpuContext context, X86AddressSpace space, long budget) {

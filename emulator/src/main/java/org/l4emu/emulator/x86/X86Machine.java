@@ -14,6 +14,7 @@ import org.l4emu.emulator.engine.ContinuedRun;
 import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
 import org.l4emu.emulator.engine.SyscallContinuation;
+import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
@@ -67,7 +68,7 @@ public final class X86Machine extends OneEngineMachine {
             throw e;
         }
         try {
-            useSpaceTlbs(memorySize);
+            useSpaceTlbs(memorySize, useLiveRegisters());
         } catch (RuntimeException | Error e) {
             cpu.close();
             host().close();
@@ -82,11 +83,32 @@ public final class X86Machine extends OneEngineMachine {
     }
 
     /**
+     * Reads and writes the general registers and EIP in QEMU's CPU state where the setting allows
+     * it and they are found and agree with Unicorn's calls ({@link X86LiveRegisters}); returns the
+     * state found, or null.
+     */
+    private X86CpuState useLiveRegisters() {
+        X86CpuState[] found = {null};
+        Accelerators.attempt(X86Counting.MACHINE, Accelerator.LIVE_REGISTERS, null, () -> {
+            try {
+                X86CpuState state = X86CpuState.locate(cpu.unicorn(), ReadableMemory.ofThisProcess());
+                cpu.useLiveRegisters(X86LiveRegisters.locate(cpu.unicorn(), state, ReadableMemory.ofThisProcess()));
+                found[0] = state;
+            } finally {
+                // The searches wrote registers: the CPU goes back to its state after set-up.
+                cpu.forgetException();
+            }
+            return Accelerators.State.ACTIVE;
+        });
+        return found[0];
+    }
+
+    /**
      * Gives every address space a TLB of its own where the setting allows it and the calibration,
      * run in a scratch MiB above RAM, finds and checks QEMU's structures ({@link X86SpaceTlbCalibration}).
      * The scratch MiB's host pages are given back after it.
      */
-    private void useSpaceTlbs(long memorySize) {
+    private void useSpaceTlbs(long memorySize, X86CpuState known) {
         X86SpaceTlbCalibration.Found[] found = {null};
         Accelerators.attempt(X86Counting.MACHINE, Accelerator.SPACE_TLBS, null, () -> {
             if (memorySize > SCRATCH_BASE) {
@@ -98,7 +120,7 @@ public final class X86Machine extends OneEngineMachine {
             try {
                 NativePhysicalMemory scratch = new NativePhysicalMemory(host().segment(), SCRATCH_BASE, SCRATCH_SIZE,
                         SCRATCH_BASE, this::zero);
-                found[0] = new X86SpaceTlbCalibration(cpu, scratch, host().segment()).find();
+                found[0] = new X86SpaceTlbCalibration(cpu, scratch, host().segment()).find(known);
             } finally {
                 host().discard(SCRATCH_BASE, SCRATCH_SIZE);
             }

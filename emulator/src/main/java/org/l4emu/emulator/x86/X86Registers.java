@@ -36,6 +36,11 @@ final class X86Registers {
     /** The selectors the engine holds, so that switching threads rarely reloads a segment. */
     private final int[] heldSegments = new int[SEGMENT_COUNT];
     private X86CpuContext loaded;
+    /** Where the general registers and EIP are read and written in place, or null. */
+    private X86LiveRegisters live;
+    private final RegisterBatch loadEflags;
+    /** EFLAGS and the selectors, in the context's order: what the live registers leave to Unicorn. */
+    private final RegisterBatch saveRest;
 
     /** Register buffers live in {@code arena}, which must outlive this. */
     X86Registers(Unicorn unicorn, Arena arena) {
@@ -45,6 +50,12 @@ final class X86Registers {
             loadSegment[i] = batch(arena, SEGMENTS[i]);
         }
         loadEip = batch(arena, X86Register.EIP);
+        loadEflags = batch(arena, X86Register.EFLAGS);
+        RegisterBatch.Builder rest = RegisterBatch.builder().add(X86Register.EFLAGS);
+        for (X86Register register : SEGMENTS) {
+            rest.add(register);
+        }
+        saveRest = rest.build(arena);
         RegisterBatch.Builder all = RegisterBatch.builder();
         for (X86Register register : GENERAL) {
             all.add(register);
@@ -58,6 +69,16 @@ final class X86Registers {
             throw new AssertionError("save batch layout");
         }
         readHeldSegments();
+    }
+
+    /** The register of {@link X86CpuContext}'s number {@code number}, EAX to EFLAGS. */
+    static X86Register general(int number) {
+        return GENERAL[number];
+    }
+
+    /** From now on the general registers and EIP are read and written in QEMU's CPU state through {@code registers}. */
+    void useLive(X86LiveRegisters registers) {
+        live = registers;
     }
 
     private static RegisterBatch batch(Arena arena, X86Register... registers) {
@@ -82,7 +103,9 @@ final class X86Registers {
     void load(X86CpuContext context) {
         int changed = loaded == context ? context.changedSince(this) : ALL;
         int general = changed & (1 << LOAD_GENERAL_COUNT) - 1;
-        if (general != 0) {
+        if (live != null) {
+            loadLive(context, general);
+        } else if (general != 0) {
             int first = Integer.numberOfTrailingZeros(general);
             int last = 31 - Integer.numberOfLeadingZeros(general);
             for (int index = first; index <= last; index++) {
@@ -101,17 +124,48 @@ final class X86Registers {
         loaded = context;
     }
 
-    /** Inside a hook: the engine goes on at {@code address} (Unicorn then re-enters its CPU loop). */
+    private void loadLive(X86CpuContext context, int general) {
+        for (int index = 0; index < X86CpuContext.EFLAGS; index++) {
+            if ((general & 1 << index) != 0) {
+                live.write(index, context.register(index));
+            }
+        }
+        if ((general & 1 << X86CpuContext.EFLAGS) != 0) {
+            loadEflags.set(0, context.eflagsToLoad());
+            unicorn.write(loadEflags, 1);
+        }
+    }
+
+    /**
+     * Inside a hook: the engine goes on at {@code address}. Through Unicorn's call Unicorn then
+     * leaves its CPU loop and enters it again; written in place, QEMU simply fetches from there.
+     */
     void loadInstructionPointer(int address) {
+        if (live != null) {
+            live.writeInstructionPointer(address);
+            return;
+        }
         loadEip.set(0, address);
         unicorn.write(loadEip, 1);
     }
 
     /** Reads every register back into {@code context}, which the engine now holds. */
     void save(X86CpuContext context) {
-        unicorn.read(save, X86CpuContext.REGISTER_COUNT);
-        for (int i = 0; i < X86CpuContext.REGISTER_COUNT; i++) {
-            saved[i] = save.get(i);
+        if (live != null) {
+            unicorn.read(saveRest, 1 + SEGMENT_COUNT);
+            for (int i = 0; i < X86CpuContext.EFLAGS; i++) {
+                saved[i] = live.read(i);
+            }
+            saved[X86CpuContext.EFLAGS] = saveRest.get(0);
+            saved[X86CpuContext.EIP] = live.readInstructionPointer();
+            for (int i = 0; i < SEGMENT_COUNT; i++) {
+                saved[X86CpuContext.DS + i] = saveRest.get(1 + i);
+            }
+        } else {
+            unicorn.read(save, X86CpuContext.REGISTER_COUNT);
+            for (int i = 0; i < X86CpuContext.REGISTER_COUNT; i++) {
+                saved[i] = save.get(i);
+            }
         }
         for (int i = 0; i < SEGMENT_COUNT; i++) {
             heldSegments[i] = saved[X86CpuContext.DS + i];

@@ -50,10 +50,11 @@ final class X86SpaceTlbCalibration {
         this.ram = ram;
     }
 
-    Found find() {
+    /** {@code known}: the CPU state found already (by the live registers), or null. */
+    Found find(X86CpuState known) {
         try {
             ReadableMemory memory = ReadableMemory.ofThisProcess();
-            X86CpuState state = X86CpuState.locate(cpu.unicorn(), memory);
+            X86CpuState state = known != null ? known : X86CpuState.locate(cpu.unicorn(), memory);
             cpu.forgetException();
             SpaceTlbLayout layout = findLayout(state, memory);
             check(new SpaceTlbs(layout, scratchCode::codeGeneration), state);
