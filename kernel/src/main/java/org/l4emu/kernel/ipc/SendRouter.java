@@ -106,7 +106,11 @@ final class SendRouter {
         MonitorClass monitorClass = remaining.monitorClass(0);
         remaining.removeFirst();
         send.aim(monitor, true, stage);
-        events.redirected(send.sender(), send.visibleFrom(), send.intendedReceiver(), monitor, monitorClass);
+        // A monitor that died after the path was made gets no message: the offer fails the IPC
+        // with error 2. Observers hear of no redirection to it, whose thread they may have let go.
+        if (monitor.isAlive()) {
+            events.redirected(send.sender(), send.visibleFrom(), send.intendedReceiver(), monitor, monitorClass);
+        }
     }
 
     /** The blocked source's own send, not a monitor's forward of its IPC. */
