@@ -34,7 +34,8 @@ import org.l4emu.emulator.unicorn.Unicorn;
  * calibrations do: it writes known values into the registers with Unicorn's calls and looks for
  * them, in the memory that the pointers in {@code struct uc_struct} lead to (its {@code cpu}
  * field points at the object that holds the state), reading only mapped memory. TPIDRURW and
- * TEEHBR are found the same way, in the state after {@code regs}.
+ * TEEHBR are found the same way, in the state after {@code regs}, and so are the registers a
+ * switch writes ({@link LiveSwitchRegisters}: TTBR0, SCR and TPIDRURO).
  */
 @SuppressWarnings("restricted") // the state lives in the engine's heap, at an address found at start-up
 final class LiveCpuState implements CoreRegisters {
@@ -51,7 +52,7 @@ final class LiveCpuState implements CoreRegisters {
     private static final Bank[] USER_REGISTER_BANKS = {Bank.NON_SECURE, Bank.SECURE, Bank.NON_SECURE};
     private static final int TEEHBR = 2;
 
-    /** TTBR0 and TPIDRURO of each bank, as {@link #locateSwitchRegisters} looks for them. */
+    /** TTBR0 and TPIDRURO of each bank, as {@link #locate} looks for them (SCR has a search of its own). */
     private static final ArmCpRegister[] SWITCH_REGISTERS = {ArmCpRegister.TTBR0, ArmCpRegister.TTBR0,
         ArmCpRegister.TPIDRURO, ArmCpRegister.TPIDRURO};
     private static final Bank[] SWITCH_REGISTER_BANKS = {Bank.NON_SECURE, Bank.SECURE, Bank.NON_SECURE, Bank.SECURE};
