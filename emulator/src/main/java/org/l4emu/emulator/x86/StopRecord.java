@@ -10,11 +10,15 @@ import org.l4emu.emulator.unicorn.X86Register;
  * took, and the first access the invalid-memory hook refused (an access straddling two pages
  * can report both halves). Read by {@link X86StopDecoder}.
  *
- * <p>A refused data access also keeps EIP and ESP as they stood when it was refused. Unicorn
- * refuses an access by skipping it and asking the CPU to stop, and an instruction QEMU runs as
- * one helper goes on to its end first: a far call skips its pushes, moves ESP below them and
- * jumps to its target. The instruction did not happen, so its thread must stand at it, with
- * its stack as it was (the count hook has EIP at each instruction as it starts).
+ * <p>A refused data access also keeps EIP, the general registers and EFLAGS as they stood when
+ * it was refused. Unicorn refuses an access by skipping it and asking the CPU to stop, and an
+ * instruction QEMU runs as one helper goes on to its end first: a far call skips its pushes,
+ * moves ESP below them and jumps to its target; a {@code cmpxchg8b} whose store a read-only
+ * page refuses (engines per space) loads EDX:EAX with the old value and clears ZF, so that the
+ * call, run again once the page is writable, would compare equal and store. The instruction did
+ * not happen, so its thread must stand at it with every register it had (the count hook has EIP
+ * at each instruction as it starts; QEMU has the registers and its flags in its state before a
+ * helper and before a store, and an inline store stops right after it).
  */
 final class StopRecord implements InvalidMemoryHook {
     private final Unicorn unicorn;
@@ -22,10 +26,12 @@ final class StopRecord implements InvalidMemoryHook {
     private boolean faultPending;
     private int faultType;
     private long faultAddress;
-    /** True when the hook refused a data access and kept EIP and ESP at that moment. */
+    /** True when the hook refused a data access and kept the registers at that moment. */
     private boolean registersAtRefusal;
     private int instructionPointerAtRefusal;
-    private int stackPointerAtRefusal;
+    /** EAX to ESP, numbered as {@link X86CpuContext}'s registers. */
+    private final int[] generalAtRefusal = new int[X86CpuContext.EFLAGS];
+    private int flagsAtRefusal;
 
     /** Records the stops of {@code unicorn}'s runs, whose hooks are this record. */
     StopRecord(Unicorn unicorn) {
@@ -73,13 +79,17 @@ final class StopRecord implements InvalidMemoryHook {
     }
 
     /**
-     * Puts {@code thread}'s EIP and ESP back to where they stood when the hook refused a data
-     * access, undoing what the refused instruction did after it (see the class comment).
+     * Puts {@code thread}'s EIP, general registers and EFLAGS back to where they stood when the
+     * hook refused a data access, undoing what the refused instruction did after it (see the
+     * class comment).
      */
     void undoRefusedInstruction(X86CpuContext thread) {
         if (registersAtRefusal) {
+            for (int number = 0; number < generalAtRefusal.length; number++) {
+                thread.setRegister(number, generalAtRefusal[number]);
+            }
+            thread.restoreFlags(flagsAtRefusal);
             thread.setInstructionPointer(instructionPointerAtRefusal);
-            thread.setStackPointer(stackPointerAtRefusal);
         }
     }
 
@@ -92,7 +102,10 @@ final class StopRecord implements InvalidMemoryHook {
             registersAtRefusal = !UcMemType.isFetch(type);
             if (registersAtRefusal) {
                 instructionPointerAtRefusal = unicorn.readRegister(X86Register.EIP);
-                stackPointerAtRefusal = unicorn.readRegister(X86Register.ESP);
+                for (int number = 0; number < generalAtRefusal.length; number++) {
+                    generalAtRefusal[number] = unicorn.readRegister(X86Registers.general(number));
+                }
+                flagsAtRefusal = unicorn.readRegister(X86Register.EFLAGS);
             }
         }
         return false;

@@ -177,6 +177,11 @@ public final class X86CpuContext implements CpuContext {
         set(SS, GlobalDescriptorTable.USER_DATA);
     }
 
+    /** EFLAGS as the CPU held it before an instruction that did not happen ({@link StopRecord}). */
+    void restoreFlags(int value) {
+        set(EFLAGS, value);
+    }
+
     /** Moves the thread back to the instruction it trapped after (a breakpoint or a refused {@code int n}). */
     void rewind(int bytes) {
         set(EIP, registers[EIP] - bytes);

@@ -154,6 +154,56 @@ class X86SupervisorWriteTest {
         assertEquals(DATA + 0xFC, thread.register(X86CpuContext.ESP), "the pushed CS is left on the stack");
     }
 
+    /**
+     * QEMU runs {@code cmpxchg8b} as one helper: with engines per space a read-only page lets it
+     * read and refuses its store, and the helper goes on to load EDX:EAX with the old value and
+     * clear ZF. The fault must leave the thread as it was at the instruction, or, run again once
+     * the pager made the page writable, it compares equal and stores what it must not (a
+     * compare-and-swap that succeeds against a value it never held). Both designs.
+     */
+    @Test
+    void aCmpxchg8bWhoseStoreIsRefusedLeavesItsRegistersAsTheyWere() {
+        cmpxchg8bFaultsWithNothingDone(guest);
+    }
+
+    @Test
+    void aCmpxchg8bWhoseStoreIsRefusedLeavesItsRegistersAsTheyWereWithEnginesPerSpace() {
+        try (X86Guest pooled = X86Guest.pooled()) {
+            cmpxchg8bFaultsWithNothingDone(pooled);
+        }
+    }
+
+    private static void cmpxchg8bFaultsWithNothingDone(X86Guest on) {
+        AddressSpace space = on.newSpace();
+        // cmp %eax, %eax (ZF = 1); cmpxchg8b (%esi); int $0x80
+        on.code(space, CODE, new byte[] {0x39, (byte) 0xC0, 0x0F, (byte) 0xC7, 0x0E}, X86.INT_80);
+        long frame = on.data(space, DATA, Access.READ);
+        on.memory.writeWord(frame + 0x10, 0xAAAA_AAAA);
+        on.memory.writeWord(frame + 0x14, 0xBBBB_BBBB);
+        X86CpuContext thread = on.context(CODE);
+        thread.setRegister(X86CpuContext.EAX, 0x1111_1111);
+        thread.setRegister(X86CpuContext.EDX, 0x2222_2222);
+        thread.setRegister(X86CpuContext.EBX, 0x3333_3333);
+        thread.setRegister(X86CpuContext.ECX, 0x4444_4444);
+        thread.setRegister(X86CpuContext.ESI, DATA + 0x10);
+
+        assertEquals(new Trap.PageFault(DATA + 0x10, Access.WRITE, CODE + 2), on.run(thread, space));
+        assertEquals(0x1111_1111, thread.register(X86CpuContext.EAX), "EAX at the fault");
+        assertEquals(0x2222_2222, thread.register(X86CpuContext.EDX), "EDX at the fault");
+        assertEquals(ZF, thread.register(X86CpuContext.EFLAGS) & ZF, "ZF at the fault (cmp set it)");
+
+        space.unmap(DATA);
+        space.map(DATA, frame, Access.READ_WRITE);
+        assertEquals(Trap.SYSCALL, on.run(thread, space), "the cmpxchg8b once the page is writable");
+        assertEquals(0xAAAA_AAAA, on.memory.readWord(frame + 0x10), "the low word: the compare fails, nothing is stored");
+        assertEquals(0xBBBB_BBBB, on.memory.readWord(frame + 0x14), "the high word");
+        assertEquals(0xAAAA_AAAA, thread.register(X86CpuContext.EAX), "EAX: the old low word");
+        assertEquals(0xBBBB_BBBB, thread.register(X86CpuContext.EDX), "EDX: the old high word");
+        assertEquals(0, thread.register(X86CpuContext.EFLAGS) & ZF, "ZF: not equal");
+    }
+
+    private static final int ZF = 0x40;
+
     /** Pads a 7-byte far call at CODE to its target at CODE + 0x10. */
     private static final byte[] NOPS = {(byte) 0x90, (byte) 0x90, (byte) 0x90, (byte) 0x90, (byte) 0x90, (byte) 0x90,
         (byte) 0x90, (byte) 0x90, (byte) 0x90};
