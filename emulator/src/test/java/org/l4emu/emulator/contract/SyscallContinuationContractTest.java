@@ -142,6 +142,51 @@ class SyscallContinuationContractTest extends ContractTest {
         assertEquals(List.of(0x1000, 0x2000, 0x3000, 0x1000, 0x2000, 0x3000, 0x1000, 0x2000, 0x3000), seen);
     }
 
+    /**
+     * Three spaces, more than arm's two security states hold, so that entering one swaps a state's
+     * translation table and thread pointer (TTBR0 and TPIDRURO written with it): each thread must
+     * read its own thread pointer and its own space's data, in every order of switches.
+     */
+    @Test
+    void eachThreadReadsItsOwnThreadPointerAndDataWhenSpacesTakeTurns() {
+        AddressSpace[] spaces = {guest.newSpace(), guest.newSpace(), guest.newSpace()};
+        long code = guest.code(spaces[0], Guest.CODE, isa.assembler().readThreadPointer(0).load(1, 2).syscall().jump(0)
+                .program());
+        for (int i = 0; i < spaces.length; i++) {
+            if (i > 0) {
+                spaces[i].map(Guest.CODE, code, Access.READ_EXECUTE);
+            }
+            long data = guest.data(spaces[i], Guest.DATA, Access.READ_WRITE);
+            guest.memory.writeWord(data, 0xDA7A_0000 + i);
+        }
+        int[] order = {0, 1, 2, 3, 0, 2, 1, 3, 3, 2, 0, 1, 2, 1};
+        CpuContext[] threads = new CpuContext[4];
+        AddressSpace[] threadSpaces = {spaces[0], spaces[1], spaces[2], spaces[0]};
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = guest.thread(Guest.CODE, 0, 0, Guest.DATA);
+            threads[i].setThreadPointer(0x1000 * (i + 1));
+        }
+        List<String> seen = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int thread : order) {
+            int space = thread == 3 ? 0 : thread;
+            expected.add(Integer.toHexString(0x1000 * (thread + 1)) + "/" + Integer.toHexString(0xDA7A_0000 + space));
+        }
+
+        Trap trap = guest.machine.run(threads[order[0]], threadSpaces[order[0]], 100, (context, next) -> {
+            seen.add(Integer.toHexString(context.argument(0)) + "/" + Integer.toHexString(context.argument(1)));
+            if (seen.size() == order.length) {
+                return false;
+            }
+            int following = order[seen.size()];
+            next.set(threads[following], threadSpaces[following], 100);
+            return true;
+        });
+
+        assertEquals(Trap.HANDLED, trap);
+        assertEquals(expected, seen);
+    }
+
     @Test
     void sameThreadGoesOnWithTheResultsTheHandlerSet() {
         AddressSpace space = guest.newSpace();
