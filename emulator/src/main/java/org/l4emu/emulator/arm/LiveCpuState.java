@@ -4,10 +4,8 @@ import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 
 import static org.l4emu.emulator.engine.InternalsCheck.expect;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
 import java.util.List;
 import org.l4emu.emulator.engine.RegisterSignature;
 import org.l4emu.emulator.host.EngineObjects;
@@ -174,27 +172,18 @@ final class LiveCpuState implements CoreRegisters {
     }
 
     /**
-     * Finds the words holding {@code registers} (of {@code banks}) in {@code state}: for each, the
-     * one word that holds a value written to it through Unicorn and then another. The registers
-     * are left changed.
+     * Finds the words holding {@code registers} (of {@code banks}) in {@code state}, each by
+     * {@link RegisterSignature#locateWord}. The registers are left changed.
      */
     private static long[] locateWords(Unicorn unicorn, MemorySegment state, ArmCpRegister[] registers, Bank[] banks) {
-        int first = RegisterSignature.nextBase();
-        int second = RegisterSignature.nextBase();
-        writeSignature(unicorn, registers, banks, first);
-        List<List<Long>> candidates = new ArrayList<>();
-        for (int i = 0; i < registers.length; i++) {
-            candidates.add(wordsHolding(state, signatureValue(first, i)));
-        }
-        writeSignature(unicorn, registers, banks, second);
         long[] addresses = new long[registers.length];
         for (int i = 0; i < registers.length; i++) {
-            int value = signatureValue(second, i);
-            List<Long> live = candidates.get(i).stream()
-                    .filter(at -> PROCESS.get(ValueLayout.JAVA_INT, at) == value).toList();
-            String name = registers[i] + " (" + banks[i] + ")";
-            expect(live.size() == 1, () -> "found " + live.size() + " places for " + name + " in the live CPU state");
-            addresses[i] = live.getFirst();
+            ArmCpRegister register = registers[i];
+            Bank bank = banks[i];
+            addresses[i] = RegisterSignature.locateWord(state, Integer.BYTES, value -> {
+                unicorn.writeCoprocessor(register, bank, value);
+                forgetLastValue(unicorn);
+            }, register + " (" + bank + ") in the live CPU state");
         }
         return addresses;
     }
@@ -210,7 +199,7 @@ final class LiveCpuState implements CoreRegisters {
         int secure = before & ~SCR_NON_SECURE;
         int nonSecure = secure | SCR_NON_SECURE;
         writeScr(unicorn, nonSecure);
-        List<Long> candidates = wordsHolding(state, nonSecure);
+        List<Long> candidates = MemorySearch.wordsHolding(state, nonSecure, Integer.BYTES);
         for (int round = 0; round < 2 * SCR_TOGGLES; round++) {
             int value = round % 2 == 0 ? secure : nonSecure;
             writeScr(unicorn, value);
@@ -221,28 +210,8 @@ final class LiveCpuState implements CoreRegisters {
         return candidates.getFirst();
     }
 
-    /** The addresses of the aligned words of {@code state} that hold {@code value}. */
-    private static List<Long> wordsHolding(MemorySegment state, int value) {
-        List<Long> found = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment bytes = arena.allocateFrom(ValueLayout.JAVA_INT, value);
-            for (long offset = MemorySearch.indexOf(state, bytes, 0, Integer.BYTES); offset >= 0;
-                    offset = MemorySearch.indexOf(state, bytes, offset + 1, Integer.BYTES)) {
-                found.add(state.address() + offset);
-            }
-        }
-        return found;
-    }
-
     private static void writeScr(Unicorn unicorn, int value) {
         unicorn.writeCoprocessor(ArmCpRegister.SCR, Bank.SECURE, value);
-        forgetLastValue(unicorn);
-    }
-
-    private static void writeSignature(Unicorn unicorn, ArmCpRegister[] registers, Bank[] banks, int base) {
-        for (int i = 0; i < registers.length; i++) {
-            unicorn.writeCoprocessor(registers[i], banks[i], signatureValue(base, i));
-        }
         forgetLastValue(unicorn);
     }
 
@@ -263,11 +232,6 @@ final class LiveCpuState implements CoreRegisters {
         order[13] = ArmRegister.SP;
         order[14] = ArmRegister.LR;
         return order;
-    }
-
-    /** Word aligned, as a ThumbEE handler base is. */
-    private static int signatureValue(int base, int register) {
-        return base + (register + 1) * 0x104;
     }
 
 }

@@ -8,7 +8,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.l4emu.emulator.host.EngineObjects;
+import org.l4emu.emulator.host.MemorySearch;
 import org.l4emu.emulator.host.ReadableMemory;
 
 /**
@@ -16,7 +18,8 @@ import org.l4emu.emulator.host.ReadableMemory;
  * calls, register {@code i} holding {@code base + i * 0x111}, are searched for in the engine's
  * objects ({@link EngineObjects}). The first signature may also lie in the freed state of an
  * engine closed before, so only the candidate that then follows a second signature, one no
- * search of this process wrote before, is the live one.
+ * search of this process wrote before, is the live one. A single register in a state already
+ * found ({@link #locateWord}) is found the same way, with two values of its own.
  */
 public final class RegisterSignature {
     private static final int FIRST = 0x5A5A_0000;
@@ -54,6 +57,24 @@ public final class RegisterSignature {
         expect(!candidates.isEmpty(), "found no candidate for " + what);
         expect(live.size() == 1, () -> "found " + live.size() + " of " + candidates.size() + " candidates for "
                 + what + " following a register write");
+        return live.getFirst();
+    }
+
+    /**
+     * The address of the one word of {@code state} ({@code wordBytes} long, 4 or 8, aligned to
+     * it) that holds each of two values {@code write} sets through Unicorn, the first then the
+     * second (each word aligned and 0x1000 apart from any other search's). The register is left
+     * changed. {@code what} names it in a failure.
+     */
+    public static long locateWord(MemorySegment state, int wordBytes, IntConsumer write, String what) {
+        int first = nextBase();
+        write.accept(first);
+        List<Long> candidates = MemorySearch.wordsHolding(state, first, wordBytes);
+        int second = nextBase();
+        write.accept(second);
+        List<Long> live = candidates.stream()
+                .filter(at -> word(at, wordBytes) == Integer.toUnsignedLong(second)).toList();
+        expect(live.size() == 1, () -> "found " + live.size() + " places for " + what);
         return live.getFirst();
     }
 

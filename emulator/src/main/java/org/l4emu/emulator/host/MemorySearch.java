@@ -1,7 +1,11 @@
 package org.l4emu.emulator.host;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
 import org.l4emu.emulator.NativeShape;
 
 /**
@@ -37,6 +41,24 @@ public final class MemorySearch {
             start = found + 1;
         }
         return -1;
+    }
+
+    /**
+     * The addresses of the words of {@code haystack} ({@code wordBytes} long, 4 or 8, at offsets
+     * that are multiples of it) that hold {@code value}, zero-extended to the word.
+     */
+    public static List<Long> wordsHolding(MemorySegment haystack, int value, int wordBytes) {
+        List<Long> found = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment needle = wordBytes == Long.BYTES
+                    ? arena.allocateFrom(ValueLayout.JAVA_LONG, Integer.toUnsignedLong(value))
+                    : arena.allocateFrom(ValueLayout.JAVA_INT, value);
+            for (long offset = indexOf(haystack, needle, 0, wordBytes); offset >= 0;
+                    offset = indexOf(haystack, needle, offset + 1, wordBytes)) {
+                found.add(haystack.address() + offset);
+            }
+        }
+        return found;
     }
 
     private static long find(MemorySegment haystack, MemorySegment needle, long from) {

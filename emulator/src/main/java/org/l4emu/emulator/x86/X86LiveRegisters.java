@@ -3,9 +3,8 @@ package org.l4emu.emulator.x86;
 import static org.l4emu.emulator.engine.InternalsCheck.expect;
 import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
-import java.util.List;
 import org.l4emu.emulator.engine.RegisterSignature;
 import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.unicorn.Unicorn;
@@ -72,20 +71,10 @@ final class X86LiveRegisters {
      * registers are left changed.
      */
     static X86LiveRegisters locate(Unicorn unicorn, X86CpuState state, ReadableMemory memory) {
-        int first = RegisterSignature.nextBase();
-        int second = RegisterSignature.nextBase();
-        unicorn.writeRegister(X86Register.EIP, first);
-        long readable = memory.readableBytes(state.address(), EIP_SEARCH);
-        List<Long> candidates = new ArrayList<>();
-        for (long at = state.address(); at + Long.BYTES <= state.address() + readable; at += Long.BYTES) {
-            if (PROCESS.get(ValueLayout.JAVA_LONG, at) == Integer.toUnsignedLong(first)) {
-                candidates.add(at);
-            }
-        }
-        unicorn.writeRegister(X86Register.EIP, second);
-        candidates.removeIf(at -> PROCESS.get(ValueLayout.JAVA_LONG, at) != Integer.toUnsignedLong(second));
-        expect(candidates.size() == 1, () -> "found " + candidates.size() + " places for EIP in the x86 CPU state");
-        X86LiveRegisters live = new X86LiveRegisters(state.address(), candidates.getFirst());
+        MemorySegment near = PROCESS.asSlice(state.address(), memory.readableBytes(state.address(), EIP_SEARCH));
+        long eip = RegisterSignature.locateWord(near, Long.BYTES, value -> unicorn.writeRegister(X86Register.EIP, value),
+                "EIP in the x86 CPU state");
+        X86LiveRegisters live = new X86LiveRegisters(state.address(), eip);
         live.checkAgainst(unicorn);
         return live;
     }

@@ -91,8 +91,9 @@ public final class X86Machine extends OneEngineMachine {
         X86CpuState[] found = {null};
         Accelerators.attempt(X86Counting.MACHINE, Accelerator.LIVE_REGISTERS, null, () -> {
             try {
-                X86CpuState state = X86CpuState.locate(cpu.unicorn(), ReadableMemory.ofThisProcess());
-                cpu.useLiveRegisters(X86LiveRegisters.locate(cpu.unicorn(), state, ReadableMemory.ofThisProcess()));
+                ReadableMemory memory = ReadableMemory.ofThisProcess();
+                X86CpuState state = X86CpuState.locate(cpu.unicorn(), memory);
+                cpu.useLiveRegisters(X86LiveRegisters.locate(cpu.unicorn(), state, memory));
                 found[0] = state;
             } finally {
                 // The searches wrote registers: the CPU goes back to its state after set-up.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MemorySearchTest {
@@ -55,6 +56,23 @@ class MemorySearchTest {
             MemorySegment needle = arena.allocateFrom(ValueLayout.JAVA_INT, PATTERN);
             assertThrows(IllegalArgumentException.class,
                     () -> MemorySearch.indexOf(MemorySegment.ofArray(new int[16]), needle, 0, Integer.BYTES));
+        }
+    }
+
+    /** Every aligned word holding the value, as 4-byte words or as 8-byte words zero-extended. */
+    @Test
+    void findsEveryAlignedWordHoldingAValue() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment haystack = arena.allocate(256, 8);
+            haystack.set(ValueLayout.JAVA_INT, 8, PATTERN);
+            haystack.set(ValueLayout.JAVA_INT_UNALIGNED, 18, PATTERN); // unaligned
+            haystack.set(ValueLayout.JAVA_INT, 36, PATTERN);
+            haystack.set(ValueLayout.JAVA_LONG, 64, Integer.toUnsignedLong(PATTERN));
+            long base = haystack.address();
+            assertEquals(List.of(base + 8, base + 36, base + 64), MemorySearch.wordsHolding(haystack, PATTERN, Integer.BYTES));
+            // As 8-byte words only the one at 64 holds it: at 8 the high half is not 0, and 36 is not 8-aligned.
+            haystack.set(ValueLayout.JAVA_INT, 12, 7);
+            assertEquals(List.of(base + 64), MemorySearch.wordsHolding(haystack, PATTERN, Long.BYTES));
         }
     }
 }
