@@ -26,8 +26,7 @@ final class BatchSwitchRegisters implements SwitchRegisters {
     @Override
     public void write(int from, Bank bank, int translationTable, int scr, int cpsr, int threadPointer) {
         if (from == FLUSH) {
-            state.setCoprocessor(FLUSH, bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH : ArmCpRegister.TLBIALL,
-                    Bank.NON_SECURE);
+            state.setCoprocessor(FLUSH, SwitchRegisters.tlbFlush(bank), Bank.NON_SECURE);
         }
         if (from <= TABLE) {
             state.setCoprocessor(TABLE, ArmCpRegister.TTBR0, bank);

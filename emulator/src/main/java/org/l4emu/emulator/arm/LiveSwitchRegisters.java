@@ -35,8 +35,7 @@ final class LiveSwitchRegisters implements SwitchRegisters {
     @Override
     public void write(int from, Bank bank, int translationTable, int scrValue, int cpsr, int threadPointer) {
         if (from == FLUSH) {
-            unicorn.writeCoprocessor(bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH : ArmCpRegister.TLBIALL,
-                    Bank.NON_SECURE, 0);
+            unicorn.writeCoprocessor(SwitchRegisters.tlbFlush(bank), Bank.NON_SECURE, 0);
         }
         if (from <= TABLE) {
             PROCESS.set(ValueLayout.JAVA_INT, translationTables[bank.ordinal()], translationTable);

@@ -1,5 +1,6 @@
 package org.l4emu.emulator.arm;
 
+import org.l4emu.emulator.unicorn.ArmCpRegister;
 import org.l4emu.emulator.unicorn.ArmCpRegister.Bank;
 
 /**
@@ -25,4 +26,12 @@ interface SwitchRegisters {
      * {@code threadPointer}.
      */
     void write(int from, Bank bank, int translationTable, int scr, int cpsr, int threadPointer);
+
+    /**
+     * The flush of {@code bank}'s TLB for a space entering it: the non-secure state's own alone;
+     * QEMU has nothing narrower than TLBIALL for the secure one (see {@link ResidentSpaces}).
+     */
+    static ArmCpRegister tlbFlush(Bank bank) {
+        return bank == Bank.NON_SECURE ? ArmCpRegister.TLBIALLNSNH : ArmCpRegister.TLBIALL;
+    }
 }
