@@ -120,9 +120,7 @@ final class EngineCalibration {
         try {
             checkPublicPath(space);
             hookAddresses = findHookAddresses(space);
-            if (Accelerators.attempt(MACHINE, Accelerator.LIVE_REGISTERS, null, this::findLiveRegisters)) {
-                cpu.useRegisters(live);
-            }
+            Accelerators.attempt(MACHINE, Accelerator.LIVE_REGISTERS, null, this::findLiveRegisters);
             if (Accelerators.attempt(MACHINE, Accelerator.FAULT_RECORD, null, () -> findFaultRecord(space))) {
                 cpu.useAborts(new RecordedAborts(record));
             }
@@ -213,6 +211,7 @@ final class EngineCalibration {
     /**
      * The live state, checked against Unicorn's calls word by word, and then in use: spaces
      * entering in turns, in both security states, must each run their own code on their own data.
+     * The CPU keeps using it once the check passes.
      */
     private Accelerators.State findLiveRegisters() {
         LiveCpuState found = LiveCpuState.locate(cpu.unicorn(), ReadableMemory.ofThisProcess());
