@@ -44,12 +44,5 @@ int main(void)
     return 0;
 }
 #else
-/* Not an x86 build: the system boots everywhere (every guest system is run on both
-   architectures by the kernel's tests) and does nothing. */
-L4_THREAD_ENTRY void handler_main(void)
-{
-    l4_exit_thread();
-}
-
-int main(void) { return 0; }
+#include "common/x86_only.h"
 #endif

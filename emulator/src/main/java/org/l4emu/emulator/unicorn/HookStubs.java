@@ -31,6 +31,18 @@ final class HookStubs {
         static final MemorySegment STUB = stub("dispatchCpuid", NativeShape.UPCALL);
     }
 
+    static final class PortIn {
+        static final MemorySegment STUB = stub("dispatchPortIn", NativeShape.UPCALL);
+    }
+
+    static final class PortOut {
+        static final MemorySegment STUB = stub("dispatchPortOut", NativeShape.UPCALL);
+    }
+
+    static final class FastCall {
+        static final MemorySegment STUB = stub("dispatchFastCall", NativeShape.UPCALL);
+    }
+
     static final class InvalidMemory {
         static final MemorySegment STUB = stub("dispatchInvalidMemory", NativeShape.UPCALL);
     }

@@ -431,13 +431,26 @@ public final class Unicorn implements AutoCloseable {
      * returns the {@code uc_hook} handle.
      */
     public long addCpuidHook(CpuidHook hook) {
+        return addInstructionHook(X86_INS_CPUID, HookStubs.Cpuid.STUB, hook, "uc_hook_add(INSN, CPUID)");
+    }
+
+    /** Installs {@code hook} for every x86 instruction of kind {@code instruction}; returns the {@code uc_hook} handle. */
+    public long addInstructionHook(X86HookedInstruction instruction, InstructionHook hook) {
+        MemorySegment stub = switch (instruction) {
+            case IN -> HookStubs.PortIn.STUB;
+            case OUT -> HookStubs.PortOut.STUB;
+            case SYSCALL, SYSENTER -> HookStubs.FastCall.STUB;
+        };
+        return addInstructionHook(instruction.number(), stub, hook, "uc_hook_add(INSN, " + instruction + ")");
+    }
+
+    private long addInstructionHook(int instruction, MemorySegment stub, Object hook, String operation) {
         long engine = engine();
         long number = hookNumbers.computeIfAbsent(hook, h -> HookSlots.add(this, h));
         MemorySegment hookHandle = arena.allocate(ValueLayout.JAVA_LONG);
         try {
             check((long) UnicornNative.HookAddInstruction.HANDLE.invokeExact(engine, hookHandle.address(),
-                    (long) UcHookType.INSN.value(), HookStubs.Cpuid.STUB.address(), number, 1L, 0L, (long) X86_INS_CPUID),
-                    "uc_hook_add(INSN, CPUID)");
+                    (long) UcHookType.INSN.value(), stub.address(), number, 1L, 0L, (long) instruction), operation);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -565,6 +578,31 @@ public final class Unicorn implements AutoCloseable {
             slot.engine().failInHook(t);
             return 1;
         }
+    }
+
+    /** Upcall entry for {@code in}: the hook number is the fourth word; the C hook returns the value read. */
+    static long dispatchPortIn(long uc, long port, long size, long hookNumber, long unused4, long unused5) {
+        return dispatchInstruction(hookNumber);
+    }
+
+    /** Upcall entry for {@code out}: the hook number is the fifth word; the C hook returns nothing. */
+    static long dispatchPortOut(long uc, long port, long size, long value, long hookNumber, long unused5) {
+        return dispatchInstruction(hookNumber);
+    }
+
+    /** Upcall entry for {@code syscall} and {@code sysenter}: the hook number is the second word; the C hook returns nothing. */
+    static long dispatchFastCall(long uc, long hookNumber, long unused2, long unused3, long unused4, long unused5) {
+        return dispatchInstruction(hookNumber);
+    }
+
+    private static long dispatchInstruction(long hookNumber) {
+        HookSlots.Slot slot = HookSlots.get(hookNumber);
+        try {
+            ((InstructionHook) slot.hook()).onInstruction();
+        } catch (Throwable t) {
+            slot.engine().failInHook(t);
+        }
+        return 0;
     }
 
     /** Upcall entry like {@link #dispatchInterrupt}; a failing hook refuses the access, which stops the run too. */

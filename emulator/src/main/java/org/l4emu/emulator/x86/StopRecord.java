@@ -1,5 +1,6 @@
 package org.l4emu.emulator.x86;
 
+import org.l4emu.emulator.Trap;
 import org.l4emu.emulator.unicorn.InvalidMemoryHook;
 import org.l4emu.emulator.unicorn.UcMemType;
 import org.l4emu.emulator.unicorn.Unicorn;
@@ -32,6 +33,8 @@ final class StopRecord implements InvalidMemoryHook {
     /** EAX to ESP, numbered as {@link X86CpuContext}'s registers. */
     private final int[] generalAtRefusal = new int[X86CpuContext.EFLAGS];
     private int flagsAtRefusal;
+    /** The exception of an instruction ring 3 may not run that Unicorn ran as a hook, or null. */
+    private Trap.Kind refusedInstruction;
 
     /** Records the stops of {@code unicorn}'s runs, whose hooks are this record. */
     StopRecord(Unicorn unicorn) {
@@ -43,6 +46,7 @@ final class StopRecord implements InvalidMemoryHook {
         vector = X86Vector.NONE;
         faultPending = false;
         registersAtRefusal = false;
+        refusedInstruction = null;
     }
 
     /** The interrupt hook took {@code number}. */
@@ -95,19 +99,40 @@ final class StopRecord implements InvalidMemoryHook {
 
     @Override
     public boolean onInvalidAccess(int type, long address, int size) {
-        if (!faultPending) {
+        if (!faultPending && refusedInstruction == null) {
             faultPending = true;
             faultType = type;
             faultAddress = address;
-            registersAtRefusal = !UcMemType.isFetch(type);
-            if (registersAtRefusal) {
-                instructionPointerAtRefusal = unicorn.readRegister(X86Register.EIP);
-                for (int number = 0; number < generalAtRefusal.length; number++) {
-                    generalAtRefusal[number] = unicorn.readRegister(X86Registers.general(number));
-                }
-                flagsAtRefusal = unicorn.readRegister(X86Register.EFLAGS);
+            if (!UcMemType.isFetch(type)) {
+                keepRegisters();
             }
         }
         return false;
+    }
+
+    /**
+     * A hook met an instruction that raises {@code kind} in ring 3 but that Unicorn runs as a
+     * hook ({@link X86PrivilegedInstructions}): it is refused like a data access, with the
+     * registers as they stood at it (the caller stops the CPU). A refused access met first wins.
+     */
+    void refuseInstruction(Trap.Kind kind) {
+        if (!faultPending && refusedInstruction == null) {
+            refusedInstruction = kind;
+            keepRegisters();
+        }
+    }
+
+    /** The exception of the instruction {@link #refuseInstruction} refused in this run, or null. */
+    Trap.Kind refusedInstruction() {
+        return refusedInstruction;
+    }
+
+    private void keepRegisters() {
+        registersAtRefusal = true;
+        instructionPointerAtRefusal = unicorn.readRegister(X86Register.EIP);
+        for (int number = 0; number < generalAtRefusal.length; number++) {
+            generalAtRefusal[number] = unicorn.readRegister(X86Registers.general(number));
+        }
+        flagsAtRefusal = unicorn.readRegister(X86Register.EFLAGS);
     }
 }

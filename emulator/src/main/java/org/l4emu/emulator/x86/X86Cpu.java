@@ -121,6 +121,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         unicorn.addInterruptHook(this);
         unicorn.addInvalidMemoryHook(stop);
         X86Cpuid.install(unicorn);
+        X86PrivilegedInstructions.install(unicorn, stop);
     }
 
     /** How this engine counts, for diagnostics. */

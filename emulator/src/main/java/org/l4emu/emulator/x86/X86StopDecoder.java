@@ -44,6 +44,8 @@ final class X86StopDecoder {
     private static final int INTO_OPCODE = 0xCE;
     private static final int BOUND_OPCODE = 0x62;
     private static final int TWO_BYTE_ESCAPE = 0x0F;
+    private static final int INS_BYTE_OPCODE = 0x6C;
+    private static final int OUTS_WORD_OPCODE = 0x6F;
     /** The most prefixes an instruction can have (it is at most 15 bytes long). */
     private static final int MAX_PREFIXES = 14;
     /** EFLAGS.TF: single stepping. */
@@ -91,8 +93,18 @@ final class X86StopDecoder {
         int vector = stop.vector();
         int eip = thread.instructionPointer();
         exceptionTaken = false;
+        if (stop.refusedInstruction() != null) {
+            completed = started - 1;
+            exceptionTaken = vector != X86Vector.NONE;
+            return new Trap.CpuException(stop.refusedInstruction(), eip, eip);
+        }
         if (stop.faultPending()) {
             int type = stop.faultType();
+            if (!UcMemType.isFetch(type) && isPortString(space, eip)) {
+                // The I/O permission check comes before any access: QEMU's ins and outs fault on memory first.
+                completed = started - 1;
+                return new Trap.CpuException(Trap.Kind.PRIVILEGED_INSTRUCTION, eip, eip);
+            }
             completed = UcMemType.isFetch(type) ? started : started - 1;
             Access access = UcMemType.isFetch(type) ? Access.EXECUTE : UcMemType.isWrite(type) ? Access.WRITE : Access.READ;
             return new Trap.PageFault((int) stop.faultAddress(), access, eip);
@@ -217,11 +229,8 @@ final class X86StopDecoder {
      * it) never.
      */
     private boolean raisedAt(AddressSpace space, int vector, int eip) {
-        int at = eip;
+        int at = opcodeAddress(space, eip);
         int opcode = codeByte(space, at);
-        for (int i = 0; i < MAX_PREFIXES && isPrefix(opcode); i++) {
-            opcode = codeByte(space, ++at);
-        }
         int next = codeByte(space, at + 1);
         return switch (vector) {
             case X86Vector.DIVIDE_ERROR -> (opcode == 0xF6 || opcode == 0xF7) && (next >> 3 & 7) >= 6 || opcode == 0xD4;
@@ -232,6 +241,21 @@ final class X86StopDecoder {
                     : opcode == 0xFF ? (next >> 3 & 7) == 3 || (next >> 3 & 7) == 5 : privilegedOneByte(opcode);
             default -> false;
         };
+    }
+
+    /** The address of the opcode of the instruction at {@code eip}, past its prefixes. */
+    private int opcodeAddress(AddressSpace space, int eip) {
+        int at = eip;
+        for (int i = 0; i < MAX_PREFIXES && isPrefix(codeByte(space, at)); i++) {
+            at++;
+        }
+        return at;
+    }
+
+    /** True when the instruction at {@code eip} is {@code ins} or {@code outs} ({@code 6C}-{@code 6F}). */
+    private boolean isPortString(AddressSpace space, int eip) {
+        int opcode = codeByte(space, opcodeAddress(space, eip));
+        return opcode >= INS_BYTE_OPCODE && opcode <= OUTS_WORD_OPCODE;
     }
 
     private static boolean isPrefix(int value) {
