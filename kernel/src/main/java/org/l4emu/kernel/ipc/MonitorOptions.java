@@ -174,18 +174,20 @@ final class MonitorOptions {
     }
 
     /**
-     * The IPC a forward that names no blocked source continues: the true source's, if monitors
-     * hold it for the source (awaiting final delivery) or carry it on after an unreliable send
-     * released the source (M7: its delay timeout still holds, M5), and its path holds
-     * {@code monitor}; else null.
+     * The IPC a forward that names no blocked source continues: the true source's, if
+     * {@code monitor} is the monitor it reached last (it holds the IPC) and the source awaits
+     * its final delivery, or an unreliable send released the source (M7: its delay timeout still
+     * holds, M5); else null. A monitor further along the path forwarding a message of the
+     * source's earlier IPC (a destination monitor after final delivery at itself, M8) does not
+     * carry the source's next IPC, which has not reached it (M1).
      */
     private static MonitoredIpc sourceIpcOnPath(Thread trueSource, Thread monitor) {
         MonitoredIpc awaited = awaitedIpcOnPath(trueSource, monitor);
         if (awaited != null) {
-            return awaited;
+            return awaited.holder() == monitor ? awaited : null;
         }
         MonitoredIpc last = trueSource.monitoredIpcRecord();
-        return last != null && last.releasedInFlight() && last.onPath(monitor) ? last : null;
+        return last != null && last.releasedInFlight() && last.holder() == monitor ? last : null;
     }
 
     /** M6: a controlling monitor decides when a blocked source is released; a released one has none. */

@@ -229,7 +229,10 @@ public final class MonitoredIpc {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining));
     }
 
-    /** The monitor that received this IPC last and has not passed it on to the next one yet. */
+    /**
+     * The monitor of the path that received this IPC last: before final delivery, the one that
+     * has not passed it on to the next one yet.
+     */
     Thread holder() {
         return holder;
     }

@@ -200,6 +200,9 @@ public final class Rendezvous {
     private void afterReceipt(PendingSend send) {
         Thread sender = send.sender();
         MonitoredIpc ipc = send.ipc();
+        if (ipc != null && send.nextHopIsMonitor()) {
+            ipc.setHolder(send.nextHop());
+        }
         switch (send.stage()) {
             case DIRECT, BEYOND_FINAL -> {
                 MonitoredIpc passed = send.passesControlOf();
@@ -210,9 +213,6 @@ public final class Rendezvous {
                 completeSend(sender);
             }
             case TO_MONITOR -> {
-                if (ipc != null) {
-                    ipc.setHolder(send.nextHop());
-                }
                 if (releasedOnReceipt(send)) {
                     detachBlockedSource(ipc);
                     ipc.markReleasedOnFirstHop();

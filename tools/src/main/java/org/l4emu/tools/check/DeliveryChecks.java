@@ -85,6 +85,9 @@ final class DeliveryChecks {
         }
         checkView(receiver, deliver, send, hop != null);
         InFlightIpc ipc = send.ipc;
+        if (ipc != null && hop != null) {
+            ipc.holder = receiver;
+        }
         boolean finalHop = ipc != null && !ipc.finallyDelivered
                 && (hop == null || hop.monitorClass() == MonitorClass.DESTINATION);
         if (finalHop) {

@@ -16,6 +16,8 @@ final class InFlightIpc {
     final boolean kernelMessage;
     ThreadModel blocked;
     ThreadModel destination;
+    /** The monitor of the path that received the IPC last (or took over its source's wait). */
+    ThreadModel holder;
     List<Hop> path;
     /** The controlling monitor (M6): the last to forward with option 6 or 7, or the one control was handed back to. */
     ThreadModel controller;

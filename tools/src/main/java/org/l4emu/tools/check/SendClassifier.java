@@ -71,7 +71,7 @@ final class SendClassifier {
         boolean namesBlocked = option == Abi.OPTION_DECEIT_BLOCKED || option == Abi.OPTION_DECEIT_BOTH;
         boolean namesController = option == Abi.OPTION_DECEIT_CONTROLLER || option == Abi.OPTION_DECEIT_BOTH;
         ThreadModel blocked = namesBlocked ? model.byRef(block.blockedSource()) : trueSource;
-        InFlightIpc ipc = continuedIpc(blocked, namesBlocked);
+        InFlightIpc ipc = continuedIpc(blocked, namesBlocked, monitor);
         if (ipc != null && !ipc.onPath(monitor)) {
             ipc = null;
         }
@@ -93,6 +93,7 @@ final class SendClassifier {
             if (takesOver) {
                 blocked.held = continued;
                 continued.m4Deadline = sourceDeadline;
+                continued.holder = monitor;
             }
             if (continued != null) {
                 continued.redirect(monitor, to, rest);
@@ -106,12 +107,14 @@ final class SendClassifier {
     }
 
     /**
-     * The IPC a forward continues: that of the thread it names if monitors hold it; for option 5
-     * or 7 also one whose own send still waits for its first monitor (M9), which the forward
-     * takes over (R3); for option 4 or 6 also the true source's that an unreliable send released
-     * it from and that has not reached final delivery (M7, M5).
+     * The IPC a forward continues: for option 5 or 7, that of the blocked source it names if
+     * monitors hold it, or one whose own send still waits for its first monitor (M9), which the
+     * forward takes over (R3); for option 4 or 6, the true source's if the forwarder received it
+     * last (holds it), while monitors hold it for the source or after an unreliable send released
+     * the source from it before final delivery (M7, M5). A monitor the source's current IPC has
+     * not reached continues nothing (M1).
      */
-    private static InFlightIpc continuedIpc(ThreadModel named, boolean namesBlocked) {
+    private static InFlightIpc continuedIpc(ThreadModel named, boolean namesBlocked, ThreadModel monitor) {
         if (named == null) {
             return null;
         }
@@ -120,7 +123,8 @@ final class SendClassifier {
         }
         InFlightIpc released = named.released;
         boolean stillCarried = released != null && released.blocked == null && !released.finallyDelivered;
-        return named.held != null ? named.held : stillCarried ? released : null;
+        InFlightIpc ipc = named.held != null ? named.held : stillCarried ? released : null;
+        return ipc != null && ipc.holder == monitor ? ipc : null;
     }
 
     private Verdict forwardVerdict(ThreadModel monitor, ThreadModel trueSource, ThreadModel to, boolean onNewPath,
