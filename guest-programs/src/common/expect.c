@@ -122,6 +122,14 @@ static int same_text(const char *left, const char *right)
     return *left == *right;
 }
 
+void expect_hex(const char *what, l4_word observed, l4_word expected)
+{
+    l4_printf("%s: 0x%x\n", what, observed);
+    if (observed != expected)
+        l4_printf("  expected 0x%x\n", expected);
+    record(observed == expected);
+}
+
 void expect_text(const char *what, const char *observed, const char *expected)
 {
     l4_printf("%s: %s\n", what, observed);

@@ -58,6 +58,8 @@ void expect_ipc(const char *what, struct timed_result observed, struct expectati
 void expect_yes(const char *what, int observed);
 /* "what: 9" */
 void expect_value(const char *what, l4_word observed, l4_word expected);
+/* "what: 0x5a000003", for addresses, IDs and words read from memory */
+void expect_hex(const char *what, l4_word observed, l4_word expected);
 /* "what: observed" */
 void expect_text(const char *what, const char *observed, const char *expected);
 
