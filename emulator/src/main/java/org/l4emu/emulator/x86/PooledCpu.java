@@ -74,7 +74,7 @@ final class PooledCpu implements InterruptHook, X86CounterProbe.ProbedCpu, AutoC
         unicorn.addInterruptHook(this);
         unicorn.addInvalidMemoryHook(stop);
         X86Cpuid.install(unicorn);
-        X86PrivilegedInstructions.install(unicorn, stop);
+        X86PrivilegedInstructions.install(unicorn, stop, () -> counting.started());
     }
 
     /** How this engine counts, as decided on the pool's first. */

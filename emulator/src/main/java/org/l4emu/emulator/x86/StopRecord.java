@@ -35,6 +35,8 @@ final class StopRecord implements InvalidMemoryHook {
     private int flagsAtRefusal;
     /** The exception of an instruction ring 3 may not run that Unicorn ran as a hook, or null. */
     private Trap.Kind refusedInstruction;
+    /** The instructions started when it was refused, itself included. */
+    private long startedAtRefusedInstruction;
 
     /** Records the stops of {@code unicorn}'s runs, whose hooks are this record. */
     StopRecord(Unicorn unicorn) {
@@ -113,13 +115,23 @@ final class StopRecord implements InvalidMemoryHook {
     /**
      * A hook met an instruction that raises {@code kind} in ring 3 but that Unicorn runs as a
      * hook ({@link X86PrivilegedInstructions}): it is refused like a data access, with the
-     * registers as they stood at it (the caller stops the CPU). A refused access met first wins.
+     * registers as they stood at it and {@code started}, the instructions started so far, itself
+     * included (the caller stops the CPU). A refused access met first wins.
      */
-    void refuseInstruction(Trap.Kind kind) {
+    void refuseInstruction(Trap.Kind kind, long started) {
         if (!faultPending && refusedInstruction == null) {
             refusedInstruction = kind;
+            startedAtRefusedInstruction = started;
             keepRegisters();
         }
+    }
+
+    /**
+     * The instructions {@link #refuseInstruction} saw started, the refused one included. Read at
+     * the stop, Unicorn's own counter has started the next one too, which does not run.
+     */
+    long startedAtRefusedInstruction() {
+        return startedAtRefusedInstruction;
     }
 
     /** The exception of the instruction {@link #refuseInstruction} refused in this run, or null. */

@@ -121,7 +121,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         unicorn.addInterruptHook(this);
         unicorn.addInvalidMemoryHook(stop);
         X86Cpuid.install(unicorn);
-        X86PrivilegedInstructions.install(unicorn, stop);
+        X86PrivilegedInstructions.install(unicorn, stop, () -> counting.started());
     }
 
     /** How this engine counts, for diagnostics. */

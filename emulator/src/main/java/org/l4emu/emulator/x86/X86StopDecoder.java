@@ -94,7 +94,7 @@ final class X86StopDecoder {
         int eip = thread.instructionPointer();
         exceptionTaken = false;
         if (stop.refusedInstruction() != null) {
-            completed = started - 1;
+            completed = stop.startedAtRefusedInstruction() - 1;
             exceptionTaken = vector != X86Vector.NONE;
             return new Trap.CpuException(stop.refusedInstruction(), eip, eip);
         }
