@@ -146,6 +146,11 @@ final class MonitorOptions {
         MonitorPath rest = send.remaining();
         if (at >= 0) {
             rest.copyFrom(fullPath, at + 1);
+        } else if (ipc != null && destination == ipc.destination()) {
+            // R1, the forwarder's own rule removed while it held the IPC: the rest still comes from
+            // the rules in force, the monitors of its class or later it has not passed; R5's
+            // "later class only" is for a new destination and would skip the monitors after it.
+            rest.copyNotPassed(fullPath, forwarderClass, ipc.path(), ipc.path().indexOf(monitor) + 1);
         } else {
             // R5 for a forwarder not on the new path: the monitors of a later class than its own.
             rest.copyLaterThan(fullPath, forwarderClass);

@@ -112,6 +112,20 @@ public final class MonitorPath {
         }
     }
 
+    /**
+     * Becomes the monitors of {@code other} of class {@code monitorClass} or later that are not
+     * among the first {@code passedLength} of {@code passed} ({@code other} is not this path).
+     */
+    public void copyNotPassed(MonitorPath other, MonitorClass monitorClass, MonitorPath passed, int passedLength) {
+        clear();
+        for (int i = 0; i < other.size; i++) {
+            int at = passed.indexOf(other.monitors[i]);
+            if (other.classes[i].compareTo(monitorClass) >= 0 && (at < 0 || at >= passedLength)) {
+                add(other.monitors[i], other.classes[i]);
+            }
+        }
+    }
+
     private int checked(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("hop " + index + " of a path of " + size);

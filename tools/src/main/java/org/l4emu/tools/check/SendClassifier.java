@@ -82,7 +82,10 @@ final class SendClassifier {
         int at = RuleTable.indexOf(full, monitor);
         MonitorClass forwarderClass = ipc != null ? ipc.path.get(ipc.indexOf(monitor)).monitorClass()
                 : at >= 0 ? full.get(at).monitorClass() : MonitorClass.SYSTEM;
-        List<Hop> rest = at >= 0 ? full.subList(at + 1, full.size()) : laterThan(full, forwarderClass);
+        // A forwarder whose own rule went while it held the IPC goes on to the monitors it has not passed (R1).
+        List<Hop> rest = at >= 0 ? full.subList(at + 1, full.size())
+                : ipc != null && to == ipc.destination ? notPassed(full, forwarderClass, ipc, monitor)
+                : laterThan(full, forwarderClass);
         Verdict verdict = forwardVerdict(monitor, trueSource, to, at >= 0, namesBlocked, blocked, ipc,
                 namesController ? model.byRef(block.controllingMonitor()) : null, namesController);
         SendPhase phase = phase(monitor, SendPhase.Kind.FORWARD, option, trueSource.id, to, ipc, rest, dope, 0,
@@ -182,6 +185,19 @@ final class SendClassifier {
             phase.passedOn = ipc;
         }
         return phase;
+    }
+
+    /** R1: the monitors of {@code path} of {@code monitorClass} or later that the IPC has not passed up to {@code forwarder}. */
+    private static List<Hop> notPassed(List<Hop> path, MonitorClass monitorClass, InFlightIpc ipc,
+                                       ThreadModel forwarder) {
+        List<Hop> passed = ipc.path.subList(0, ipc.indexOf(forwarder) + 1);
+        List<Hop> rest = new ArrayList<>();
+        for (Hop hop : path) {
+            if (hop.monitorClass().compareTo(monitorClass) >= 0 && RuleTable.indexOf(passed, hop.monitor()) < 0) {
+                rest.add(hop);
+            }
+        }
+        return rest;
     }
 
     /** R5 for a forwarder not on the new path: the monitors of a later class than its own. */
