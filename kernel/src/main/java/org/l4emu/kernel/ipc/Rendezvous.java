@@ -20,7 +20,7 @@ import org.l4emu.kernel.trace.KernelEvents;
 public final class Rendezvous {
     private static final MonitoredIpc.Ending DELIVERED = new MonitoredIpc.Ending(IpcError.NONE, 0, "final delivery");
     private static final MonitoredIpc.Ending DELAY_TIMED_OUT = new MonitoredIpc.Ending(IpcError.DELAY_TIMEOUT,
-            IpcError.DELAY_TIMEOUT.code(), "final delivery");
+            IpcError.DELAY_TIMEOUT.code(), "expired at final delivery");
 
     private final ThreadTable threads;
     private final Scheduler scheduler;
