@@ -16,7 +16,7 @@ L4_THREAD_ENTRY void handler_main(void)
         last_ip = l4_mr(1);
         last_code = l4_mr(3);
         scratch_at_fault = scratch;
-        /* step over the instruction: its length is in the byte before the site's label */
+        /* step over the instruction: TRY sets its length in last_len */
         l4_load_message(0, 2, (l4_word[]){ last_ip + last_len, l4_mr(2) });
         l4_reply(main_thread);
     }
