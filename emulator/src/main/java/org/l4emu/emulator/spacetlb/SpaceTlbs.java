@@ -17,9 +17,9 @@ import org.l4emu.emulator.host.CLibrary;
  *
  * <p>A space that leaves keeps QEMU's table, its {@code iotlb} and its bookkeeping (large-page
  * range, entries in use); the one that enters gets its own back, or a fresh empty one. Up to
- * {@link #KEPT} tables are kept, the least recently left ones go first, and none larger than
- * {@link #MAX_KEPT_ENTRIES} entries. The victim TLB is emptied, the index's bit is set in
- * QEMU's dirty bitmap (so that a later flush empties the table that entered), and the jump
+ * {@link #KEPT} tables are kept, the least recently left ones go first, none larger than
+ * {@link #MAX_KEPT_ENTRIES} entries, and none smaller than {@link #FRESH_ENTRIES} is used again.
+ * The victim TLB is emptied, the index's bit is set in QEMU's dirty bitmap (so that a later flush empties the table that entered), and the jump
  * cache loses the slots of the pages the leaving space may have run code from: the cache is
  * found by PC alone, and the TLB flush that used to clear it whole no longer happens. A kept table is dropped rather than reused when the space's mappings
  * changed since it left, when frames became executable since (it may let stores to such a frame
@@ -32,11 +32,19 @@ public final class SpaceTlbs {
     /** Tables kept aside at most. */
     public static final int KEPT = 32;
     /**
-     * Entries of a fresh table at most (QEMU's own default) and of a kept one: QEMU grows a table
-     * only when it flushes it, which swapping makes rare, so these bound the host memory kept
-     * aside to a few MiB (entries of 48 or 80 bytes with the iotlb's).
+     * Entries of a table that enters (QEMU's own default size), and the fewest a kept table may
+     * have to be used again. QEMU shrinks a little-used table to 64 entries when it flushes it,
+     * and with arm's 1 KiB pages 64 entries cover 64 KiB: a program's code at 0x10000 and its
+     * UTCB at 0xBFF00000 then share an entry and take turns in it, the loser waiting in the
+     * victim TLB, which every swap empties. A three-space ring paid four page walks a round for
+     * that code page (Unicorn 2.0.1); with 256 entries it paid none (BENCHMARKS.md, session 16).
      */
     private static final int FRESH_ENTRIES = 256;
+    /**
+     * Entries of a kept table at most: QEMU grows a table only when it flushes it, which swapping
+     * makes rare, so this bounds the host memory kept aside to a few MiB (entries of 48 or 80
+     * bytes with the iotlb's).
+     */
     private static final int MAX_KEPT_ENTRIES = 1024;
     /** An empty entry, as a flush leaves it. */
     private static final long EMPTY = -1L;
@@ -79,7 +87,8 @@ public final class SpaceTlbs {
         switches++;
         read(regime, held);
         boolean own = takeKept(entering, next);
-        if (own && (enteringChanged || next.regime != regime || next.codeGeneration != codeGeneration.getAsInt())) {
+        if (own && (enteringChanged || next.regime != regime || next.codeGeneration != codeGeneration.getAsInt()
+                || next.mask < shape.maskOf(FRESH_ENTRIES))) {
             free(next);
             own = false;
         }
@@ -93,7 +102,7 @@ public final class SpaceTlbs {
         }
         if (!own) {
             // Before anything changes hands: a failed allocation leaves QEMU's table where it is.
-            fresh(regime, Math.min(held.mask, shape.maskOf(FRESH_ENTRIES)), next);
+            fresh(regime, shape.maskOf(FRESH_ENTRIES), next);
         }
         jumpCache.clear(codeGroups(leaving));
         if (leaving.isDestroyed() || leaving.writesCode() || held.mask > shape.maskOf(MAX_KEPT_ENTRIES)) {
