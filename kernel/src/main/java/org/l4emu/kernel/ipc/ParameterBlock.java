@@ -15,13 +15,15 @@ final class ParameterBlock {
     private int blockedSource;
     private int controllingMonitor;
     private int delayTimeoutMicros;
+    private final int[] words = new int[Abi.ParameterBlock.SIZE / Integer.BYTES];
 
     /** Reads the block at {@code address} of {@code space}; on a bad address the copy is not to be used. */
     void read(UserMemory memory, AddressSpace space, int address) throws BadUserAddressException {
-        trueSource = memory.readWord(space, address + Abi.ParameterBlock.TRUE_SOURCE_OFFSET);
-        blockedSource = memory.readWord(space, address + Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET);
-        controllingMonitor = memory.readWord(space, address + Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET);
-        delayTimeoutMicros = memory.readWord(space, address + Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET);
+        memory.readWords(space, address, words);
+        trueSource = words[Abi.ParameterBlock.TRUE_SOURCE_OFFSET / Integer.BYTES];
+        blockedSource = words[Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET / Integer.BYTES];
+        controllingMonitor = words[Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET / Integer.BYTES];
+        delayTimeoutMicros = words[Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET / Integer.BYTES];
     }
 
     int trueSource() {

@@ -33,12 +33,21 @@ public final class UserMemory {
         return bytes;
     }
 
-    /** Reads an aligned word. */
-    public int readWord(AddressSpace space, int address) throws BadUserAddressException {
-        if ((address & 3) != 0 || !UserLayout.isUserRange(Integer.toUnsignedLong(address), 4)) {
+    /**
+     * Reads {@code into.length} words from the aligned {@code address} on, or throws when any page
+     * is not readable: each page is checked and translated once, not each word.
+     */
+    public void readWords(AddressSpace space, int address, int[] into) throws BadUserAddressException {
+        if ((address & 3) != 0 || !UserLayout.isUserRange(Integer.toUnsignedLong(address), (long) Integer.BYTES * into.length)) {
             throw new BadUserAddressException(address);
         }
-        return memory.readWord(physical(space, address, Access.READ));
+        long physical = -1;
+        for (int i = 0; i < into.length; i++) {
+            int virtual = address + Integer.BYTES * i;
+            physical = i == 0 || (virtual & (UserLayout.PAGE_SIZE - 1)) == 0
+                    ? physical(space, virtual, Access.READ) : physical + Integer.BYTES;
+            into[i] = memory.readWord(physical);
+        }
     }
 
     private static long physical(AddressSpace space, int address, Access needed) throws BadUserAddressException {
