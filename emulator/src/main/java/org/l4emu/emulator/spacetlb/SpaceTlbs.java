@@ -19,13 +19,14 @@ import org.l4emu.emulator.host.CLibrary;
  * range, entries in use); the one that enters gets its own back, or a fresh empty one. Up to
  * {@link #KEPT} tables are kept, the least recently left ones go first, none larger than
  * {@link #MAX_KEPT_ENTRIES} entries, and none smaller than {@link #FRESH_ENTRIES} is used again.
- * The victim TLB is emptied, the index's bit is set in QEMU's dirty bitmap (so that a later flush empties the table that entered), and the jump
- * cache loses the slots of the pages the leaving space may have run code from: the cache is
- * found by PC alone, and the TLB flush that used to clear it whole no longer happens. A kept table is dropped rather than reused when the space's mappings
- * changed since it left, when frames became executable since (it may let stores to such a frame
- * skip QEMU's code check), and never kept for a space that may store to a frame that may hold
- * code (QEMU re-protects such frames in the tables it holds, not in one kept aside). Tables are
- * allocated with the C library's {@code malloc}, as QEMU allocates them, since QEMU frees the
+ * The victim TLB is emptied, the index's bit is set in QEMU's dirty bitmap (so that a later flush
+ * empties the table that entered), and the jump cache loses the slots of the pages the leaving
+ * space may have run code from: the cache is found by PC alone, and the TLB flush that used to
+ * clear it whole no longer happens. A kept table is dropped rather than reused when the space's
+ * mappings changed since it left, when frames became executable since (it may let stores to such a
+ * frame skip QEMU's code check), and never kept for a space that may store to a frame that may
+ * hold code (QEMU re-protects such frames in the tables it holds, not in one kept aside). Tables
+ * are allocated with the C library's {@code malloc}, as QEMU allocates them, since QEMU frees the
  * one it holds when it resizes it.
  */
 public final class SpaceTlbs {

@@ -11,34 +11,30 @@ import org.l4emu.kernel.memory.UserMemory;
  * uses it within that call only.
  */
 final class ParameterBlock {
-    private int trueSource;
-    private int blockedSource;
-    private int controllingMonitor;
-    private int delayTimeoutMicros;
     private final int[] words = new int[Abi.ParameterBlock.SIZE / Integer.BYTES];
 
     /** Reads the block at {@code address} of {@code space}; on a bad address the copy is not to be used. */
     void read(UserMemory memory, AddressSpace space, int address) throws BadUserAddressException {
         memory.readWords(space, address, words);
-        trueSource = words[Abi.ParameterBlock.TRUE_SOURCE_OFFSET / Integer.BYTES];
-        blockedSource = words[Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET / Integer.BYTES];
-        controllingMonitor = words[Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET / Integer.BYTES];
-        delayTimeoutMicros = words[Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET / Integer.BYTES];
     }
 
     int trueSource() {
-        return trueSource;
+        return word(Abi.ParameterBlock.TRUE_SOURCE_OFFSET);
     }
 
     int blockedSource() {
-        return blockedSource;
+        return word(Abi.ParameterBlock.BLOCKED_SOURCE_OFFSET);
     }
 
     int controllingMonitor() {
-        return controllingMonitor;
+        return word(Abi.ParameterBlock.CONTROLLING_MONITOR_OFFSET);
     }
 
     int delayTimeoutMicros() {
-        return delayTimeoutMicros;
+        return word(Abi.ParameterBlock.DELAY_TIMEOUT_OFFSET);
+    }
+
+    private int word(int offset) {
+        return words[offset / Integer.BYTES];
     }
 }
