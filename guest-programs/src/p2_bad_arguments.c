@@ -12,6 +12,7 @@
 
 #define LATE_CHECK_TIMEOUT_US 1000 /* what an argument checked too late would cost */
 #define KERNEL_ADDRESS 0xC0000000u /* user addresses end at 0xBFFFFFFF (docs/abi.md section 1) */
+#define UNMAPPED_ADDRESS 0x40000000u /* a user address nothing maps in this task */
 #define TIMEOUT_BIT_15 0x8000u
 #define UNDEFINED_KDEBUG_OP 99
 #define UNDEFINED_SYSCALL 99
@@ -37,6 +38,9 @@ int main(void)
                fails(L4_ERROR_INVALID_ARGUMENT, L4_PHASE_RECEIVE, at_once()));
     expect_ipc("P2 IPC parameter block at a kernel address",
                timed_ipc(target, L4_NILTHREAD, send_patiently, KERNEL_ADDRESS),
+               fails(L4_ERROR_INVALID_ARGUMENT, L4_PHASE_SEND, at_once()));
+    expect_ipc("P2 IPC parameter block at an unmapped user address",
+               timed_ipc(target, L4_NILTHREAD, send_patiently, UNMAPPED_ADDRESS),
                fails(L4_ERROR_INVALID_ARGUMENT, L4_PHASE_SEND, at_once()));
     l4_set_mr(0, l4_msg_tag_make(0, L4_MSG_MAX_WORDS, 2));
     expect_ipc("P2 message tag with u + t = 65",

@@ -44,6 +44,13 @@ class P2BadArgumentsTest {
     }
 
     @Test
+    @DisplayName("P2: an IPC parameter block at an unmapped user address gets error 9 before any waiting")
+    void parameterBlockUnmapped() {
+        assertLine(run, "P2 IPC parameter block at an unmapped user address: "
+                + "error 9 (invalid argument), phase send, after ~0 us");
+    }
+
+    @Test
     @DisplayName("P2: a message tag with u + t > 63 gets error 9 before any waiting")
     void messageTooLong() {
         assertLine(run, "P2 message tag with u + t = 65: error 9 (invalid argument), phase send, after ~0 us");

@@ -54,7 +54,7 @@ class P2TraceRecordsErrorsTest {
                         && new DopeBits(failure.dope()).errorCode() == 9)
                 .count();
 
-        assertEquals(5, ipcErrors);
+        assertEquals(6, ipcErrors);
     }
 
     private Path record(String arch) {
