@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.l4emu.emulator.AddressSpace;
 import org.l4emu.emulator.CpuContext;
+import org.l4emu.emulator.PhysicalMemory;
 import org.l4emu.emulator.engine.CodeHookCounter;
 import org.l4emu.emulator.engine.InstructionCounting;
 import org.l4emu.emulator.engine.SyscallContinuation;
@@ -68,6 +69,8 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
 
     /** Bank.values() allocates a new array at each call; this runs on every system call. */
     private static final Bank[] BANKS = Bank.values();
+    /** QEMU's target page on arm, the smallest it may have ({@code TARGET_PAGE_BITS_MIN}). */
+    private static final int SMALLEST_QEMU_PAGE = 1024;
     /** The same thread again, its CPSR and thread pointer unchanged: no {@link SwitchRegisters} to write. */
     private static final int NOTHING_TO_SWITCH = -1;
     private static final int CPSR_OR_THREAD_POINTER = 1 << ArmCpuContext.CPSR | 1 << ArmCpuContext.THREAD_POINTER_BIT;
@@ -223,6 +226,9 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
 
     /** From now on a space entering a security state's TLB swaps its own in instead of flushing it. */
     void useSpaceTlbs(SpaceTlbs swapped) {
+        if (spaceTlbs != null && spaceTlbs != swapped) {
+            spaceTlbs.tagBlocks(null);
+        }
         this.spaceTlbs = swapped;
     }
 
@@ -267,6 +273,9 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
             registers.writeUserThreadRegister(bank, userThreadRegister);
             heldUserThreadRegister[bank.ordinal()] = userThreadRegister;
         }
+        if (spaceTlbs != null) {
+            spaceTlbs.running(space);
+        }
         int thumbEeHandlerBase = context.thumbEeHandlerBase();
         if (thumbEeHandlerBase != heldThumbEeHandlerBase) {
             registers.writeThumbEeHandlerBase(thumbEeHandlerBase);
@@ -295,10 +304,23 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
                 unicorn.writeCoprocessor(ArmCpRegister.TLBIALL, 0);
             } else {
                 for (int i = 0; i < changed.count(); i++) {
-                    unicorn.writeCoprocessor(ArmCpRegister.TLBIMVA, changed.page(i));
+                    invalidatePage(changed.page(i));
                 }
             }
             changed.clear();
+        }
+    }
+
+    /**
+     * Drops what QEMU caches of the 4 KiB page at {@code page}: one TLBIMVA for each of QEMU's
+     * pages in it (1 KiB on arm in Unicorn). One for the whole page would drop its TLB entries
+     * (a 4 KiB mapping is a large page to QEMU, flushed whole), but the jump-cache slots only of
+     * the 1 KiB it names and the one before: code in the rest of a page moved or unmapped would
+     * still run from the frame mapped there before.
+     */
+    private void invalidatePage(int page) {
+        for (int offset = 0; offset < PhysicalMemory.PAGE_SIZE; offset += SMALLEST_QEMU_PAGE) {
+            unicorn.writeCoprocessor(ArmCpRegister.TLBIMVA, page + offset);
         }
     }
 

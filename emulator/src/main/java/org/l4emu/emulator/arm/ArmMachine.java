@@ -12,6 +12,7 @@ import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.BlockTags;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.ArmRegister;
 
@@ -111,7 +112,11 @@ public final class ArmMachine extends OneEngineMachine {
             cpu.useFastStores(new FastStores(calibration.fastStoreTlbs(), host().segment().address(), memorySize, codeFrames));
         }
         if (calibration.spaceTlbs() != null) {
-            cpu.useSpaceTlbs(new SpaceTlbs(calibration.spaceTlbs(), codeFrames::codeGeneration));
+            SpaceTlbs spaceTlbs = new SpaceTlbs(calibration.spaceTlbs(), codeFrames::codeGeneration);
+            if (calibration.blockTagField() != 0) {
+                spaceTlbs.tagBlocks(new BlockTags(calibration.blockTagField()));
+            }
+            cpu.useSpaceTlbs(spaceTlbs);
         }
         host().discard(SCRATCH_BASE, SCRATCH_SIZE);
         if (calibration.record() != null) {

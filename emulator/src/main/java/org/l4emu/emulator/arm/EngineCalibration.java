@@ -22,6 +22,8 @@ import org.l4emu.emulator.engine.InternalsNotRecognised;
 import org.l4emu.emulator.host.MemorySearch;
 import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.BlockTagSearch;
+import org.l4emu.emulator.spacetlb.BlockTags;
 import org.l4emu.emulator.spacetlb.SpaceTlbCheck;
 import org.l4emu.emulator.spacetlb.SpaceTlbLayout;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
@@ -91,6 +93,7 @@ final class EngineCalibration {
     private UserTlbs userTlbs;
     private boolean storesSlow;
     private SpaceTlbLayout spaceTlbs;
+    private long blockTagField;
     private HookAddresses hookAddresses;
     /** uc_emu_start's result in the last {@link #run}. */
     private int lastCode;
@@ -130,6 +133,8 @@ final class EngineCalibration {
                     () -> findFastStores(space, code));
             Accelerators.attempt(MACHINE, Accelerator.SPACE_TLBS, live == null ? Accelerator.LIVE_REGISTERS : null,
                     () -> findSpaceTlbs(space, code));
+            Accelerators.attempt(MACHINE, Accelerator.BLOCK_TAGS, spaceTlbs == null ? Accelerator.SPACE_TLBS : null,
+                    () -> findBlockTags(space));
         } finally {
             space.destroy();
             cpu.unloadTranslation();
@@ -152,6 +157,11 @@ final class EngineCalibration {
     /** Where QEMU keeps what a space's own TLB is made of, when spaces keep their own; else null. */
     SpaceTlbLayout spaceTlbs() {
         return spaceTlbs;
+    }
+
+    /** Where QEMU keeps the CPU's cluster index, when each space's code is tagged; else 0. */
+    long blockTagField() {
+        return blockTagField;
     }
 
     /** The offsets found, for diagnostics; null when none were. */
@@ -440,42 +450,65 @@ final class EngineCalibration {
         SpaceTlbLayout found;
         try {
             found = SpaceTlbLayout.find(tlbs.shape(), tlbs.pairByBank(), ReadableMemory.ofThisProcess(),
-                    new SpaceTlbLayout.Probe() {
-                        @Override
-                        public void flush() {
-                            cpu.unloadTranslation();
-                        }
-
-                        @Override
-                        public void runTouchingTwoPages(int regime) {
-                            Bank bank = Bank.values()[regime];
-                            cpu.unloadTranslation();
-                            run(first, STORE, 10, DATA - 8);
-                            if (bank == Bank.SECURE) {
-                                run(second, STORE, 10, DATA - 8);
-                            }
-                            expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
-                                    "the probe did not run in the " + bank + " state");
-                        }
-
-                        @Override
-                        public void runAt(int pc) {
-                            run(first, pc, 10, 0);
-                        }
-                    }, SVC_AFTER_THREE_NOPS, SECOND_CODE_ADDRESS);
+                    probe(first, second), SVC_AFTER_THREE_NOPS, SECOND_CODE_ADDRESS);
         } finally {
             second.destroy();
             cpu.unloadTranslation();
         }
-        cpu.useSpaceTlbs(new SpaceTlbs(found, scratchCode::codeGeneration));
+        checkSpacesInTurns(new SpaceTlbs(found, scratchCode::codeGeneration));
+        spaceTlbs = found;
+        return Accelerators.State.ACTIVE;
+    }
+
+    /** Runs the probe code in {@code first}, and in {@code second} where a run needs the secure state too. */
+    private SpaceTlbLayout.Probe probe(ArmAddressSpace first, ArmAddressSpace second) {
+        return new SpaceTlbLayout.Probe() {
+            @Override
+            public void flush() {
+                cpu.unloadTranslation();
+            }
+
+            @Override
+            public void runTouchingTwoPages(int regime) {
+                Bank bank = Bank.values()[regime];
+                cpu.unloadTranslation();
+                run(first, STORE, 10, DATA - 8);
+                if (bank == Bank.SECURE) {
+                    run(second, STORE, 10, DATA - 8);
+                }
+                expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
+                        "the probe did not run in the " + bank + " state");
+            }
+
+            @Override
+            public void runAt(int pc) {
+                run(first, pc, 10, 0);
+            }
+        };
+    }
+
+    /**
+     * Finds QEMU's cluster index ({@link BlockTagSearch}), then runs {@link SpaceTlbCheck} again
+     * with each space's code tagged and a leaving space's jump-cache slots kept.
+     */
+    private Accelerators.State findBlockTags(ArmAddressSpace first) {
+        long field = BlockTagSearch.locate(spaceTlbs, probe(first, null), SVC_AFTER_THREE_NOPS);
+        SpaceTlbs tagged = new SpaceTlbs(spaceTlbs, scratchCode::codeGeneration);
+        tagged.tagBlocks(new BlockTags(field));
+        checkSpacesInTurns(tagged);
+        blockTagField = field;
+        return Accelerators.State.ACTIVE;
+    }
+
+    /** Runs {@link SpaceTlbCheck} with {@code swapped} in use, which the CPU drops again after. */
+    private void checkSpacesInTurns(SpaceTlbs swapped) {
+        cpu.useSpaceTlbs(swapped);
         try {
             SpaceTlbCheck.check(scratch, spacesInTurns());
         } finally {
             cpu.unloadTranslation();
             cpu.useSpaceTlbs(null);
         }
-        spaceTlbs = found;
-        return Accelerators.State.ACTIVE;
     }
 
     /** {@link SpaceTlbCheck}'s spaces, made in the scratch memory and run from their code to its system call. */
@@ -493,8 +526,8 @@ final class EngineCalibration {
             }
 
             @Override
-            public boolean ranOwnCode(ArmAddressSpace space, int number, int data) {
-                ArmCpuContext thread = run(space, SpaceTlbCheck.CODE, 10, SpaceTlbCheck.DATA);
+            public boolean ranOwnCode(ArmAddressSpace space, int pc, int number, int data) {
+                ArmCpuContext thread = run(space, pc, 10, SpaceTlbCheck.DATA);
                 return cpu.pendingException() == ArmException.SUPERVISOR_CALL && thread.register(2) == number
                         && thread.register(1) == data;
             }

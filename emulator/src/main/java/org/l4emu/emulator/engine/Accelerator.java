@@ -11,7 +11,9 @@ public enum Accelerator {
     LIVE_REGISTERS("live-registers", "registers read and written in QEMU's CPU state (arm: core registers, TPIDRURW, TEEHBR and a switch's TTBR0, SCR and TPIDRURO; x86: general registers and EIP)"),
     FAST_STORES("fast-stores", "stores to data pages skip Unicorn 2.0.1's dirty-page check (QEMU's TLB entries)"),
     SPACE_TLBS("space-tlbs", "each address space keeps a TLB of its own, swapped in when it enters instead of flushed"
-            + " (QEMU's TLB tables and jump cache)");
+            + " (QEMU's TLB tables and jump cache)"),
+    BLOCK_TAGS("block-tags", "each address space's translated code carries a cluster index of its own, so a space that"
+            + " leaves keeps its jump-cache slots (QEMU's CPUState.cluster_index; needs space-tlbs)");
 
     private final String key;
     private final String description;

@@ -22,7 +22,9 @@ import org.l4emu.emulator.host.CLibrary;
  * The victim TLB is emptied, the index's bit is set in QEMU's dirty bitmap (so that a later flush
  * empties the table that entered), and the jump cache loses the slots of the pages the leaving
  * space may have run code from: the cache is found by PC alone, and the TLB flush that used to
- * clear it whole no longer happens. A kept table is dropped rather than reused when the space's
+ * clear it whole no longer happens. Where each space's code is tagged ({@link BlockTags}), the
+ * leaving space keeps its slots, and a space loses its own as it enters when its mappings
+ * changed while it was out. A kept table is dropped rather than reused when the space's
  * mappings changed since it left, when frames became executable since (it may let stores to such a
  * frame skip QEMU's code check), and never kept for a space that may store to a frame that may
  * hold code (QEMU re-protects such frames in the tables it holds, not in one kept aside). Tables
@@ -64,6 +66,8 @@ public final class SpaceTlbs {
     private long switches;
     /** The dirty bits of the MMU indexes no regime swaps. */
     private final int otherModes;
+    /** Null where a leaving space's jump-cache slots are cleared. */
+    private BlockTags tags;
 
     public SpaceTlbs(SpaceTlbLayout layout, IntSupplier codeGeneration) {
         this.layout = layout;
@@ -86,6 +90,10 @@ public final class SpaceTlbs {
      */
     public void swap(int regime, TlbSpace leaving, TlbSpace entering, boolean enteringChanged) {
         switches++;
+        if (tags != null && enteringChanged) {
+            // Its slots survived its absence: they may hold code of frames no longer mapped where they ran.
+            jumpCache.clear(codeGroups(entering));
+        }
         read(regime, held);
         boolean own = takeKept(entering, next);
         if (own && (enteringChanged || next.regime != regime || next.codeGeneration != codeGeneration.getAsInt()
@@ -105,13 +113,35 @@ public final class SpaceTlbs {
             // Before anything changes hands: a failed allocation leaves QEMU's table where it is.
             fresh(regime, shape.maskOf(FRESH_ENTRIES), next);
         }
-        jumpCache.clear(codeGroups(leaving));
+        if (tags == null) {
+            jumpCache.clear(codeGroups(leaving));
+        }
         if (leaving.isDestroyed() || leaving.writesCode() || held.mask > shape.maskOf(MAX_KEPT_ENTRIES)) {
             free(held);
         } else {
             keep(leaving, held);
         }
         install(regime, next);
+    }
+
+    /** From now on each space's translated code carries a tag of its own ({@code tags}), or none (null). */
+    public void tagBlocks(BlockTags blockTags) {
+        if (tags != null) {
+            tags.release();
+        }
+        tags = blockTags;
+    }
+
+    /** True where each space's translated code carries a tag of its own. */
+    public boolean tagsBlocks() {
+        return tags != null;
+    }
+
+    /** {@code space} runs from now on (it entered, or its regime became the CPU's). */
+    public void running(TlbSpace space) {
+        if (tags != null) {
+            tags.running(space, jumpCache);
+        }
     }
 
     /**

@@ -13,6 +13,9 @@ package org.l4emu.emulator.spacetlb;
 public abstract class TlbSpace {
     /** The table kept aside for this space, or null. */
     KeptTlb keptTlb;
+    /** The cluster index its translated code carries ({@link BlockTags}), given in {@link #tagRound}. */
+    int tag;
+    int tagRound;
     private final PageSet executablePages = new PageSet();
     private boolean writesCode;
     private int codeCheckedAt;

@@ -117,8 +117,8 @@ final class X86SpaceTlbCalibration {
             }
 
             @Override
-            public boolean ranOwnCode(X86AddressSpace space, int number, int data) {
-                X86CpuContext thread = runToSyscall(space, CODE, DATA);
+            public boolean ranOwnCode(X86AddressSpace space, int pc, int number, int data) {
+                X86CpuContext thread = runToSyscall(space, pc, DATA);
                 return thread != null && thread.register(X86CpuContext.EAX) == number
                         && thread.register(X86CpuContext.ECX) == data;
             }

@@ -164,4 +164,38 @@ class ArmTranslationCacheTest {
         trace.append(guest.run(thread, space)).append('\n');
         return trace.toString();
     }
+
+    /**
+     * QEMU's pages are 1 KiB on arm, and a page flush drops the jump-cache slots of that 1 KiB
+     * (and the one before) only: code in the rest of a 4 KiB page that moved must not run from
+     * the frame mapped there before, in the space running or the one cached beside it.
+     */
+    @Test
+    void codeAnywhereInAPageMovedWhileItsSpaceIsCachedRunsFromTheNewFrame() {
+        for (int offset = 0; offset < 4096; offset += 1024) {
+            for (boolean beside : new boolean[] {false, true}) {
+                AddressSpace space = guest.newSpace();
+                AddressSpace other = guest.newSpace();
+                guest.arm(other, GuestMachine.CODE, Arm.SVC_0);
+                long before = guest.frame();
+                guest.writeArm(before + offset, Arm.movR0(1), Arm.SVC_0);
+                space.map(GuestMachine.CODE, before, Access.READ_EXECUTE);
+                assertEquals(1, ranAt(space, GuestMachine.CODE + offset));
+                if (beside) {
+                    assertEquals(Trap.SYSCALL, guest.run(guest.context(GuestMachine.CODE), other));
+                }
+                long after = guest.frame();
+                guest.writeArm(after + offset, Arm.movR0(2), Arm.SVC_0);
+                space.map(GuestMachine.CODE, after, Access.READ_EXECUTE);
+                assertEquals(2, ranAt(space, GuestMachine.CODE + offset),
+                        "code at +0x" + Integer.toHexString(offset) + (beside ? " (cached beside)" : " (running)"));
+            }
+        }
+    }
+
+    private int ranAt(AddressSpace space, int pc) {
+        ArmCpuContext thread = guest.context(pc);
+        assertEquals(Trap.SYSCALL, guest.run(thread, space));
+        return thread.argument(0);
+    }
 }

@@ -24,7 +24,7 @@ class AcceleratorsTest {
     void unknownAcceleratorIsOneLineNamingTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Accelerators.parse("turbo"));
         assertEquals("L4EMU_ACCELERATORS: unknown accelerator 'turbo' (all, none, or a list of counter, fault-record,"
-                + " live-registers, fast-stores, space-tlbs)", e.getMessage());
+                + " live-registers, fast-stores, space-tlbs, block-tags)", e.getMessage());
     }
 
     @Test

@@ -243,6 +243,39 @@ class SpaceTlbsPolicyTest {
     }
 
     @Test
+    void withTaggedCodeALeavingSpaceKeepsItsGroupsAndOneThatChangedWhileOutLosesItsOwn() {
+        long field = arena.allocate(ValueLayout.JAVA_INT).address();
+        PROCESS.set(ValueLayout.JAVA_INT, field, -1);
+        tlbs.tagBlocks(new BlockTags(field));
+        Space a = new Space();
+        Space b = new Space();
+        a.mapCode(0x0001_0000);
+        b.mapCode(0x0003_0000);
+        swap(null, a, false);
+        tlbs.running(a);
+        assertEquals(1, PROCESS.get(ValueLayout.JAVA_INT, field), "a's index");
+        PROCESS.asSlice(jumpCache, 4096 * 8).fill((byte) 0x22);
+        swap(a, b, false);
+        tlbs.running(b);
+        assertEquals(2, PROCESS.get(ValueLayout.JAVA_INT, field), "b's index");
+        assertGroupsCleared(-1);
+        swap(b, a, true);
+        tlbs.running(a);
+        assertEquals(1, PROCESS.get(ValueLayout.JAVA_INT, field), "a keeps its index");
+        assertGroupsCleared(JumpCache.slot(0x0001_0000, 12) / 64);
+        tlbs.tagBlocks(null);
+        assertEquals(-1, PROCESS.get(ValueLayout.JAVA_INT, field), "QEMU's own index back");
+    }
+
+    /** Every jump-cache group holds what the test wrote, but {@code cleared} (-1: none), which is empty. */
+    private void assertGroupsCleared(int cleared) {
+        for (int group = 0; group < 64; group++) {
+            long word = PROCESS.get(ValueLayout.JAVA_LONG, jumpCache + (long) group * GROUP_BYTES);
+            assertEquals(group == cleared ? 0 : 0x2222_2222_2222_2222L, word, "jump-cache group " + group);
+        }
+    }
+
+    @Test
     void switchingBetweenKeptSpacesAllocatesNothing() {
         Space a = new Space();
         Space b = new Space();
