@@ -30,6 +30,12 @@ public final class CaseChecker {
     public CaseResult check(TestCase testCase, CaseRun run) {
         List<Mismatch> mismatches = new ArrayList<>();
         List<String> updates = new ArrayList<>();
+        boolean unexpectedBootError = run.bootError() != null && run.exitCode() != testCase.exitCode();
+        if (unexpectedBootError) {
+            // First: every other difference follows from it, and the headline should say why.
+            mismatches.add(Mismatch.of("the system was not booted: " + run.bootError(),
+                    "  exit code " + run.exitCode() + ", expected " + testCase.exitCode()));
+        }
         for (RunText what : RunText.values()) {
             TextExpectation expectation = what.expectationOf(testCase);
             String text = what.of(run);
@@ -46,7 +52,7 @@ public final class CaseChecker {
         }
         ruleViolations(run).ifPresent(mismatches::add);
         // Last: when the IPC differs too, the transcript's first difference is the better headline.
-        if (run.exitCode() != testCase.exitCode()) {
+        if (run.exitCode() != testCase.exitCode() && !unexpectedBootError) {
             mismatches.add(Mismatch.of("exit code " + run.exitCode() + ", expected " + testCase.exitCode(),
                     logTail(run)));
         }

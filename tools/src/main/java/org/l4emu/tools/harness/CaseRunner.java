@@ -25,6 +25,7 @@ public final class CaseRunner {
         IpcTranscript transcript = new IpcTranscript();
         LiveRuleChecker rules = new LiveRuleChecker();
         int exit;
+        String bootError = null;
         try (PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             try {
                 exit = Boot.run(testCase.system(), testCase.options(), console, logStream,
@@ -33,9 +34,10 @@ public final class CaseRunner {
                 // A case may expect bad input: it sees what the command line would show.
                 logStream.println("l4emu: " + e.getMessage());
                 exit = ExitCode.BAD_INPUT;
+                bootError = e.getMessage();
             }
         }
         return new CaseRun(exit, console.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8),
-                transcript.lines(), rules.checker(), Duration.ofNanos(System.nanoTime() - start));
+                transcript.lines(), rules.checker(), Duration.ofNanos(System.nanoTime() - start), bootError);
     }
 }

@@ -34,7 +34,7 @@ class RuleViolationFailsCaseTest {
         TestCase testCase = new TestCase(CaseLocation.of(file, Path.of(".")), "", Architecture.ARM, List.of(),
                 Path.of("nil.xml"), BootOptions.DEFAULTS, 0, TextExpectation.NONE, TextExpectation.NONE,
                 TextExpectation.NONE);
-        CaseRun run = new CaseRun(0, "", "", List.of(), rules, Duration.ZERO);
+        CaseRun run = new CaseRun(0, "", "", List.of(), rules, Duration.ZERO, null);
         CaseResult result = new CaseChecker(false, Path.of(".")).check(testCase, run);
 
         assertEquals(CaseResult.Status.FAIL, result.status());

@@ -138,6 +138,18 @@ class TestCommandTest {
     }
 
     @Test
+    @DisplayName("a case whose system was not built fails with that as its headline, not with the diffs it causes")
+    void systemNotBuilt() {
+        TemporarySuite suite = new TemporarySuite(directory);
+        suite.write("unbuilt.test.yaml", "system: " + TemporarySuite.built("never_built.xml") + "\n"
+                + "console:\n  match: \"anything\"\n");
+        CommandLineRun run = test();
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("FAIL unbuilt: the system was not booted: ")
+                && run.out().contains("never_built.xml: no such file"), run.out());
+    }
+
+    @Test
     @DisplayName("bad input: a missing directory, --jobs 0, an empty directory")
     void badInput() {
         assertOneLineError(CommandLineRun.of("test", directory.resolve("absent").toString()), "absent: no such file");
