@@ -462,29 +462,16 @@ final class EngineCalibration {
 
     /** Runs the probe code in {@code first}, and in {@code second} where a run needs the secure state too. */
     private SpaceTlbLayout.Probe probe(ArmAddressSpace first, ArmAddressSpace second) {
-        return new SpaceTlbLayout.Probe() {
-            @Override
-            public void flush() {
-                cpu.unloadTranslation();
+        return SpaceTlbLayout.Probe.of(cpu::unloadTranslation, regime -> {
+            Bank bank = Bank.values()[regime];
+            cpu.unloadTranslation();
+            run(first, STORE, 10, DATA - 8);
+            if (bank == Bank.SECURE) {
+                run(second, STORE, 10, DATA - 8);
             }
-
-            @Override
-            public void runTouchingTwoPages(int regime) {
-                Bank bank = Bank.values()[regime];
-                cpu.unloadTranslation();
-                run(first, STORE, 10, DATA - 8);
-                if (bank == Bank.SECURE) {
-                    run(second, STORE, 10, DATA - 8);
-                }
-                expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
-                        "the probe did not run in the " + bank + " state");
-            }
-
-            @Override
-            public void runAt(int pc) {
-                run(first, pc, 10, 0);
-            }
-        };
+            expect(cpu.bankHolding(bank == Bank.SECURE ? second : first) == bank,
+                    "the probe did not run in the " + bank + " state");
+        }, pc -> run(first, pc, 10, 0));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.l4emu.emulator.host.ReadableMemory.PROCESS;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.l4emu.emulator.host.ReadableMemory;
 
 /**
@@ -76,6 +77,26 @@ public record SpaceTlbLayout(TlbShape shape, long[] pairs, long[] descs, int[] d
 
         /** Runs the probe code at {@code pc} in the regime that ran last; returns without checking anything. */
         void runAt(int pc);
+
+        /** The probe whose operations these are. */
+        static Probe of(Runnable flush, IntConsumer runTouchingTwoPages, IntConsumer runAt) {
+            return new Probe() {
+                @Override
+                public void flush() {
+                    flush.run();
+                }
+
+                @Override
+                public void runTouchingTwoPages(int regime) {
+                    runTouchingTwoPages.accept(regime);
+                }
+
+                @Override
+                public void runAt(int pc) {
+                    runAt.accept(pc);
+                }
+            };
+        }
     }
 
     /**

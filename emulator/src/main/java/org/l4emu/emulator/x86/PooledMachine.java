@@ -69,6 +69,7 @@ public final class PooledMachine extends EngineMachine {
         stops = new X86StopDecoder(memory);
         // Every space has an engine, and so a TLB, of its own here.
         Accelerators.attempt(X86Counting.MACHINE, Accelerator.SPACE_TLBS, null, () -> Accelerators.State.NOT_NEEDED);
+        Accelerators.attempt(X86Counting.MACHINE, Accelerator.BLOCK_TAGS, null, () -> Accelerators.State.NOT_NEEDED);
     }
 
     @Override

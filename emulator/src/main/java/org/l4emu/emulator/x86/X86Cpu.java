@@ -206,6 +206,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
         } else if (changed) {
             unicorn.flushTlb();
         }
+        spaceTlbs.running(space);
         state.writeCr3(space.pointerTable());
     }
 
@@ -216,6 +217,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     void useSpaceTlbs(SpaceTlbs swapped, X86CpuState cpuState) {
         if (spaceTlbs != null) {
             spaceTlbs.forgetAll();
+            spaceTlbs.tagBlocks(null);
         }
         unicorn.flushTlb();
         spaceTlbs = swapped;

@@ -17,6 +17,7 @@ import org.l4emu.emulator.engine.SyscallContinuation;
 import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.BlockTags;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.UcProt;
 import org.l4emu.emulator.unicorn.X86Register;
@@ -106,11 +107,13 @@ public final class X86Machine extends OneEngineMachine {
 
     /**
      * Gives every address space a TLB of its own where the setting allows it and the calibration,
-     * run in a scratch MiB above RAM, finds and checks QEMU's structures ({@link X86SpaceTlbCalibration}).
+     * run in a scratch MiB above RAM, finds and checks QEMU's structures ({@link X86SpaceTlbCalibration}),
+     * and tags each space's translated code where that is found and checked too ({@link BlockTags}).
      * The scratch MiB's host pages are given back after it.
      */
     private void useSpaceTlbs(long memorySize, X86CpuState known) {
         X86SpaceTlbCalibration.Found[] found = {null};
+        long[] blockTagField = {0};
         Accelerators.attempt(X86Counting.MACHINE, Accelerator.SPACE_TLBS, null, () -> {
             if (memorySize > SCRATCH_BASE) {
                 return Accelerators.State.NO_ROOM;
@@ -121,15 +124,27 @@ public final class X86Machine extends OneEngineMachine {
             try {
                 NativePhysicalMemory scratch = new NativePhysicalMemory(host().segment(), SCRATCH_BASE, SCRATCH_SIZE,
                         SCRATCH_BASE, this::zero);
-                found[0] = new X86SpaceTlbCalibration(cpu, scratch, host().segment()).find(known);
+                X86SpaceTlbCalibration calibration = new X86SpaceTlbCalibration(cpu, scratch, host().segment());
+                found[0] = calibration.find(known);
+                // Here, while the scratch MiB is there: it needs the spaces' TLBs.
+                Accelerators.attempt(X86Counting.MACHINE, Accelerator.BLOCK_TAGS, null, () -> {
+                    blockTagField[0] = calibration.findBlockTags(found[0]);
+                    return Accelerators.State.ACTIVE;
+                });
             } finally {
                 host().discard(SCRATCH_BASE, SCRATCH_SIZE);
             }
             return Accelerators.State.ACTIVE;
         });
-        if (found[0] != null) {
-            cpu.useSpaceTlbs(new SpaceTlbs(found[0].layout(), executable::codeGeneration), found[0].state());
+        if (found[0] == null) {
+            Accelerators.attempt(X86Counting.MACHINE, Accelerator.BLOCK_TAGS, Accelerator.SPACE_TLBS, () -> null);
+            return;
         }
+        SpaceTlbs spaceTlbs = new SpaceTlbs(found[0].layout(), executable::codeGeneration);
+        if (blockTagField[0] != 0) {
+            spaceTlbs.tagBlocks(new BlockTags(blockTagField[0]));
+        }
+        cpu.useSpaceTlbs(spaceTlbs, found[0].state());
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */

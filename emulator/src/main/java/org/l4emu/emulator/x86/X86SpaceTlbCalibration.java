@@ -7,6 +7,8 @@ import org.l4emu.emulator.Access;
 import org.l4emu.emulator.OutOfPhysicalMemoryException;
 import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
+import org.l4emu.emulator.spacetlb.BlockTagSearch;
+import org.l4emu.emulator.spacetlb.BlockTags;
 import org.l4emu.emulator.spacetlb.SpaceTlbCheck;
 import org.l4emu.emulator.spacetlb.SpaceTlbLayout;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
@@ -60,13 +62,55 @@ final class X86SpaceTlbCalibration {
             check(new SpaceTlbs(layout, scratchCode::codeGeneration), state);
             return new Found(layout, state);
         } finally {
-            cpu.useSpaceTlbs(null, null);
-            cpu.discardTranslations(scratch.base(), scratch.size());
-            cpu.forgetException();
+            leaveClean();
         }
     }
 
+    /**
+     * Finds QEMU's cluster index ({@link BlockTagSearch}) with what {@link #find} found, then
+     * runs {@link SpaceTlbCheck} again with each space's code tagged ({@link BlockTags}); its
+     * address.
+     */
+    long findBlockTags(Found found) {
+        try {
+            X86AddressSpace space = probeSpace();
+            long field;
+            try {
+                field = BlockTagSearch.locate(found.layout(), probe(space), CODE);
+            } finally {
+                space.destroy();
+                cpu.unloadTranslation();
+            }
+            SpaceTlbs tagged = new SpaceTlbs(found.layout(), scratchCode::codeGeneration);
+            tagged.tagBlocks(new BlockTags(field));
+            check(tagged, found.state());
+            return field;
+        } finally {
+            leaveClean();
+        }
+    }
+
+    /** No space keeps a TLB, and nothing translated from the scratch memory is left. */
+    private void leaveClean() {
+        cpu.useSpaceTlbs(null, null);
+        cpu.discardTranslations(scratch.base(), scratch.size());
+        cpu.forgetException();
+    }
+
     private SpaceTlbLayout findLayout(X86CpuState state, ReadableMemory memory) {
+        X86AddressSpace space = probeSpace();
+        try {
+            run(space, CODE);
+            UserTlbSearch.Found pair = UserTlbSearch.locate(state.address(), memory, TARGET, DATA);
+            return SpaceTlbLayout.find(pair.shape(), new long[] {pair.pair()}, memory, probe(space), CODE, SECOND_CODE);
+        } finally {
+            space.destroy();
+            cpu.unloadTranslation();
+        }
+    }
+
+    /** A scratch space with the store probe at {@link #CODE} and {@link #SECOND_CODE}, and a data page. */
+    private X86AddressSpace probeSpace() {
         X86AddressSpace space = newSpace();
         try {
             long code = scratch.allocateFrame();
@@ -74,31 +118,19 @@ final class X86SpaceTlbCalibration {
             space.map(CODE, code, Access.READ_EXECUTE);
             space.map(SECOND_CODE, code, Access.READ_EXECUTE);
             space.map(DATA, scratch.allocateFrame(), Access.READ_WRITE);
-            run(space, CODE);
-            UserTlbSearch.Found pair = UserTlbSearch.locate(state.address(), memory, TARGET, DATA);
-            return SpaceTlbLayout.find(pair.shape(), new long[] {pair.pair()}, memory, new SpaceTlbLayout.Probe() {
-                @Override
-                public void flush() {
-                    cpu.unloadTranslation();
-                }
-
-                @Override
-                public void runTouchingTwoPages(int regime) {
-                    cpu.unloadTranslation();
-                    run(space, CODE);
-                }
-
-                @Override
-                public void runAt(int pc) {
-                    run(space, pc);
-                }
-            }, CODE, SECOND_CODE);
+            return space;
         } catch (OutOfPhysicalMemoryException e) {
-            throw new IllegalStateException("calibration scratch memory too small", e);
-        } finally {
             space.destroy();
-            cpu.unloadTranslation();
+            throw new IllegalStateException("calibration scratch memory too small", e);
         }
+    }
+
+    /** Runs the store probe in {@code space}. */
+    private SpaceTlbLayout.Probe probe(X86AddressSpace space) {
+        return SpaceTlbLayout.Probe.of(cpu::unloadTranslation, regime -> {
+            cpu.unloadTranslation();
+            run(space, CODE);
+        }, pc -> run(space, pc));
     }
 
     private void check(SpaceTlbs spaceTlbs, X86CpuState state) {
