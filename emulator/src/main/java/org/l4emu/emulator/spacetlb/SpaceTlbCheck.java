@@ -32,7 +32,7 @@ public final class SpaceTlbCheck {
 
     /** What the machine supplies, in its own instruction set. */
     public interface Machine<S extends AddressSpace> {
-        /** Code for {@link #CODE} that puts {@code number} in a register and loads the word at {@link #DATA}, then makes a system call. */
+        /** Code that runs at any address, puts {@code number} in a register, loads the word at {@link #DATA}, then makes a system call. */
         byte[] code(int number);
 
         /** An empty space in the scratch memory. */
