@@ -12,7 +12,6 @@ import org.l4emu.emulator.engine.OneEngineMachine;
 import org.l4emu.emulator.engine.RetiredInstructions;
 import org.l4emu.emulator.physical.AnonymousMapping;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
-import org.l4emu.emulator.spacetlb.BlockTags;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
 import org.l4emu.emulator.unicorn.ArmRegister;
 
@@ -112,11 +111,8 @@ public final class ArmMachine extends OneEngineMachine {
             cpu.useFastStores(new FastStores(calibration.fastStoreTlbs(), host().segment().address(), memorySize, codeFrames));
         }
         if (calibration.spaceTlbs() != null) {
-            SpaceTlbs spaceTlbs = new SpaceTlbs(calibration.spaceTlbs(), codeFrames::codeGeneration);
-            if (calibration.blockTagField() != 0) {
-                spaceTlbs.tagBlocks(new BlockTags(calibration.blockTagField()));
-            }
-            cpu.useSpaceTlbs(spaceTlbs);
+            cpu.useSpaceTlbs(new SpaceTlbs(calibration.spaceTlbs(), codeFrames::codeGeneration,
+                    calibration.blockTagField()));
         }
         host().discard(SCRATCH_BASE, SCRATCH_SIZE);
         if (calibration.record() != null) {

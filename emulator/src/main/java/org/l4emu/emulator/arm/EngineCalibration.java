@@ -23,7 +23,6 @@ import org.l4emu.emulator.host.MemorySearch;
 import org.l4emu.emulator.host.ReadableMemory;
 import org.l4emu.emulator.physical.NativePhysicalMemory;
 import org.l4emu.emulator.spacetlb.BlockTagSearch;
-import org.l4emu.emulator.spacetlb.BlockTags;
 import org.l4emu.emulator.spacetlb.SpaceTlbCheck;
 import org.l4emu.emulator.spacetlb.SpaceTlbLayout;
 import org.l4emu.emulator.spacetlb.SpaceTlbs;
@@ -480,9 +479,7 @@ final class EngineCalibration {
      */
     private Accelerators.State findBlockTags(ArmAddressSpace first) {
         long field = BlockTagSearch.locate(spaceTlbs, probe(first, null), SVC_AFTER_THREE_NOPS);
-        SpaceTlbs tagged = new SpaceTlbs(spaceTlbs, scratchCode::codeGeneration);
-        tagged.tagBlocks(new BlockTags(field));
-        checkSpacesInTurns(tagged);
+        checkSpacesInTurns(new SpaceTlbs(spaceTlbs, scratchCode::codeGeneration, field));
         blockTagField = field;
         return Accelerators.State.ACTIVE;
     }

@@ -70,6 +70,14 @@ public final class SpaceTlbs {
     private BlockTags tags;
 
     public SpaceTlbs(SpaceTlbLayout layout, IntSupplier codeGeneration) {
+        this(layout, codeGeneration, 0);
+    }
+
+    /**
+     * @param blockTagField where QEMU keeps the CPU's cluster index ({@link BlockTagSearch}): each
+     *                      space's code is tagged ({@link BlockTags}); 0: it is not
+     */
+    public SpaceTlbs(SpaceTlbLayout layout, IntSupplier codeGeneration, long blockTagField) {
         this.layout = layout;
         int regimes = 0;
         for (int bit : layout.dirtyBits()) {
@@ -82,6 +90,7 @@ public final class SpaceTlbs {
         for (int i = 0; i < KEPT; i++) {
             slots[i] = new KeptTlb();
         }
+        this.tags = blockTagField == 0 ? null : new BlockTags(blockTagField);
     }
 
     /**
@@ -130,11 +139,6 @@ public final class SpaceTlbs {
             tags.release();
         }
         tags = blockTags;
-    }
-
-    /** True where each space's translated code carries a tag of its own. */
-    public boolean tagsBlocks() {
-        return tags != null;
     }
 
     /** {@code space} runs from now on (it entered, or its regime became the CPU's). */

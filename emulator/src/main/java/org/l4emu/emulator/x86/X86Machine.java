@@ -140,11 +140,7 @@ public final class X86Machine extends OneEngineMachine {
             Accelerators.attempt(X86Counting.MACHINE, Accelerator.BLOCK_TAGS, Accelerator.SPACE_TLBS, () -> null);
             return;
         }
-        SpaceTlbs spaceTlbs = new SpaceTlbs(found[0].layout(), executable::codeGeneration);
-        if (blockTagField[0] != 0) {
-            spaceTlbs.tagBlocks(new BlockTags(blockTagField[0]));
-        }
-        cpu.useSpaceTlbs(spaceTlbs, found[0].state());
+        cpu.useSpaceTlbs(new SpaceTlbs(found[0].layout(), executable::codeGeneration, blockTagField[0]), found[0].state());
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */

@@ -81,9 +81,7 @@ final class X86SpaceTlbCalibration {
                 space.destroy();
                 cpu.unloadTranslation();
             }
-            SpaceTlbs tagged = new SpaceTlbs(found.layout(), scratchCode::codeGeneration);
-            tagged.tagBlocks(new BlockTags(field));
-            check(tagged, found.state());
+            check(new SpaceTlbs(found.layout(), scratchCode::codeGeneration, field), found.state());
             return field;
         } finally {
             leaveClean();
