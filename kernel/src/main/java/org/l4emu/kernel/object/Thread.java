@@ -103,6 +103,7 @@ public final class Thread {
         return state;
     }
 
+    /** Only the scheduler sets a state: it counts the changes for observers (Scheduler.stateChanges). */
     public void setState(ThreadState state) {
         this.state = state;
     }

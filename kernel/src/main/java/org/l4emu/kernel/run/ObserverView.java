@@ -47,6 +47,11 @@ public final class ObserverView implements KernelView {
     }
 
     @Override
+    public long threadStateChanges() {
+        return scheduler.stateChanges();
+    }
+
+    @Override
     public Thread currentThread() {
         return scheduler.current();
     }

@@ -23,6 +23,8 @@ public final class Scheduler {
     private final ArrayDeque<Thread>[] readyByPriority = new ArrayDeque[PRIORITIES];
     /** Bit p set when priority p's queue is not empty. */
     private final long[] nonEmpty = new long[PRIORITIES / Long.SIZE];
+    /** Thread states changed so far: every change goes through here. */
+    private long stateChanges;
 
     /** Makes {@code thread} READY at the tail of its priority's queue. */
     public void makeReady(Thread thread) {
@@ -30,6 +32,7 @@ public final class Scheduler {
             return;
         }
         thread.setState(ThreadState.READY);
+        stateChanges++;
         if (thread.sliceRemaining() <= 0) {
             thread.setSliceRemaining(TIME_SLICE_INSTRUCTIONS);
         }
@@ -46,7 +49,18 @@ public final class Scheduler {
                 nonEmpty[thread.priority() >>> 6] &= ~(1L << thread.priority());
             }
         }
-        thread.setState(state);
+        if (thread.state() != state) {
+            thread.setState(state);
+            stateChanges++;
+        }
+    }
+
+    /**
+     * How many times a thread's state has changed so far: an observer that saw the states at one
+     * count knows them unchanged while the count stays, and that at most this many changed since.
+     */
+    public long stateChanges() {
+        return stateChanges;
     }
 
     /** The highest-priority READY thread (the head of its queue), or null when none is ready. */

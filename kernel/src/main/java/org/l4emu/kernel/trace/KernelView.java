@@ -18,6 +18,9 @@ public interface KernelView {
     /** Instructions retired by every guest thread so far. */
     long instructions();
 
+    /** How many times a thread's state has changed so far (the scheduler makes every change). */
+    long threadStateChanges();
+
     /** The thread that runs next, or null when none is ready. */
     Thread currentThread();
 

@@ -38,6 +38,12 @@ final class IpcTrap {
         begin(thread, number, count);
     }
 
+    /** The syscall of {@code template}, whose arguments this trap's are. */
+    void startLike(IpcTrap template) {
+        System.arraycopy(template.arguments, 0, arguments, 0, template.argumentCount);
+        begin(template.thread, template.number, template.argumentCount);
+    }
+
     private void begin(Thread thread, int number, int count) {
         this.thread = thread;
         this.number = number;
@@ -80,8 +86,7 @@ final class IpcTrap {
     }
 
     void copyFrom(IpcTrap other) {
-        System.arraycopy(other.arguments, 0, arguments, 0, other.argumentCount);
-        begin(other.thread, other.number, other.argumentCount);
+        startLike(other);
         if (other.sent) {
             send(other.tag, other.words, other.wordCount);
         }

@@ -12,6 +12,8 @@ import org.l4emu.kernel.object.ThreadState;
 final class StateChanges {
     private Thread[] threads = new Thread[8];
     private ThreadState[] states = new ThreadState[8];
+    /** Where each thread was among the watched ones when found: a template's repeat finds its own there again. */
+    private int[] watchedIndexes = new int[8];
     private int count;
     boolean switched;
     /** The thread the CPU switched to (null: idle), when {@link #switched}. */
@@ -23,12 +25,14 @@ final class StateChanges {
         switchedTo = null;
     }
 
-    void add(Thread thread, ThreadState state) {
+    void add(Thread thread, ThreadState state, int watchedIndex) {
         if (count == threads.length) {
             threads = Arrays.copyOf(threads, count * 2);
             states = Arrays.copyOf(states, count * 2);
+            watchedIndexes = Arrays.copyOf(watchedIndexes, count * 2);
         }
         threads[count] = thread;
+        watchedIndexes[count] = watchedIndex;
         states[count++] = state;
     }
 
@@ -47,6 +51,15 @@ final class StateChanges {
 
     ThreadState state(int index) {
         return states[index];
+    }
+
+    int watchedIndex(int index) {
+        return watchedIndexes[index];
+    }
+
+    /** Takes the watched indexes of {@code same}, the same changes found again (the watched threads may have moved up since). */
+    void indexesFrom(StateChanges same) {
+        System.arraycopy(same.watchedIndexes, 0, watchedIndexes, 0, count);
     }
 
     /** True when a thread died. */
@@ -74,7 +87,7 @@ final class StateChanges {
     void copyFrom(StateChanges other) {
         clear();
         for (int i = 0; i < other.count; i++) {
-            add(other.threads[i], other.states[i]);
+            add(other.threads[i], other.states[i], other.watchedIndexes[i]);
         }
         switched = other.switched;
         switchedTo = other.switchedTo;

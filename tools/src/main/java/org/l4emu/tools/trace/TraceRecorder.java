@@ -29,7 +29,9 @@ import org.l4emu.kernel.trace.KernelView;
  * are defined in the kernel's order. The events of an ipc trap (its syscall, plain send, whole
  * delivery) are held until the trap ends: a trap that repeats its thread's last template,
  * message words apart, is written as one repeat record (version 4); any other event writes
- * what is held first.
+ * what is held first. While a trap's events are its template's they are only compared with it
+ * ({@link TemplateMatch}), and its state changes are taken as the template's when the kernel
+ * counts as many changes as the template has (so a repeat costs no scan of every thread).
  */
 public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** No thread's number, nor "no thread": the next event names its thread (or none) in full. */
@@ -69,6 +71,10 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private ObjIntConsumer<Thread> breakpointListener = (thread, argument) -> {};
     /** The ipc trap in progress while it can still be written as a repeat (version 4). */
     private final IpcTrap trap = new IpcTrap();
+    /** The ipc trap held while it is still its thread's template's (then {@link #trap} is not filled). */
+    private final TemplateMatch match = new TemplateMatch();
+    /** The kernel's count of thread state changes when the watched threads' states were last all recorded. */
+    private long stateChangesRecorded = -1;
     /** The state changes found outside a held trap, written at once. */
     private final StateChanges changesOutsideHolding = new StateChanges();
     private boolean holding;
@@ -140,11 +146,15 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     public void syscall(Thread thread, int number) {
         settle();
         inTrap = true;
-        trap.start(thread, number);
         if (holdsTraps && number == Abi.Syscall.IPC) {
             holding = true;
+            IpcTrap template = numbers.template(thread);
+            if (template == null || !match.begin(template, thread, number)) {
+                trap.start(thread, number);
+            }
             return;
         }
+        trap.start(thread, number);
         writeSyscall(trap);
     }
 
@@ -163,6 +173,14 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void sendStarted(Thread sender, int to, int tag, int sendDescriptor) {
+        if (match.active()) {
+            if (match.send(sender, to, tag, sendDescriptor)) {
+                sentTag = tag; // as heldSend leaves them
+                match.sent(readMessage(sender, tag, sentWords));
+                return;
+            }
+            stopMatching();
+        }
         if (!holding || !heldSend(sender, to, tag, sendDescriptor)) {
             sendOneByOne(sender, to, tag, sendDescriptor);
         }
@@ -232,6 +250,14 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
 
     @Override
     public void delivered(Thread sender, Thread receiver, int from, int tag, int dope) {
+        if (match.active()) {
+            if (match.delivery(sender, receiver) && deliversSentWords(sender, receiver, from, tag, dope, match.wordCount())) {
+                match.delivered();
+                transferredWords = -1;
+                return;
+            }
+            stopMatching();
+        }
         int words = readMessage(receiver, tag, receivedWords);
         if (!holding || !heldDelivery(sender, receiver, from, tag, dope, words)) {
             deliverOneByOne(sender, receiver, from, tag, dope, words);
@@ -256,8 +282,31 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      * written as sent.
      */
     private boolean deliversSentMessage(Thread sender, int from, int tag, int dope, int words) {
-        return from == sender.id() && tag == sentTag && dope == 0 && transferredTag == tag
-                && transferredWords == words && Arrays.equals(receivedWords, 0, words, sentWords, 0, words);
+        return deliversSentHeader(sender, from, tag, dope, words)
+                && Arrays.equals(receivedWords, 0, words, sentWords, 0, words);
+    }
+
+    /** A delivery from the last send's thread, with its tag, dope 0, as many words written as sent. */
+    private boolean deliversSentHeader(Thread sender, int from, int tag, int dope, int words) {
+        return from == sender.id() && tag == sentTag && dope == 0 && transferredTag == tag && transferredWords == words;
+    }
+
+    /** {@link #deliversSentMessage}, the received words read from the receiver's MRs as they are compared. */
+    private boolean deliversSentWords(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
+        if (!deliversSentHeader(sender, from, tag, dope, words)) {
+            return false;
+        }
+        for (int i = 0; i < words; i++) {
+            if (kernel.utcbWord(receiver, Utcb.MR0 + 1 + i) != sentWords[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The trap matched its template so far: it is made the trap held whole, and the events go on from there. */
+    private void stopMatching() {
+        match.into(trap, sentWords);
     }
 
     private void deliverOneByOne(Thread sender, Thread receiver, int from, int tag, int dope, int words) {
@@ -540,11 +589,17 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** The watched threads whose state changed since recorded last, and the switch if the CPU runs another thread now. */
     private void collectStateChanges(StateChanges into) {
         into.clear();
-        for (int i = 0; i < watched.count(); i++) {
-            ThreadState state = watched.changed(i);
-            if (state != null) {
-                into.add(watched.thread(i), state);
+        long changes = kernel.threadStateChanges();
+        // In full (the tests' reference), every watched thread is compared at every trap.
+        if (changes != stateChangesRecorded || watched.unrecorded() || !compact) {
+            for (int i = 0; i < watched.count(); i++) {
+                ThreadState state = watched.changed(i);
+                if (state != null) {
+                    into.add(watched.thread(i), state, i);
+                }
             }
+            watched.allRecorded();
+            stateChangesRecorded = changes;
         }
         Thread next = kernel.currentThread();
         if (next != running) {
@@ -582,6 +637,9 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         if (!holding) {
             return;
         }
+        if (match.active()) {
+            stopMatching();
+        }
         holding = false;
         writeHeldEvents();
     }
@@ -607,10 +665,20 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      */
     private void endHeldTrap() {
         holding = false;
+        if (match.active()) {
+            IpcTrap template = match.template();
+            if (match.complete() && stateChangesAsIn(template.after)) {
+                match.end();
+                writeRepeat(template, sentWords, match.wordCount());
+                return;
+            }
+            stopMatching();
+        }
         collectStateChanges(trap.after);
         IpcTrap template = numbers.template(trap.thread);
         if (template != null && template.sameAs(trap)) {
-            writeRepeat(template);
+            template.after.indexesFrom(trap.after);
+            writeRepeat(template, trap.words, trap.wordCount);
         } else {
             writeHeldTrap();
         }
@@ -630,12 +698,32 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
         }
     }
 
+    /**
+     * True when the state changes and the switch since the states were last recorded are those of
+     * {@code changes}, and then they are recorded: {@link #collectStateChanges} would have found
+     * them, without looking at every watched thread (the kernel counts its changes).
+     */
+    private boolean stateChangesAsIn(StateChanges changes) {
+        long now = kernel.threadStateChanges();
+        if (!watched.changedExactlyAs(changes, now - stateChangesRecorded)) {
+            return false;
+        }
+        Thread next = kernel.currentThread();
+        if (next == running ? changes.switched : !changes.switched || next != changes.switchedTo) {
+            return false;
+        }
+        watched.record(changes);
+        stateChangesRecorded = now;
+        running = next;
+        return true;
+    }
+
     /** The trap held as its thread's template again: its instant and message words. */
-    private void writeRepeat(IpcTrap template) {
+    private void writeRepeat(IpcTrap template, int[] words, int wordCount) {
         out.u8(TraceFormat.REPEAT);
         writeInstant(kernel.instructions(), kernel.clock().now());
         out.varint(template.threadNumber);
-        out.words(trap.words, trap.wordCount);
+        out.words(words, wordCount);
         repeats[repeatCount++ % RecentSyscalls.DEPTH] = template;
     }
 

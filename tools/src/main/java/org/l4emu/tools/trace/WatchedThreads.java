@@ -12,6 +12,8 @@ final class WatchedThreads {
     private Thread[] threads = new Thread[16];
     private ThreadState[] recorded = new ThreadState[16];
     private int count;
+    /** A thread was added since the states were last all recorded: its first state is still to come. */
+    private boolean unrecorded;
 
     /** Watches {@code thread}; its first state counts as a change. */
     void add(Thread thread) {
@@ -21,6 +23,45 @@ final class WatchedThreads {
         }
         threads[count] = thread;
         recorded[count++] = null;
+        unrecorded = true;
+    }
+
+    /** True when a thread was added since {@link #allRecorded}. */
+    boolean unrecorded() {
+        return unrecorded;
+    }
+
+    /** Every watched thread's state has just been compared ({@link #changed}). */
+    void allRecorded() {
+        unrecorded = false;
+    }
+
+    /**
+     * True when the changes since the states were last all recorded are exactly {@code changes},
+     * the kernel having made {@code changesSince} state changes since then: each of these threads
+     * changed to its state, and no more changes were made, so no other thread changed. The
+     * changes are then as {@link #changed} would find them, and {@link #record} records them.
+     */
+    boolean changedExactlyAs(StateChanges changes, long changesSince) {
+        if (unrecorded || changesSince != changes.count()) {
+            return false;
+        }
+        for (int i = 0; i < changes.count(); i++) {
+            int index = changes.watchedIndex(i);
+            Thread thread = changes.thread(i);
+            ThreadState state = changes.state(i);
+            if (index >= count || threads[index] != thread || thread.state() != state || recorded[index] == state) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records the states of {@code changes}, found by {@link #changedExactlyAs}. */
+    void record(StateChanges changes) {
+        for (int i = 0; i < changes.count(); i++) {
+            recorded[changes.watchedIndex(i)] = changes.state(i);
+        }
     }
 
     int count() {

@@ -21,7 +21,8 @@ import org.l4emu.tools.trace.TraceRecorder;
  * figure, it separates the recorder's own work from the engine's effect on the host's caches
  * (BENCHMARKS.md, Trace recording). Run with {@code java --enable-native-access=ALL-UNNAMED -cp
  * tools/target/classes:tools/target/test-classes:kernel/target/classes:emulator/target/classes:abi/target/classes:tools/target/lib/*
- * org.l4emu.tools.bench.ScriptedRecordingBenchmark [BOOTS]}.
+ * org.l4emu.tools.bench.ScriptedRecordingBenchmark [BOOTS [IDLE]]}: IDLE tasks more, each of a thread
+ * that waits for ever, show what the number of threads costs the recorder.
  */
 public final class ScriptedRecordingBenchmark {
     private static final int ROUND_TRIPS = 100_000;
@@ -32,13 +33,14 @@ public final class ScriptedRecordingBenchmark {
 
     public static void main(String[] args) throws BootException {
         int boots = args.length > 0 ? Integer.parseInt(args[0]) : 11;
+        int idle = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         double[] plain = new double[boots];
         double[] recording = new double[boots];
         for (int i = 0; i < boots; i++) {
-            plain[i] = nanosPerRoundTrip(KernelEvents.NONE);
+            plain[i] = nanosPerRoundTrip(KernelEvents.NONE, idle);
             try (TraceRecorder recorder = new TraceRecorder(OutputStream.nullOutputStream(), "benchmark",
                     TraceHeader.inMemory())) {
-                recording[i] = nanosPerRoundTrip(recorder);
+                recording[i] = nanosPerRoundTrip(recorder, idle);
             }
             System.out.printf(Locale.ROOT, "boot %d: plain %.0f ns, recording %.0f ns a round trip%n", i + 1,
                     plain[i], recording[i]);
@@ -49,10 +51,16 @@ public final class ScriptedRecordingBenchmark {
                 plain[boots / 2], recording[boots / 2], recording[boots / 2] - plain[boots / 2]);
     }
 
-    private static double nanosPerRoundTrip(KernelEvents observer) throws BootException {
+    private static double nanosPerRoundTrip(KernelEvents observer, int idle) throws BootException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        try (ScriptedSystem system = ScriptedSystem.builder(Architecture.ARM).task("client").task("server")
-                .events(observer).boot()) {
+        ScriptedSystem.Builder builder = ScriptedSystem.builder(Architecture.ARM).task("client").task("server");
+        for (int i = 0; i < idle; i++) {
+            builder.task("idle" + i);
+        }
+        try (ScriptedSystem system = builder.events(observer).boot()) {
+            for (int i = 0; i < idle; i++) {
+                system.thread("idle" + i).waitForAny();
+            }
             ScriptedThread client = system.thread("client");
             ScriptedThread server = system.thread("server");
             server.waitForAny();

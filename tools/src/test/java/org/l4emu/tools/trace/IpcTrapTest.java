@@ -40,8 +40,8 @@ class IpcTrapTest {
         trap.start(client, Abi.Syscall.IPC);
         trap.send(0x10001, new int[] {7}, 1);
         trap.receiver = server;
-        trap.after.add(client, ThreadState.RECEIVING);
-        trap.after.add(server, ThreadState.READY);
+        trap.after.add(client, ThreadState.RECEIVING, 0);
+        trap.after.add(server, ThreadState.READY, 1);
         trap.after.switchTo(server);
         return trap;
     }
@@ -57,8 +57,8 @@ class IpcTrapTest {
         IpcTrap trap = new IpcTrap();
         trap.copyFrom(call());
         trap.after.clear();
-        trap.after.add(first, firstState);
-        trap.after.add(second, secondState);
+        trap.after.add(first, firstState, 0);
+        trap.after.add(second, secondState, 1);
         trap.after.switchTo(server);
         return trap;
     }
@@ -84,7 +84,7 @@ class IpcTrapTest {
         assertFalse(template.sameAs(callWith(trap -> trap.tag = 0x20001)), "the tag");
         assertFalse(template.sameAs(callWith(trap -> trap.receiver = other)), "the receiver");
         assertFalse(template.sameAs(callWith(trap -> trap.receiver = null)), "no delivery");
-        assertFalse(template.sameAs(callWith(trap -> trap.after.add(other, ThreadState.READY))), "one more change");
+        assertFalse(template.sameAs(callWith(trap -> trap.after.add(other, ThreadState.READY, 2))), "one more change");
         assertFalse(template.sameAs(callWith(trap -> trap.after.switched = false)), "no switch");
         assertFalse(template.sameAs(callWith(trap -> trap.after.switchTo(other))), "a switch to another thread");
         assertFalse(template.sameAs(changes(client, ThreadState.SENDING, server, ThreadState.READY)), "another state");
