@@ -73,8 +73,6 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     private final IpcTrap trap = new IpcTrap();
     /** The ipc trap held while it is still its thread's template's (then {@link #trap} is not filled). */
     private final TemplateMatch match = new TemplateMatch();
-    /** The kernel's count of thread state changes when the watched threads' states were last all recorded. */
-    private long stateChangesRecorded = -1;
     /** The state changes found outside a held trap, written at once. */
     private final StateChanges changesOutsideHolding = new StateChanges();
     private boolean holding;
@@ -589,18 +587,8 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
     /** The watched threads whose state changed since recorded last, and the switch if the CPU runs another thread now. */
     private void collectStateChanges(StateChanges into) {
         into.clear();
-        long changes = kernel.threadStateChanges();
         // In full (the tests' reference), every watched thread is compared at every trap.
-        if (changes != stateChangesRecorded || watched.unrecorded() || !compact) {
-            for (int i = 0; i < watched.count(); i++) {
-                ThreadState state = watched.changed(i);
-                if (state != null) {
-                    into.add(watched.thread(i), state, i);
-                }
-            }
-            watched.allRecorded();
-            stateChangesRecorded = changes;
-        }
+        watched.collectChanges(into, kernel.threadStateChanges(), !compact);
         Thread next = kernel.currentThread();
         if (next != running) {
             into.switchTo(next);
@@ -705,15 +693,14 @@ public final class TraceRecorder implements KernelEvents, AutoCloseable {
      */
     private boolean stateChangesAsIn(StateChanges changes) {
         long now = kernel.threadStateChanges();
-        if (!watched.changedExactlyAs(changes, now - stateChangesRecorded)) {
+        if (!watched.changedExactlyAs(changes, now)) {
             return false;
         }
         Thread next = kernel.currentThread();
         if (next == running ? changes.switched : !changes.switched || next != changes.switchedTo) {
             return false;
         }
-        watched.record(changes);
-        stateChangesRecorded = now;
+        watched.record(changes, now);
         running = next;
         return true;
     }

@@ -6,14 +6,18 @@ import org.l4emu.kernel.object.ThreadState;
 
 /**
  * The threads a trace recorder watches for state changes, in definition order, each with the
- * state it recorded last. Plain arrays: the recorder scans them at the end of every trap.
+ * state it recorded last, and the kernel's count of state changes when every state was last
+ * recorded. Plain arrays: the recorder looks at them at the end of every trap, and compares
+ * them all only when the count says some state changed.
  */
 final class WatchedThreads {
     private Thread[] threads = new Thread[16];
     private ThreadState[] recorded = new ThreadState[16];
     private int count;
-    /** A thread was added since the states were last all recorded: its first state is still to come. */
-    private boolean unrecorded;
+    /** The kernel's count of state changes when every watched state was last recorded, or {@link #UNKNOWN}. */
+    private long changesRecorded = UNKNOWN;
+    /** A thread was added since: its first state is still to come. */
+    private static final long UNKNOWN = -1;
 
     /** Watches {@code thread}; its first state counts as a change. */
     void add(Thread thread) {
@@ -23,27 +27,35 @@ final class WatchedThreads {
         }
         threads[count] = thread;
         recorded[count++] = null;
-        unrecorded = true;
+        changesRecorded = UNKNOWN;
     }
 
-    /** True when a thread was added since {@link #allRecorded}. */
-    boolean unrecorded() {
-        return unrecorded;
-    }
-
-    /** Every watched thread's state has just been compared ({@link #changed}). */
-    void allRecorded() {
-        unrecorded = false;
+    /**
+     * Adds to {@code into} each watched thread whose state changed since recorded last, and
+     * records it; the kernel has made {@code kernelChanges} state changes so far. Unless
+     * {@code always}, no state is compared while that count is the one last recorded.
+     */
+    void collectChanges(StateChanges into, long kernelChanges, boolean always) {
+        if (!always && kernelChanges == changesRecorded) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            ThreadState state = changed(i);
+            if (state != null) {
+                into.add(threads[i], state, i);
+            }
+        }
+        changesRecorded = kernelChanges;
     }
 
     /**
      * True when the changes since the states were last all recorded are exactly {@code changes},
-     * the kernel having made {@code changesSince} state changes since then: each of these threads
-     * changed to its state, and no more changes were made, so no other thread changed. The
-     * changes are then as {@link #changed} would find them, and {@link #record} records them.
+     * the kernel having made {@code kernelChanges} state changes so far: each of these threads
+     * changed to its state, and the count grew by no more, so no other thread changed. The
+     * changes are then those {@link #collectChanges} would find, and {@link #record} records them.
      */
-    boolean changedExactlyAs(StateChanges changes, long changesSince) {
-        if (unrecorded || changesSince != changes.count()) {
+    boolean changedExactlyAs(StateChanges changes, long kernelChanges) {
+        if (changesRecorded == UNKNOWN || kernelChanges - changesRecorded != changes.count()) {
             return false;
         }
         for (int i = 0; i < changes.count(); i++) {
@@ -57,23 +69,16 @@ final class WatchedThreads {
         return true;
     }
 
-    /** Records the states of {@code changes}, found by {@link #changedExactlyAs}. */
-    void record(StateChanges changes) {
+    /** Records the states of {@code changes}, found by {@link #changedExactlyAs} at {@code kernelChanges}. */
+    void record(StateChanges changes, long kernelChanges) {
         for (int i = 0; i < changes.count(); i++) {
             recorded[changes.watchedIndex(i)] = changes.state(i);
         }
-    }
-
-    int count() {
-        return count;
-    }
-
-    Thread thread(int index) {
-        return threads[index];
+        changesRecorded = kernelChanges;
     }
 
     /** The state of thread {@code index} if it changed since recorded last (it counts as recorded now), else null. */
-    ThreadState changed(int index) {
+    private ThreadState changed(int index) {
         ThreadState state = threads[index].state();
         if (state == recorded[index]) {
             return null;

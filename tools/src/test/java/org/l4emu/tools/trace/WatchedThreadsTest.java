@@ -1,7 +1,7 @@
 package org.l4emu.tools.trace;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +43,9 @@ class WatchedThreadsTest {
         system.close();
     }
 
+    /** Every state recorded while the kernel's count of changes is 0. */
     private void recordEveryState() {
-        for (int i = 0; i < watched.count(); i++) {
-            watched.changed(i);
-        }
-        watched.allRecorded();
+        watched.collectChanges(new StateChanges(), 0, false);
     }
 
     /** A call's changes: the client receiving (watched first), the server sending (second). */
@@ -64,10 +62,22 @@ class WatchedThreadsTest {
         client.setState(ThreadState.RECEIVING);
         server.setState(ThreadState.SENDING);
         assertTrue(watched.changedExactlyAs(call(), 2));
-        watched.record(call());
-        for (int i = 0; i < watched.count(); i++) {
-            assertNull(watched.changed(i), "thread " + i + " left to a scan");
-        }
+        watched.record(call(), 2);
+        StateChanges left = new StateChanges();
+        watched.collectChanges(left, 2, true);
+        assertEquals(0, left.count(), "changes left to a scan");
+    }
+
+    @Test
+    @DisplayName("while the kernel's count stays, no state is compared unless asked to be")
+    void theCountGovernsTheScan() {
+        other.setState(ThreadState.RECEIVING);
+        StateChanges found = new StateChanges();
+        watched.collectChanges(found, 0, false);
+        assertEquals(0, found.count(), "the count unchanged");
+        watched.collectChanges(found, 0, true);
+        assertEquals(1, found.count(), "compared when asked");
+        assertTrue(found.thread(0) == other && found.state(0) == ThreadState.RECEIVING && found.watchedIndex(0) == 2);
     }
 
     @Test
