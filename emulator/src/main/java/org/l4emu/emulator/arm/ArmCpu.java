@@ -227,7 +227,7 @@ final class ArmCpu implements InterruptHook, SyscallContinuation.Cpu<ArmCpuConte
     /** From now on a space entering a security state's TLB swaps its own in instead of flushing it. */
     void useSpaceTlbs(SpaceTlbs swapped) {
         if (spaceTlbs != null && spaceTlbs != swapped) {
-            spaceTlbs.tagBlocks(null);
+            spaceTlbs.stopTagging();
         }
         this.spaceTlbs = swapped;
     }

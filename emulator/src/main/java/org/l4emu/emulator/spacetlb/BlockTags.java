@@ -29,7 +29,7 @@ public final class BlockTags {
     private int written;
 
     /** @param field where QEMU keeps the CPU's cluster index ({@link BlockTagSearch}) */
-    public BlockTags(long field) {
+    BlockTags(long field) {
         this.field = field;
         this.original = PROCESS.get(ValueLayout.JAVA_INT, field);
         this.written = original;

@@ -133,12 +133,12 @@ public final class SpaceTlbs {
         install(regime, next);
     }
 
-    /** From now on each space's translated code carries a tag of its own ({@code tags}), or none (null). */
-    public void tagBlocks(BlockTags blockTags) {
+    /** From now on translated code carries QEMU's own cluster index again, and a leaving space loses its slots. */
+    public void stopTagging() {
         if (tags != null) {
             tags.release();
+            tags = null;
         }
-        tags = blockTags;
     }
 
     /** {@code space} runs from now on (it entered, or its regime became the CPU's). */

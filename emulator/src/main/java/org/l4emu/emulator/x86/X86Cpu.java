@@ -217,7 +217,7 @@ final class X86Cpu implements InterruptHook, X86CounterProbe.ProbedCpu,
     void useSpaceTlbs(SpaceTlbs swapped, X86CpuState cpuState) {
         if (spaceTlbs != null) {
             spaceTlbs.forgetAll();
-            spaceTlbs.tagBlocks(null);
+            spaceTlbs.stopTagging();
         }
         unicorn.flushTlb();
         spaceTlbs = swapped;

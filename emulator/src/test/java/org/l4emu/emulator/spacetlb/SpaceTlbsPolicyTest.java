@@ -37,6 +37,7 @@ class SpaceTlbsPolicyTest {
     private long pair;
     private long jumpCache;
     private int codeGeneration;
+    private SpaceTlbLayout layout;
     private SpaceTlbs tlbs;
 
     /** An address space as the policy sees it. */
@@ -79,7 +80,7 @@ class SpaceTlbsPolicyTest {
         PROCESS.set(ValueLayout.JAVA_LONG, pair, QEMU_MASK);
         PROCESS.set(ValueLayout.JAVA_LONG, pair + 8, malloc(256 << 6));
         PROCESS.set(ValueLayout.JAVA_LONG, desc + SHAPE.iotlb(), malloc(256 * 16));
-        SpaceTlbLayout layout = new SpaceTlbLayout(SHAPE, new long[] {pair}, new long[] {desc}, new int[] {DIRTY_BIT}, dirty,
+        layout = new SpaceTlbLayout(SHAPE, new long[] {pair}, new long[] {desc}, new int[] {DIRTY_BIT}, dirty,
                 jumpCache);
         tlbs = new SpaceTlbs(layout, () -> codeGeneration);
     }
@@ -242,7 +243,7 @@ class SpaceTlbsPolicyTest {
     void withTaggedCodeALeavingSpaceKeepsItsGroupsAndOneThatChangedWhileOutLosesItsOwn() {
         long field = arena.allocate(ValueLayout.JAVA_INT).address();
         PROCESS.set(ValueLayout.JAVA_INT, field, -1);
-        tlbs.tagBlocks(new BlockTags(field));
+        tlbs = new SpaceTlbs(layout, () -> codeGeneration, field);
         Space a = new Space();
         Space b = new Space();
         a.mapCode(0x0001_0000);
@@ -259,7 +260,7 @@ class SpaceTlbsPolicyTest {
         tlbs.running(a);
         assertEquals(1, PROCESS.get(ValueLayout.JAVA_INT, field), "a keeps its index");
         assertGroupsCleared(JumpCache.slot(0x0001_0000, 12) / 64);
-        tlbs.tagBlocks(null);
+        tlbs.stopTagging();
         assertEquals(-1, PROCESS.get(ValueLayout.JAVA_INT, field), "QEMU's own index back");
     }
 
