@@ -74,6 +74,12 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("bench with a negative number of warm-up runs: said in one line")
+    void benchNegativeWarmup() {
+        assertOneLineError(CommandLineRun.of("bench", "--warmup", "-1"), "--warmup takes a number of runs, 0 or more");
+    }
+
+    @Test
     @DisplayName("a file that is neither ELF nor XML")
     void notElf() throws IOException {
         Path file = write("notes.txt", "just some text\n");

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.l4emu.abi.Abi;
@@ -25,9 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {"Measure the trap floor, IPC round trips (direct and through monitors), trace recording,"
                 + " guest compute, task creation and memory on benchmark guests, and the start-up of l4emu boot.",
-                "Each figure is the median of --runs runs; host time is taken between two guest marks"
-                + " (start-up: whole processes against a bare JVM). The targets that are ratios to the direct"
-                + " round trip (one monitor, trace recording) are judged by runs paired with direct ones.",
+                "Each figure is the median of --runs runs after --warmup uncounted ones; host time is taken"
+                + " between two guest marks (start-up: whole processes against a bare JVM). The targets that are"
+                + " ratios to the direct round trip (one monitor, trace recording) are judged by runs paired with"
+                + " direct ones.",
                 "With --engine (and --public) the same figures on other Unicorn libraries (and through the"
                 + " public API alone), each architecture and engine side by side."})
 public final class BenchCommand implements Callable<Integer> {
@@ -36,6 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs per figure (default: 5).")
     private int runs;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "Uncounted runs before each figure's counted ones (default: 1; a paired figure's are pairs):"
+                    + " a figure's first run pays for compiling the code it is the first to use. The memory figure"
+                    + " takes none.")
+    private int warmups;
 
     @Option(names = "--guests", paramLabel = "DIR",
             description = "Where the benchmark guests are, in DIR/arm and DIR/x86 (default: guest-programs/target of"
@@ -73,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (runs < 1) {
             err.println("l4emu: --runs takes a positive number");
+            return Abi.ExitCode.BAD_INPUT;
+        }
+        if (warmups < 0) {
+            err.println("l4emu: --warmup takes a number of runs, 0 or more");
             return Abi.ExitCode.BAD_INPUT;
         }
         List<Architecture> architectures;
@@ -115,7 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
             EngineRuns.printTsv(results, spec.commandLine().getOut());
             return 0;
         }
-        List<String> childArguments = new ArrayList<>(List.of("--runs", Integer.toString(runs), "--arch", arch));
+        List<String> childArguments = new ArrayList<>(List.of("--runs", Integer.toString(runs),
+                "--warmup", Integer.toString(warmups), "--arch", arch));
         if (cpuTime) {
             childArguments.add("--cpu-time");
         }
@@ -173,32 +184,17 @@ public final class BenchCommand implements Callable<Integer> {
             return new BootTime(spec.commandLine().getErr()).measure(benchmark, architecture, engine, image, runs);
         }
         Benchmark baseline = benchmark.baseline() == null ? null : Benchmark.named(benchmark.baseline());
-        double[] figures = new double[runs];
-        double[] ratios = new double[runs];
-        for (int run = 0; run < runs; run++) {
-            spec.commandLine().getErr().printf("l4emu bench: %s on %s/%s, run %d of %d%s%n", benchmark.name(),
-                    architecture.xmlName(), engine, run + 1, runs,
-                    baseline == null ? "" : " (paired with a run of the " + baseline.name() + ")");
-            if (baseline == null) {
-                figures[run] = once(benchmark, image);
-                continue;
-            }
-            Path baselineImage = image.resolveSibling(baseline.image());
-            // Each goes first in every other pair, so that neither pays for what the other leaves behind.
-            double baselineFigure;
-            if (run % 2 == 0) {
-                baselineFigure = once(baseline, baselineImage);
-                figures[run] = once(benchmark, image);
-            } else {
-                figures[run] = once(benchmark, image);
-                baselineFigure = once(baseline, baselineImage);
-            }
-            ratios[run] = figures[run] / baselineFigure;
-        }
-        Arrays.sort(figures);
-        Arrays.sort(ratios);
-        return new Result(benchmark, architecture, engine, figures[runs / 2], figures[0], figures[runs - 1])
-                .withPairedRatio(baseline == null ? Result.NO_RATIO : ratios[runs / 2]);
+        Path baselineImage = baseline == null ? null : image.resolveSibling(baseline.image());
+        PrintWriter err = spec.commandLine().getErr();
+        // A run more would grow the heap the memory figure samples: it takes none.
+        int uncounted = benchmark.kind() == Benchmark.Kind.RESIDENT_MEBIBYTES ? 0 : warmups;
+        FigureRuns.Figures measured = FigureRuns.measure(uncounted, runs, () -> once(benchmark, image),
+                baseline == null ? null : () -> once(baseline, baselineImage),
+                run -> err.printf("l4emu bench: %s on %s/%s, %s%s%n", benchmark.name(), architecture.xmlName(),
+                        engine, run == 0 ? "warm-up run (not counted)" : "run " + run + " of " + runs,
+                        baseline == null ? "" : " (paired with a run of the " + baseline.name() + ")"));
+        return new Result(benchmark, architecture, engine, measured.median(), measured.lowest(), measured.highest())
+                .withPairedRatio(measured.medianRatio());
     }
 
     /** One run of {@code benchmark}'s guest {@code image}: its figure. */
