@@ -140,7 +140,8 @@ public final class X86Machine extends OneEngineMachine {
             Accelerators.attempt(X86Counting.MACHINE, Accelerator.BLOCK_TAGS, Accelerator.SPACE_TLBS, () -> null);
             return;
         }
-        cpu.useSpaceTlbs(new SpaceTlbs(found[0].layout(), executable::codeGeneration, blockTagField[0]), found[0].state());
+        cpu.useSpaceTlbs(new SpaceTlbs(found[0].layout(), executable::codeGeneration, blockTagField[0]),
+                found[0].state());
     }
 
     /** Zeroes freed frames, and drops code translated from them: they may come back holding new code. */

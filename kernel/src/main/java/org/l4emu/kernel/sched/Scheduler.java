@@ -31,8 +31,7 @@ public final class Scheduler {
         if (thread.state() == ThreadState.READY) {
             return;
         }
-        thread.setState(ThreadState.READY);
-        stateChanges++;
+        changeState(thread, ThreadState.READY);
         if (thread.sliceRemaining() <= 0) {
             thread.setSliceRemaining(TIME_SLICE_INSTRUCTIONS);
         }
@@ -50,9 +49,14 @@ public final class Scheduler {
             }
         }
         if (thread.state() != state) {
-            thread.setState(state);
-            stateChanges++;
+            changeState(thread, state);
         }
+    }
+
+    /** The one place a thread's state changes, so that {@link #stateChanges} counts every change. */
+    private void changeState(Thread thread, ThreadState state) {
+        thread.setState(state);
+        stateChanges++;
     }
 
     /**
