@@ -37,9 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Runs per figure (default: 5).")
     private int runs;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "Uncounted runs before each figure's counted ones (default: 1; a paired figure's are pairs):"
-                    + " a figure's first run pays for compiling the code it is the first to use. The memory figure"
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
+            description = "Uncounted runs before each figure's counted ones (default: 2; a paired figure's are pairs):"
+                    + " a figure's first runs pay for compiling the code it is the first to use. The memory figure"
                     + " takes none.")
     private int warmups;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.l4emu.tools.L4emu;
 
 /** The JVM options live in one file, which java reads as an argument file and ChildJvm reads itself. */
@@ -24,13 +25,24 @@ class ChildJvmTest {
 
     @Test
     void javaReadsTheOptionsFileAsChildJvmDoes() throws IOException, InterruptedException, URISyntaxException {
-        Path file = Path.of(L4emu.class.getResource(ChildJvm.OPTIONS_FILE).toURI());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "@" + file, "-cp", System.getProperty("java.class.path"),
-                PrintInputArguments.class.getName()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        assertEquals(ChildJvm.launcherOptions(), output.lines().toList());
+        assertEquals(ChildJvm.launcherOptions(), run(List.of(java(), "@" + optionsFile(), "-cp",
+                System.getProperty("java.class.path"), PrintInputArguments.class.getName())));
+    }
+
+    /**
+     * The profiles of an AOT cache's training run, a short boot, are not replayed into a long
+     * run's compilation (which the JVM does by default once it has a cache).
+     */
+    @Test
+    void theOptionsTurnOffTheReplayOfTrainingProfiles(@TempDir Path directory)
+            throws IOException, InterruptedException, URISyntaxException {
+        Path cache = directory.resolve("version.aot");
+        run(List.of(java(), "-XX:AOTCacheOutput=" + cache, "-version"));
+        List<String> flags = run(List.of(java(), "@" + optionsFile(), "-XX:AOTCache=" + cache,
+                "-XX:+PrintFlagsFinal", "-version"));
+        List<String> replay = flags.stream().filter(line -> line.contains(" AOTReplayTraining ")).toList();
+        assertEquals(1, replay.size(), String.join("\n", flags));
+        assertTrue(replay.getFirst().matches(".*= false .*"), replay.getFirst());
     }
 
     @Test
@@ -46,5 +58,21 @@ class ChildJvmTest {
         expected.addAll(List.of("-cp", System.getProperty("java.class.path"), L4emu.class.getName()));
         List<String> command = ChildJvm.command();
         assertEquals(expected, command.subList(1, command.size()));
+    }
+
+    private static Path optionsFile() throws URISyntaxException {
+        return Path.of(L4emu.class.getResource(ChildJvm.OPTIONS_FILE).toURI());
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The lines {@code command} prints, on either stream; it must succeed. */
+    private static List<String> run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output.lines().toList();
     }
 }
