@@ -1,7 +1,5 @@
 package org.l4emu.tools.bench;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,6 @@ import java.util.concurrent.Callable;
 import org.l4emu.abi.Abi;
 import org.l4emu.emulator.Architecture;
 import org.l4emu.emulator.EngineInfo;
-import org.l4emu.kernel.boot.Boot;
-import org.l4emu.kernel.boot.BootOptions;
 import org.l4emu.tools.Installation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -199,13 +195,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** One run of {@code benchmark}'s guest {@code image}: its figure. */
     private double once(Benchmark benchmark, Path image) throws Exception {
-        MarkTimer timer = new MarkTimer(cpuTime ? MarkTimer.THREAD_CPU : MarkTimer.WALL);
-        int exit = benchmark.recordsTrace() ? TracedRun.run(image, timer)
-                : Boot.run(image, BootOptions.DEFAULTS, OutputStream.nullOutputStream(),
-                new PrintStream(OutputStream.nullOutputStream()), timer);
-        if (exit != 0 || !timer.complete()) {
-            throw new IllegalStateException(image + " did not run to its end mark (exit " + exit + ")");
-        }
-        return benchmark.figure(timer);
+        return BenchmarkRun.figure(benchmark, image, cpuTime ? MarkTimer.THREAD_CPU : MarkTimer.WALL);
     }
 }

@@ -35,6 +35,7 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
     static final String CROSS_SPACE = "cross-space call/reply round trip";
     static final String ONE_MONITOR = "round trip through one system monitor";
     static final String THREE_SPACE_RING = "three-space ring, no monitor (same space entries)";
+    static final String RECORDING = "cross-space round trip with trace recording";
 
     Benchmark(String name, String image, long operations, Kind kind, double target) {
         this(name, image, operations, kind, target, false, null);
@@ -61,7 +62,7 @@ record Benchmark(String name, String image, long operations, Kind kind, double t
             new Benchmark("round trip through one monitor, two spaces only",
                     "bench_monitor_same.xml", 100_000, Kind.NANOS_PER_OPERATION, NO_TARGET),
             // Recording may make the round trip it records at most 1.3x slower (issue 4).
-            new Benchmark("cross-space round trip with trace recording", "bench_cross.xml", 100_000,
+            new Benchmark(RECORDING, "bench_cross.xml", 100_000,
                     Kind.NANOS_PER_OPERATION, 1.3, true, CROSS_SPACE),
             new Benchmark("guest compute", "bench_compute.elf", 0, Kind.MILLION_INSTRUCTIONS_PER_SECOND, 500),
             new Benchmark("task creation (thread_control + exchange_registers)", "bench_tasks.xml", 1_000,
